@@ -1,0 +1,21 @@
+package dev.whitelabel.adapters.persistence.jdbi;
+
+import dev.whitelabel.domain.port.out.Storage;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/** The ports over one SQL database (H2 or PostgreSQL) whose schema is migrated. */
+public final class JdbiStorage {
+
+    private JdbiStorage() {}
+
+    public static Storage over(DataSource dataSource) {
+        Jdbi jdbi = Jdbi.create(dataSource);
+        return new Storage(
+                new JdbiPlatformStore(jdbi),
+                new JdbiUserDirectory(jdbi),
+                new JdbiTokenStore(jdbi),
+                new JdbiAuditLog(jdbi),
+                new JdbiTransactions(jdbi));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.whitelabel.adapters.persistence.jdbi;
+
+import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.model.TokenCredential;
+import dev.whitelabel.domain.model.TokenDigest;
+import dev.whitelabel.domain.model.TokenRevocation;
+import dev.whitelabel.domain.port.out.TokenEntry;
+import dev.whitelabel.domain.port.out.TokenStore;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A token is live while its {@code generation} equals its user's {@code token_generation} and it
+ * has no {@code revoked_at}: logout-all is one UPDATE of the user row, however many tokens there are.
+ */
+final class JdbiTokenStore implements TokenStore {
+
+    private final Jdbi jdbi;
+
+    JdbiTokenStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public long issue(TokenEntry token) {
+        return jdbi.inTransaction(handle -> {
+            // The row lock orders this issue against a concurrent logout-all of the same user.
+            long generation = handle.createQuery("""
+                            select token_generation from users
+                            where id = :userId and platform_id = :platformId for update""")
+                    .bind("userId", token.userId())
+                    .bind("platformId", token.platformId())
+                    .mapTo(Long.class)
+                    .findOne()
+                    .orElseThrow(UserNotFound::new);
+            return handle.createUpdate("""
+                            insert into tokens (user_id, name, token_hash, generation, created_at, expires_at)
+                            values (:userId, :name, :hash, :generation, :createdAt, :expiresAt)""")
+                    .bind("userId", token.userId())
+                    .bind("name", token.name())
+                    .bind("hash", token.digest().hex())
+                    .bind("generation", generation)
+                    .bind("createdAt", token.createdAt())
+                    .bind("expiresAt", token.expiresAt().orElse(null))
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
+        });
+    }
+
+    @Override
+    public Optional<TokenCredential> findUnrevoked(long tokenId) {
+        return jdbi.withHandle(handle -> handle.createQuery("select t.id as token_id, t.token_hash, t.expires_at, "
+                        + UserColumns.SELECT + """
+                         from tokens t join users u on u.id = t.user_id
+                        where t.id = :tokenId and t.revoked_at is null and t.generation = u.token_generation""")
+                .bind("tokenId", tokenId)
+                .map((rs, ctx) -> new TokenCredential(
+                        rs.getLong("token_id"),
+                        new TokenDigest(rs.getString("token_hash")),
+                        Optional.ofNullable(rs.getTimestamp("expires_at")).map(Timestamp::toInstant),
+                        UserColumns.map(rs)))
+                .findOne());
+    }
+
+    @Override
+    public TokenRevocation revoke(long platformId, long userId, long tokenId, Instant now) {
+        return jdbi.inTransaction(handle -> {
+            int revoked = handle.createUpdate("""
+                            update tokens set revoked_at = :now
+                            where id = :tokenId and user_id = :userId and revoked_at is null
+                              and (expires_at is null or expires_at > :now)
+                              and generation = (select u.token_generation from users u
+                                                where u.id = :userId and u.platform_id = :platformId)""")
+                    .bind("now", now)
+                    .bind("tokenId", tokenId)
+                    .bind("userId", userId)
+                    .bind("platformId", platformId)
+                    .execute();
+            if (revoked == 1) {
+                return TokenRevocation.REVOKED;
+            }
+            boolean owned = handle.createQuery("""
+                            select count(*) from tokens t join users u on u.id = t.user_id
+                            where t.id = :tokenId and t.user_id = :userId and u.platform_id = :platformId""")
+                    .bind("tokenId", tokenId)
+                    .bind("userId", userId)
+                    .bind("platformId", platformId)
+                    .mapTo(Integer.class)
+                    .one() > 0;
+            return owned ? TokenRevocation.NOT_LIVE : TokenRevocation.NOT_FOUND;
+        });
+    }
+
+    @Override
+    public int revokeAll(long platformId, long userId, Instant now) {
+        return jdbi.inTransaction(handle -> {
+            // Bump first: the row lock makes a concurrent logout-all of this user wait, then count nothing twice.
+            int bumped = handle.createUpdate("""
+                            update users set token_generation = token_generation + 1
+                            where id = :userId and platform_id = :platformId""")
+                    .bind("userId", userId)
+                    .bind("platformId", platformId)
+                    .execute();
+            if (bumped == 0) {
+                throw new UserNotFound();
+            }
+            return handle.createQuery("""
+                            select count(*) from tokens t join users u on u.id = t.user_id
+                            where t.user_id = :userId and u.platform_id = :platformId
+                              and t.generation = u.token_generation - 1
+                              and t.revoked_at is null and (t.expires_at is null or t.expires_at > :now)""")
+                    .bind("userId", userId)
+                    .bind("platformId", platformId)
+                    .bind("now", now)
+                    .mapTo(Integer.class)
+                    .one();
+        });
+    }
+}

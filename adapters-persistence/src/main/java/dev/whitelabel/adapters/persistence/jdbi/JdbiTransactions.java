@@ -1,0 +1,23 @@
+package dev.whitelabel.adapters.persistence.jdbi;
+
+import dev.whitelabel.domain.port.out.Transactions;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Jdbi hands every nested {@code withHandle} on this thread the handle of the open transaction,
+ * so the stores called inside {@code work} all write in it.
+ */
+final class JdbiTransactions implements Transactions {
+
+    private final Jdbi jdbi;
+
+    JdbiTransactions(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return jdbi.inTransaction(handle -> work.get());
+    }
+}

@@ -1,0 +1,18 @@
+package dev.whitelabel.adapters.persistence.memory;
+
+import dev.whitelabel.domain.port.out.Transactions;
+import java.util.function.Supplier;
+
+final class InMemoryTransactions implements Transactions {
+
+    private final InMemoryDatabase database;
+
+    InMemoryTransactions(InMemoryDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return database.locked(work);
+    }
+}

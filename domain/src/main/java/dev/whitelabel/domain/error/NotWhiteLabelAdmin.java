@@ -1,0 +1,7 @@
+package dev.whitelabel.domain.error;
+
+public final class NotWhiteLabelAdmin extends WhitelabelException {
+    public NotWhiteLabelAdmin() {
+        super("You are not a white label admin.");
+    }
+}

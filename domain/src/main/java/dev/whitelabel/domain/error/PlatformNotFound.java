@@ -1,0 +1,7 @@
+package dev.whitelabel.domain.error;
+
+public final class PlatformNotFound extends WhitelabelException {
+    public PlatformNotFound() {
+        super("Platform not found.");
+    }
+}

@@ -1,0 +1,14 @@
+package dev.whitelabel.domain.error;
+
+/**
+ * The refusals a use case can answer with. Each adapter maps them to its own answer in one place;
+ * messages are fixed texts, never echoes of the input.
+ */
+public abstract sealed class WhitelabelException extends RuntimeException
+        permits InvalidInput, NotWhiteLabelAdmin, PlatformNotFound, TokenNotFound, UserNotFound {
+
+    protected WhitelabelException(String message) {
+        // No stack trace: these are answers, not faults, and they are thrown on hot paths.
+        super(message, null, false, false);
+    }
+}

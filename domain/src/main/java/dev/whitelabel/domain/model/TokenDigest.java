@@ -1,0 +1,33 @@
+package dev.whitelabel.domain.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** The SHA-256 of a token secret: the only form in which a secret is kept at rest. */
+public record TokenDigest(String hex) {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    public TokenDigest {
+        if (hex == null || hex.length() != 64) {
+            throw new IllegalArgumentException("a token digest is 64 hex digits");
+        }
+    }
+
+    public static TokenDigest of(String secret) {
+        try {
+            byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII));
+            return new TokenDigest(HEX.formatHex(sha256));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Constant-time, so the time taken says nothing about how much of a guess was right. */
+    public boolean matches(TokenDigest other) {
+        return MessageDigest.isEqual(
+                hex.getBytes(StandardCharsets.US_ASCII), other.hex.getBytes(StandardCharsets.US_ASCII));
+    }
+}

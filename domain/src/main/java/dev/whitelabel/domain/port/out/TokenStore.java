@@ -1,0 +1,33 @@
+package dev.whitelabel.domain.port.out;
+
+import dev.whitelabel.domain.model.TokenCredential;
+import dev.whitelabel.domain.model.TokenRevocation;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The API tokens of every user. Revocation must be visible to {@link #findUnrevoked} on the very
+ * next call, from any process sharing the store.
+ */
+public interface TokenStore {
+
+    /**
+     * Stores a token for the user and returns its id. A token issued after a {@link #revokeAll}
+     * of the same user is live; one whose issue raced with it is either live or revoked, never half.
+     *
+     * @throws dev.whitelabel.domain.error.UserNotFound no such user on that platform
+     */
+    long issue(TokenEntry token);
+
+    /** The token with its owner, unless it is revoked (one by one or all at once). Expiry is the caller's. */
+    Optional<TokenCredential> findUnrevoked(long tokenId);
+
+    /** Revokes one token, matched by its id, its user and the user's platform together. */
+    TokenRevocation revoke(long platformId, long userId, long tokenId, Instant now);
+
+    /**
+     * Revokes every token of the user with a constant number of row writes, however many tokens
+     * there are, and answers how many of them were live (unrevoked and unexpired at {@code now}).
+     */
+    int revokeAll(long platformId, long userId, Instant now);
+}
