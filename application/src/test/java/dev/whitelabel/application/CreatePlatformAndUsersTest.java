@@ -1,0 +1,77 @@
+package dev.whitelabel.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.NotWhiteLabelAdmin;
+import dev.whitelabel.domain.error.PlatformNotFound;
+import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.NewPlatformUser;
+import dev.whitelabel.domain.model.Role;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CreatePlatformAndUsersTest {
+
+    final Fixture fixture = new Fixture();
+
+    @Test
+    void a_new_platform_has_an_admin_with_a_working_token() {
+        var acme = fixture.platform("acme");
+
+        assertThat(acme.admin().role()).isEqualTo(Role.ADMIN);
+        assertThat(acme.admin().platformId()).isEqualTo(acme.platform().id());
+        assertThat(fixture.authenticates(acme.adminToken())).isTrue();
+        assertThat(Actor.whiteLabelAdmin(acme.admin()).platformId()).isEqualTo(acme.platform().id());
+    }
+
+    @Test
+    void a_platform_user_is_not_a_white_label_admin() {
+        var ann = fixture.user(fixture.platform("acme"), "ann@acme.test");
+
+        assertThat(ann.role()).isEqualTo(Role.USER);
+        assertThatThrownBy(() -> Actor.whiteLabelAdmin(ann))
+                .isInstanceOf(NotWhiteLabelAdmin.class)
+                .hasMessage("You are not a white label admin.");
+    }
+
+    @Test
+    void an_email_is_taken_once_per_platform() {
+        var acme = fixture.platform("acme");
+        var globex = fixture.platform("globex");
+        fixture.user(acme, "ann@acme.test");
+
+        assertThatThrownBy(() -> fixture.user(acme, " ANN@acme.test"))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("The email has already been taken.");
+        assertThat(fixture.user(globex, "ann@acme.test").platformId()).isEqualTo(globex.platform().id());
+    }
+
+    @Test
+    void users_are_added_to_existing_platforms_only() {
+        var request = new NewPlatformUser("Ann", new EmailAddress("ann@x.test"), Optional.empty());
+
+        assertThatThrownBy(() -> fixture.useCases.createPlatformUser().create(424242, request))
+                .isInstanceOf(PlatformNotFound.class);
+    }
+
+    @Test
+    void passwords_are_checked_and_never_shown() {
+        var email = new EmailAddress("ann@x.test");
+
+        assertThatThrownBy(() -> new NewPlatformUser("Ann", email, Optional.of("short")))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("The password field must be at least 8 characters.");
+        assertThat(new NewPlatformUser("Ann", email, Optional.of("correct horse")).toString())
+                .doesNotContain("correct horse");
+    }
+
+    @Test
+    void tokens_are_issued_to_existing_users_only() {
+        assertThatThrownBy(() -> fixture.useCases.issueToken().issue(424242, "api-token"))
+                .isInstanceOf(UserNotFound.class);
+    }
+}

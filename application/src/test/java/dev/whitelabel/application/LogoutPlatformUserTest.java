@@ -1,0 +1,111 @@
+package dev.whitelabel.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.whitelabel.domain.error.TokenNotFound;
+import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.LogoutTarget;
+import dev.whitelabel.domain.model.PlatformCreated;
+import dev.whitelabel.domain.model.User;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LogoutPlatformUserTest {
+
+    final Fixture fixture = new Fixture();
+    final PlatformCreated acme = fixture.platform("acme");
+    final PlatformCreated globex = fixture.platform("globex");
+    final User ann = fixture.user(acme, "ann@acme.test");
+    final Actor acmeAdmin = Fixture.adminOf(acme);
+
+    @Test
+    void logout_by_email_revokes_every_live_token_of_the_user() {
+        var first = fixture.token(ann);
+        var second = fixture.token(ann);
+
+        var result = fixture.useCases.logoutPlatformUser().logout(acmeAdmin, LogoutTarget.user(" ANN@acme.test "));
+
+        assertThat(result.revokedTokens()).isEqualTo(2);
+        assertThat(fixture.authenticates(first)).isFalse();
+        assertThat(fixture.authenticates(second)).isFalse();
+    }
+
+    @Test
+    void logout_with_a_token_id_revokes_only_that_token_and_is_idempotent() {
+        var first = fixture.token(ann);
+        var second = fixture.token(ann);
+        var target = LogoutTarget.user(ann.id()).onlyToken(first.tokenId());
+
+        assertThat(fixture.useCases.logoutPlatformUser().logout(acmeAdmin, target).revokedTokens()).isEqualTo(1);
+        assertThat(fixture.useCases.logoutPlatformUser().logout(acmeAdmin, target).revokedTokens()).isZero();
+
+        assertThat(fixture.authenticates(first)).isFalse();
+        assertThat(fixture.authenticates(second)).isTrue();
+    }
+
+    @Test
+    void a_token_of_another_user_is_not_found_and_nothing_is_revoked() {
+        User bob = fixture.user(acme, "bob@acme.test");
+        var bobsToken = fixture.token(bob);
+        var target = LogoutTarget.user(ann.id()).onlyToken(bobsToken.tokenId());
+
+        assertThatThrownBy(() -> fixture.useCases.logoutPlatformUser().logout(acmeAdmin, target))
+                .isInstanceOf(TokenNotFound.class)
+                .hasMessage("Token not found.");
+        assertThat(fixture.authenticates(bobsToken)).isTrue();
+    }
+
+    @Test
+    void a_user_of_another_platform_an_admin_and_nobody_get_the_same_answer() {
+        var annsToken = fixture.token(ann);
+        var logout = fixture.useCases.logoutPlatformUser();
+
+        assertThatThrownBy(() -> logout.logout(Fixture.adminOf(globex), LogoutTarget.user(ann.id())))
+                .isInstanceOf(UserNotFound.class).hasMessage("User not found.");
+        assertThatThrownBy(() -> logout.logout(Fixture.adminOf(globex), LogoutTarget.user("ann@acme.test")))
+                .isInstanceOf(UserNotFound.class);
+        assertThatThrownBy(() -> logout.logout(acmeAdmin, LogoutTarget.user(acme.admin().id())))
+                .isInstanceOf(UserNotFound.class);
+        assertThatThrownBy(() -> logout.logout(acmeAdmin, LogoutTarget.user(999_999)))
+                .isInstanceOf(UserNotFound.class);
+        assertThat(fixture.authenticates(annsToken)).isTrue();
+        assertThat(fixture.authenticates(acme.adminToken())).isTrue();
+    }
+
+    @Test
+    void an_id_and_an_email_must_name_the_same_user() {
+        fixture.user(acme, "bob@acme.test");
+        var mismatch = new LogoutTarget(
+                Optional.of(ann.id()), Optional.of(new EmailAddress("bob@acme.test")), Optional.empty());
+        var match = new LogoutTarget(
+                Optional.of(ann.id()), Optional.of(new EmailAddress("Ann@Acme.test")), Optional.empty());
+
+        assertThatThrownBy(() -> fixture.useCases.logoutPlatformUser().logout(acmeAdmin, mismatch))
+                .isInstanceOf(UserNotFound.class);
+        assertThat(fixture.useCases.logoutPlatformUser().logout(acmeAdmin, match).revokedTokens()).isZero();
+    }
+
+    @Test
+    void a_token_issued_after_a_logout_all_works() {
+        fixture.token(ann);
+        fixture.useCases.logoutPlatformUser().logout(acmeAdmin, LogoutTarget.user(ann.id()));
+
+        var fresh = fixture.token(ann);
+
+        assertThat(fixture.authenticates(fresh)).isTrue();
+    }
+
+    @Test
+    void the_operator_logs_out_users_of_the_platform_it_names() {
+        var annsToken = fixture.token(ann);
+
+        var result = fixture.useCases.logoutPlatformUser()
+                .logout(Actor.operator(acme.platform().id()), LogoutTarget.user(ann.id()));
+
+        assertThat(result.revokedTokens()).isEqualTo(1);
+        assertThat(fixture.authenticates(annsToken)).isFalse();
+    }
+}
