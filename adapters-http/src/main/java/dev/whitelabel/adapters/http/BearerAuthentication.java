@@ -1,0 +1,47 @@
+package dev.whitelabel.adapters.http;
+
+import dev.whitelabel.domain.model.AuthenticatedUser;
+import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
+import io.javalin.http.Context;
+import java.util.Collections;
+
+/**
+ * {@code Authorization: Bearer <token>} and nothing else (RFC 6750): the scheme in any case, one
+ * header only. Runs before every matched {@code /api/*} route and leaves the caller on the context.
+ */
+final class BearerAuthentication {
+
+    private static final String ATTRIBUTE = "whitelabel.authenticated-user";
+    private static final String SCHEME = "Bearer ";
+
+    private final AuthenticateTokenUseCase authenticateToken;
+
+    BearerAuthentication(AuthenticateTokenUseCase authenticateToken) {
+        this.authenticateToken = authenticateToken;
+    }
+
+    void authenticate(Context ctx) {
+        var headers = Collections.list(ctx.req().getHeaders("Authorization"));
+        if (headers.isEmpty()) {
+            throw Unauthenticated.noToken();
+        }
+        if (headers.size() > 1) {
+            throw Unauthenticated.invalidRequest();
+        }
+        String header = headers.get(0);
+        if (header.length() <= SCHEME.length() || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            throw Unauthenticated.invalidRequest();
+        }
+        String token = header.substring(SCHEME.length()).strip();
+        AuthenticatedUser caller = authenticateToken.authenticate(token).orElseThrow(Unauthenticated::invalidToken);
+        ctx.attribute(ATTRIBUTE, caller);
+    }
+
+    static AuthenticatedUser caller(Context ctx) {
+        AuthenticatedUser caller = ctx.attribute(ATTRIBUTE);
+        if (caller == null) {
+            throw new IllegalStateException("route outside /api/* asked for the authenticated user");
+        }
+        return caller;
+    }
+}

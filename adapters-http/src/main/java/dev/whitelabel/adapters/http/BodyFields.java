@@ -1,0 +1,97 @@
+package dev.whitelabel.adapters.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.model.EmailAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The fields of a request body, read one typed field at a time. Each wrong field adds a
+ * Laravel-style message; {@link #requireValid()} then refuses the request with all of them.
+ * JSON is strict (an integer is a JSON integer, not "42" nor 1.9); form values are text by nature.
+ */
+final class BodyFields {
+
+    private static final Pattern FORM_INTEGER = Pattern.compile("-?[0-9]{1,19}");
+
+    private final ObjectNode fields;
+    private final boolean formEncoded;
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+    private BodyFields(ObjectNode fields, boolean formEncoded) {
+        this.fields = fields;
+        this.formEncoded = formEncoded;
+    }
+
+    static BodyFields json(ObjectNode fields) {
+        return new BodyFields(fields, false);
+    }
+
+    static BodyFields form(ObjectNode fields) {
+        return new BodyFields(fields, true);
+    }
+
+    /** A positive id; absent or null is empty. */
+    Optional<Long> optionalId(String field) {
+        JsonNode value = fields.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        Optional<Long> id = integer(value);
+        if (id.isEmpty()) {
+            return reject(field, "The " + label(field) + " field must be an integer.");
+        }
+        if (id.get() < 1) {
+            return reject(field, "The " + label(field) + " field must be at least 1.");
+        }
+        return id;
+    }
+
+    /** A valid email address; absent, null or blank is empty. */
+    Optional<EmailAddress> optionalEmail(String field) {
+        JsonNode value = fields.get(field);
+        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+            return Optional.empty();
+        }
+        if (!value.isTextual() || !EmailAddress.isValid(value.asText())) {
+            return reject(field, "The " + label(field) + " field must be a valid email address.");
+        }
+        return Optional.of(new EmailAddress(value.asText()));
+    }
+
+    /** Refuses the request if any field read so far was wrong. */
+    void requireValid() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+    }
+
+    private Optional<Long> integer(JsonNode value) {
+        if (formEncoded && value.isTextual() && FORM_INTEGER.matcher(value.asText()).matches()) {
+            try {
+                return Optional.of(Long.parseLong(value.asText()));
+            } catch (NumberFormatException tooLarge) {
+                return Optional.empty();
+            }
+        }
+        if (!formEncoded && value.isIntegralNumber() && value.canConvertToLong()) {
+            return Optional.of(value.longValue());
+        }
+        return Optional.empty();
+    }
+
+    private <T> Optional<T> reject(String field, String message) {
+        errors.computeIfAbsent(field, key -> new ArrayList<>()).add(message);
+        return Optional.empty();
+    }
+
+    private static String label(String field) {
+        return field.replace('_', ' ');
+    }
+}

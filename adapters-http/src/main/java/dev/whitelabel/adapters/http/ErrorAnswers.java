@@ -1,0 +1,60 @@
+package dev.whitelabel.adapters.http;
+
+import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.NotWhiteLabelAdmin;
+import dev.whitelabel.domain.error.PlatformNotFound;
+import dev.whitelabel.domain.error.TokenNotFound;
+import dev.whitelabel.domain.error.UserNotFound;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that turns a refusal into an HTTP answer. Answers carry fixed texts only: no input,
+ * no exception message, no class name.
+ */
+final class ErrorAnswers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorAnswers.class);
+
+    private ErrorAnswers() {}
+
+    static void register(RoutesConfig routes) {
+        routes.exception(Unauthenticated.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", e.challenge());
+            ctx.status(401).json(new Answers.Message("Unauthenticated."));
+        });
+        routes.exception(NotWhiteLabelAdmin.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
+        routes.exception(UserNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+        routes.exception(TokenNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+        routes.exception(PlatformNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+        routes.exception(InvalidInput.class, (e, ctx) ->
+                ctx.status(422).json(new Answers.Validation(e.getMessage(), e.errors())));
+        routes.exception(HttpProblem.class, (e, ctx) -> message(ctx, e.status(), e.getMessage()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> message(ctx, e.getStatus(), statusText(e.getStatus())));
+        routes.exception(Exception.class, (e, ctx) -> {
+            // The class and the route only: an exception message may quote the request or a query.
+            LOG.error("Unhandled {} on {} {}", e.getClass().getName(), ctx.method(), ctx.endpoint().path);
+            message(ctx, 500, "Server error.");
+        });
+    }
+
+    private static void error(Context ctx, int status, String error) {
+        ctx.status(status).json(new Answers.Error(error));
+    }
+
+    private static void message(Context ctx, int status, String message) {
+        ctx.status(status).json(new Answers.Message(message));
+    }
+
+    static String statusText(int status) {
+        return switch (status) {
+            case 404 -> "Not found.";
+            case 405 -> "Method not allowed.";
+            case 413 -> "Request body too large.";
+            default -> status >= 500 ? "Server error." : "Bad request.";
+        };
+    }
+}

@@ -1,0 +1,150 @@
+package dev.whitelabel.adapters.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Reads a request body, JSON or form-encoded, into {@link BodyFields}. It refuses (never echoes)
+ * anything it cannot read: a body over the limit, another media type, malformed JSON or form text.
+ */
+final class RequestBody {
+
+    private final ObjectMapper mapper;
+    private final long maxBytes;
+
+    RequestBody(ObjectMapper mapper, long maxBytes) {
+        this.mapper = mapper;
+        this.maxBytes = maxBytes;
+    }
+
+    BodyFields read(Context ctx) {
+        if (ctx.contentLength() > maxBytes) {
+            throw HttpProblem.tooLarge();
+        }
+        byte[] body = bytes(ctx);
+        String mediaType = mediaType(ctx.contentType());
+        if (mediaType.isEmpty() && body.length == 0) {
+            return BodyFields.json(JsonNodeFactory.instance.objectNode());
+        }
+        return switch (mediaType) {
+            case "application/json" -> BodyFields.json(json(body));
+            case "application/x-www-form-urlencoded" -> BodyFields.form(form(body));
+            default -> throw HttpProblem.unsupportedMediaType();
+        };
+    }
+
+    private byte[] bytes(Context ctx) {
+        byte[] body;
+        try {
+            body = ctx.bodyAsBytes();
+        } catch (HttpResponseException e) {
+            // Javalin enforces the same limit on bodies sent without a Content-Length
+            throw HttpProblem.tooLarge();
+        }
+        if (body.length > maxBytes) {
+            throw HttpProblem.tooLarge();
+        }
+        return body;
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private ObjectNode json(byte[] body) {
+        if (body.length == 0) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(body);
+        } catch (JacksonException e) {
+            throw HttpProblem.malformedJson();
+        } catch (java.io.IOException e) {
+            throw HttpProblem.malformedJson();
+        }
+        if (tree == null || tree.isMissingNode()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!tree.isObject()) {
+            throw HttpProblem.notAnObject();
+        }
+        return (ObjectNode) tree;
+    }
+
+    /** A form body as a JSON object of strings; a key given twice becomes an array, which no field accepts. */
+    private static ObjectNode form(byte[] body) {
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        String text = utf8(body);
+        if (text.isEmpty()) {
+            return fields;
+        }
+        for (String pair : text.split("&", -1)) {
+            int equals = pair.indexOf('=');
+            String key = percentDecode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : percentDecode(pair.substring(equals + 1));
+            JsonNode previous = fields.get(key);
+            if (previous == null) {
+                fields.put(key, value);
+            } else if (previous.isArray()) {
+                fields.withArray(key).add(value);
+            } else {
+                fields.putArray(key).add(previous).add(value);
+            }
+        }
+        return fields;
+    }
+
+    private static String percentDecode(String encoded) {
+        var bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                if (i + 2 >= encoded.length()) {
+                    throw HttpProblem.malformedForm();
+                }
+                int high = Character.digit(encoded.charAt(i + 1), 16);
+                int low = Character.digit(encoded.charAt(i + 2), 16);
+                if (high < 0 || low < 0) {
+                    throw HttpProblem.malformedForm();
+                }
+                bytes.write(high << 4 | low);
+                i += 2;
+            } else if (c > 0x7f) {
+                throw HttpProblem.malformedForm();
+            } else {
+                bytes.write(c);
+            }
+        }
+        return utf8(bytes.toByteArray());
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw HttpProblem.malformedForm();
+        }
+    }
+}
