@@ -1,0 +1,49 @@
+package dev.whitelabel.bootstrap;
+
+import dev.whitelabel.domain.model.IssuedToken;
+import dev.whitelabel.domain.model.Platform;
+import dev.whitelabel.domain.model.PlatformCreated;
+import dev.whitelabel.domain.model.User;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON the command line prints, as the contract spells it. */
+final class CommandResults {
+
+    private CommandResults() {}
+
+    record PlatformSummary(long id, String name) {
+        static PlatformSummary of(Platform platform) {
+            return new PlatformSummary(platform.id(), platform.name());
+        }
+    }
+
+    record UserSummary(long id, String name, String email) {
+        static UserSummary of(User user) {
+            return new UserSummary(user.id(), user.name(), user.email());
+        }
+    }
+
+    record PlatformCreatedResult(PlatformSummary platform, UserSummary admin, String token) {
+        static PlatformCreatedResult of(PlatformCreated created) {
+            return new PlatformCreatedResult(
+                    PlatformSummary.of(created.platform()),
+                    UserSummary.of(created.admin()),
+                    created.adminToken().token().value());
+        }
+    }
+
+    record TokenCreatedResult(long tokenId, String token, String tokenName) {
+        static TokenCreatedResult of(IssuedToken issued) {
+            return new TokenCreatedResult(issued.tokenId(), issued.token().value(), issued.name());
+        }
+    }
+
+    record LoggedOut(String message, int revokedTokens) {}
+
+    record Listening(int port) {}
+
+    record Refusal(String error) {}
+
+    record Invalid(String message, Map<String, List<String>> errors) {}
+}

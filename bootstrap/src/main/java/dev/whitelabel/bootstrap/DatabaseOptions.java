@@ -1,0 +1,29 @@
+package dev.whitelabel.bootstrap;
+
+import dev.whitelabel.adapters.persistence.DatabaseSettings;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where every command finds the database; the credentials come from the environment only, never argv. */
+final class DatabaseOptions {
+
+    static final Path DEFAULT_FILE = Path.of("data", "whitelabel");
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:WHITELABEL_DB_URL}",
+            description = "JDBC URL (env WHITELABEL_DB_URL). Default: an H2 file under ./data")
+    String url;
+
+    @Option(names = "--db-pool-size", paramLabel = "N", defaultValue = "${env:WHITELABEL_DB_POOL_SIZE:-10}",
+            description = "Connections kept open (env WHITELABEL_DB_POOL_SIZE). Default: ${DEFAULT-VALUE}")
+    int poolSize;
+
+    DatabaseSettings settings() {
+        String jdbcUrl = url == null || url.isBlank() ? DatabaseSettings.embeddedH2Url(DEFAULT_FILE) : url;
+        return new DatabaseSettings(jdbcUrl, env("WHITELABEL_DB_USER"), env("WHITELABEL_DB_PASSWORD"), poolSize);
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isEmpty());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.whitelabel.bootstrap;
+
+import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.WhitelabelException;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar whitelabel.jar <command>}: the server and the operator's commands. */
+@Command(
+        name = "whitelabel",
+        mixinStandardHelpOptions = true,
+        description = "White-label platform users and API tokens: log a user out, everywhere, at once.",
+        subcommands = {ServeCommand.class, PlatformCommand.class, UserCommand.class, TokenCommand.class})
+public final class Main {
+
+    static final int REFUSED = 1;
+    static final int FAILED = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command; its result goes to {@code out}, a refusal to {@code err}; answers the exit code. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> refuse(e, err))
+                .execute(args);
+    }
+
+    private static int refuse(Exception e, PrintWriter err) {
+        if (e instanceof InvalidInput invalid) {
+            Output.print(err, new CommandResults.Invalid(invalid.getMessage(), invalid.errors()));
+            return REFUSED;
+        }
+        if (e instanceof WhitelabelException refusal) {
+            Output.print(err, new CommandResults.Refusal(refusal.getMessage()));
+            return REFUSED;
+        }
+        LOG.error("Command failed", e);
+        Output.print(err, new CommandResults.Refusal("Command failed: " + e.getClass().getSimpleName()));
+        return FAILED;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.whitelabel.bootstrap;
+
+import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.LogoutTarget;
+import dev.whitelabel.domain.model.NewPlatformUser;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "user", description = "Manage platform users.", subcommands = {UserCommand.Create.class, UserCommand.Logout.class})
+final class UserCommand {
+
+    @Command(name = "create", description = "Add a user to a platform.")
+    static final class Create implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Option(names = "--platform", required = true, paramLabel = "ID")
+        long platformId;
+
+        @Option(names = "--name", required = true)
+        String name;
+
+        @Option(names = "--email", required = true)
+        String email;
+
+        @Option(names = "--password", description = "Optional; hashed with BCrypt before it is stored.")
+        String password;
+
+        @Override
+        public Integer call() {
+            var request = new NewPlatformUser(name, new EmailAddress(email), Optional.ofNullable(password));
+            try (var wiring = Wiring.open(database.settings())) {
+                var user = wiring.useCases().createPlatformUser().create(platformId, request);
+                Output.print(spec.commandLine().getOut(), CommandResults.UserSummary.of(user));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "logout", description = "Revoke one token of a platform user, or all of them.")
+    static final class Logout implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Option(names = "--platform", required = true, paramLabel = "ID")
+        long platformId;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Who who;
+
+        @Option(names = "--token-id", paramLabel = "N", description = "Only this token; without it, every token.")
+        Long tokenId;
+
+        static final class Who {
+            @Option(names = "--user-id", required = true, paramLabel = "N")
+            Long userId;
+
+            @Option(names = "--email", required = true)
+            String email;
+        }
+
+        @Override
+        public Integer call() {
+            var target = new LogoutTarget(
+                    Optional.ofNullable(who.userId),
+                    Optional.ofNullable(who.email).map(EmailAddress::new),
+                    Optional.ofNullable(tokenId));
+            try (var wiring = Wiring.open(database.settings())) {
+                var result = wiring.useCases().logoutPlatformUser().logout(Actor.operator(platformId), target);
+                Output.print(spec.commandLine().getOut(),
+                        new CommandResults.LoggedOut("User logged out successfully.", result.revokedTokens()));
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.whitelabel.bootstrap;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
+import dev.whitelabel.adapters.persistence.Database;
+import dev.whitelabel.adapters.persistence.DatabaseSettings;
+import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
+import dev.whitelabel.application.WhitelabelUseCases;
+import dev.whitelabel.domain.port.in.UseCases;
+import java.time.Clock;
+
+/** The product over one database, put together with plain constructors. Closing it closes the pool. */
+final class Wiring implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final UseCases useCases;
+
+    private Wiring(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.useCases = new WhitelabelUseCases(
+                JdbiStorage.over(dataSource), new BcryptPasswordHasher(), Clock.systemUTC());
+    }
+
+    static Wiring open(DatabaseSettings settings) {
+        return new Wiring(Database.open(settings));
+    }
+
+    UseCases useCases() {
+        return useCases;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
