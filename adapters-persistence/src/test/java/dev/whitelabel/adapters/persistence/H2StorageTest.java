@@ -34,6 +34,23 @@ class H2StorageTest extends StoragePortsContract {
     }
 
     @Test
+    void logout_all_writes_the_user_row_only_however_many_tokens_there_are() throws Exception {
+        User ann = user(acme, "ann@acme.test");
+        for (int i = 0; i < 2_000; i++) {
+            token(ann);
+        }
+
+        assertThat(storage.tokens().revokeAll(acme.id(), ann.id(), NOW)).isEqualTo(2_000);
+
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("select count(*) from tokens where revoked_at is not null")) {
+            rows.next();
+            assertThat(rows.getInt(1)).as("token rows written by a logout-all").isZero();
+        }
+    }
+
+    @Test
     void a_failed_transaction_writes_nothing() {
         User ann = user(acme, "ann@acme.test");
 

@@ -1,0 +1,71 @@
+package dev.whitelabel.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point inward: adapters -> application -> domain; only bootstrap sees everything. */
+class ArchitectureTest {
+
+    static final JavaClasses PRODUCT = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.whitelabel");
+
+    @Test
+    void the_rules_see_every_module() {
+        for (String probe : new String[] {
+            "dev.whitelabel.domain.model.User", "dev.whitelabel.application.LogoutPlatformUser",
+            "dev.whitelabel.adapters.http.HttpApi", "dev.whitelabel.adapters.persistence.jdbi.JdbiStorage",
+            "dev.whitelabel.bootstrap.Main"}) {
+            org.assertj.core.api.Assertions.assertThat(PRODUCT.contain(probe)).as(probe).isTrue();
+        }
+    }
+
+    @Test
+    void layers_depend_inward_only() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Domain").definedBy("dev.whitelabel.domain..")
+                .layer("Application").definedBy("dev.whitelabel.application..")
+                .layer("HTTP adapter").definedBy("dev.whitelabel.adapters.http..")
+                .layer("Persistence adapter").definedBy("dev.whitelabel.adapters.persistence..")
+                .layer("Bootstrap").definedBy("dev.whitelabel.bootstrap..")
+                .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
+                .whereLayer("HTTP adapter").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Persistence adapter").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Application").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "HTTP adapter", "Persistence adapter", "Bootstrap")
+                .check(PRODUCT);
+    }
+
+    @Test
+    void the_domain_and_the_use_cases_are_plain_java() {
+        noClasses()
+                .that().resideInAnyPackage("dev.whitelabel.domain..", "dev.whitelabel.application..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.javalin..", "org.jdbi..", "org.h2..", "com.fasterxml..", "java.sql..", "javax.sql..",
+                        "com.zaxxer..", "org.flywaydb..", "org.springframework..", "picocli..", "org.slf4j..")
+                .check(PRODUCT);
+    }
+
+    @Test
+    void the_domain_knows_no_other_layer() {
+        noClasses()
+                .that().resideInAPackage("dev.whitelabel.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.whitelabel.application..", "dev.whitelabel.adapters..")
+                .check(PRODUCT);
+    }
+
+    @Test
+    void the_http_adapter_calls_use_cases_through_port_in_only() {
+        noClasses()
+                .that().resideInAPackage("dev.whitelabel.adapters.http..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.whitelabel.domain.port.out..", "dev.whitelabel.application..", "dev.whitelabel.adapters.persistence..")
+                .check(PRODUCT);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.whitelabel.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whitelabel.adapters.persistence.DatabaseSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operator's commands, run in process against an H2 file, exactly as the jar runs them. */
+class CommandLineTest {
+
+    record Run(int exitCode, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    @TempDir
+    Path directory;
+
+    String dbUrl;
+
+    @BeforeEach
+    void database() {
+        dbUrl = DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"));
+    }
+
+    Run run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--db-url=" + dbUrl);
+        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString().strip(), err.toString().strip());
+    }
+
+    @Test
+    void an_operator_creates_a_platform_a_user_tokens_and_logs_the_user_out() throws Exception {
+        var platform = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test").json();
+        String platformId = platform.at("/platform/id").asText();
+        assertThat(platform.at("/platform/name").asText()).isEqualTo("Acme");
+        assertThat(platform.at("/admin/email").asText()).isEqualTo("admin@acme.test");
+        assertThat(platform.get("token").asText()).matches("[0-9]+\\|[A-Za-z0-9]{40}");
+
+        var user = run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test",
+                "--password", "correct horse battery").json();
+        String userId = user.get("id").asText();
+        assertThat(user.toString()).doesNotContain("correct horse");
+
+        var first = run("token", "create", "--user", userId).json();
+        var second = run("token", "create", "--user", userId, "--name", "laptop").json();
+        assertThat(first.get("token_name").asText()).isEqualTo("api-token");
+        assertThat(second.get("token_name").asText()).isEqualTo("laptop");
+        assertThat(second.get("token").asText()).startsWith(second.get("token_id").asText() + "|");
+
+        var one = run("user", "logout", "--platform", platformId, "--user-id", userId,
+                "--token-id", first.get("token_id").asText());
+        assertThat(one.exitCode()).isZero();
+        assertThat(one.out()).isEqualTo("{\"message\":\"User logged out successfully.\",\"revoked_tokens\":1}");
+
+        var all = run("user", "logout", "--platform", platformId, "--email", " ANN@acme.test");
+        assertThat(all.json().get("revoked_tokens").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void refusals_go_to_stderr_as_json_with_a_non_zero_exit() throws Exception {
+        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
+                .json().at("/platform/id").asText();
+        run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test");
+
+        var unknownUser = run("user", "logout", "--platform", platformId, "--user-id", "999");
+        var duplicate = run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ANN@acme.test");
+        var badEmail = run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "nope");
+        var shortPassword = run("user", "create", "--platform", platformId, "--name", "Bo", "--email", "bo@acme.test",
+                "--password", "hunter2");
+        var noTarget = run("user", "logout", "--platform", platformId);
+
+        assertThat(unknownUser.exitCode()).isEqualTo(Main.REFUSED);
+        assertThat(unknownUser.out()).isEmpty();
+        assertThat(unknownUser.err()).isEqualTo("{\"error\":\"User not found.\"}");
+        assertThat(duplicate.err()).contains("The email has already been taken.");
+        assertThat(badEmail.err()).contains("The email field must be a valid email address.");
+        assertThat(shortPassword.err()).contains("at least 8 characters").doesNotContain("hunter2");
+        assertThat(noTarget.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void a_user_is_added_to_an_existing_platform_only() {
+        var run = run("user", "create", "--platform", "42", "--name", "Ann", "--email", "ann@acme.test");
+
+        assertThat(run.exitCode()).isEqualTo(Main.REFUSED);
+        assertThat(run.err()).isEqualTo("{\"error\":\"Platform not found.\"}");
+    }
+}
