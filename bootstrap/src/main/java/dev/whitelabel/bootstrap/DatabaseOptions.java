@@ -1,14 +1,21 @@
 package dev.whitelabel.bootstrap;
 
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
+import dev.whitelabel.domain.port.in.UseCases;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where every command finds the database; the credentials come from the environment only, never argv. */
 final class DatabaseOptions {
 
     static final Path DEFAULT_FILE = Path.of("data", "whitelabel");
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:WHITELABEL_DB_URL}",
             description = "JDBC URL (env WHITELABEL_DB_URL). Default: an H2 file under ./data")
@@ -21,6 +28,14 @@ final class DatabaseOptions {
     DatabaseSettings settings() {
         String jdbcUrl = url == null || url.isBlank() ? DatabaseSettings.embeddedH2Url(DEFAULT_FILE) : url;
         return new DatabaseSettings(jdbcUrl, env("WHITELABEL_DB_USER"), env("WHITELABEL_DB_PASSWORD"), poolSize);
+    }
+
+    /** Opens the product on the database, runs one use case, prints its result and closes the pool. */
+    int printResultOf(Function<UseCases, Object> useCase) {
+        try (var wiring = Wiring.open(settings())) {
+            Output.print(command.commandLine().getOut(), useCase.apply(wiring.useCases()));
+        }
+        return 0;
     }
 
     private static Optional<String> env(String name) {

@@ -5,18 +5,13 @@ import dev.whitelabel.domain.model.NewPlatform;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "platform", description = "Manage platforms.", subcommands = PlatformCommand.Create.class)
 final class PlatformCommand {
 
     @Command(name = "create", description = "Create a platform with its first admin and the admin's token.")
     static final class Create implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
 
         @Mixin
         DatabaseOptions database;
@@ -33,11 +28,8 @@ final class PlatformCommand {
         @Override
         public Integer call() {
             var request = new NewPlatform(name, new EmailAddress(adminEmail), adminName);
-            try (var wiring = Wiring.open(database.settings())) {
-                var created = wiring.useCases().createPlatform().create(request);
-                Output.print(spec.commandLine().getOut(), CommandResults.PlatformCreatedResult.of(created));
-            }
-            return 0;
+            return database.printResultOf(useCases ->
+                    CommandResults.PlatformCreatedResult.of(useCases.createPlatform().create(request)));
         }
     }
 }

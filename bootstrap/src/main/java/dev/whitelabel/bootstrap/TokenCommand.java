@@ -3,18 +3,13 @@ package dev.whitelabel.bootstrap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "token", description = "Manage API tokens.", subcommands = TokenCommand.Create.class)
 final class TokenCommand {
 
     @Command(name = "create", description = "Create an API token for a user; the token is shown this once.")
     static final class Create implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
 
         @Mixin
         DatabaseOptions database;
@@ -27,11 +22,8 @@ final class TokenCommand {
 
         @Override
         public Integer call() {
-            try (var wiring = Wiring.open(database.settings())) {
-                var issued = wiring.useCases().issueToken().issue(userId, name);
-                Output.print(spec.commandLine().getOut(), CommandResults.TokenCreatedResult.of(issued));
-            }
-            return 0;
+            return database.printResultOf(useCases ->
+                    CommandResults.TokenCreatedResult.of(useCases.issueToken().issue(userId, name)));
         }
     }
 }

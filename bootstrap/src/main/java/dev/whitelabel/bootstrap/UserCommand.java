@@ -9,18 +9,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "user", description = "Manage platform users.", subcommands = {UserCommand.Create.class, UserCommand.Logout.class})
 final class UserCommand {
 
     @Command(name = "create", description = "Add a user to a platform.")
     static final class Create implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
 
         @Mixin
         DatabaseOptions database;
@@ -40,19 +35,13 @@ final class UserCommand {
         @Override
         public Integer call() {
             var request = new NewPlatformUser(name, new EmailAddress(email), Optional.ofNullable(password));
-            try (var wiring = Wiring.open(database.settings())) {
-                var user = wiring.useCases().createPlatformUser().create(platformId, request);
-                Output.print(spec.commandLine().getOut(), CommandResults.UserSummary.of(user));
-            }
-            return 0;
+            return database.printResultOf(useCases ->
+                    CommandResults.UserSummary.of(useCases.createPlatformUser().create(platformId, request)));
         }
     }
 
     @Command(name = "logout", description = "Revoke one token of a platform user, or all of them.")
     static final class Logout implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
 
         @Mixin
         DatabaseOptions database;
@@ -80,12 +69,9 @@ final class UserCommand {
                     Optional.ofNullable(who.userId),
                     Optional.ofNullable(who.email).map(EmailAddress::new),
                     Optional.ofNullable(tokenId));
-            try (var wiring = Wiring.open(database.settings())) {
-                var result = wiring.useCases().logoutPlatformUser().logout(Actor.operator(platformId), target);
-                Output.print(spec.commandLine().getOut(),
-                        new CommandResults.LoggedOut("User logged out successfully.", result.revokedTokens()));
-            }
-            return 0;
+            return database.printResultOf(useCases -> new CommandResults.LoggedOut(
+                    "User logged out successfully.",
+                    useCases.logoutPlatformUser().logout(Actor.operator(platformId), target).revokedTokens()));
         }
     }
 }
