@@ -2,13 +2,21 @@ package dev.whitelabel.application;
 
 import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.model.PlainTextToken;
+import dev.whitelabel.domain.model.TokenCredential;
 import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
 import dev.whitelabel.domain.port.out.TokenStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
-/** The hot path: one indexed lookup by token id, then a constant-time digest comparison. */
+/**
+ * The hot path: one indexed lookup by token id, then a constant-time digest comparison. It writes
+ * {@code last_used_at} at most once a minute per token, so an ordinary request is a read only.
+ */
 public final class AuthenticateToken implements AuthenticateTokenUseCase {
+
+    static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     private final TokenStore tokens;
     private final Clock clock;
@@ -20,9 +28,24 @@ public final class AuthenticateToken implements AuthenticateTokenUseCase {
 
     @Override
     public Optional<AuthenticatedUser> authenticate(String presentedToken) {
-        return PlainTextToken.parse(presentedToken).flatMap(presented -> tokens.findUnrevoked(presented.id())
-                .filter(stored -> stored.digest().matches(presented.digest()))
-                .filter(stored -> !stored.isExpiredAt(clock.instant()))
-                .map(stored -> new AuthenticatedUser(stored.owner(), stored.tokenId())));
+        Optional<PlainTextToken> presented = PlainTextToken.parse(presentedToken);
+        if (presented.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return tokens.findUnrevoked(presented.get().id())
+                .filter(stored -> stored.digest().matches(presented.get().digest()))
+                .filter(stored -> !stored.isExpiredAt(now))
+                .map(stored -> {
+                    markUsed(stored, now);
+                    return new AuthenticatedUser(stored.owner(), stored.tokenId());
+                });
+    }
+
+    private void markUsed(TokenCredential token, Instant now) {
+        Instant usedSince = now.minus(LAST_USED_PRECISION);
+        if (token.lastUsedAt().map(usedSince::isAfter).orElse(true)) {
+            tokens.markUsed(token.tokenId(), now, usedSince);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.whitelabel.application;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.NewPlatform;
+import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.Role;
@@ -37,11 +38,13 @@ public final class CreatePlatform implements CreatePlatformUseCase {
         return transactions.inTransaction(() -> {
             var now = clock.instant();
             Platform platform = platforms.add(request.name(), now);
+            var entry = new UserEntry(platform.id(), request.adminName(), request.adminEmail(),
+                    Optional.empty(), Optional.empty(), Role.ADMIN, now);
             // A new platform has no users yet, so its first email cannot be taken.
-            User admin = users.add(new UserEntry(
-                            platform.id(), request.adminName(), request.adminEmail(), Optional.empty(), Role.ADMIN, now))
+            User admin = users.add(entry)
                     .orElseThrow(() -> InvalidInput.of("admin_email", "The admin email has already been taken."));
-            var token = tokenIssuer.issue(Actor.operator(platform.id()), admin, TokenIssuer.DEFAULT_TOKEN_NAME);
+            var token = tokenIssuer.issue(
+                    Actor.operator(platform.id()), admin, NewToken.named(NewToken.DEFAULT_NAME), now);
             return new PlatformCreated(platform, admin, token);
         });
     }

@@ -3,8 +3,16 @@ package dev.whitelabel.application;
 import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
 import dev.whitelabel.domain.port.in.CreatePlatformUseCase;
 import dev.whitelabel.domain.port.in.CreatePlatformUserUseCase;
-import dev.whitelabel.domain.port.in.IssueTokenUseCase;
+import dev.whitelabel.domain.port.in.CreateTokenUseCase;
+import dev.whitelabel.domain.port.in.ListPlatformUsersUseCase;
+import dev.whitelabel.domain.port.in.ListUserTokensUseCase;
+import dev.whitelabel.domain.port.in.LoginPlatformUserUseCase;
 import dev.whitelabel.domain.port.in.LogoutPlatformUserUseCase;
+import dev.whitelabel.domain.port.in.LogoutSelfUseCase;
+import dev.whitelabel.domain.port.in.ManageApiKeysUseCase;
+import dev.whitelabel.domain.port.in.PruneTokensUseCase;
+import dev.whitelabel.domain.port.in.ReadAuditTrailUseCase;
+import dev.whitelabel.domain.port.in.RegisterPlatformUserUseCase;
 import dev.whitelabel.domain.port.in.UseCases;
 import dev.whitelabel.domain.port.out.PasswordHasher;
 import dev.whitelabel.domain.port.out.Storage;
@@ -15,19 +23,37 @@ public final class WhitelabelUseCases implements UseCases {
 
     private final AuthenticateTokenUseCase authenticateToken;
     private final LogoutPlatformUserUseCase logoutPlatformUser;
+    private final LogoutSelfUseCase logoutSelf;
     private final CreatePlatformUseCase createPlatform;
     private final CreatePlatformUserUseCase createPlatformUser;
-    private final IssueTokenUseCase issueToken;
+    private final RegisterPlatformUserUseCase registerPlatformUser;
+    private final LoginPlatformUserUseCase loginPlatformUser;
+    private final CreateTokenUseCase createToken;
+    private final ListPlatformUsersUseCase listPlatformUsers;
+    private final ListUserTokensUseCase listUserTokens;
+    private final ReadAuditTrailUseCase readAuditTrail;
+    private final ManageApiKeysUseCase manageApiKeys;
+    private final PruneTokensUseCase pruneTokens;
 
     public WhitelabelUseCases(Storage storage, PasswordHasher passwordHasher, Clock clock) {
-        var tokenIssuer = new TokenIssuer(storage.tokens(), storage.auditLog(), clock);
+        var transactions = storage.transactions();
+        var tokenIssuer = new TokenIssuer(storage.tokens(), storage.auditLog());
+        var revocations = new Revocations(storage.tokens(), storage.auditLog());
+        var platformUsers = new PlatformUsers(storage.users());
+        var newUsers = new NewUsers(storage.users(), passwordHasher);
         this.authenticateToken = new AuthenticateToken(storage.tokens(), clock);
-        this.logoutPlatformUser = new LogoutPlatformUser(
-                storage.users(), storage.tokens(), storage.auditLog(), storage.transactions(), clock);
-        this.createPlatform = new CreatePlatform(
-                storage.platforms(), storage.users(), tokenIssuer, storage.transactions(), clock);
-        this.createPlatformUser = new CreatePlatformUser(storage.platforms(), storage.users(), passwordHasher, clock);
-        this.issueToken = new IssueToken(storage.users(), tokenIssuer, storage.transactions());
+        this.logoutPlatformUser = new LogoutPlatformUser(platformUsers, revocations, transactions, clock);
+        this.logoutSelf = new LogoutSelf(revocations, transactions, clock);
+        this.createPlatform = new CreatePlatform(storage.platforms(), storage.users(), tokenIssuer, transactions, clock);
+        this.createPlatformUser = new CreatePlatformUser(storage.platforms(), newUsers, clock);
+        this.registerPlatformUser = new RegisterPlatformUser(newUsers, tokenIssuer, transactions, clock);
+        this.loginPlatformUser = new LoginPlatformUser(storage.users(), passwordHasher, tokenIssuer, transactions, clock);
+        this.createToken = new CreateToken(platformUsers, storage.users(), tokenIssuer, transactions, clock);
+        this.listPlatformUsers = new ListPlatformUsers(storage.users());
+        this.listUserTokens = new ListUserTokens(platformUsers, storage.tokens());
+        this.readAuditTrail = new ReadAuditTrail(storage.auditLog());
+        this.manageApiKeys = new ManageApiKeys(storage.tokens(), tokenIssuer, revocations, transactions, clock);
+        this.pruneTokens = new PruneTokens(storage.tokens(), clock);
     }
 
     @Override
@@ -41,6 +67,11 @@ public final class WhitelabelUseCases implements UseCases {
     }
 
     @Override
+    public LogoutSelfUseCase logoutSelf() {
+        return logoutSelf;
+    }
+
+    @Override
     public CreatePlatformUseCase createPlatform() {
         return createPlatform;
     }
@@ -51,7 +82,42 @@ public final class WhitelabelUseCases implements UseCases {
     }
 
     @Override
-    public IssueTokenUseCase issueToken() {
-        return issueToken;
+    public RegisterPlatformUserUseCase registerPlatformUser() {
+        return registerPlatformUser;
+    }
+
+    @Override
+    public LoginPlatformUserUseCase loginPlatformUser() {
+        return loginPlatformUser;
+    }
+
+    @Override
+    public CreateTokenUseCase createToken() {
+        return createToken;
+    }
+
+    @Override
+    public ListPlatformUsersUseCase listPlatformUsers() {
+        return listPlatformUsers;
+    }
+
+    @Override
+    public ListUserTokensUseCase listUserTokens() {
+        return listUserTokens;
+    }
+
+    @Override
+    public ReadAuditTrailUseCase readAuditTrail() {
+        return readAuditTrail;
+    }
+
+    @Override
+    public ManageApiKeysUseCase manageApiKeys() {
+        return manageApiKeys;
+    }
+
+    @Override
+    public PruneTokensUseCase pruneTokens() {
+        return pruneTokens;
     }
 }

@@ -10,6 +10,8 @@ import dev.whitelabel.domain.error.UserNotFound;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatformUser;
+import dev.whitelabel.domain.model.NewToken;
+import dev.whitelabel.domain.model.Password;
 import dev.whitelabel.domain.model.Role;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,7 @@ class CreatePlatformAndUsersTest {
 
     @Test
     void users_are_added_to_existing_platforms_only() {
-        var request = new NewPlatformUser("Ann", new EmailAddress("ann@x.test"), Optional.empty());
+        var request = new NewPlatformUser("Ann", new EmailAddress("ann@x.test"));
 
         assertThatThrownBy(() -> fixture.useCases.createPlatformUser().create(424242, request))
                 .isInstanceOf(PlatformNotFound.class);
@@ -62,16 +64,18 @@ class CreatePlatformAndUsersTest {
     void passwords_are_checked_and_never_shown() {
         var email = new EmailAddress("ann@x.test");
 
-        assertThatThrownBy(() -> new NewPlatformUser("Ann", email, Optional.of("short")))
+        assertThatThrownBy(() -> new Password("short"))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The password field must be at least 8 characters.");
-        assertThat(new NewPlatformUser("Ann", email, Optional.of("correct horse")).toString())
-                .doesNotContain("correct horse");
+        assertThatThrownBy(() -> new Password("é".repeat(37)))
+                .hasMessage("The password field must not be greater than 72 bytes.");
+        var user = new NewPlatformUser("Ann", email, Optional.of(new Password("correct horse")), Optional.empty());
+        assertThat(user.toString()).doesNotContain("correct horse");
     }
 
     @Test
     void tokens_are_issued_to_existing_users_only() {
-        assertThatThrownBy(() -> fixture.useCases.issueToken().issue(424242, "api-token"))
+        assertThatThrownBy(() -> fixture.useCases.createToken().forAnyUser(424242, NewToken.named("api-token")))
                 .isInstanceOf(UserNotFound.class);
     }
 }

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.whitelabel.domain.error.TokenNotFound;
 import dev.whitelabel.domain.error.UserNotFound;
 import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
+import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.User;
+import dev.whitelabel.domain.model.UserReference;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -79,9 +82,9 @@ class LogoutPlatformUserTest {
     void an_id_and_an_email_must_name_the_same_user() {
         fixture.user(acme, "bob@acme.test");
         var mismatch = new LogoutTarget(
-                Optional.of(ann.id()), Optional.of(new EmailAddress("bob@acme.test")), Optional.empty());
+                new UserReference(Optional.of(ann.id()), Optional.of(new EmailAddress("bob@acme.test"))), Optional.empty());
         var match = new LogoutTarget(
-                Optional.of(ann.id()), Optional.of(new EmailAddress("Ann@Acme.test")), Optional.empty());
+                new UserReference(Optional.of(ann.id()), Optional.of(new EmailAddress("Ann@Acme.test"))), Optional.empty());
 
         assertThatThrownBy(() -> fixture.useCases.logoutPlatformUser().logout(acmeAdmin, mismatch))
                 .isInstanceOf(UserNotFound.class);
@@ -107,5 +110,28 @@ class LogoutPlatformUserTest {
 
         assertThat(result.revokedTokens()).isEqualTo(1);
         assertThat(fixture.authenticates(annsToken)).isFalse();
+    }
+
+    @Test
+    void every_logout_is_in_the_audit_trail_with_actor_target_and_count() {
+        var first = fixture.token(ann);
+        fixture.token(ann);
+        var logout = fixture.useCases.logoutPlatformUser();
+        logout.logout(acmeAdmin, LogoutTarget.user(ann.id()).onlyToken(first.tokenId()));
+        logout.logout(acmeAdmin, LogoutTarget.user(ann.id()));
+
+        var trail = fixture.useCases.readAuditTrail().read(acmeAdmin, PageRequest.first()).items();
+
+        var newest = trail.get(0).event();
+        assertThat(newest.action()).isEqualTo(AuditAction.LOGOUT_ALL);
+        assertThat(newest.actorUserId()).contains(acme.admin().id());
+        assertThat(newest.targetUserId()).isEqualTo(ann.id());
+        assertThat(newest.tokenCount()).isEqualTo(1);
+        var before = trail.get(1).event();
+        assertThat(before.action()).isEqualTo(AuditAction.LOGOUT_TOKEN);
+        assertThat(before.tokenId()).contains(first.tokenId());
+        assertThat(fixture.useCases.readAuditTrail().read(Fixture.adminOf(globex), PageRequest.first()).items())
+                .extracting(recorded -> recorded.event().targetUserId())
+                .doesNotContain(ann.id());
     }
 }

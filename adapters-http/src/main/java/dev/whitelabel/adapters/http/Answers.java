@@ -1,9 +1,16 @@
 package dev.whitelabel.adapters.http;
 
+import dev.whitelabel.domain.model.IssuedToken;
+import dev.whitelabel.domain.model.RecordedAuditEvent;
+import dev.whitelabel.domain.model.TokenSummary;
+import dev.whitelabel.domain.model.User;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-/** The JSON bodies the API answers with; field names are written in snake_case. */
+/** The JSON bodies the API answers with; field names are written in snake_case, times in ISO-8601 UTC. */
 final class Answers {
 
     private Answers() {}
@@ -16,5 +23,56 @@ final class Answers {
 
     record LoggedOut(String message, int revokedTokens) {}
 
-    record UserSummary(long id, String name, String email) {}
+    record UserSummary(long id, String name, String email) {
+        static UserSummary of(User user) {
+            return new UserSummary(user.id(), user.name(), user.email());
+        }
+    }
+
+    record Registered(String message, UserSummary user, String token) {}
+
+    record TokenIssued(String message, UserSummary user, String token, String tokenName) {
+        static TokenIssued of(String message, User user, IssuedToken token) {
+            return new TokenIssued(message, UserSummary.of(user), token.token().value(), token.name());
+        }
+    }
+
+    record ListedUser(long id, String name, String email, String createdAt) {
+        static ListedUser of(User user) {
+            return new ListedUser(user.id(), user.name(), user.email(), user.createdAt().toString());
+        }
+    }
+
+    record ListedToken(long id, String name, String createdAt, String lastUsedAt, String expiresAt, String revokedAt) {
+        static ListedToken of(TokenSummary token) {
+            return new ListedToken(token.id(), token.name(), token.createdAt().toString(),
+                    time(token.lastUsedAt()), time(token.expiresAt()), time(token.revokedAt()));
+        }
+    }
+
+    record ListedAuditEvent(
+            long id, String occurredAt, String action, Long actorUserId, long targetUserId, Long tokenId, int tokenCount) {
+        static ListedAuditEvent of(RecordedAuditEvent recorded) {
+            var event = recorded.event();
+            return new ListedAuditEvent(recorded.id(), event.at().toString(), event.action().name().toLowerCase(Locale.ROOT),
+                    event.actorUserId().orElse(null), event.targetUserId(), event.tokenId().orElse(null),
+                    event.tokenCount());
+        }
+    }
+
+    record ApiKeyCreated(String message, CreatedKey apiKey) {}
+
+    record CreatedKey(long id, String name, String token, String createdAt) {}
+
+    record ApiKeys(List<ListedKey> apiKeys) {}
+
+    record ListedKey(long id, String name, String lastUsedAt, String createdAt) {
+        static ListedKey of(TokenSummary token) {
+            return new ListedKey(token.id(), token.name(), time(token.lastUsedAt()), token.createdAt().toString());
+        }
+    }
+
+    private static String time(Optional<Instant> instant) {
+        return instant.map(Instant::toString).orElse(null);
+    }
 }

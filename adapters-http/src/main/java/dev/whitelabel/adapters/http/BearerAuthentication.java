@@ -1,5 +1,6 @@
 package dev.whitelabel.adapters.http;
 
+import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
 import io.javalin.http.Context;
@@ -35,6 +36,11 @@ final class BearerAuthentication {
         String token = header.substring(SCHEME.length()).strip();
         AuthenticatedUser caller = authenticateToken.authenticate(token).orElseThrow(Unauthenticated::invalidToken);
         ctx.attribute(ATTRIBUTE, caller);
+    }
+
+    /** The caller as a white-label admin, or a 403. */
+    static Actor whiteLabelAdmin(Context ctx) {
+        return Actor.whiteLabelAdmin(caller(ctx).user());
     }
 
     static AuthenticatedUser caller(Context ctx) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -65,11 +66,86 @@ final class BodyFields {
         return Optional.of(new EmailAddress(value.asText()));
     }
 
+    /** A string; absent or null is refused with "is required". */
+    Optional<String> requiredText(String field) {
+        JsonNode value = fields.get(field);
+        if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
+            return reject(field, "The " + label(field) + " field is required.");
+        }
+        return text(field, value);
+    }
+
+    /** A string; absent or null is empty. */
+    Optional<String> optionalText(String field) {
+        JsonNode value = fields.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        return text(field, value);
+    }
+
+    /** A whole number, of any sign; absent or null is empty. */
+    Optional<Long> optionalInteger(String field) {
+        JsonNode value = fields.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        Optional<Long> number = integer(value);
+        return number.isPresent() ? number : reject(field, "The " + label(field) + " field must be an integer.");
+    }
+
+    /** true or false (in a form: 1, 0, true, false); absent or null is false. */
+    boolean optionalBoolean(String field) {
+        JsonNode value = fields.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!formEncoded && value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (formEncoded && value.isTextual()) {
+            switch (value.asText()) {
+                case "1", "true" -> {
+                    return true;
+                }
+                case "0", "false" -> {
+                    return false;
+                }
+                default -> { }
+            }
+        }
+        reject(field, "The " + label(field) + " field must be true or false.");
+        return false;
+    }
+
+    /**
+     * Holds a value that passed its type check to a domain rule; a broken rule is recorded, in the
+     * rule's own words, like a wrong type.
+     */
+    <T, R> Optional<R> valid(Optional<T> value, Function<T, R> rule) {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(rule.apply(value.get()));
+        } catch (InvalidInput invalid) {
+            invalid.errors().forEach((field, messages) ->
+                    errors.computeIfAbsent(field, key -> new ArrayList<>()).addAll(messages));
+            return Optional.empty();
+        }
+    }
+
     /** Refuses the request if any field read so far was wrong. */
     void requireValid() {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+    }
+
+    private Optional<String> text(String field, JsonNode value) {
+        return value.isTextual()
+                ? Optional.of(value.asText())
+                : reject(field, "The " + label(field) + " field must be a string.");
     }
 
     private Optional<Long> integer(JsonNode value) {

@@ -1,5 +1,7 @@
 package dev.whitelabel.adapters.http;
 
+import dev.whitelabel.domain.error.ApiKeyNotFound;
+import dev.whitelabel.domain.error.InvalidCredentials;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.NotWhiteLabelAdmin;
 import dev.whitelabel.domain.error.PlatformNotFound;
@@ -30,6 +32,8 @@ final class ErrorAnswers {
         routes.exception(UserNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(TokenNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(PlatformNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+        routes.exception(InvalidCredentials.class, (e, ctx) -> error(ctx, 401, e.getMessage()));
+        routes.exception(ApiKeyNotFound.class, (e, ctx) -> message(ctx, 404, e.getMessage()));
         routes.exception(InvalidInput.class, (e, ctx) ->
                 ctx.status(422).json(new Answers.Validation(e.getMessage(), e.errors())));
         routes.exception(HttpProblem.class, (e, ctx) -> message(ctx, e.status(), e.getMessage()));

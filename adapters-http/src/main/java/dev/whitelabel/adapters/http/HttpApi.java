@@ -15,7 +15,10 @@ public final class HttpApi {
         var requestBody = new RequestBody(mapper, settings.maxBodyBytes());
         var authentication = new BearerAuthentication(useCases.authenticateToken());
         var logout = new LogoutRoute(useCases.logoutPlatformUser(), requestBody);
-        var currentUser = new CurrentUserRoute();
+        var accounts = new AccountRoutes(
+                useCases.registerPlatformUser(), useCases.loginPlatformUser(), useCases.createToken(), requestBody);
+        var listings = new ListingRoutes(useCases.listPlatformUsers(), useCases.listUserTokens(), useCases.readAuditTrail());
+        var selfService = new SelfServiceRoutes(useCases.logoutSelf(), useCases.manageApiKeys(), requestBody);
 
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
@@ -23,8 +26,10 @@ public final class HttpApi {
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
             config.routes.beforeMatched("/api/*", authentication::authenticate);
-            config.routes.post(LogoutRoute.PATH, logout::handle);
-            config.routes.get(CurrentUserRoute.PATH, currentUser::handle);
+            logout.register(config.routes);
+            accounts.register(config.routes);
+            listings.register(config.routes);
+            selfService.register(config.routes);
             ErrorAnswers.register(config.routes);
         });
     }

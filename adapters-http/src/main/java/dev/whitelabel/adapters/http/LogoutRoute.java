@@ -2,13 +2,13 @@ package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.LogoutTarget;
+import dev.whitelabel.domain.model.UserReference;
 import dev.whitelabel.domain.port.in.LogoutPlatformUserUseCase;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /** POST /api/white-label/logout: an admin logs one of their platform's users out. */
 final class LogoutRoute {
-
-    static final String PATH = "/api/white-label/logout";
 
     private final LogoutPlatformUserUseCase logoutPlatformUser;
     private final RequestBody requestBody;
@@ -18,15 +18,19 @@ final class LogoutRoute {
         this.requestBody = requestBody;
     }
 
-    void handle(Context ctx) {
-        Actor admin = Actor.whiteLabelAdmin(BearerAuthentication.caller(ctx).user());
+    void register(RoutesConfig routes) {
+        routes.post("/api/white-label/logout", this::logout);
+    }
+
+    private void logout(Context ctx) {
+        Actor admin = BearerAuthentication.whiteLabelAdmin(ctx);
         BodyFields body = requestBody.read(ctx);
         var userId = body.optionalId("user_id");
         var email = body.optionalEmail("email");
         var tokenId = body.optionalId("token_id");
         body.requireValid();
 
-        var result = logoutPlatformUser.logout(admin, new LogoutTarget(userId, email, tokenId));
+        var result = logoutPlatformUser.logout(admin, new LogoutTarget(new UserReference(userId, email), tokenId));
 
         ctx.json(new Answers.LoggedOut("User logged out successfully.", result.revokedTokens()));
     }

@@ -2,21 +2,12 @@ package dev.whitelabel.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
-import dev.whitelabel.adapters.persistence.memory.InMemoryStorage;
-import dev.whitelabel.application.WhitelabelUseCases;
-import dev.whitelabel.domain.model.EmailAddress;
-import dev.whitelabel.domain.model.NewPlatform;
-import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.User;
-import io.javalin.Javalin;
 import java.net.http.HttpRequest;
-import java.time.Clock;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every row of the contract's logout section, over real HTTP, on the in-memory adapter. */
 class LogoutRouteTest {
@@ -24,8 +15,9 @@ class LogoutRouteTest {
     static final String LOGOUT = "/api/white-label/logout";
     static final String ME = "/api/user/me";
 
-    WhitelabelUseCases useCases;
-    Javalin server;
+    @RegisterExtension
+    final RunningApi running = new RunningApi();
+
     ApiClient api;
     PlatformCreated acme;
     PlatformCreated globex;
@@ -33,37 +25,24 @@ class LogoutRouteTest {
     String acmeAdmin;
 
     @BeforeEach
-    void start() {
-        useCases = new WhitelabelUseCases(InMemoryStorage.create(), new BcryptPasswordHasher(4), Clock.systemUTC());
-        server = HttpApi.create(useCases, HttpSettings.defaults()).start("127.0.0.1", 0);
-        api = new ApiClient(server.port());
-        acme = platform("acme");
-        globex = platform("globex");
-        ann = user(acme, "ann@acme.test");
-        acmeAdmin = acme.adminToken().token().value();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
-
-    PlatformCreated platform(String name) {
-        return useCases.createPlatform()
-                .create(new NewPlatform(name, new EmailAddress("admin@" + name + ".test"), "Admin"));
+    void seed() {
+        api = running.api;
+        acme = running.platform("acme");
+        globex = running.platform("globex");
+        ann = running.user(acme, "ann@acme.test");
+        acmeAdmin = RunningApi.adminToken(acme);
     }
 
     User user(PlatformCreated platform, String email) {
-        return useCases.createPlatformUser()
-                .create(platform.platform().id(), new NewPlatformUser("Ann", new EmailAddress(email), Optional.empty()));
+        return running.user(platform, email);
     }
 
     String token(User user) {
-        return useCases.issueToken().issue(user.id(), "api-token").token().value();
+        return running.token(user);
     }
 
     long idOf(String token) {
-        return Long.parseLong(token.substring(0, token.indexOf('|')));
+        return RunningApi.idOf(token);
     }
 
     ApiClient.Answer logout(String json) {

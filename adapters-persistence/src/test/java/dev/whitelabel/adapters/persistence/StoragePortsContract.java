@@ -7,10 +7,14 @@ import dev.whitelabel.domain.error.UserNotFound;
 import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.Platform;
+import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.model.Role;
 import dev.whitelabel.domain.model.TokenDigest;
 import dev.whitelabel.domain.model.TokenRevocation;
+import dev.whitelabel.domain.model.TokenSummary;
+import dev.whitelabel.domain.model.Timezone;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.port.out.Storage;
 import dev.whitelabel.domain.port.out.TokenEntry;
@@ -18,6 +22,7 @@ import dev.whitelabel.domain.port.out.UserEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +48,8 @@ abstract class StoragePortsContract {
 
     User user(Platform platform, String email) {
         return storage.users()
-                .add(new UserEntry(platform.id(), "Ann", new EmailAddress(email), Optional.of("hash"), Role.USER, NOW))
+                .add(new UserEntry(platform.id(), "Ann", new EmailAddress(email), Optional.of("hash"), Optional.empty(),
+                        Role.USER, NOW))
                 .orElseThrow();
     }
 
@@ -89,7 +95,8 @@ abstract class StoragePortsContract {
     void an_email_is_unique_per_platform_but_not_across_platforms() {
         user(acme, "ann@acme.test");
 
-        var duplicate = new UserEntry(acme.id(), "Ann", new EmailAddress("ANN@acme.test"), Optional.empty(), Role.USER, NOW);
+        var duplicate = new UserEntry(
+                acme.id(), "Ann", new EmailAddress("ANN@acme.test"), Optional.empty(), Optional.empty(), Role.USER, NOW);
         assertThat(storage.users().add(duplicate)).isEmpty();
         assertThat(user(globex, "ann@acme.test").platformId()).isEqualTo(globex.id());
     }
@@ -218,5 +225,161 @@ abstract class StoragePortsContract {
         });
 
         assertThat(authenticates(tokenId)).isTrue();
+    }
+
+    User admin(Platform platform, String email) {
+        return storage.users()
+                .add(new UserEntry(platform.id(), "Ada", new EmailAddress(email), Optional.of("hash"),
+                        Optional.of(new Timezone("Europe/Paris")), Role.ADMIN, NOW))
+                .orElseThrow();
+    }
+
+    AuditEvent event(Platform platform, User target, AuditAction action) {
+        return new AuditEvent(NOW, platform.id(), Optional.empty(), target.id(), action, Optional.empty(), 0);
+    }
+
+    @Test
+    void a_password_credential_is_found_by_email_on_its_platform_only() {
+        User ann = user(acme, "ann@acme.test");
+        storage.users().add(new UserEntry(acme.id(), "Bob", new EmailAddress("bob@acme.test"), Optional.empty(),
+                Optional.empty(), Role.USER, NOW));
+
+        var found = storage.users().findPasswordCredential(acme.id(), new EmailAddress("ANN@acme.test")).orElseThrow();
+
+        assertThat(found.user()).isEqualTo(ann);
+        assertThat(found.passwordHash()).isEqualTo("hash");
+        assertThat(storage.users().findPasswordCredential(globex.id(), new EmailAddress("ann@acme.test"))).isEmpty();
+        assertThat(storage.users().findPasswordCredential(acme.id(), new EmailAddress("bob@acme.test"))).isEmpty();
+    }
+
+    @Test
+    void platform_users_are_listed_oldest_first_a_page_at_a_time_without_admins() {
+        admin(acme, "admin@acme.test");
+        User ann = user(acme, "ann@acme.test");
+        User bob = user(acme, "bob@acme.test");
+        User cy = user(acme, "cy@other.test");
+        user(globex, "gus@globex.test");
+
+        var first = storage.users().listPlatformUsers(acme.id(), Optional.empty(), new PageRequest(1, 2));
+        var second = storage.users().listPlatformUsers(acme.id(), Optional.empty(), new PageRequest(2, 2));
+
+        assertThat(first.items()).containsExactly(ann, bob);
+        assertThat(first.total()).isEqualTo(3);
+        assertThat(first.lastPage()).isEqualTo(2);
+        assertThat(second.items()).containsExactly(cy);
+        assertThat(storage.users().listPlatformUsers(acme.id(), Optional.empty(), new PageRequest(3, 2)).items())
+                .isEmpty();
+    }
+
+    @Test
+    void platform_users_are_searched_by_a_literal_part_of_their_email() {
+        User ann = user(acme, "ann@acme.test");
+        user(acme, "bob@acme.test");
+        User percent = user(acme, "100%_off@acme.test");
+
+        assertThat(storage.users().listPlatformUsers(acme.id(), Optional.of("ann@"), PageRequest.first()).items())
+                .containsExactly(ann);
+        assertThat(storage.users().listPlatformUsers(acme.id(), Optional.of("%_"), PageRequest.first()).items())
+                .containsExactly(percent);
+        assertThat(storage.users().listPlatformUsers(globex.id(), Optional.of("ann"), PageRequest.first()).total())
+                .isZero();
+    }
+
+    @Test
+    void tokens_are_listed_newest_first_with_when_they_were_revoked() {
+        User ann = user(acme, "ann@acme.test");
+        long first = token(ann);
+        long second = token(ann);
+        long third = token(ann);
+        Instant oneByOne = NOW.plusSeconds(10);
+        Instant allAtOnce = NOW.plusSeconds(20);
+        storage.tokens().revoke(acme.id(), ann.id(), first, oneByOne);
+        storage.tokens().revokeAll(acme.id(), ann.id(), allAtOnce);
+        long fourth = token(ann);
+
+        var page = storage.tokens().list(acme.id(), ann.id(), PageRequest.first());
+
+        assertThat(page.items()).extracting(TokenSummary::id).containsExactly(fourth, third, second, first);
+        assertThat(page.items()).extracting(TokenSummary::revokedAt).containsExactly(
+                Optional.empty(), Optional.of(allAtOnce), Optional.of(allAtOnce), Optional.of(oneByOne));
+        assertThat(page.items().get(0).name()).isEqualTo("api-token");
+        assertThat(page.items().get(0).createdAt()).isEqualTo(NOW);
+        assertThat(storage.tokens().list(globex.id(), ann.id(), PageRequest.first()).items()).isEmpty();
+        assertThat(storage.tokens().list(acme.id(), ann.id(), new PageRequest(2, 3)).items())
+                .extracting(TokenSummary::id).containsExactly(first);
+    }
+
+    @Test
+    void only_live_tokens_are_listed_as_live() {
+        User ann = user(acme, "ann@acme.test");
+        long revoked = token(ann);
+        token(ann, Optional.of(NOW.minusSeconds(1)));
+        storage.tokens().revoke(acme.id(), ann.id(), revoked, NOW);
+        long live = token(ann, Optional.of(NOW.plusSeconds(60)));
+
+        List<TokenSummary> tokens = storage.tokens().listLive(acme.id(), ann.id(), NOW);
+
+        assertThat(tokens).extracting(TokenSummary::id).containsExactly(live);
+        assertThat(storage.tokens().listLive(globex.id(), ann.id(), NOW)).isEmpty();
+        storage.tokens().revokeAll(acme.id(), ann.id(), NOW);
+        assertThat(storage.tokens().listLive(acme.id(), ann.id(), NOW)).isEmpty();
+    }
+
+    @Test
+    void last_use_is_written_once_a_period() {
+        User ann = user(acme, "ann@acme.test");
+        long tokenId = token(ann);
+        Instant later = NOW.plusSeconds(30);
+
+        storage.tokens().markUsed(tokenId, NOW, NOW.minusSeconds(60));
+        storage.tokens().markUsed(tokenId, later, later.minusSeconds(60));
+
+        assertThat(storage.tokens().findUnrevoked(tokenId).orElseThrow().lastUsedAt()).contains(NOW);
+        Instant muchLater = NOW.plusSeconds(61);
+        storage.tokens().markUsed(tokenId, muchLater, muchLater.minusSeconds(60));
+        assertThat(storage.tokens().findUnrevoked(tokenId).orElseThrow().lastUsedAt()).contains(muchLater);
+    }
+
+    @Test
+    void pruning_deletes_tokens_revoked_or_expired_before_the_cutoff_only() {
+        User ann = user(acme, "ann@acme.test");
+        User bob = user(acme, "bob@acme.test");
+        long revokedLongAgo = token(ann);
+        storage.tokens().revoke(acme.id(), ann.id(), revokedLongAgo, NOW.minus(Duration.ofDays(40)));
+        token(ann, Optional.of(NOW.minus(Duration.ofDays(35))));
+        long expiredRecently = token(ann, Optional.of(NOW.minus(Duration.ofDays(1))));
+        long live = token(ann);
+        long loggedOutLongAgo = token(bob);
+        storage.tokens().revokeAll(acme.id(), bob.id(), NOW.minus(Duration.ofDays(31)));
+
+        int pruned = storage.tokens().prune(NOW.minus(Duration.ofDays(30)));
+
+        assertThat(pruned).isEqualTo(3);
+        assertThat(storage.tokens().list(acme.id(), ann.id(), PageRequest.first()).items())
+                .extracting(TokenSummary::id).containsExactly(live, expiredRecently);
+        assertThat(storage.tokens().list(acme.id(), bob.id(), PageRequest.first()).items())
+                .extracting(TokenSummary::id).doesNotContain(loggedOutLongAgo);
+        assertThat(authenticates(live)).isTrue();
+    }
+
+    @Test
+    void the_audit_trail_of_a_platform_is_its_own_newest_first() {
+        User ann = user(acme, "ann@acme.test");
+        User gus = user(globex, "gus@globex.test");
+        storage.auditLog().record(event(acme, ann, AuditAction.TOKEN_CREATED));
+        storage.auditLog().record(event(globex, gus, AuditAction.LOGOUT_ALL));
+        storage.auditLog().record(new AuditEvent(NOW, acme.id(), Optional.of(ann.id()), ann.id(),
+                AuditAction.LOGOUT_TOKEN, Optional.of(7L), 1));
+
+        var trail = storage.auditLog().list(acme.id(), PageRequest.first());
+
+        assertThat(trail.total()).isEqualTo(2);
+        assertThat(trail.items()).extracting(RecordedAuditEvent::event).extracting(AuditEvent::action)
+                .containsExactly(AuditAction.LOGOUT_TOKEN, AuditAction.TOKEN_CREATED);
+        var newest = trail.items().get(0).event();
+        assertThat(newest.actorUserId()).contains(ann.id());
+        assertThat(newest.tokenId()).contains(7L);
+        assertThat(newest.tokenCount()).isEqualTo(1);
+        assertThat(storage.auditLog().list(acme.id(), new PageRequest(2, 1)).items()).hasSize(1);
     }
 }

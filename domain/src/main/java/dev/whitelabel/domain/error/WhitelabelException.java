@@ -5,7 +5,8 @@ package dev.whitelabel.domain.error;
  * messages are fixed texts, never echoes of the input.
  */
 public abstract sealed class WhitelabelException extends RuntimeException
-        permits InvalidInput, NotWhiteLabelAdmin, PlatformNotFound, TokenNotFound, UserNotFound {
+        permits ApiKeyNotFound, InvalidCredentials, InvalidInput, NotWhiteLabelAdmin, PlatformNotFound, TokenNotFound,
+                UserNotFound {
 
     protected WhitelabelException(String message) {
         // No stack trace: these are answers, not faults, and they are thrown on hot paths.

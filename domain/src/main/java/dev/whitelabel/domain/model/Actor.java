@@ -22,6 +22,10 @@ public sealed interface Actor {
         return new Operator(platformId);
     }
 
+    static Actor tokenOwner(User user) {
+        return new TokenOwner(user);
+    }
+
     /** A platform's admin, acting over HTTP with their own token. */
     record WhiteLabelAdmin(User admin) implements Actor {
         public long platformId() {
@@ -30,6 +34,17 @@ public sealed interface Actor {
 
         public Optional<Long> userId() {
             return Optional.of(admin.id());
+        }
+    }
+
+    /** A user acting on their own tokens. */
+    record TokenOwner(User user) implements Actor {
+        public long platformId() {
+            return user.platformId();
+        }
+
+        public Optional<Long> userId() {
+            return Optional.of(user.id());
         }
     }
 

@@ -13,5 +13,5 @@ public record AuditEvent(
         Optional<Long> tokenId,
         int tokenCount) {
 
-    public enum AuditAction { LOGOUT_ALL, LOGOUT_TOKEN, TOKEN_CREATED }
+    public enum AuditAction { LOGOUT_ALL, LOGOUT_TOKEN, TOKEN_CREATED, TOKEN_REVOKED }
 }

@@ -17,6 +17,9 @@ public record EmailAddress(String value) {
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
     public EmailAddress {
+        if (value != null && value.strip().length() > MAX_LENGTH) {
+            throw InvalidInput.of("email", "The email field must not be greater than " + MAX_LENGTH + " characters.");
+        }
         if (!isValid(value)) {
             throw InvalidInput.of("email", "The email field must be a valid email address.");
         }

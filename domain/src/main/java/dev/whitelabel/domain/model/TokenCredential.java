@@ -3,8 +3,9 @@ package dev.whitelabel.domain.model;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What authentication needs of an unrevoked token: its digest, its expiry and its owner. */
-public record TokenCredential(long tokenId, TokenDigest digest, Optional<Instant> expiresAt, User owner) {
+/** What authentication needs of an unrevoked token: its digest, expiry, last use and owner. */
+public record TokenCredential(
+        long tokenId, TokenDigest digest, Optional<Instant> expiresAt, Optional<Instant> lastUsedAt, User owner) {
 
     public boolean isExpiredAt(Instant now) {
         return expiresAt.isPresent() && !expiresAt.get().isAfter(now);

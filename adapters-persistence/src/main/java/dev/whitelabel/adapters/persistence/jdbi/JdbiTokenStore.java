@@ -1,19 +1,24 @@
 package dev.whitelabel.adapters.persistence.jdbi;
 
 import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.model.Page;
+import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.TokenCredential;
 import dev.whitelabel.domain.model.TokenDigest;
 import dev.whitelabel.domain.model.TokenRevocation;
+import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.port.out.TokenEntry;
 import dev.whitelabel.domain.port.out.TokenStore;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * A token is live while its {@code generation} equals its user's {@code token_generation} and it
- * has no {@code revoked_at}: logout-all is one UPDATE of the user row, however many tokens there are.
+ * has no {@code revoked_at}: logout-all is one UPDATE of the user row and one INSERT of the ended
+ * generation, however many tokens there are.
  */
 final class JdbiTokenStore implements TokenStore {
 
@@ -52,16 +57,17 @@ final class JdbiTokenStore implements TokenStore {
 
     @Override
     public Optional<TokenCredential> findUnrevoked(long tokenId) {
-        return jdbi.withHandle(handle -> handle.createQuery("select t.id as token_id, t.token_hash, t.expires_at, "
-                        + UserColumns.SELECT + """
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select t.id as token_id, t.token_hash, t.expires_at, t.last_used_at, " + Columns.USER + """
                          from tokens t join users u on u.id = t.user_id
                         where t.id = :tokenId and t.revoked_at is null and t.generation = u.token_generation""")
                 .bind("tokenId", tokenId)
                 .map((rs, ctx) -> new TokenCredential(
                         rs.getLong("token_id"),
                         new TokenDigest(rs.getString("token_hash")),
-                        Optional.ofNullable(rs.getTimestamp("expires_at")).map(Timestamp::toInstant),
-                        UserColumns.map(rs)))
+                        Columns.instant(rs, "expires_at"),
+                        Columns.instant(rs, "last_used_at"),
+                        Columns.user(rs)))
                 .findOne());
     }
 
@@ -107,6 +113,12 @@ final class JdbiTokenStore implements TokenStore {
             if (bumped == 0) {
                 throw new UserNotFound();
             }
+            handle.createUpdate("""
+                            insert into ended_token_generations (user_id, generation, ended_at)
+                            select id, token_generation - 1, :now from users where id = :userId""")
+                    .bind("userId", userId)
+                    .bind("now", now)
+                    .execute();
             return handle.createQuery("""
                             select count(*) from tokens t join users u on u.id = t.user_id
                             where t.user_id = :userId and u.platform_id = :platformId
@@ -118,5 +130,59 @@ final class JdbiTokenStore implements TokenStore {
                     .mapTo(Integer.class)
                     .one();
         });
+    }
+
+    @Override
+    public Page<TokenSummary> list(long platformId, long userId, PageRequest page) {
+        return jdbi.withHandle(handle -> JdbiPages.fetch(
+                handle,
+                Columns.TOKEN + ", coalesce(t.revoked_at, g.ended_at) as revoked_at",
+                """
+                from tokens t join users u on u.id = t.user_id
+                left join ended_token_generations g on g.user_id = t.user_id and g.generation = t.generation
+                where t.user_id = :userId and u.platform_id = :platformId""",
+                "t.id desc",
+                Map.of("userId", userId, "platformId", platformId),
+                (rs, ctx) -> Columns.token(rs),
+                page));
+    }
+
+    @Override
+    public List<TokenSummary> listLive(long platformId, long userId, Instant now) {
+        return jdbi.withHandle(handle -> handle.createQuery("select " + Columns.TOKEN + ", t.revoked_at" + """
+                         from tokens t join users u on u.id = t.user_id
+                        where t.user_id = :userId and u.platform_id = :platformId
+                          and t.generation = u.token_generation and t.revoked_at is null
+                          and (t.expires_at is null or t.expires_at > :now)
+                        order by t.id desc""")
+                .bind("userId", userId)
+                .bind("platformId", platformId)
+                .bind("now", now)
+                .map((rs, ctx) -> Columns.token(rs))
+                .list());
+    }
+
+    @Override
+    public void markUsed(long tokenId, Instant now, Instant usedSince) {
+        // The condition makes concurrent requests on every instance settle on one write a period.
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        update tokens set last_used_at = :now
+                        where id = :tokenId and (last_used_at is null or last_used_at < :usedSince)""")
+                .bind("now", now)
+                .bind("tokenId", tokenId)
+                .bind("usedSince", usedSince)
+                .execute());
+    }
+
+    @Override
+    public int prune(Instant cutoff) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        delete from tokens
+                        where revoked_at < :cutoff or expires_at < :cutoff
+                           or exists (select 1 from ended_token_generations g
+                                      where g.user_id = tokens.user_id and g.generation = tokens.generation
+                                        and g.ended_at < :cutoff)""")
+                .bind("cutoff", cutoff)
+                .execute());
     }
 }

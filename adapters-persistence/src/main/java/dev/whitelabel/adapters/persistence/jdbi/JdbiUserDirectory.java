@@ -1,9 +1,15 @@
 package dev.whitelabel.adapters.persistence.jdbi;
 
 import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.Page;
+import dev.whitelabel.domain.model.PageRequest;
+import dev.whitelabel.domain.model.PasswordCredential;
+import dev.whitelabel.domain.model.Timezone;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.port.out.UserDirectory;
 import dev.whitelabel.domain.port.out.UserEntry;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,14 +25,15 @@ final class JdbiUserDirectory implements UserDirectory {
     public Optional<User> add(UserEntry user) {
         // "on conflict do nothing" settles two concurrent registrations of one email without an error
         return jdbi.withHandle(handle -> handle.createUpdate("""
-                        insert into users (platform_id, name, email, email_key, password_hash, role, created_at)
-                        values (:platformId, :name, :email, :emailKey, :passwordHash, :role, :createdAt)
+                        insert into users (platform_id, name, email, email_key, password_hash, timezone, role, created_at)
+                        values (:platformId, :name, :email, :emailKey, :passwordHash, :timezone, :role, :createdAt)
                         on conflict do nothing""")
                 .bind("platformId", user.platformId())
                 .bind("name", user.name())
                 .bind("email", user.email().value())
                 .bind("emailKey", user.email().key())
                 .bind("passwordHash", user.passwordHash().orElse(null))
+                .bind("timezone", user.timezone().map(Timezone::id).orElse(null))
                 .bind("role", user.role().name())
                 .bind("createdAt", user.createdAt())
                 .executeAndReturnGeneratedKeys("id")
@@ -38,29 +45,48 @@ final class JdbiUserDirectory implements UserDirectory {
 
     @Override
     public Optional<User> findOnPlatform(long platformId, long userId) {
-        return findOne("u.id = :userId and u.platform_id = :platformId", platformId, "userId", userId);
+        return findOne("u.id = :userId and u.platform_id = :platformId", Map.of("platformId", platformId, "userId", userId));
     }
 
     @Override
     public Optional<User> findOnPlatform(long platformId, EmailAddress email) {
-        return findOne("u.platform_id = :platformId and u.email_key = :emailKey", platformId, "emailKey", email.key());
+        return findOne("u.platform_id = :platformId and u.email_key = :emailKey",
+                Map.of("platformId", platformId, "emailKey", email.key()));
     }
 
     @Override
     public Optional<User> findAnywhere(long userId) {
-        return jdbi.withHandle(handle -> handle
-                .createQuery("select " + UserColumns.SELECT + " from users u where u.id = :userId")
-                .bind("userId", userId)
-                .map((rs, ctx) -> UserColumns.map(rs))
+        return findOne("u.id = :userId", Map.of("userId", userId));
+    }
+
+    @Override
+    public Optional<PasswordCredential> findPasswordCredential(long platformId, EmailAddress email) {
+        return jdbi.withHandle(handle -> handle.createQuery("select " + Columns.USER + ", u.password_hash from users u"
+                        + " where u.platform_id = :platformId and u.email_key = :emailKey and u.password_hash is not null")
+                .bind("platformId", platformId)
+                .bind("emailKey", email.key())
+                .map((rs, ctx) -> new PasswordCredential(Columns.user(rs), rs.getString("password_hash")))
                 .findOne());
     }
 
-    private Optional<User> findOne(String condition, long platformId, String key, Object value) {
+    @Override
+    public Page<User> listPlatformUsers(long platformId, Optional<String> emailContains, PageRequest page) {
+        Map<String, Object> parameters = new HashMap<>(Map.of("platformId", platformId));
+        String where = "from users u where u.platform_id = :platformId and u.role = 'USER'";
+        if (emailContains.isPresent()) {
+            where += " and u.email_key like :pattern escape '\\'";
+            parameters.put("pattern", "%" + emailContains.get().replaceAll("([\\\\%_])", "\\\\$1") + "%");
+        }
+        String fromWhere = where;
+        return jdbi.withHandle(handle ->
+                JdbiPages.fetch(handle, Columns.USER, fromWhere, "u.id", parameters, (rs, ctx) -> Columns.user(rs), page));
+    }
+
+    private Optional<User> findOne(String condition, Map<String, ?> parameters) {
         return jdbi.withHandle(handle -> handle
-                .createQuery("select " + UserColumns.SELECT + " from users u where " + condition)
-                .bind("platformId", platformId)
-                .bind(key, value)
-                .map((rs, ctx) -> UserColumns.map(rs))
+                .createQuery("select " + Columns.USER + " from users u where " + condition)
+                .bindMap(parameters)
+                .map((rs, ctx) -> Columns.user(rs))
                 .findOne());
     }
 }

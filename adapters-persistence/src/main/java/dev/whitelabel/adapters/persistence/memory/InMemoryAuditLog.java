@@ -1,7 +1,11 @@
 package dev.whitelabel.adapters.persistence.memory;
 
 import dev.whitelabel.domain.model.AuditEvent;
+import dev.whitelabel.domain.model.Page;
+import dev.whitelabel.domain.model.PageRequest;
+import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.port.out.AuditLog;
+import java.util.Comparator;
 
 final class InMemoryAuditLog implements AuditLog {
 
@@ -13,6 +17,14 @@ final class InMemoryAuditLog implements AuditLog {
 
     @Override
     public void record(AuditEvent event) {
-        database.locked(() -> database.auditEvents.add(event));
+        database.locked(() -> database.auditEvents.add(new RecordedAuditEvent(database.nextId(), event)));
+    }
+
+    @Override
+    public Page<RecordedAuditEvent> list(long platformId, PageRequest page) {
+        return database.locked(() -> InMemoryDatabase.page(database.auditEvents.stream()
+                .filter(recorded -> recorded.event().platformId() == platformId)
+                .sorted(Comparator.comparingLong(RecordedAuditEvent::id).reversed())
+                .toList(), page));
     }
 }

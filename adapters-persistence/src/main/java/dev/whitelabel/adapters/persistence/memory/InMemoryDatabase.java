@@ -1,8 +1,11 @@
 package dev.whitelabel.adapters.persistence.memory;
 
-import dev.whitelabel.domain.model.AuditEvent;
+import dev.whitelabel.domain.model.Page;
+import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.Platform;
+import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.model.TokenDigest;
+import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.User;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +23,11 @@ import java.util.function.Supplier;
  */
 final class InMemoryDatabase {
 
-    record UserRow(User user, String emailKey, Optional<String> passwordHash, long tokenGeneration) {}
+    record UserRow(User user, String emailKey, Optional<String> passwordHash, long tokenGeneration) {
+        UserRow nextGeneration() {
+            return new UserRow(user, emailKey, passwordHash, tokenGeneration + 1);
+        }
+    }
 
     record TokenRow(
             long id,
@@ -29,6 +36,7 @@ final class InMemoryDatabase {
             TokenDigest digest,
             long generation,
             Instant createdAt,
+            Optional<Instant> lastUsedAt,
             Optional<Instant> expiresAt,
             Optional<Instant> revokedAt) {
 
@@ -39,14 +47,25 @@ final class InMemoryDatabase {
         }
 
         TokenRow revokedAt(Instant now) {
-            return new TokenRow(id, userId, name, digest, generation, createdAt, expiresAt, Optional.of(now));
+            return new TokenRow(id, userId, name, digest, generation, createdAt, lastUsedAt, expiresAt, Optional.of(now));
+        }
+
+        TokenRow usedAt(Instant now) {
+            return new TokenRow(id, userId, name, digest, generation, createdAt, Optional.of(now), expiresAt, revokedAt);
+        }
+
+        TokenSummary summary(Optional<Instant> generationEndedAt) {
+            return new TokenSummary(id, name, createdAt, lastUsedAt, expiresAt, revokedAt.or(() -> generationEndedAt));
         }
     }
+
+    record Generation(long userId, long generation) {}
 
     final Map<Long, Platform> platforms = new HashMap<>();
     final Map<Long, UserRow> users = new HashMap<>();
     final Map<Long, TokenRow> tokens = new HashMap<>();
-    final List<AuditEvent> auditEvents = new ArrayList<>();
+    final Map<Generation, Instant> endedGenerations = new HashMap<>();
+    final List<RecordedAuditEvent> auditEvents = new ArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private long lastId;
 
@@ -66,5 +85,16 @@ final class InMemoryDatabase {
 
     Optional<UserRow> userOnPlatform(long platformId, long userId) {
         return Optional.ofNullable(users.get(userId)).filter(row -> row.user().platformId() == platformId);
+    }
+
+    Optional<Instant> endOf(TokenRow token) {
+        return Optional.ofNullable(endedGenerations.get(new Generation(token.userId(), token.generation())));
+    }
+
+    /** A page of {@code all}, which is already in the listing's order. */
+    static <T> Page<T> page(List<T> all, PageRequest request) {
+        int from = (int) Math.min(all.size(), request.offset());
+        int to = Math.min(all.size(), from + request.perPage());
+        return new Page<>(all.subList(from, to), request, all.size());
     }
 }

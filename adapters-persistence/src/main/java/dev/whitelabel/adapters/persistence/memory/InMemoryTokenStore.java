@@ -1,13 +1,20 @@
 package dev.whitelabel.adapters.persistence.memory;
 
+import dev.whitelabel.adapters.persistence.memory.InMemoryDatabase.Generation;
 import dev.whitelabel.adapters.persistence.memory.InMemoryDatabase.TokenRow;
 import dev.whitelabel.adapters.persistence.memory.InMemoryDatabase.UserRow;
 import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.model.Page;
+import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.TokenCredential;
 import dev.whitelabel.domain.model.TokenRevocation;
+import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.port.out.TokenEntry;
 import dev.whitelabel.domain.port.out.TokenStore;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.Optional;
 
 /** The same generation rule as the SQL adapter: logout-all bumps the user's counter. */
@@ -31,6 +38,7 @@ final class InMemoryTokenStore implements TokenStore {
                     entry.digest(),
                     owner.tokenGeneration(),
                     entry.createdAt(),
+                    Optional.empty(),
                     entry.expiresAt(),
                     Optional.empty()));
             return id;
@@ -44,7 +52,8 @@ final class InMemoryTokenStore implements TokenStore {
             if (token.revokedAt().isPresent() || token.generation() != owner.tokenGeneration()) {
                 return Optional.empty();
             }
-            return Optional.of(new TokenCredential(token.id(), token.digest(), token.expiresAt(), owner.user()));
+            return Optional.of(new TokenCredential(
+                    token.id(), token.digest(), token.expiresAt(), token.lastUsedAt(), owner.user()));
         }));
     }
 
@@ -71,9 +80,56 @@ final class InMemoryTokenStore implements TokenStore {
             long live = database.tokens.values().stream()
                     .filter(token -> token.userId() == userId && token.isLiveAt(now, owner.tokenGeneration()))
                     .count();
-            database.users.put(userId, new UserRow(
-                    owner.user(), owner.emailKey(), owner.passwordHash(), owner.tokenGeneration() + 1));
+            database.users.put(userId, owner.nextGeneration());
+            database.endedGenerations.put(new Generation(userId, owner.tokenGeneration()), now);
             return Math.toIntExact(live);
         });
+    }
+
+    @Override
+    public Page<TokenSummary> list(long platformId, long userId, PageRequest page) {
+        return database.locked(() -> InMemoryDatabase.page(tokensOf(platformId, userId)
+                .map(token -> token.summary(database.endOf(token)))
+                .toList(), page));
+    }
+
+    @Override
+    public List<TokenSummary> listLive(long platformId, long userId, Instant now) {
+        return database.locked(() -> {
+            long generation = database.users.get(userId).tokenGeneration();
+            return tokensOf(platformId, userId)
+                    .filter(token -> token.isLiveAt(now, generation))
+                    .map(token -> token.summary(Optional.empty()))
+                    .toList();
+        });
+    }
+
+    @Override
+    public void markUsed(long tokenId, Instant now, Instant usedSince) {
+        database.locked(() -> database.tokens.computeIfPresent(tokenId, (id, token) ->
+                token.lastUsedAt().filter(used -> !used.isBefore(usedSince)).isPresent() ? token : token.usedAt(now)));
+    }
+
+    @Override
+    public int prune(Instant cutoff) {
+        return database.locked(() -> {
+            var dead = database.tokens.values().stream()
+                    .filter(token -> token.revokedAt().or(() -> database.endOf(token)).map(cutoff::isAfter).orElse(false)
+                            || token.expiresAt().map(cutoff::isAfter).orElse(false))
+                    .map(TokenRow::id)
+                    .toList();
+            dead.forEach(database.tokens::remove);
+            return dead.size();
+        });
+    }
+
+    /** The user's tokens, newest first; none when the user is not on that platform. */
+    private Stream<TokenRow> tokensOf(long platformId, long userId) {
+        if (database.userOnPlatform(platformId, userId).isEmpty()) {
+            return Stream.empty();
+        }
+        return database.tokens.values().stream()
+                .filter(token -> token.userId() == userId)
+                .sorted(Comparator.comparingLong(TokenRow::id).reversed());
     }
 }

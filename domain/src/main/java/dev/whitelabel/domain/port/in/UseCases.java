@@ -6,9 +6,25 @@ public interface UseCases {
 
     LogoutPlatformUserUseCase logoutPlatformUser();
 
+    LogoutSelfUseCase logoutSelf();
+
     CreatePlatformUseCase createPlatform();
 
     CreatePlatformUserUseCase createPlatformUser();
 
-    IssueTokenUseCase issueToken();
+    RegisterPlatformUserUseCase registerPlatformUser();
+
+    LoginPlatformUserUseCase loginPlatformUser();
+
+    CreateTokenUseCase createToken();
+
+    ListPlatformUsersUseCase listPlatformUsers();
+
+    ListUserTokensUseCase listUserTokens();
+
+    ReadAuditTrailUseCase readAuditTrail();
+
+    ManageApiKeysUseCase manageApiKeys();
+
+    PruneTokensUseCase pruneTokens();
 }

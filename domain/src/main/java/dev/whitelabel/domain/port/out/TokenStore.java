@@ -1,13 +1,18 @@
 package dev.whitelabel.domain.port.out;
 
+import dev.whitelabel.domain.model.Page;
+import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.TokenCredential;
 import dev.whitelabel.domain.model.TokenRevocation;
+import dev.whitelabel.domain.model.TokenSummary;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The API tokens of every user. Revocation must be visible to {@link #findUnrevoked} on the very
- * next call, from any process sharing the store.
+ * next call, from any process sharing the store. Every call but {@link #findUnrevoked},
+ * {@link #markUsed} and {@link #prune} is confined to one user of one platform.
  */
 public interface TokenStore {
 
@@ -30,4 +35,16 @@ public interface TokenStore {
      * there are, and answers how many of them were live (unrevoked and unexpired at {@code now}).
      */
     int revokeAll(long platformId, long userId, Instant now);
+
+    /** Every token of the user, newest first; {@code revokedAt} is set for tokens revoked one by one or all at once. */
+    Page<TokenSummary> list(long platformId, long userId, PageRequest page);
+
+    /** The user's live tokens at {@code now}, newest first. */
+    List<TokenSummary> listLive(long platformId, long userId, Instant now);
+
+    /** Sets {@code last_used_at} to {@code now} unless the token was used since {@code usedSince}. */
+    void markUsed(long tokenId, Instant now, Instant usedSince);
+
+    /** Deletes tokens revoked or expired before {@code cutoff}; answers how many. */
+    int prune(Instant cutoff);
 }

@@ -1,6 +1,9 @@
 package dev.whitelabel.domain.port.out;
 
 import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.Page;
+import dev.whitelabel.domain.model.PageRequest;
+import dev.whitelabel.domain.model.PasswordCredential;
 import dev.whitelabel.domain.model.User;
 import java.util.Optional;
 
@@ -17,4 +20,10 @@ public interface UserDirectory {
 
     /** For the operator, who works across platforms. */
     Optional<User> findAnywhere(long userId);
+
+    /** A user of the platform with a password, found by email. */
+    Optional<PasswordCredential> findPasswordCredential(long platformId, EmailAddress email);
+
+    /** The platform's users of role USER, oldest first; {@code emailContains} is lower-case. */
+    Page<User> listPlatformUsers(long platformId, Optional<String> emailContains, PageRequest page);
 }

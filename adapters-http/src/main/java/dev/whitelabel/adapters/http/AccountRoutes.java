@@ -1,0 +1,89 @@
+package dev.whitelabel.adapters.http;
+
+import dev.whitelabel.domain.model.DisplayName;
+import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.NewPlatformUser;
+import dev.whitelabel.domain.model.NewToken;
+import dev.whitelabel.domain.model.Password;
+import dev.whitelabel.domain.model.Timezone;
+import dev.whitelabel.domain.model.UserReference;
+import dev.whitelabel.domain.port.in.CreateTokenUseCase;
+import dev.whitelabel.domain.port.in.LoginPlatformUserUseCase;
+import dev.whitelabel.domain.port.in.RegisterPlatformUserUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/** An admin registers a platform user, logs one in, or creates a token for one. */
+final class AccountRoutes {
+
+    private final RegisterPlatformUserUseCase registerPlatformUser;
+    private final LoginPlatformUserUseCase loginPlatformUser;
+    private final CreateTokenUseCase createToken;
+    private final RequestBody requestBody;
+
+    AccountRoutes(
+            RegisterPlatformUserUseCase registerPlatformUser,
+            LoginPlatformUserUseCase loginPlatformUser,
+            CreateTokenUseCase createToken,
+            RequestBody requestBody) {
+        this.registerPlatformUser = registerPlatformUser;
+        this.loginPlatformUser = loginPlatformUser;
+        this.createToken = createToken;
+        this.requestBody = requestBody;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/api/white-label/register", this::registerUser);
+        routes.post("/api/white-label/login", this::login);
+        routes.post("/api/white-label/token", this::createToken);
+    }
+
+    private void registerUser(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        var body = requestBody.read(ctx);
+        var name = body.valid(body.requiredText("name"), text -> DisplayName.require("name", text));
+        var email = body.valid(body.requiredText("email"), EmailAddress::new);
+        var password = body.valid(body.requiredText("password"), Password::new);
+        var timezone = body.valid(body.optionalText("timezone"), Timezone::new);
+        body.requireValid();
+
+        var signedIn = registerPlatformUser.register(admin,
+                new NewPlatformUser(name.orElseThrow(), email.orElseThrow(), password, timezone));
+
+        ctx.status(201).json(new Answers.Registered("Registration successful.",
+                Answers.UserSummary.of(signedIn.user()), signedIn.token().token().value()));
+    }
+
+    private void login(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        var body = requestBody.read(ctx);
+        var email = body.valid(body.requiredText("email"), EmailAddress::new);
+        var password = body.requiredText("password");
+        var token = body.valid(tokenName(body), NewToken::named);
+        body.requireValid();
+
+        var signedIn = loginPlatformUser.login(admin, email.orElseThrow(), password.orElseThrow(), token.orElseThrow());
+
+        ctx.json(Answers.TokenIssued.of("Login successful.", signedIn.user(), signedIn.token()));
+    }
+
+    private void createToken(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        var body = requestBody.read(ctx);
+        var userId = body.optionalId("user_id");
+        var email = body.optionalEmail("email");
+        var name = body.valid(tokenName(body), text -> DisplayName.require("token_name", text));
+        var expiresIn = body.valid(body.optionalInteger("expires_in"), NewToken::expiresInSeconds);
+        body.requireValid();
+
+        var signedIn = createToken.forPlatformUser(
+                admin, new UserReference(userId, email), new NewToken(name.orElseThrow(), expiresIn));
+
+        ctx.json(Answers.TokenIssued.of("Token created successfully.", signedIn.user(), signedIn.token()));
+    }
+
+    private static Optional<String> tokenName(BodyFields body) {
+        return body.optionalText("token_name").or(() -> Optional.of(NewToken.DEFAULT_NAME));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.whitelabel.adapters.http;
+
+import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.port.in.ListPlatformUsersUseCase;
+import dev.whitelabel.domain.port.in.ListUserTokensUseCase;
+import dev.whitelabel.domain.port.in.ReadAuditTrailUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Optional;
+
+/** What an admin reads of their platform: its users, a user's tokens, the audit trail. Paginated. */
+final class ListingRoutes {
+
+    private final ListPlatformUsersUseCase listPlatformUsers;
+    private final ListUserTokensUseCase listUserTokens;
+    private final ReadAuditTrailUseCase readAuditTrail;
+
+    ListingRoutes(
+            ListPlatformUsersUseCase listPlatformUsers,
+            ListUserTokensUseCase listUserTokens,
+            ReadAuditTrailUseCase readAuditTrail) {
+        this.listPlatformUsers = listPlatformUsers;
+        this.listUserTokens = listUserTokens;
+        this.readAuditTrail = readAuditTrail;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/white-label/users", this::users);
+        routes.get("/api/white-label/users/{id}/tokens", this::tokens);
+        routes.get("/api/white-label/audit", this::audit);
+    }
+
+    private void users(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        var page = Paginated.request(ctx);
+        Optional<String> search = Optional.ofNullable(ctx.queryParam("search")).filter(text -> !text.isBlank());
+
+        var users = listPlatformUsers.list(admin, search, page);
+
+        ctx.json(Paginated.of(ctx, users, Answers.ListedUser::of, search.map(text -> Map.entry("search", text))));
+    }
+
+    private void tokens(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        long userId = pathId(ctx);
+        var page = Paginated.request(ctx);
+
+        var tokens = listUserTokens.list(admin, userId, page);
+
+        ctx.json(Paginated.of(ctx, tokens, Answers.ListedToken::of, Optional.empty()));
+    }
+
+    private void audit(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        var page = Paginated.request(ctx);
+
+        var events = readAuditTrail.read(admin, page);
+
+        ctx.json(Paginated.of(ctx, events, Answers.ListedAuditEvent::of, Optional.empty()));
+    }
+
+    /** A path id that is not a positive number names no user. */
+    private static long pathId(Context ctx) {
+        return PathIds.positive(ctx.pathParam("id")).orElseThrow(UserNotFound::new);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.whitelabel.adapters.http;
+
+import dev.whitelabel.domain.error.ApiKeyNotFound;
+import dev.whitelabel.domain.port.in.LogoutSelfUseCase;
+import dev.whitelabel.domain.port.in.ManageApiKeysUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** What any token holder may do for themselves: who am I, log out, manage my API keys. */
+final class SelfServiceRoutes {
+
+    private final LogoutSelfUseCase logoutSelf;
+    private final ManageApiKeysUseCase manageApiKeys;
+    private final RequestBody requestBody;
+
+    SelfServiceRoutes(LogoutSelfUseCase logoutSelf, ManageApiKeysUseCase manageApiKeys, RequestBody requestBody) {
+        this.logoutSelf = logoutSelf;
+        this.manageApiKeys = manageApiKeys;
+        this.requestBody = requestBody;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/user/me", this::me);
+        routes.post("/api/user/logout", this::logout);
+        routes.post("/api/user/api-keys", this::createKey);
+        routes.get("/api/user/api-keys", this::listKeys);
+        routes.delete("/api/user/api-keys/{id}", this::deleteKey);
+    }
+
+    private void me(Context ctx) {
+        ctx.json(Answers.UserSummary.of(BearerAuthentication.caller(ctx).user()));
+    }
+
+    private void logout(Context ctx) {
+        var caller = BearerAuthentication.caller(ctx);
+        var body = requestBody.read(ctx);
+        boolean all = body.optionalBoolean("all");
+        body.requireValid();
+
+        var result = logoutSelf.logout(caller, all);
+
+        ctx.json(new Answers.LoggedOut("Logged out successfully.", result.revokedTokens()));
+    }
+
+    private void createKey(Context ctx) {
+        var caller = BearerAuthentication.caller(ctx);
+        var body = requestBody.read(ctx);
+        var name = body.requiredText("name");
+        body.requireValid();
+
+        var created = manageApiKeys.create(caller, name.orElseThrow());
+
+        var key = created.key();
+        ctx.status(201).json(new Answers.ApiKeyCreated("API key created successfully.",
+                new Answers.CreatedKey(key.id(), key.name(), created.token().value(), key.createdAt().toString())));
+    }
+
+    private void listKeys(Context ctx) {
+        var keys = manageApiKeys.list(BearerAuthentication.caller(ctx));
+        ctx.json(new Answers.ApiKeys(keys.stream().map(Answers.ListedKey::of).toList()));
+    }
+
+    private void deleteKey(Context ctx) {
+        var caller = BearerAuthentication.caller(ctx);
+        long keyId = PathIds.positive(ctx.pathParam("id")).orElseThrow(ApiKeyNotFound::new);
+
+        manageApiKeys.delete(caller, keyId);
+
+        ctx.json(new Answers.Message("API key deleted successfully."));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.whitelabel.adapters.persistence.jdbi;
+
+import dev.whitelabel.domain.model.Role;
+import dev.whitelabel.domain.model.TokenSummary;
+import dev.whitelabel.domain.model.User;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The columns of users ({@code u}) and tokens ({@code t}) as every query selects them, and their mapping. */
+final class Columns {
+
+    static final String USER = "u.id, u.platform_id, u.name, u.email, u.role, u.created_at";
+    static final String TOKEN = "t.id as token_id, t.name as token_name, t.created_at as token_created_at, "
+            + "t.last_used_at, t.expires_at";
+
+    private Columns() {}
+
+    static User user(ResultSet rs) throws SQLException {
+        return new User(
+                rs.getLong("id"),
+                rs.getLong("platform_id"),
+                rs.getString("name"),
+                rs.getString("email"),
+                Role.valueOf(rs.getString("role")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** A token selected with {@link #TOKEN} and a {@code revoked_at} column. */
+    static TokenSummary token(ResultSet rs) throws SQLException {
+        return new TokenSummary(
+                rs.getLong("token_id"),
+                rs.getString("token_name"),
+                rs.getTimestamp("token_created_at").toInstant(),
+                instant(rs, "last_used_at"),
+                instant(rs, "expires_at"),
+                instant(rs, "revoked_at"));
+    }
+
+    static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getTimestamp(column)).map(Timestamp::toInstant);
+    }
+}

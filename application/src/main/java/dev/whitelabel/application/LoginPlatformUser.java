@@ -1,0 +1,49 @@
+package dev.whitelabel.application;
+
+import dev.whitelabel.domain.error.InvalidCredentials;
+import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.NewToken;
+import dev.whitelabel.domain.model.PasswordCredential;
+import dev.whitelabel.domain.model.SignedIn;
+import dev.whitelabel.domain.port.in.LoginPlatformUserUseCase;
+import dev.whitelabel.domain.port.out.PasswordHasher;
+import dev.whitelabel.domain.port.out.Transactions;
+import dev.whitelabel.domain.port.out.UserDirectory;
+import java.time.Clock;
+import java.util.Optional;
+
+public final class LoginPlatformUser implements LoginPlatformUserUseCase {
+
+    private final UserDirectory users;
+    private final PasswordHasher passwordHasher;
+    private final TokenIssuer tokenIssuer;
+    private final Transactions transactions;
+    private final Clock clock;
+    // Checked against when the email is unknown, so that both refusals cost one hash comparison.
+    private final String decoyHash;
+
+    LoginPlatformUser(
+            UserDirectory users, PasswordHasher passwordHasher, TokenIssuer tokenIssuer, Transactions transactions,
+            Clock clock) {
+        this.users = users;
+        this.passwordHasher = passwordHasher;
+        this.tokenIssuer = tokenIssuer;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.decoyHash = passwordHasher.hash("decoy password, never anyone's");
+    }
+
+    @Override
+    public SignedIn login(Actor actor, EmailAddress email, String password, NewToken token) {
+        Optional<PasswordCredential> credential = users.findPasswordCredential(actor.platformId(), email)
+                .filter(found -> found.user().isPlatformUser());
+        boolean matches = passwordHasher.matches(password, credential.map(PasswordCredential::passwordHash).orElse(decoyHash));
+        if (credential.isEmpty() || !matches) {
+            throw new InvalidCredentials();
+        }
+        var user = credential.get().user();
+        return transactions.inTransaction(() ->
+                new SignedIn(user, tokenIssuer.issue(actor, user, token, clock.instant())));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.whitelabel.application;
+
+import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
+import dev.whitelabel.domain.model.AuthenticatedUser;
+import dev.whitelabel.domain.model.LogoutResult;
+import dev.whitelabel.domain.port.in.LogoutSelfUseCase;
+import dev.whitelabel.domain.port.out.Transactions;
+import java.time.Clock;
+
+public final class LogoutSelf implements LogoutSelfUseCase {
+
+    private final Revocations revocations;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    LogoutSelf(Revocations revocations, Transactions transactions, Clock clock) {
+        this.revocations = revocations;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public LogoutResult logout(AuthenticatedUser caller, boolean everyToken) {
+        var user = caller.user();
+        var self = Actor.tokenOwner(user);
+        return transactions.inTransaction(() -> {
+            var now = clock.instant();
+            int revoked = everyToken
+                    ? revocations.revokeAll(self, user, now)
+                    // a concurrent logout may have taken the token since it authenticated: 0, not an error
+                    : revocations.revokeOne(self, user, caller.tokenId(), AuditAction.LOGOUT_TOKEN, now).orElse(0);
+            return new LogoutResult(revoked);
+        });
+    }
+}

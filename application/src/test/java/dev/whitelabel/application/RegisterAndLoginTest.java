@@ -1,0 +1,102 @@
+package dev.whitelabel.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.whitelabel.domain.error.InvalidCredentials;
+import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.LogoutTarget;
+import dev.whitelabel.domain.model.NewPlatformUser;
+import dev.whitelabel.domain.model.NewToken;
+import dev.whitelabel.domain.model.Password;
+import dev.whitelabel.domain.model.PlatformCreated;
+import dev.whitelabel.domain.model.Timezone;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RegisterAndLoginTest {
+
+    final Fixture fixture = new Fixture();
+    final PlatformCreated acme = fixture.platform("acme");
+    final PlatformCreated globex = fixture.platform("globex");
+
+    NewPlatformUser ann(String email) {
+        return new NewPlatformUser("Ann", new EmailAddress(email), Optional.of(new Password("correct horse")),
+                Optional.of(new Timezone("Europe/Paris")));
+    }
+
+    @Test
+    void a_registered_user_gets_a_working_token_and_a_hashed_password() {
+        var signedIn = fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), ann("ann@acme.test"));
+
+        assertThat(signedIn.user().platformId()).isEqualTo(acme.platform().id());
+        assertThat(fixture.authenticates(signedIn.token())).isTrue();
+        var stored = fixture.storage.users()
+                .findPasswordCredential(acme.platform().id(), new EmailAddress("ann@acme.test")).orElseThrow();
+        assertThat(stored.passwordHash()).startsWith("$2").doesNotContain("correct horse");
+    }
+
+    @Test
+    void an_email_is_registered_once_per_platform() {
+        fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), ann("ann@acme.test"));
+
+        assertThatThrownBy(() ->
+                fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), ann(" ANN@acme.test")))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("The email has already been taken.");
+        assertThat(fixture.useCases.registerPlatformUser().register(Fixture.adminOf(globex), ann("ann@acme.test"))
+                .user().platformId()).isEqualTo(globex.platform().id());
+    }
+
+    @Test
+    void registration_needs_a_password() {
+        var noPassword = new NewPlatformUser("Ann", new EmailAddress("ann@acme.test"));
+
+        assertThatThrownBy(() -> fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), noPassword))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("The password field is required.");
+        assertThat(fixture.useCases.listPlatformUsers()
+                .list(Fixture.adminOf(acme), Optional.empty(), dev.whitelabel.domain.model.PageRequest.first())
+                .total()).isZero();
+    }
+
+    @Test
+    void login_with_the_right_password_creates_a_named_token() {
+        fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), ann("ann@acme.test"));
+
+        var signedIn = fixture.useCases.loginPlatformUser().login(
+                Fixture.adminOf(acme), new EmailAddress("Ann@Acme.test"), "correct horse", NewToken.named("laptop"));
+
+        assertThat(signedIn.token().name()).isEqualTo("laptop");
+        assertThat(fixture.authenticates(signedIn.token())).isTrue();
+    }
+
+    @Test
+    void a_wrong_password_an_unknown_email_another_platform_and_an_admin_are_the_same_refusal() {
+        fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), ann("ann@acme.test"));
+        var login = fixture.useCases.loginPlatformUser();
+        var token = NewToken.named("api-token");
+
+        assertThatThrownBy(() -> login.login(Fixture.adminOf(acme), new EmailAddress("ann@acme.test"), "wrong horse", token))
+                .isInstanceOf(InvalidCredentials.class).hasMessage("Invalid credentials.");
+        assertThatThrownBy(() -> login.login(Fixture.adminOf(acme), new EmailAddress("nobody@acme.test"), "x", token))
+                .isInstanceOf(InvalidCredentials.class);
+        assertThatThrownBy(() -> login.login(Fixture.adminOf(globex), new EmailAddress("ann@acme.test"), "correct horse", token))
+                .isInstanceOf(InvalidCredentials.class);
+        assertThatThrownBy(() -> login.login(Fixture.adminOf(acme), new EmailAddress("admin@acme.test"), "anything", token))
+                .isInstanceOf(InvalidCredentials.class);
+    }
+
+    @Test
+    void after_a_logout_all_the_user_logs_in_again_and_the_new_token_works() {
+        var registered = fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), ann("ann@acme.test"));
+        fixture.useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(registered.user().id()));
+        assertThat(fixture.authenticates(registered.token())).isFalse();
+
+        var again = fixture.useCases.loginPlatformUser().login(
+                Fixture.adminOf(acme), new EmailAddress("ann@acme.test"), "correct horse", NewToken.named("api-token"));
+
+        assertThat(fixture.authenticates(again.token())).isTrue();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.whitelabel.domain.model;
+
+import dev.whitelabel.domain.error.InvalidInput;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A token to create: its name and, optionally, how long it lives. */
+public record NewToken(String name, Optional<Duration> expiresIn) {
+
+    public static final String DEFAULT_NAME = "api-token";
+    public static final long MAX_EXPIRES_IN_SECONDS = 10L * 366 * 24 * 3600;
+
+    public NewToken {
+        name = DisplayName.require("token_name", name);
+        expiresIn.ifPresent(NewToken::checkLifetime);
+    }
+
+    public static NewToken named(String name) {
+        return new NewToken(name, Optional.empty());
+    }
+
+    public static Duration expiresInSeconds(long seconds) {
+        var lifetime = Duration.ofSeconds(seconds);
+        checkLifetime(lifetime);
+        return lifetime;
+    }
+
+    private static void checkLifetime(Duration lifetime) {
+        if (lifetime.getSeconds() < 1) {
+            throw InvalidInput.of("expires_in", "The expires in field must be at least 1.");
+        }
+        if (lifetime.getSeconds() > MAX_EXPIRES_IN_SECONDS) {
+            throw InvalidInput.of("expires_in",
+                    "The expires in field must not be greater than " + MAX_EXPIRES_IN_SECONDS + ".");
+        }
+    }
+}

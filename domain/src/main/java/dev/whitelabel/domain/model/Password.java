@@ -1,0 +1,29 @@
+package dev.whitelabel.domain.model;
+
+import dev.whitelabel.domain.error.InvalidInput;
+import java.nio.charset.StandardCharsets;
+
+/** A password in plain text, on its way to the hasher; {@link #toString()} never shows it. */
+public record Password(String value) {
+
+    public static final int MIN_LENGTH = 8;
+    // BCrypt reads at most 72 bytes; a longer password would be silently cut.
+    public static final int MAX_BYTES = 72;
+
+    public Password {
+        if (value == null || value.isEmpty()) {
+            throw InvalidInput.of("password", "The password field is required.");
+        }
+        if (value.codePointCount(0, value.length()) < MIN_LENGTH) {
+            throw InvalidInput.of("password", "The password field must be at least " + MIN_LENGTH + " characters.");
+        }
+        if (value.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw InvalidInput.of("password", "The password field must not be greater than " + MAX_BYTES + " bytes.");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Password[<hidden>]";
+    }
+}
