@@ -43,6 +43,8 @@ final class CommandResults {
 
     record Listening(int port) {}
 
+    record Pruned(int pruned) {}
+
     record Refusal(String error) {}
 
     record Invalid(String message, Map<String, List<String>> errors) {}

@@ -1,11 +1,14 @@
 package dev.whitelabel.bootstrap;
 
+import dev.whitelabel.domain.model.NewToken;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "token", description = "Manage API tokens.", subcommands = TokenCommand.Create.class)
+@Command(name = "token", aliases = "tokens", description = "Manage API tokens.",
+        subcommands = {TokenCommand.Create.class, TokenCommand.Prune.class})
 final class TokenCommand {
 
     @Command(name = "create", description = "Create an API token for a user; the token is shown this once.")
@@ -17,13 +20,35 @@ final class TokenCommand {
         @Option(names = "--user", required = true, paramLabel = "ID")
         long userId;
 
-        @Option(names = "--name", defaultValue = "api-token")
+        @Option(names = "--name", defaultValue = NewToken.DEFAULT_NAME)
         String name;
 
         @Override
         public Integer call() {
+            var request = NewToken.named(name);
             return database.printResultOf(useCases ->
-                    CommandResults.TokenCreatedResult.of(useCases.issueToken().issue(userId, name)));
+                    CommandResults.TokenCreatedResult.of(useCases.createToken().forAnyUser(userId, request)));
+        }
+    }
+
+    @Command(name = "prune", description = "Delete tokens revoked or expired more than the retention period ago.")
+    static final class Prune implements Callable<Integer> {
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Option(names = "--retention-days", paramLabel = "DAYS", defaultValue = "30",
+                description = "Keep dead tokens this long, for the record. Default: ${DEFAULT-VALUE}")
+        int retentionDays;
+
+        @Override
+        public Integer call() {
+            if (retentionDays < 0) {
+                throw new picocli.CommandLine.ParameterException(
+                        database.command.commandLine(), "--retention-days is 0 or more");
+            }
+            return database.printResultOf(useCases ->
+                    new CommandResults.Pruned(useCases.pruneTokens().prune(Duration.ofDays(retentionDays))));
         }
     }
 }

@@ -4,6 +4,9 @@ import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewPlatformUser;
+import dev.whitelabel.domain.model.Password;
+import dev.whitelabel.domain.model.Timezone;
+import dev.whitelabel.domain.model.UserReference;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -32,9 +35,13 @@ final class UserCommand {
         @Option(names = "--password", description = "Optional; hashed with BCrypt before it is stored.")
         String password;
 
+        @Option(names = "--timezone", description = "Optional IANA timezone, such as Europe/Paris.")
+        String timezone;
+
         @Override
         public Integer call() {
-            var request = new NewPlatformUser(name, new EmailAddress(email), Optional.ofNullable(password));
+            var request = new NewPlatformUser(name, new EmailAddress(email),
+                    Optional.ofNullable(password).map(Password::new), Optional.ofNullable(timezone).map(Timezone::new));
             return database.printResultOf(useCases ->
                     CommandResults.UserSummary.of(useCases.createPlatformUser().create(platformId, request)));
         }
@@ -66,8 +73,7 @@ final class UserCommand {
         @Override
         public Integer call() {
             var target = new LogoutTarget(
-                    Optional.ofNullable(who.userId),
-                    Optional.ofNullable(who.email).map(EmailAddress::new),
+                    new UserReference(Optional.ofNullable(who.userId), Optional.ofNullable(who.email).map(EmailAddress::new)),
                     Optional.ofNullable(tokenId));
             return database.printResultOf(useCases -> new CommandResults.LoggedOut(
                     "User logged out successfully.",

@@ -8,6 +8,7 @@ import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
+import dev.whitelabel.domain.model.NewToken;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,9 +57,9 @@ class EmbeddedServerTest {
         var useCases = wiring.useCases();
         var acme = useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
         var ann = useCases.createPlatformUser().create(
-                acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test"), Optional.empty()));
-        String phone = useCases.issueToken().issue(ann.id(), "phone").token().value();
-        String laptop = useCases.issueToken().issue(ann.id(), "laptop").token().value();
+                acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
+        String phone = useCases.createToken().forAnyUser(ann.id(), NewToken.named("phone")).token().value();
+        String laptop = useCases.createToken().forAnyUser(ann.id(), NewToken.named("laptop")).token().value();
         assertThat(send(to("/api/user/me").GET(), phone).statusCode()).isEqualTo(200);
 
         var logout = send(to("/api/white-label/logout")
@@ -70,7 +71,7 @@ class EmbeddedServerTest {
         assertThat(logout.body()).isEqualTo("{\"message\":\"User logged out successfully.\",\"revoked_tokens\":2}");
         assertThat(send(to("/api/user/me").GET(), phone).statusCode()).isEqualTo(401);
         assertThat(send(to("/api/user/me").GET(), laptop).statusCode()).isEqualTo(401);
-        String fresh = useCases.issueToken().issue(ann.id(), "phone").token().value();
+        String fresh = useCases.createToken().forAnyUser(ann.id(), NewToken.named("phone")).token().value();
         assertThat(send(to("/api/user/me").GET(), fresh).statusCode()).isEqualTo(200);
     }
 }

@@ -10,8 +10,8 @@ import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
+import dev.whitelabel.domain.model.NewToken;
 import java.time.Clock;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The README's Java example, line for line: the logout use case in process, no HTTP, no database. */
@@ -25,8 +25,8 @@ class InProcessExampleTest {
         var acme = useCases.createPlatform()
                 .create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
         var ann = useCases.createPlatformUser()
-                .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test"), Optional.empty()));
-        var token = useCases.issueToken().issue(ann.id(), "phone");
+                .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
+        var token = useCases.createToken().forAnyUser(ann.id(), NewToken.named("phone"));
 
         var result = useCases.logoutPlatformUser()
                 .logout(Actor.whiteLabelAdmin(acme.admin()), LogoutTarget.user("ann@acme.test"));
