@@ -2,7 +2,11 @@ package dev.whitelabel.bootstrap;
 
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import dev.whitelabel.domain.port.in.UseCases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +30,7 @@ final class DatabaseOptions {
     int poolSize;
 
     DatabaseSettings settings() {
-        String jdbcUrl = url == null || url.isBlank() ? DatabaseSettings.embeddedH2Url(DEFAULT_FILE) : url;
+        String jdbcUrl = url == null || url.isBlank() ? DatabaseSettings.embeddedH2Url(privateDirectory(DEFAULT_FILE)) : url;
         return new DatabaseSettings(jdbcUrl, env("WHITELABEL_DB_USER"), env("WHITELABEL_DB_PASSWORD"), poolSize);
     }
 
@@ -36,6 +40,19 @@ final class DatabaseOptions {
             Output.print(command.commandLine().getOut(), useCase.apply(wiring.useCases()));
         }
         return 0;
+    }
+
+    /** The database file's directory, created readable by this account only (the lock file holds H2's key). */
+    private static Path privateDirectory(Path file) {
+        Path directory = file.toAbsolutePath().getParent();
+        try {
+            if (!Files.exists(directory)) {
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory, e);
+        }
+        return file;
     }
 
     private static Optional<String> env(String name) {

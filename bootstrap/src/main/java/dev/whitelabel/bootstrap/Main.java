@@ -42,7 +42,8 @@ public final class Main {
             Output.print(err, new CommandResults.Refusal(refusal.getMessage()));
             return REFUSED;
         }
-        LOG.error("Command failed", e);
+        // The class only: a message may quote the command's values, a password among them.
+        LOG.error("Command failed: {}", e.getClass().getName());
         Output.print(err, new CommandResults.Refusal("Command failed: " + e.getClass().getSimpleName()));
         return FAILED;
     }

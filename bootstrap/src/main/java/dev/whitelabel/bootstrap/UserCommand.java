@@ -2,6 +2,7 @@ package dev.whitelabel.bootstrap;
 
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.LogoutResult;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.Password;
@@ -76,7 +77,7 @@ final class UserCommand {
                     new UserReference(Optional.ofNullable(who.userId), Optional.ofNullable(who.email).map(EmailAddress::new)),
                     Optional.ofNullable(tokenId));
             return database.printResultOf(useCases -> new CommandResults.LoggedOut(
-                    "User logged out successfully.",
+                    LogoutResult.ADMIN_LOGOUT_MESSAGE,
                     useCases.logoutPlatformUser().logout(Actor.operator(platformId), target).revokedTokens()));
         }
     }

@@ -30,7 +30,11 @@ final class BearerAuthentication {
             throw Unauthenticated.invalidRequest();
         }
         String header = headers.get(0);
-        if (header.length() <= SCHEME.length() || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+        if (!header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            // another scheme is not a malformed bearer request: RFC 6750 says challenge without an error code
+            throw Unauthenticated.noToken();
+        }
+        if (header.length() == SCHEME.length()) {
             throw Unauthenticated.invalidRequest();
         }
         String token = header.substring(SCHEME.length()).strip();

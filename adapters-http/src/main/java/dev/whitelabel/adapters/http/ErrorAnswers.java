@@ -58,6 +58,7 @@ final class ErrorAnswers {
             case 404 -> "Not found.";
             case 405 -> "Method not allowed.";
             case 413 -> "Request body too large.";
+            case 431 -> "Request header fields too large.";
             default -> status >= 500 ? "Server error." : "Bad request.";
         };
     }

@@ -25,6 +25,7 @@ public final class HttpApi {
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
             config.routes.beforeMatched("/api/*", authentication::authenticate);
             logout.register(config.routes);
             accounts.register(config.routes);

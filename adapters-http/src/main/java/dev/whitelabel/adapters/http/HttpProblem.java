@@ -22,6 +22,10 @@ final class HttpProblem extends RuntimeException {
         return new HttpProblem(400, "Malformed form body.");
     }
 
+    static HttpProblem malformedBody() {
+        return new HttpProblem(400, "Malformed request body.");
+    }
+
     static HttpProblem notAnObject() {
         return new HttpProblem(400, "The JSON body must be an object.");
     }

@@ -1,6 +1,7 @@
 package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.LogoutResult;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.UserReference;
 import dev.whitelabel.domain.port.in.LogoutPlatformUserUseCase;
@@ -32,6 +33,6 @@ final class LogoutRoute {
 
         var result = logoutPlatformUser.logout(admin, new LogoutTarget(new UserReference(userId, email), tokenId));
 
-        ctx.json(new Answers.LoggedOut("User logged out successfully.", result.revokedTokens()));
+        ctx.json(new Answers.LoggedOut(LogoutResult.ADMIN_LOGOUT_MESSAGE, result.revokedTokens()));
     }
 }

@@ -1,13 +1,13 @@
 package dev.whitelabel.adapters.http;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -44,13 +44,14 @@ final class RequestBody {
         };
     }
 
+    /** At most one byte over the limit is read: enough to refuse a body without buffering it. */
     private byte[] bytes(Context ctx) {
         byte[] body;
         try {
-            body = ctx.bodyAsBytes();
-        } catch (HttpResponseException e) {
-            // Javalin enforces the same limit on bodies sent without a Content-Length
-            throw HttpProblem.tooLarge();
+            body = ctx.req().getInputStream().readNBytes(Math.toIntExact(maxBytes + 1));
+        } catch (IOException e) {
+            // a truncated or badly chunked body: the client's fault, not worth an error log
+            throw HttpProblem.malformedBody();
         }
         if (body.length > maxBytes) {
             throw HttpProblem.tooLarge();
@@ -73,12 +74,10 @@ final class RequestBody {
         JsonNode tree;
         try {
             tree = mapper.readTree(body);
-        } catch (JacksonException e) {
-            throw HttpProblem.malformedJson();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw HttpProblem.malformedJson();
         }
-        if (tree == null || tree.isMissingNode()) {
+        if (tree.isMissingNode()) {
             return JsonNodeFactory.instance.objectNode();
         }
         if (!tree.isObject()) {
@@ -101,8 +100,8 @@ final class RequestBody {
             JsonNode previous = fields.get(key);
             if (previous == null) {
                 fields.put(key, value);
-            } else if (previous.isArray()) {
-                fields.withArray(key).add(value);
+            } else if (previous instanceof ArrayNode values) {
+                values.add(value);
             } else {
                 fields.putArray(key).add(previous).add(value);
             }

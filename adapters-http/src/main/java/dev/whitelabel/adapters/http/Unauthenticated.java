@@ -1,6 +1,6 @@
 package dev.whitelabel.adapters.http;
 
-/** No usable bearer token; {@code reason} becomes the RFC 6750 error code when a token was presented. */
+/** No usable bearer token; the challenge carries an RFC 6750 error code when a token was presented. */
 final class Unauthenticated extends RuntimeException {
 
     private final String challenge;

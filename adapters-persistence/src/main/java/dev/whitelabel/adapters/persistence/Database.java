@@ -7,6 +7,8 @@ import org.flywaydb.core.Flyway;
 /** Opens the pooled connection to H2 or PostgreSQL and brings its schema up to date. */
 public final class Database {
 
+    private static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
     private Database() {}
 
     /**
@@ -14,6 +16,10 @@ public final class Database {
      * database for every statement.
      */
     public static HikariDataSource open(DatabaseSettings settings) {
+        if (settings.url().startsWith("jdbc:h2:") && System.getProperty(H2_BIND_ADDRESS) == null) {
+            // AUTO_SERVER would otherwise listen on every interface
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
         var config = new HikariConfig();
         config.setJdbcUrl(settings.url());
         settings.user().ifPresent(config::setUsername);

@@ -13,8 +13,8 @@ public final class JdbiStorage {
 
     public static Storage over(DataSource dataSource) {
         Jdbi jdbi = Jdbi.create(dataSource);
-        // Exception messages name the statement, never its bound values (digests, password hashes).
-        jdbi.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.SHORT_STATEMENT);
+        // No statement or bound value (digests, password hashes) in exception messages, which get logged.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.NONE);
         return new Storage(
                 new JdbiPlatformStore(jdbi),
                 new JdbiUserDirectory(jdbi),

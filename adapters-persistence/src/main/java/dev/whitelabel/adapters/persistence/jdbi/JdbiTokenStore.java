@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -31,15 +32,7 @@ final class JdbiTokenStore implements TokenStore {
     @Override
     public long issue(TokenEntry token) {
         return jdbi.inTransaction(handle -> {
-            // The row lock orders this issue against a concurrent logout-all of the same user.
-            long generation = handle.createQuery("""
-                            select token_generation from users
-                            where id = :userId and platform_id = :platformId for update""")
-                    .bind("userId", token.userId())
-                    .bind("platformId", token.platformId())
-                    .mapTo(Long.class)
-                    .findOne()
-                    .orElseThrow(UserNotFound::new);
+            long generation = lockUser(handle, token.platformId(), token.userId()).orElseThrow(UserNotFound::new);
             return handle.createUpdate("""
                             insert into tokens (user_id, name, token_hash, generation, created_at, expires_at)
                             values (:userId, :name, :hash, :generation, :createdAt, :expiresAt)""")
@@ -74,6 +67,9 @@ final class JdbiTokenStore implements TokenStore {
     @Override
     public TokenRevocation revoke(long platformId, long userId, long tokenId, Instant now) {
         return jdbi.inTransaction(handle -> {
+            if (lockUser(handle, platformId, userId).isEmpty()) {
+                return TokenRevocation.NOT_FOUND;
+            }
             int revoked = handle.createUpdate("""
                             update tokens set revoked_at = :now
                             where id = :tokenId and user_id = :userId and revoked_at is null
@@ -100,10 +96,25 @@ final class JdbiTokenStore implements TokenStore {
         });
     }
 
+    /**
+     * Every write to a user's tokens first locks the user row, so that issue, revoke-one and
+     * logout-all of one user run one after another: no deadlock between them, and no token counted
+     * by two revocations.
+     */
+    private static Optional<Long> lockUser(Handle handle, long platformId, long userId) {
+        return handle.createQuery("""
+                        select token_generation from users
+                        where id = :userId and platform_id = :platformId for update""")
+                .bind("userId", userId)
+                .bind("platformId", platformId)
+                .mapTo(Long.class)
+                .findOne();
+    }
+
     @Override
     public int revokeAll(long platformId, long userId, Instant now) {
         return jdbi.inTransaction(handle -> {
-            // Bump first: the row lock makes a concurrent logout-all of this user wait, then count nothing twice.
+            // The bump locks the user row as lockUser does.
             int bumped = handle.createUpdate("""
                             update users set token_generation = token_generation + 1
                             where id = :userId and platform_id = :platformId""")

@@ -1,0 +1,96 @@
+package dev.whitelabel.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Requests no HTTP client library would send, written byte by byte to the socket. */
+class RawRequestsTest {
+
+    @RegisterExtension
+    final RunningApi running = new RunningApi();
+
+    String adminToken;
+
+    @BeforeEach
+    void seed() {
+        adminToken = RunningApi.adminToken(running.platform("acme"));
+    }
+
+    /** Sends {@code head} (CRLF line ends added) and {@code body}, half-closes, and answers all that comes back. */
+    String exchange(String head, String body) throws IOException {
+        try (var socket = new Socket("127.0.0.1", running.server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head.replace("\n", "\r\n") + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    String logoutHead(String extraHeaders) {
+        return "POST /api/white-label/logout?secret=hunter2 HTTP/1.1\nHost: localhost\nConnection: close\n"
+                + "Authorization: Bearer " + adminToken + "\n" + extraHeaders;
+    }
+
+    @Test
+    void an_unparseable_request_gets_json_that_does_not_echo_the_uri() throws IOException {
+        String answer = exchange(logoutHead("Content-Length: -1\n"), "");
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer).contains("application/json").contains("{\"message\":\"Bad request.\"}");
+        assertThat(answer).doesNotContain("hunter2").doesNotContain("<html");
+    }
+
+    @Test
+    void a_truncated_body_is_a_400_not_a_server_error() throws IOException {
+        String answer = exchange(logoutHead("Content-Type: application/json\nContent-Length: 100\n"), "{\"user_id\":");
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer).contains("{\"message\":\"Malformed request body.\"}");
+    }
+
+    @Test
+    void a_badly_chunked_body_is_a_400_not_a_server_error() throws IOException {
+        String answer = exchange(logoutHead("Content-Type: application/json\nTransfer-Encoding: chunked\n"), "ZZ\r\n{}\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer).doesNotContain("Server error");
+    }
+
+    @Test
+    void a_chunked_body_over_the_limit_is_a_413() throws IOException {
+        String chunk = "x".repeat(32 * 1024);
+        String size = Integer.toHexString(chunk.length());
+        String body = (size + "\r\n" + chunk + "\r\n").repeat(3) + "0\r\n\r\n";
+
+        String answer = exchange(logoutHead("Content-Type: application/json\nTransfer-Encoding: chunked\n"), body);
+
+        assertThat(answer).startsWith("HTTP/1.1 413");
+    }
+
+    @Test
+    void repeated_or_odd_form_keys_are_never_a_server_error() throws IOException {
+        for (String form : new String[] {"=&=&=", "&&&user_id=3&&", "user_id=3&/token_id=1&/token_id=2&/token_id=3"}) {
+            var answer = running.api.post("/api/white-label/logout", adminToken, "application/x-www-form-urlencoded", form);
+            assertThat(answer.status()).as(form).isBetween(400, 499);
+            assertThat(answer.body()).as(form).doesNotContain("token id");
+        }
+    }
+
+    @Test
+    void another_scheme_is_challenged_without_an_error_code() {
+        var answer = running.api.send(running.api.request("/api/user/me", null).header("Authorization", "Basic YTpi").GET());
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).contains("Bearer realm=\"whitelabel\"");
+    }
+}
