@@ -99,4 +99,41 @@ class RegisterAndLoginTest {
 
         assertThat(fixture.authenticates(again.token())).isTrue();
     }
+
+    @Test
+    void an_unknown_email_costs_the_same_one_hash_comparison_as_a_wrong_password() {
+        var hasher = new CountingHasher();
+        var useCases = new WhitelabelUseCases(fixture.storage, hasher, fixture.clock);
+        useCases.registerPlatformUser().register(Fixture.adminOf(acme), ann("ann@acme.test"));
+        var token = NewToken.named("api-token");
+
+        hasher.comparisons = 0;
+        assertThatThrownBy(() -> useCases.loginPlatformUser()
+                .login(Fixture.adminOf(acme), new EmailAddress("ann@acme.test"), "wrong horse", token));
+        int wrongPassword = hasher.comparisons;
+        hasher.comparisons = 0;
+        assertThatThrownBy(() -> useCases.loginPlatformUser()
+                .login(Fixture.adminOf(acme), new EmailAddress("nobody@acme.test"), "wrong horse", token));
+
+        assertThat(wrongPassword).isEqualTo(1);
+        assertThat(hasher.comparisons).isEqualTo(1);
+    }
+
+    /** BCrypt at cost 4, counting the comparisons a login makes. */
+    static final class CountingHasher implements dev.whitelabel.domain.port.out.PasswordHasher {
+        private final dev.whitelabel.adapters.persistence.BcryptPasswordHasher bcrypt =
+                new dev.whitelabel.adapters.persistence.BcryptPasswordHasher(4);
+        int comparisons;
+
+        @Override
+        public String hash(String password) {
+            return bcrypt.hash(password);
+        }
+
+        @Override
+        public boolean matches(String password, String hash) {
+            comparisons++;
+            return bcrypt.matches(password, hash);
+        }
+    }
 }

@@ -99,4 +99,21 @@ class CommandLineTest {
         assertThat(run.exitCode()).isEqualTo(Main.REFUSED);
         assertThat(run.err()).isEqualTo("{\"error\":\"Platform not found.\"}");
     }
+
+    @Test
+    void tokens_prune_deletes_long_dead_tokens_and_says_how_many() throws Exception {
+        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
+                .json().at("/platform/id").asText();
+        String userId = run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test")
+                .json().get("id").asText();
+        run("token", "create", "--user", userId);
+        run("user", "logout", "--platform", platformId, "--user-id", userId);
+
+        var kept = run("tokens", "prune");
+        var pruned = run("tokens", "prune", "--retention-days", "0");
+
+        assertThat(kept.out()).isEqualTo("{\"pruned\":0}");
+        assertThat(pruned.out()).isEqualTo("{\"pruned\":1}");
+        assertThat(run("tokens", "prune", "--retention-days", "-1").exitCode()).isEqualTo(2);
+    }
 }
