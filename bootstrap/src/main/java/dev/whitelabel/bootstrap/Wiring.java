@@ -8,17 +8,20 @@ import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
 import dev.whitelabel.application.WhitelabelUseCases;
 import dev.whitelabel.domain.port.in.UseCases;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The product over one database, put together with plain constructors. Closing it closes the pool. */
 final class Wiring implements AutoCloseable {
+
+    // Both databases keep microseconds: a time answered at creation reads back the same later.
+    private static final Clock MICROSECONDS = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     private final HikariDataSource dataSource;
     private final UseCases useCases;
 
     private Wiring(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        this.useCases = new WhitelabelUseCases(
-                JdbiStorage.over(dataSource), new BcryptPasswordHasher(), Clock.systemUTC());
+        this.useCases = new WhitelabelUseCases(JdbiStorage.over(dataSource), new BcryptPasswordHasher(), MICROSECONDS);
     }
 
     static Wiring open(DatabaseSettings settings) {
