@@ -1,6 +1,7 @@
 package dev.whitelabel.application;
 
 import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
+import dev.whitelabel.domain.port.in.CheckHealthUseCase;
 import dev.whitelabel.domain.port.in.CreatePlatformUseCase;
 import dev.whitelabel.domain.port.in.CreatePlatformUserUseCase;
 import dev.whitelabel.domain.port.in.CreateTokenUseCase;
@@ -34,6 +35,7 @@ public final class WhitelabelUseCases implements UseCases {
     private final ReadAuditTrailUseCase readAuditTrail;
     private final ManageApiKeysUseCase manageApiKeys;
     private final PruneTokensUseCase pruneTokens;
+    private final CheckHealthUseCase checkHealth;
 
     public WhitelabelUseCases(Storage storage, PasswordHasher passwordHasher, Clock clock) {
         var transactions = storage.transactions();
@@ -54,6 +56,7 @@ public final class WhitelabelUseCases implements UseCases {
         this.readAuditTrail = new ReadAuditTrail(storage.auditLog());
         this.manageApiKeys = new ManageApiKeys(storage.tokens(), tokenIssuer, revocations, transactions, clock);
         this.pruneTokens = new PruneTokens(storage.tokens(), clock);
+        this.checkHealth = storage.probe()::answers;
     }
 
     @Override
@@ -119,5 +122,10 @@ public final class WhitelabelUseCases implements UseCases {
     @Override
     public PruneTokensUseCase pruneTokens() {
         return pruneTokens;
+    }
+
+    @Override
+    public CheckHealthUseCase checkHealth() {
+        return checkHealth;
     }
 }

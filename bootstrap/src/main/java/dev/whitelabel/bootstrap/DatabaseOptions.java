@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,12 @@ import picocli.CommandLine.Spec;
 final class DatabaseOptions {
 
     static final Path DEFAULT_FILE = Path.of("data", "whitelabel");
+
+    @Option(names = "--db-connect-timeout-ms", paramLabel = "MS",
+            defaultValue = "${env:WHITELABEL_DB_CONNECT_TIMEOUT_MS:-2000}",
+            description = "How long a request waits for a connection before it is answered 503"
+                    + " (env WHITELABEL_DB_CONNECT_TIMEOUT_MS). Default: ${DEFAULT-VALUE}")
+    long connectTimeoutMillis;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -31,7 +38,8 @@ final class DatabaseOptions {
 
     DatabaseSettings settings() {
         String jdbcUrl = url == null || url.isBlank() ? DatabaseSettings.embeddedH2Url(privateDirectory(DEFAULT_FILE)) : url;
-        return new DatabaseSettings(jdbcUrl, env("WHITELABEL_DB_USER"), env("WHITELABEL_DB_PASSWORD"), poolSize);
+        return new DatabaseSettings(jdbcUrl, env("WHITELABEL_DB_USER"), env("WHITELABEL_DB_PASSWORD"), poolSize,
+                Duration.ofMillis(connectTimeoutMillis));
     }
 
     /** Opens the product on the database, runs one use case, prints its result and closes the pool. */

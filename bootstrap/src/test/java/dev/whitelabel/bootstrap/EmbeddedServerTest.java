@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,7 @@ class EmbeddedServerTest {
 
     @BeforeEach
     void start() {
-        wiring = Wiring.open(new DatabaseSettings(
-                DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel")), Optional.empty(), Optional.empty(), 4));
+        wiring = Wiring.open(DatabaseSettings.of(DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"))));
         server = HttpApi.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
     }
 

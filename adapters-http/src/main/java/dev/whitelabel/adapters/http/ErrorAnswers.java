@@ -5,6 +5,7 @@ import dev.whitelabel.domain.error.InvalidCredentials;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.NotWhiteLabelAdmin;
 import dev.whitelabel.domain.error.PlatformNotFound;
+import dev.whitelabel.domain.error.StorageUnavailable;
 import dev.whitelabel.domain.error.TokenNotFound;
 import dev.whitelabel.domain.error.UserNotFound;
 import io.javalin.config.RoutesConfig;
@@ -36,6 +37,11 @@ final class ErrorAnswers {
         routes.exception(ApiKeyNotFound.class, (e, ctx) -> message(ctx, 404, e.getMessage()));
         routes.exception(InvalidInput.class, (e, ctx) ->
                 ctx.status(422).json(new Answers.Validation(e.getMessage(), e.errors())));
+        routes.exception(StorageUnavailable.class, (e, ctx) -> {
+            // fail closed: no token is accepted unchecked; the pool reconnects by itself
+            ctx.header("Retry-After", "1");
+            message(ctx, 503, e.getMessage());
+        });
         routes.exception(HttpProblem.class, (e, ctx) -> message(ctx, e.status(), e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> message(ctx, e.getStatus(), statusText(e.getStatus())));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -59,6 +65,7 @@ final class ErrorAnswers {
             case 405 -> "Method not allowed.";
             case 413 -> "Request body too large.";
             case 431 -> "Request header fields too large.";
+            case 503 -> "Service unavailable.";
             default -> status >= 500 ? "Server error." : "Bad request.";
         };
     }

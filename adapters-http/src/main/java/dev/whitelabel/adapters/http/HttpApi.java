@@ -19,6 +19,7 @@ public final class HttpApi {
                 useCases.registerPlatformUser(), useCases.loginPlatformUser(), useCases.createToken(), requestBody);
         var listings = new ListingRoutes(useCases.listPlatformUsers(), useCases.listUserTokens(), useCases.readAuditTrail());
         var selfService = new SelfServiceRoutes(useCases.logoutSelf(), useCases.manageApiKeys(), requestBody);
+        var health = new HealthRoute(useCases.checkHealth());
 
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
@@ -31,6 +32,7 @@ public final class HttpApi {
             accounts.register(config.routes);
             listings.register(config.routes);
             selfService.register(config.routes);
+            health.register(config.routes);
             ErrorAnswers.register(config.routes);
         });
     }

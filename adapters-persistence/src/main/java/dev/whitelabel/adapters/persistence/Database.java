@@ -25,6 +25,7 @@ public final class Database {
         settings.user().ifPresent(config::setUsername);
         settings.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(settings.connectTimeout().toMillis());
         config.setPoolName("whitelabel");
         var dataSource = new HikariDataSource(config);
         try {

@@ -5,7 +5,8 @@ package dev.whitelabel.domain.error;
  * messages are fixed texts, never echoes of the input.
  */
 public abstract sealed class WhitelabelException extends RuntimeException
-        permits ApiKeyNotFound, InvalidCredentials, InvalidInput, NotWhiteLabelAdmin, PlatformNotFound, TokenNotFound,
+        permits ApiKeyNotFound, InvalidCredentials, InvalidInput, NotWhiteLabelAdmin, PlatformNotFound, StorageUnavailable,
+                TokenNotFound,
                 UserNotFound {
 
     protected WhitelabelException(String message) {

@@ -10,13 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 final class JdbiAuditLog implements AuditLog {
 
-    private final Jdbi jdbi;
+    private final GuardedJdbi jdbi;
 
-    JdbiAuditLog(Jdbi jdbi) {
+    JdbiAuditLog(GuardedJdbi jdbi) {
         this.jdbi = jdbi;
     }
 

@@ -4,13 +4,12 @@ import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.port.out.PlatformStore;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 final class JdbiPlatformStore implements PlatformStore {
 
-    private final Jdbi jdbi;
+    private final GuardedJdbi jdbi;
 
-    JdbiPlatformStore(Jdbi jdbi) {
+    JdbiPlatformStore(GuardedJdbi jdbi) {
         this.jdbi = jdbi;
     }
 

@@ -15,11 +15,13 @@ public final class JdbiStorage {
         Jdbi jdbi = Jdbi.create(dataSource);
         // No statement or bound value (digests, password hashes) in exception messages, which get logged.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.NONE);
+        var guarded = new GuardedJdbi(jdbi);
         return new Storage(
-                new JdbiPlatformStore(jdbi),
-                new JdbiUserDirectory(jdbi),
-                new JdbiTokenStore(jdbi),
-                new JdbiAuditLog(jdbi),
-                new JdbiTransactions(jdbi));
+                new JdbiPlatformStore(guarded),
+                new JdbiUserDirectory(guarded),
+                new JdbiTokenStore(guarded),
+                new JdbiAuditLog(guarded),
+                new JdbiTransactions(guarded),
+                new JdbiStorageProbe(guarded));
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * A token is live while its {@code generation} equals its user's {@code token_generation} and it
@@ -23,9 +22,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class JdbiTokenStore implements TokenStore {
 
-    private final Jdbi jdbi;
+    private final GuardedJdbi jdbi;
 
-    JdbiTokenStore(Jdbi jdbi) {
+    JdbiTokenStore(GuardedJdbi jdbi) {
         this.jdbi = jdbi;
     }
 

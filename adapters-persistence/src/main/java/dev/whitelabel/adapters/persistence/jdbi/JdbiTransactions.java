@@ -2,7 +2,6 @@ package dev.whitelabel.adapters.persistence.jdbi;
 
 import dev.whitelabel.domain.port.out.Transactions;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Jdbi hands every nested {@code withHandle} on this thread the handle of the open transaction,
@@ -10,9 +9,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class JdbiTransactions implements Transactions {
 
-    private final Jdbi jdbi;
+    private final GuardedJdbi jdbi;
 
-    JdbiTransactions(Jdbi jdbi) {
+    JdbiTransactions(GuardedJdbi jdbi) {
         this.jdbi = jdbi;
     }
 

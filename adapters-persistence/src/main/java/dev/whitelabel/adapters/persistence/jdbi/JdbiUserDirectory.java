@@ -11,13 +11,12 @@ import dev.whitelabel.domain.port.out.UserEntry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 final class JdbiUserDirectory implements UserDirectory {
 
-    private final Jdbi jdbi;
+    private final GuardedJdbi jdbi;
 
-    JdbiUserDirectory(Jdbi jdbi) {
+    JdbiUserDirectory(GuardedJdbi jdbi) {
         this.jdbi = jdbi;
     }
 

@@ -14,6 +14,7 @@ public final class InMemoryStorage {
                 new InMemoryUserDirectory(database),
                 new InMemoryTokenStore(database),
                 new InMemoryAuditLog(database),
-                new InMemoryTransactions(database));
+                new InMemoryTransactions(database),
+                () -> true);
     }
 }

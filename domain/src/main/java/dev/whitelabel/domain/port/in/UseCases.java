@@ -27,4 +27,6 @@ public interface UseCases {
     ManageApiKeysUseCase manageApiKeys();
 
     PruneTokensUseCase pruneTokens();
+
+    CheckHealthUseCase checkHealth();
 }

@@ -1,5 +1,10 @@
 package dev.whitelabel.domain.port.out;
 
-/** The stores one database (or the in-memory adapter) provides, and its transactions over them. */
+/** The stores one database (or the in-memory adapter) provides, its transactions over them, and its probe. */
 public record Storage(
-        PlatformStore platforms, UserDirectory users, TokenStore tokens, AuditLog auditLog, Transactions transactions) {}
+        PlatformStore platforms,
+        UserDirectory users,
+        TokenStore tokens,
+        AuditLog auditLog,
+        Transactions transactions,
+        StorageProbe probe) {}

@@ -1,0 +1,74 @@
+package dev.whitelabel.adapters.persistence.jdbi;
+
+import dev.whitelabel.domain.error.StorageUnavailable;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Jdbi, with a database that does not answer reported as {@link StorageUnavailable} (a 503 that
+ * clears by itself when the pool reconnects) rather than as a fault. Every other failure passes through.
+ */
+final class GuardedJdbi {
+
+    private final Jdbi jdbi;
+
+    GuardedJdbi(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    <R> R withHandle(HandleCallback<R, RuntimeException> callback) {
+        try {
+            return jdbi.withHandle(callback);
+        } catch (RuntimeException e) {
+            throw translated(e);
+        }
+    }
+
+    void useHandle(HandleConsumer<RuntimeException> consumer) {
+        withHandle(handle -> {
+            consumer.useHandle(handle);
+            return null;
+        });
+    }
+
+    <R> R inTransaction(HandleCallback<R, RuntimeException> callback) {
+        try {
+            return jdbi.inTransaction(callback);
+        } catch (RuntimeException e) {
+            throw translated(e);
+        }
+    }
+
+    private static RuntimeException translated(RuntimeException e) {
+        return isUnavailable(e) ? new StorageUnavailable() : e;
+    }
+
+    /** Somewhere in the causes: no connection to be had, or the one in use lost. */
+    static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StorageUnavailable
+                    || t instanceof ConnectionException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || (t instanceof SQLException sql && isConnectionState(sql.getSQLState()))) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isUnavailable(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** SQLSTATE class 08 (connection exception); 57P01-57P03 (server shutting down or starting). */
+    private static boolean isConnectionState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+}

@@ -1,0 +1,8 @@
+package dev.whitelabel.domain.error;
+
+/** The database does not answer: nothing can be checked, so nothing is let through. */
+public final class StorageUnavailable extends WhitelabelException {
+    public StorageUnavailable() {
+        super("Service unavailable.");
+    }
+}
