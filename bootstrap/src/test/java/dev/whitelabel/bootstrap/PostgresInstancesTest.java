@@ -1,0 +1,126 @@
+package dev.whitelabel.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whitelabel.adapters.http.HttpApi;
+import dev.whitelabel.adapters.http.HttpSettings;
+import dev.whitelabel.adapters.persistence.DatabaseSettings;
+import dev.whitelabel.adapters.persistence.TestPostgres;
+import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.NewPlatform;
+import dev.whitelabel.domain.model.NewPlatformUser;
+import dev.whitelabel.domain.model.NewToken;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/** Several stateless instances on one PostgreSQL: each with its own pool, as separate JVMs would have. */
+@EnabledIfEnvironmentVariable(named = TestPostgres.URL_VARIABLE, matches = ".+",
+        disabledReason = "set WHITELABEL_TEST_PG_URL (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) to run")
+class PostgresInstancesTest {
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final List<AutoCloseable> opened = new ArrayList<>();
+    TestPostgres.FreshSchema schema;
+
+    @BeforeEach
+    void freshSchema() {
+        schema = TestPostgres.freshSchema();
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        Collections.reverse(opened);
+        for (var resource : opened) {
+            resource.close();
+        }
+        schema.close();
+    }
+
+    Wiring instance() {
+        var wiring = Wiring.open(DatabaseSettings.of(schema.url()));
+        opened.add(wiring);
+        return wiring;
+    }
+
+    Javalin serve(Wiring wiring) {
+        var server = HttpApi.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
+        opened.add(server::stop);
+        return server;
+    }
+
+    int send(Javalin server, String path, String token, String json) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Authorization", "Bearer " + token);
+        if (json == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void two_instances_starting_together_on_an_empty_database_migrate_it_once_and_both_serve() throws Exception {
+        var start = new CountDownLatch(1);
+        Callable<Wiring> boot = () -> {
+            start.await();
+            return instance();
+        };
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(boot);
+            var second = pool.submit(boot);
+            start.countDown();
+            var a = serve(first.get());
+            var b = serve(second.get());
+
+            assertThat(a.port()).isNotEqualTo(b.port());
+        } finally {
+            pool.shutdown();
+        }
+        try (var connection = DriverManager.getConnection(schema.url());
+                var rows = connection.createStatement().executeQuery(
+                        "select count(*) from flyway_schema_history where version = '1' and success")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_logout_on_one_instance_is_a_401_on_the_other_on_the_very_next_request() throws Exception {
+        Wiring first = instance();
+        Wiring second = instance();
+        Javalin a = serve(first);
+        Javalin b = serve(second);
+        var acme = first.useCases().createPlatform()
+                .create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
+        var ann = first.useCases().createPlatformUser()
+                .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
+        String admin = acme.adminToken().token().value();
+        var phone = first.useCases().createToken().forAnyUser(ann.id(), NewToken.named("phone"));
+        var laptop = first.useCases().createToken().forAnyUser(ann.id(), NewToken.named("laptop"));
+        assertThat(send(b, "/api/user/me", phone.token().value(), null)).isEqualTo(200);
+
+        assertThat(send(a, "/api/white-label/logout", admin,
+                "{\"user_id\":" + ann.id() + ",\"token_id\":" + phone.tokenId() + "}")).isEqualTo(200);
+        assertThat(send(b, "/api/user/me", phone.token().value(), null)).isEqualTo(401);
+        assertThat(send(b, "/api/user/me", laptop.token().value(), null)).isEqualTo(200);
+
+        assertThat(send(b, "/api/white-label/logout", admin, "{\"email\":\"ann@acme.test\"}")).isEqualTo(200);
+        assertThat(send(a, "/api/user/me", laptop.token().value(), null)).isEqualTo(401);
+    }
+}
