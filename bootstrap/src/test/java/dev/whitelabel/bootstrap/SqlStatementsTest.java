@@ -1,0 +1,114 @@
+package dev.whitelabel.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
+import dev.whitelabel.adapters.persistence.Database;
+import dev.whitelabel.adapters.persistence.DatabaseSettings;
+import dev.whitelabel.adapters.persistence.TestPostgres;
+import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
+import dev.whitelabel.application.WhitelabelUseCases;
+import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.LogoutTarget;
+import dev.whitelabel.domain.model.NewPlatform;
+import dev.whitelabel.domain.model.NewPlatformUser;
+import dev.whitelabel.domain.model.NewToken;
+import dev.whitelabel.domain.model.PlatformCreated;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The statements the use cases send to a real database, counted at the JDBC driver: an ordinary
+ * authenticated request reads once and writes nothing; a logout-all costs the same statements for
+ * 10 tokens as for 2,000.
+ */
+class SqlStatementsTest {
+
+    @TempDir
+    Path directory;
+
+    final CountingDataSource counter = new CountingDataSource();
+    final List<AutoCloseable> opened = new ArrayList<>();
+    WhitelabelUseCases useCases;
+
+    @AfterEach
+    void close() throws Exception {
+        Collections.reverse(opened);
+        for (var resource : opened) {
+            resource.close();
+        }
+    }
+
+    void open(String database) {
+        String url;
+        if (database.equals("postgresql")) {
+            assumeTrue(System.getenv(TestPostgres.URL_VARIABLE) != null, "WHITELABEL_TEST_PG_URL is not set");
+            var schema = TestPostgres.freshSchema();
+            opened.add(schema);
+            url = schema.url();
+        } else {
+            url = DatabaseSettings.embeddedH2Url(directory.resolve("db"));
+        }
+        HikariDataSource pool = Database.open(DatabaseSettings.of(url));
+        opened.add(pool);
+        useCases = new WhitelabelUseCases(JdbiStorage.over(counter.wrap(pool)), new BcryptPasswordHasher(4), Clock.systemUTC());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void an_ordinary_authenticated_request_is_one_read_and_no_write(String database) {
+        open(database);
+        var acme = platform();
+        String token = acme.adminToken().token().value();
+        useCases.authenticateToken().authenticate(token); // the first use in a minute records last_used_at
+
+        counter.reset();
+        assertThat(useCases.authenticateToken().authenticate(token)).isPresent();
+
+        assertThat(counter.statements()).hasSize(1);
+        assertThat(counter.statements().get(0)).contains("from tokens t join users u");
+        assertThat(counter.writes()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void a_logout_all_sends_the_same_statements_for_10_tokens_as_for_2000(String database) {
+        open(database);
+        var acme = platform();
+
+        List<String> few = logoutAllStatements(acme, "few@acme.test", 10);
+        List<String> many = logoutAllStatements(acme, "many@acme.test", 2_000);
+
+        assertThat(many).isEqualTo(few);
+        assertThat(few.stream().filter(sql -> sql.strip().startsWith("update")).count())
+                .as("updates: the user's generation only").isEqualTo(1);
+        assertThat(counter.writes()).isEqualTo(3); // bump the generation, record its end, audit
+    }
+
+    private List<String> logoutAllStatements(PlatformCreated platform, String email, int tokens) {
+        var user = useCases.createPlatformUser()
+                .create(platform.platform().id(), new NewPlatformUser("U", new EmailAddress(email)));
+        for (int i = 0; i < tokens; i++) {
+            useCases.createToken().forAnyUser(user.id(), NewToken.named("t"));
+        }
+        counter.reset();
+        var result = useCases.logoutPlatformUser()
+                .logout(Actor.whiteLabelAdmin(platform.admin()), LogoutTarget.user(user.id()));
+        assertThat(result.revokedTokens()).isEqualTo(tokens);
+        return counter.statements();
+    }
+
+    private PlatformCreated platform() {
+        return useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
+    }
+}
