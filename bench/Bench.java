@@ -1,0 +1,373 @@
+import dev.whitelabel.adapters.persistence.DatabaseSettings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The project's benchmark (run it with bench/run). Everything is measured in one run on this machine,
+ * in alternating rounds, and reported as medians and ratios: the machine is shared and noisy, so a
+ * number is only compared with another taken beside it.
+ */
+public final class Bench {
+
+    static final int CONNECTIONS = 64;
+    static final int THREADS = 2;
+    static final int TOKENS_PER_USER = 100_000;
+    static final String JAR = "bootstrap/target/whitelabel.jar";
+
+    final int rounds;
+    final int seconds;
+    final Path work;
+    final String dbUrl;
+    final HttpClient http = HttpClient.newHttpClient();
+    Process server;
+    String base;
+    String admin;
+
+    Bench(int rounds, int seconds) throws IOException {
+        this.rounds = rounds;
+        this.seconds = seconds;
+        this.work = Files.createTempDirectory("whitelabel-bench");
+        this.dbUrl = DatabaseSettings.embeddedH2Url(work.resolve("whitelabel"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = 3;
+        int seconds = 10;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        var bench = new Bench(rounds, seconds);
+        try {
+            bench.run();
+        } finally {
+            bench.stop();
+        }
+    }
+
+    void run() throws Exception {
+        start();
+        admin = cli("platform", "create", "--name", "Bench", "--admin-email", "admin@bench.test").replaceAll(".*\"token\":\"([^\"]+)\".*", "$1").strip();
+        String me = register("me@bench.test");
+        get("/api/user/me", me); // the first use in a minute records last_used_at; the rounds measure reads
+        var report = new StringBuilder();
+        report.append("# Benchmark results\n\n").append(machine()).append('\n');
+        report.append(hotPath(me)).append('\n');
+        report.append(logoutAll()).append('\n');
+        report.append(logoutByTokenId()).append('\n');
+        String markdown = report.toString();
+        System.out.println(markdown);
+        Files.writeString(Path.of("bench", "results.md"), markdown);
+        System.out.println("written to bench/results.md");
+    }
+
+    // --- 1. the hot path against the ceiling of the stack ---
+
+    String hotPath(String token) throws Exception {
+        List<Wrk> ceiling = new ArrayList<>();
+        List<Wrk> me = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            ceiling.add(wrk("/health/live", null, null));
+            me.add(wrk("/api/user/me", token, null));
+        }
+        double rpsRatio = median(me, Wrk::rps) / median(ceiling, Wrk::rps);
+        double p99Ratio = median(me, Wrk::p99Millis) / median(ceiling, Wrk::p99Millis);
+        return "## 1. Authenticated `GET /api/user/me` vs the ceiling route `GET /health/live`\n\n"
+                + "wrk, " + THREADS + " threads, " + CONNECTIONS + " connections, " + seconds + " s a round, "
+                + rounds + " rounds alternating (ceiling, me, ceiling, me, ...); medians.\n\n"
+                + "| route | requests/s (median) | p99 ms (median) | non-2xx | rounds (req/s) |\n|---|---|---|---|---|\n"
+                + row("`GET /health/live` (no auth, no database)", ceiling)
+                + row("`GET /api/user/me` (bearer token, one indexed read)", me)
+                + String.format("\n**Ratio me / ceiling: requests/s %.2f (target >= 0.80), p99 %.2f (target <= 1.50).**%n",
+                        rpsRatio, p99Ratio);
+    }
+
+    // --- 2. logout-all of a user with 100,000 live tokens, beside the naive UPDATE of every row ---
+
+    String logoutAll() throws Exception {
+        List<Double> ours = new ArrayList<>();
+        List<Double> naive = new ArrayList<>();
+        Map<String, Long> oursWritten = null;
+        long naiveRows = 0;
+        for (int round = 0; round < rounds; round++) {
+            long userId = userWithTokens("all-" + round + "@bench.test", TOKENS_PER_USER);
+            var before = counts();
+            long started = System.nanoTime();
+            var answer = post("/api/white-label/logout", admin, "{\"user_id\":" + userId + "}");
+            ours.add((System.nanoTime() - started) / 1e6);
+            require(answer.body().contains("\"revoked_tokens\":" + TOKENS_PER_USER), answer.body());
+            oursWritten = delta(before, counts());
+
+            long naiveUser = userWithTokens("naive-" + round + "@bench.test", TOKENS_PER_USER);
+            try (Connection db = DriverManager.getConnection(dbUrl)) {
+                started = System.nanoTime();
+                try (var update = db.prepareStatement(
+                        "update tokens set revoked_at = current_timestamp where user_id = ? and revoked_at is null")) {
+                    update.setLong(1, naiveUser);
+                    naiveRows = update.executeUpdate();
+                }
+                naive.add((System.nanoTime() - started) / 1e6);
+            }
+        }
+        return "## 2. Logout-all of a user with " + String.format("%,d", TOKENS_PER_USER) + " live tokens\n\n"
+                + rounds + " rounds alternating (ours, naive, ...), a fresh user each; medians. Ours is the whole HTTP "
+                + "request (authentication, count of live tokens, generation bump, audit, commit); the naive one is the "
+                + "bare UPDATE statement alone, sent over JDBC to the same database.\n\n"
+                + "| logout-all | time ms (median) | rounds (ms) | rows written |\n|---|---|---|---|\n"
+                + String.format("| ours: `POST /api/white-label/logout {\"user_id\"}` | %.1f | %s | %s |%n",
+                        medianOf(ours), format(ours), written(oursWritten))
+                + String.format("| naive: `UPDATE tokens SET revoked_at = ... WHERE user_id = ?` | %.1f | %s | %,d token rows |%n",
+                        medianOf(naive), format(naive), naiveRows)
+                + "\nTarget: < 250 ms with a constant number of row writes (the statement count is asserted by "
+                + "`SqlStatementsTest` on H2 and PostgreSQL: the same statements for 10 tokens as for 2,000).\n";
+    }
+
+    // --- 3. logout by token id under load ---
+
+    String logoutByTokenId() throws Exception {
+        int users = 16;
+        int perUser = 40_000;
+        var firstIds = new long[users];
+        for (int i = 0; i < users; i++) {
+            long userId = userWithTokens("one-" + i + "@bench.test", perUser);
+            firstIds[i] = firstTokenId(userId);
+            firstIds[i] = firstIds[i] * 1_000_000_000L + userId; // packed: token base and user id
+        }
+        Path script = work.resolve("logout-one.lua");
+        Files.writeString(script, luaScript(firstIds));
+        List<Wrk> runs = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            runs.add(wrk("/api/white-label/logout", admin, script));
+        }
+        return "## 3. Logout by token id under load\n\n"
+                + "wrk, " + CONNECTIONS + " connections, " + seconds + " s a round, " + rounds + " rounds; each request revokes "
+                + "another live token, spread over " + users + " users (one user row lock each).\n\n"
+                + "| route | requests/s (median) | p99 ms (median) | non-2xx | rounds (req/s) |\n|---|---|---|---|---|\n"
+                + row("`POST /api/white-label/logout {\"user_id\",\"token_id\"}`", runs);
+    }
+
+    static String luaScript(long[] packed) {
+        var bases = new StringBuilder();
+        var ids = new StringBuilder();
+        for (long p : packed) {
+            bases.append(p / 1_000_000_000L).append(',');
+            ids.append(p % 1_000_000_000L).append(',');
+        }
+        return """
+                local bases = {%s}
+                local users = {%s}
+                local counter = 0
+                function setup(thread) thread:set("offset", counter); counter = counter + 1 end
+                function init(args) n = offset end
+                wrk.method = "POST"
+                wrk.headers["Content-Type"] = "application/json"
+                request = function()
+                  local slot = (n %% #users) + 1
+                  local step = math.floor(n / #users)
+                  n = n + %d
+                  return wrk.format(nil, nil, nil, '{"user_id":' .. users[slot] .. ',"token_id":' .. (bases[slot] + step) .. '}')
+                end
+                """.formatted(bases, ids, THREADS);
+    }
+
+    // --- the server, the database, wrk ---
+
+    void start() throws IOException {
+        server = new ProcessBuilder("java", "-Xmx256m", "-jar", JAR, "serve", "--port", "0", "--host", "127.0.0.1",
+                "--db-url", dbUrl)
+                .redirectError(work.resolve("server.log").toFile())
+                .start();
+        var out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        require(line != null && line.contains("port"), "the server did not start; see " + work.resolve("server.log"));
+        base = "http://127.0.0.1:" + line.replaceAll("\\D", "");
+    }
+
+    void stop() {
+        if (server != null) {
+            server.destroy();
+        }
+    }
+
+    String cli(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR));
+        command.addAll(Arrays.asList(args));
+        command.add("--db-url=" + dbUrl);
+        var process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        require(process.waitFor() == 0, "command failed: " + String.join(" ", args));
+        return out;
+    }
+
+    String register(String email) throws Exception {
+        var answer = post("/api/white-label/register", admin,
+                "{\"name\":\"Bench\",\"email\":\"" + email + "\",\"password\":\"bench password\"}");
+        require(answer.statusCode() == 201, answer.body());
+        return answer.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    /** A platform user whose tokens are inserted straight into the database: 100,000 HTTP calls would take minutes. */
+    long userWithTokens(String email, int tokens) throws Exception {
+        String token = register(email);
+        long userId = Long.parseLong(get("/api/user/me", token).body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        try (Connection db = DriverManager.getConnection(dbUrl);
+                var insert = db.prepareStatement("""
+                        insert into tokens (user_id, name, token_hash, generation, created_at)
+                        select ?, 'bench', ?, (select token_generation from users where id = ?), current_timestamp
+                        from system_range(1, ?)""")) {
+            insert.setLong(1, userId);
+            insert.setString(2, "0".repeat(64));
+            insert.setLong(3, userId);
+            insert.setInt(4, tokens - 1);
+            insert.executeUpdate();
+        }
+        return userId;
+    }
+
+    long firstTokenId(long userId) throws SQLException {
+        try (Connection db = DriverManager.getConnection(dbUrl);
+                var query = db.prepareStatement("select min(id), max(id), count(*) from tokens where user_id = ?")) {
+            query.setLong(1, userId);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                require(rows.getLong(2) - rows.getLong(1) + 1 == rows.getLong(3), "token ids are not contiguous");
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    Map<String, Long> counts() throws SQLException {
+        var counts = new LinkedHashMap<String, Long>();
+        try (Connection db = DriverManager.getConnection(dbUrl); var statement = db.createStatement()) {
+            for (String[] query : new String[][] {
+                {"token rows updated", "select count(*) from tokens where revoked_at is not null"},
+                {"user row updated", "select coalesce(sum(token_generation), 0) from users"},
+                {"generation row inserted", "select count(*) from ended_token_generations"},
+                {"audit row inserted", "select count(*) from audit_events"}}) {
+                try (var rows = statement.executeQuery(query[1])) {
+                    rows.next();
+                    counts.put(query[0], rows.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+        var delta = new LinkedHashMap<String, Long>();
+        before.forEach((what, count) -> delta.put(what, after.get(what) - count));
+        return delta;
+    }
+
+    static String written(Map<String, Long> delta) {
+        var parts = new ArrayList<String>();
+        delta.forEach((what, count) -> parts.add(count + " " + what));
+        return String.join(", ", parts);
+    }
+
+    record Wrk(double rps, double p99Millis, long non2xx) {}
+
+    static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
+    static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+    static final Pattern ERRORS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+
+    Wrk wrk(String path, String token, Path script) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t" + THREADS, "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency"));
+        if (token != null) {
+            command.addAll(List.of("-H", "Authorization: Bearer " + token));
+        }
+        if (script != null) {
+            command.addAll(List.of("-s", script.toString()));
+        }
+        command.add(base + path);
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        require(process.waitFor() == 0, out);
+        Matcher rps = RPS.matcher(out);
+        Matcher p99 = P99.matcher(out);
+        require(rps.find() && p99.find(), out);
+        Matcher non2xx = NON_2XX.matcher(out);
+        Matcher errors = ERRORS.matcher(out);
+        long failed = non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0;
+        if (errors.find()) {
+            for (int group = 1; group <= 4; group++) {
+                failed += Long.parseLong(errors.group(group));
+            }
+        }
+        double scale = switch (p99.group(2)) {
+            case "us" -> 0.001;
+            case "s" -> 1000;
+            default -> 1;
+        };
+        return new Wrk(Double.parseDouble(rps.group(1)), Double.parseDouble(p99.group(1)) * scale, failed);
+    }
+
+    HttpResponse<String> get(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String token, String json) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String row(String label, List<Wrk> runs) {
+        long failed = runs.stream().mapToLong(Wrk::non2xx).sum();
+        return String.format("| %s | %,.0f | %.2f | %d | %s |%n", label, median(runs, Wrk::rps), median(runs, Wrk::p99Millis),
+                failed, runs.stream().map(w -> String.format("%,.0f", w.rps())).toList());
+    }
+
+    static double median(List<Wrk> runs, java.util.function.ToDoubleFunction<Wrk> value) {
+        return medianOf(runs.stream().map(run -> value.applyAsDouble(run)).toList());
+    }
+
+    static double medianOf(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    static String format(List<Double> values) {
+        return values.stream().map(v -> String.format("%.1f", v)).toList().toString();
+    }
+
+    static String machine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(line -> line.startsWith("model name")).findFirst()
+                .map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse("unknown CPU");
+        return String.format("Machine: %d cores (%s), Java %s, server started with -Xmx256m on the embedded H2 default.%n",
+                Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"));
+    }
+
+    static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+}
