@@ -4,7 +4,6 @@ import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
 import io.javalin.http.Context;
-import java.util.Collections;
 
 /**
  * {@code Authorization: Bearer <token>} and nothing else (RFC 6750): the scheme in any case, one
@@ -22,14 +21,14 @@ final class BearerAuthentication {
     }
 
     void authenticate(Context ctx) {
-        var headers = Collections.list(ctx.req().getHeaders("Authorization"));
-        if (headers.isEmpty()) {
+        var headers = ctx.req().getHeaders("Authorization");
+        if (!headers.hasMoreElements()) {
             throw Unauthenticated.noToken();
         }
-        if (headers.size() > 1) {
+        String header = headers.nextElement();
+        if (headers.hasMoreElements()) {
             throw Unauthenticated.invalidRequest();
         }
-        String header = headers.get(0);
         if (!header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             // another scheme is not a malformed bearer request: RFC 6750 says challenge without an error code
             throw Unauthenticated.noToken();

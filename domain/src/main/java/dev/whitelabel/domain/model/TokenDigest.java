@@ -9,6 +9,8 @@ import java.util.HexFormat;
 public record TokenDigest(String hex) {
 
     private static final HexFormat HEX = HexFormat.of();
+    // Looking the algorithm up costs more than hashing 40 characters; one instance a thread, reset per use.
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(TokenDigest::sha256);
 
     public TokenDigest {
         if (hex == null || hex.length() != 64) {
@@ -17,9 +19,13 @@ public record TokenDigest(String hex) {
     }
 
     public static TokenDigest of(String secret) {
+        byte[] sha256 = SHA256.get().digest(secret.getBytes(StandardCharsets.US_ASCII));
+        return new TokenDigest(HEX.formatHex(sha256));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII));
-            return new TokenDigest(HEX.formatHex(sha256));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -7,11 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /** The columns of users ({@code u}) and tokens ({@code t}) as every query selects them, and their mapping. */
 final class Columns {
 
+    // The hot query in JdbiTokenStore reads these by position, from its fifth column on.
     static final String USER = "u.id, u.platform_id, u.name, u.email, u.role, u.created_at";
     static final String TOKEN = "t.id as token_id, t.name as token_name, t.created_at as token_created_at, "
             + "t.last_used_at, t.expires_at";
@@ -41,5 +43,10 @@ final class Columns {
 
     static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getTimestamp(column)).map(Timestamp::toInstant);
+    }
+
+    /** By position, and without java.sql.Timestamp's time-zone arithmetic: for the per-request query. */
+    static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 }

@@ -3,10 +3,12 @@ package dev.whitelabel.adapters.persistence.jdbi;
 import dev.whitelabel.domain.error.UserNotFound;
 import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
+import dev.whitelabel.domain.model.Role;
 import dev.whitelabel.domain.model.TokenCredential;
 import dev.whitelabel.domain.model.TokenDigest;
 import dev.whitelabel.domain.model.TokenRevocation;
 import dev.whitelabel.domain.model.TokenSummary;
+import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.port.out.TokenEntry;
 import dev.whitelabel.domain.port.out.TokenStore;
 import java.time.Instant;
@@ -21,6 +23,10 @@ import org.jdbi.v3.core.Handle;
  * generation, however many tokens there are.
  */
 final class JdbiTokenStore implements TokenStore {
+
+    private static final String FIND_UNREVOKED = "select t.id, t.token_hash, t.expires_at, t.last_used_at, "
+            + Columns.USER + " from tokens t join users u on u.id = t.user_id"
+            + " where t.id = ? and t.revoked_at is null and t.generation = u.token_generation";
 
     private final GuardedJdbi jdbi;
 
@@ -49,18 +55,20 @@ final class JdbiTokenStore implements TokenStore {
 
     @Override
     public Optional<TokenCredential> findUnrevoked(long tokenId) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "select t.id as token_id, t.token_hash, t.expires_at, t.last_used_at, " + Columns.USER + """
-                         from tokens t join users u on u.id = t.user_id
-                        where t.id = :tokenId and t.revoked_at is null and t.generation = u.token_generation""")
-                .bind("tokenId", tokenId)
-                .map((rs, ctx) -> new TokenCredential(
-                        rs.getLong("token_id"),
-                        new TokenDigest(rs.getString("token_hash")),
-                        Columns.instant(rs, "expires_at"),
-                        Columns.instant(rs, "last_used_at"),
-                        Columns.user(rs)))
-                .findOne());
+        return jdbi.withConnection(connection -> {
+            try (var query = connection.prepareStatement(FIND_UNREVOKED)) {
+                query.setLong(1, tokenId);
+                try (var rs = query.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    var owner = new User(rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getString(8),
+                            Role.valueOf(rs.getString(9)), Columns.instant(rs, 10).orElseThrow());
+                    return Optional.of(new TokenCredential(rs.getLong(1), new TokenDigest(rs.getString(2)),
+                            Columns.instant(rs, 3), Columns.instant(rs, 4), owner));
+                }
+            }
+        });
     }
 
     @Override
