@@ -87,6 +87,9 @@ public final class Bench {
     String hotPath(String token) throws Exception {
         List<Wrk> ceiling = new ArrayList<>();
         List<Wrk> me = new ArrayList<>();
+        // A discarded round of each: the first seconds of a JVM measure its JIT compiler, not the server.
+        wrk("/health/live", null, null);
+        wrk("/api/user/me", token, null);
         for (int round = 0; round < rounds; round++) {
             ceiling.add(wrk("/health/live", null, null));
             me.add(wrk("/api/user/me", token, null));
@@ -95,7 +98,7 @@ public final class Bench {
         double p99Ratio = median(me, Wrk::p99Millis) / median(ceiling, Wrk::p99Millis);
         return "## 1. Authenticated `GET /api/user/me` vs the ceiling route `GET /health/live`\n\n"
                 + "wrk, " + THREADS + " threads, " + CONNECTIONS + " connections, " + seconds + " s a round, "
-                + rounds + " rounds alternating (ceiling, me, ceiling, me, ...); medians.\n\n"
+                + rounds + " rounds alternating (ceiling, me, ceiling, me, ...) after one discarded warm-up round of each; medians.\n\n"
                 + "| route | requests/s (median) | p99 ms (median) | non-2xx | rounds (req/s) |\n|---|---|---|---|---|\n"
                 + row("`GET /health/live` (no auth, no database)", ceiling)
                 + row("`GET /api/user/me` (bearer token, one indexed read)", me)
