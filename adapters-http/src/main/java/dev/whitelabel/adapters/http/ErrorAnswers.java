@@ -27,7 +27,7 @@ final class ErrorAnswers {
     static void register(RoutesConfig routes) {
         routes.exception(Unauthenticated.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", e.challenge());
-            ctx.status(401).json(new Answers.Message("Unauthenticated."));
+            message(ctx, e.status(), e.getMessage());
         });
         routes.exception(NotWhiteLabelAdmin.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
         routes.exception(UserNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));

@@ -38,8 +38,8 @@ final class RequestBody {
             return BodyFields.json(JsonNodeFactory.instance.objectNode());
         }
         return switch (mediaType) {
-            case "application/json" -> BodyFields.json(json(body));
-            case "application/x-www-form-urlencoded" -> BodyFields.form(form(body));
+            case "application/json" -> BodyFields.json(withoutToken(json(body)));
+            case "application/x-www-form-urlencoded" -> BodyFields.form(withoutToken(form(body)));
             default -> throw HttpProblem.unsupportedMediaType();
         };
     }
@@ -57,6 +57,14 @@ final class RequestBody {
             throw HttpProblem.tooLarge();
         }
         return body;
+    }
+
+    /** A token in the body besides the header is two ways of sending one: refused (RFC 6750 section 2). */
+    private static ObjectNode withoutToken(ObjectNode fields) {
+        if (fields.has(BearerAuthentication.ACCESS_TOKEN)) {
+            throw Unauthenticated.invalidRequest();
+        }
+        return fields;
     }
 
     private static String mediaType(String contentType) {

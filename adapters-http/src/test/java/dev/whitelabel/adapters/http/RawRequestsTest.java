@@ -93,4 +93,42 @@ class RawRequestsTest {
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.header("WWW-Authenticate")).contains("Bearer realm=\"whitelabel\"");
     }
+
+    @Test
+    void two_authorization_headers_are_refused_as_an_invalid_request() {
+        var answer = running.api.send(running.api.request("/api/user/me", adminToken)
+                .header("Authorization", "Bearer " + adminToken).GET());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("WWW-Authenticate")).contains("Bearer realm=\"whitelabel\", error=\"invalid_request\"");
+        assertThat(answer.body()).isEqualTo("{\"message\":\"Send the token in one Authorization header only.\"}");
+    }
+
+    @Test
+    void a_token_in_the_query_string_besides_the_header_is_refused() {
+        var answer = running.api.get("/api/user/me?access_token=" + adminToken.replace("|", "%7C"), adminToken);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).doesNotContain(adminToken);
+    }
+
+    @Test
+    void a_token_in_the_query_string_alone_is_no_token_at_all() {
+        var answer = running.api.get("/api/user/me?access_token=" + adminToken.replace("|", "%7C"), null);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).contains("Bearer realm=\"whitelabel\"");
+        assertThat(answer.body()).isEqualTo("{\"message\":\"Unauthenticated.\"}");
+    }
+
+    @Test
+    void a_token_outside_the_b64token_syntax_is_an_invalid_token() {
+        for (String token : new String[] {"1|abc\"def", "1|abc,def", "1|abc def", "\u00e9t\u00e9"}) {
+            var answer = running.api.send(running.api.request("/api/user/me", null)
+                    .header("Authorization", "Bearer " + token).GET());
+            assertThat(answer.status()).as(token).isEqualTo(401);
+            assertThat(answer.header("WWW-Authenticate")).as(token)
+                    .hasValueSatisfying(challenge -> assertThat(challenge).contains("error=\"invalid_token\""));
+        }
+    }
 }
