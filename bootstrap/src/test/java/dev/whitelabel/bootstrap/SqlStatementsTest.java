@@ -1,13 +1,11 @@
 package dev.whitelabel.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.adapters.persistence.Database;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
-import dev.whitelabel.adapters.persistence.TestPostgres;
 import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
 import dev.whitelabel.application.WhitelabelUseCases;
 import dev.whitelabel.domain.model.Actor;
@@ -19,8 +17,6 @@ import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlatformCreated;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,29 +34,16 @@ class SqlStatementsTest {
     Path directory;
 
     final CountingDataSource counter = new CountingDataSource();
-    final List<AutoCloseable> opened = new ArrayList<>();
+    final TestDatabases databases = new TestDatabases();
     WhitelabelUseCases useCases;
 
     @AfterEach
     void close() throws Exception {
-        Collections.reverse(opened);
-        for (var resource : opened) {
-            resource.close();
-        }
+        databases.close();
     }
 
     void open(String database) {
-        String url;
-        if (database.equals("postgresql")) {
-            assumeTrue(System.getenv(TestPostgres.URL_VARIABLE) != null, "WHITELABEL_TEST_PG_URL is not set");
-            var schema = TestPostgres.freshSchema();
-            opened.add(schema);
-            url = schema.url();
-        } else {
-            url = DatabaseSettings.embeddedH2Url(directory.resolve("db"));
-        }
-        HikariDataSource pool = Database.open(DatabaseSettings.of(url));
-        opened.add(pool);
+        HikariDataSource pool = databases.closeLater(Database.open(DatabaseSettings.of(databases.url(database, directory))));
         useCases = new WhitelabelUseCases(JdbiStorage.over(counter.wrap(pool)), new BcryptPasswordHasher(4), Clock.systemUTC());
     }
 
