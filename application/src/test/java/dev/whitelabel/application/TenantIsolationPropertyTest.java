@@ -1,0 +1,140 @@
+package dev.whitelabel.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whitelabel.domain.error.TokenNotFound;
+import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.IssuedToken;
+import dev.whitelabel.domain.model.LogoutTarget;
+import dev.whitelabel.domain.model.NewToken;
+import dev.whitelabel.domain.model.PageRequest;
+import dev.whitelabel.domain.model.PlatformCreated;
+import dev.whitelabel.domain.model.User;
+import dev.whitelabel.domain.model.UserReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Tenant isolation as a property: whatever sequence of admin operations runs, by whichever
+ * platform's admin, against whichever user or token of any platform, no other platform is read or
+ * changed.
+ */
+class TenantIsolationPropertyTest {
+
+    static final int PLATFORMS = 3;
+    static final int USERS_PER_PLATFORM = 3;
+    static final int TOKENS_PER_USER = 2;
+
+    enum Kind { LOGOUT_BY_ID, LOGOUT_BY_EMAIL, LOGOUT_ONE_TOKEN, CREATE_TOKEN, LIST_USERS, LIST_TOKENS, READ_AUDIT }
+
+    /** An admin of {@code platform} does {@code kind} to a user and a token picked among all platforms'. */
+    record Operation(int platform, Kind kind, int user, int token) {}
+
+    @Provide
+    Arbitrary<List<Operation>> operations() {
+        int users = PLATFORMS * USERS_PER_PLATFORM;
+        var operation = Combinators.combine(
+                        Arbitraries.integers().between(0, PLATFORMS - 1),
+                        Arbitraries.of(Kind.class),
+                        Arbitraries.integers().between(0, users - 1),
+                        Arbitraries.integers().between(0, users * TOKENS_PER_USER - 1))
+                .as(Operation::new);
+        return operation.list().ofMinSize(1).ofMaxSize(25);
+    }
+
+    @Property(tries = 300)
+    void no_admin_operation_reads_or_changes_another_platform(@ForAll("operations") List<Operation> operations) {
+        var fixture = new Fixture();
+        List<PlatformCreated> platforms = new ArrayList<>();
+        List<User> users = new ArrayList<>();
+        List<IssuedToken> tokens = new ArrayList<>();
+        for (int p = 0; p < PLATFORMS; p++) {
+            var platform = fixture.platform("p" + p);
+            platforms.add(platform);
+            for (int u = 0; u < USERS_PER_PLATFORM; u++) {
+                var user = fixture.user(platform, "u" + u + "@p" + p + ".test");
+                users.add(user);
+                for (int t = 0; t < TOKENS_PER_USER; t++) {
+                    tokens.add(fixture.token(user));
+                }
+            }
+        }
+
+        for (Operation operation : operations) {
+            var actingPlatform = platforms.get(operation.platform());
+            long actingId = actingPlatform.platform().id();
+            List<String> othersBefore = new ArrayList<>();
+            for (var other : platforms) {
+                othersBefore.add(other == actingPlatform ? "" : snapshot(fixture, other, users, tokens));
+            }
+
+            apply(fixture, Actor.whiteLabelAdmin(actingPlatform.admin()), operation, users, tokens, actingId);
+
+            for (int p = 0; p < PLATFORMS; p++) {
+                var other = platforms.get(p);
+                if (other != actingPlatform) {
+                    assertThat(snapshot(fixture, other, users, tokens)).as("platform %d after %s", p, operation)
+                            .isEqualTo(othersBefore.get(p));
+                }
+            }
+        }
+    }
+
+    /** Runs the operation; anything it reads must be the acting platform's own. */
+    private static void apply(
+            Fixture fixture, Actor admin, Operation operation, List<User> users, List<IssuedToken> tokens, long actingId) {
+        User user = users.get(operation.user());
+        long tokenId = tokens.get(operation.token()).tokenId();
+        var useCases = fixture.useCases;
+        try {
+            switch (operation.kind()) {
+                case LOGOUT_BY_ID -> useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(user.id()));
+                case LOGOUT_BY_EMAIL -> useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(user.email()));
+                case LOGOUT_ONE_TOKEN -> useCases.logoutPlatformUser()
+                        .logout(admin, LogoutTarget.user(user.id()).onlyToken(tokenId));
+                case CREATE_TOKEN -> assertThat(useCases.createToken()
+                        .forPlatformUser(admin, UserReference.byId(user.id()), NewToken.named("t"))
+                        .user().platformId()).isEqualTo(actingId);
+                case LIST_USERS -> assertThat(useCases.listPlatformUsers()
+                        .list(admin, Optional.empty(), new PageRequest(1, 100)).items())
+                        .allSatisfy(listed -> assertThat(listed.platformId()).isEqualTo(actingId));
+                case LIST_TOKENS -> useCases.listUserTokens().list(admin, user.id(), new PageRequest(1, 100));
+                case READ_AUDIT -> assertThat(useCases.readAuditTrail().read(admin, new PageRequest(1, 100)).items())
+                        .allSatisfy(recorded -> assertThat(recorded.event().platformId()).isEqualTo(actingId));
+            }
+            assertThat(operation.kind() == Kind.LIST_USERS || operation.kind() == Kind.READ_AUDIT
+                    || user.platformId() == actingId).as("%s succeeded on another platform's user", operation).isTrue();
+        } catch (UserNotFound refused) {
+            assertThat(user.platformId()).as("%s refused a user of the acting platform", operation).isNotEqualTo(actingId);
+        } catch (TokenNotFound refused) {
+            assertThat(user.platformId()).isEqualTo(actingId);
+        }
+    }
+
+    /** All that is stored of one platform, read without going through any admin's permissions. */
+    private static String snapshot(Fixture fixture, PlatformCreated platform, List<User> users, List<IssuedToken> tokens) {
+        var admin = Actor.whiteLabelAdmin(platform.admin());
+        var state = new StringBuilder();
+        state.append(fixture.useCases.listPlatformUsers().list(admin, Optional.empty(), new PageRequest(1, 100)));
+        state.append(fixture.useCases.readAuditTrail().read(admin, new PageRequest(1, 100)));
+        for (User user : users) {
+            if (user.platformId() == platform.platform().id()) {
+                state.append(fixture.useCases.listUserTokens().list(admin, user.id(), new PageRequest(1, 100)));
+            }
+        }
+        for (IssuedToken token : tokens) {
+            fixture.storage.tokens().findUnrevoked(token.tokenId())
+                    .filter(found -> found.owner().platformId() == platform.platform().id())
+                    .ifPresent(found -> state.append(found.tokenId()).append(','));
+        }
+        return state.toString();
+    }
+}
