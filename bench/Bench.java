@@ -51,16 +51,22 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         int rounds = 3;
         int seconds = 10;
+        int soakSeconds = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--soak" -> soakSeconds = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         var bench = new Bench(rounds, seconds);
         try {
-            bench.run();
+            if (soakSeconds > 0) {
+                bench.soak(soakSeconds);
+            } else {
+                bench.run();
+            }
         } finally {
             bench.stop();
         }
@@ -194,6 +200,111 @@ public final class Bench {
                 """.formatted(bases, ids, THREADS);
     }
 
+    // --- the soak: mixed traffic with logouts in between, for minutes ---
+
+    /**
+     * Eight clients, each with a user of its own, for {@code seconds}: mostly authenticated reads, and
+     * now and then a new token, a logout of one token (checked refused at once) or of all of them.
+     * Every token ever revoked is tried again at the end. The heap is measured after a full GC every 15 s.
+     */
+    void soak(int seconds) throws Exception {
+        start();
+        admin = cli("platform", "create", "--name", "Soak", "--admin-email", "admin@soak.test")
+                .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1").strip();
+        var revoked = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+        var unexpected = new java.util.concurrent.atomic.AtomicLong();
+        var requests = new java.util.concurrent.atomic.AtomicLong();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            String email = "soak-" + c + "@soak.test";
+            String first = register(email);
+            long userId = Long.parseLong(get("/api/user/me", first).body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+            var client = new Thread(() -> soakClient(userId, email, first, deadline, revoked, unexpected, requests));
+            client.start();
+            clients.add(client);
+        }
+        List<Long> heapAfterGc = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(15_000);
+            heapAfterGc.add(heapUsedAfterGcKb());
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        long resurrected = 0;
+        for (String token : revoked) {
+            if (get("/api/user/me", token).statusCode() != 401) {
+                resurrected++;
+            }
+        }
+        long first = heapAfterGc.get(0);
+        long last = heapAfterGc.get(heapAfterGc.size() - 1);
+        String markdown = "# Soak results\n\n" + machine() + "\n"
+                + String.format("%d s of mixed traffic from 8 clients: %,d requests, %,d unexpected answers,"
+                        + " %,d revoked tokens tried again at the end, %d of them accepted.%n%n", seconds, requests.get(),
+                        unexpected.get(), revoked.size(), resurrected)
+                + "Heap used after a full GC, every 15 s (KiB): " + heapAfterGc + "\n\n"
+                + String.format("First %,d KiB, last %,d KiB: %s.%n", first, last,
+                        last <= first * 1.25 + 8 * 1024 ? "no growth beyond noise" : "GROWING");
+        System.out.println(markdown);
+        Files.writeString(Path.of("bench", "soak-results.md"), markdown);
+        require(unexpected.get() == 0 && resurrected == 0, "the soak saw unexpected answers or accepted a revoked token");
+    }
+
+    private void soakClient(long userId, String email, String firstToken, long deadline,
+            java.util.Set<String> revoked, java.util.concurrent.atomic.AtomicLong unexpected,
+            java.util.concurrent.atomic.AtomicLong requests) {
+        var random = new java.util.Random();
+        var live = new ArrayList<String>(List.of(firstToken));
+        try {
+            while (System.nanoTime() < deadline) {
+                int dice = random.nextInt(100);
+                if (live.isEmpty() || dice < 5) {
+                    var answer = post("/api/white-label/token", admin, "{\"user_id\":" + userId + "}");
+                    expect(answer.statusCode() == 200, unexpected);
+                    live.add(answer.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1"));
+                } else if (dice < 8) {
+                    String victim = live.remove(random.nextInt(live.size()));
+                    long tokenId = Long.parseLong(victim.substring(0, victim.indexOf('|')));
+                    var answer = post("/api/white-label/logout", admin, "{\"user_id\":" + userId + ",\"token_id\":" + tokenId + "}");
+                    expect(answer.statusCode() == 200, unexpected);
+                    revoked.add(victim);
+                    expect(get("/api/user/me", victim).statusCode() == 401, unexpected);
+                } else if (dice < 9) {
+                    var answer = post("/api/white-label/logout", admin, "{\"email\":\"" + email + "\"}");
+                    expect(answer.statusCode() == 200, unexpected);
+                    revoked.addAll(live);
+                    for (String dead : live) {
+                        expect(get("/api/user/me", dead).statusCode() == 401, unexpected);
+                    }
+                    live.clear();
+                } else {
+                    expect(get("/api/user/me", live.get(random.nextInt(live.size()))).statusCode() == 200, unexpected);
+                }
+                requests.incrementAndGet();
+            }
+        } catch (Exception e) {
+            unexpected.incrementAndGet();
+        }
+    }
+
+    private static void expect(boolean condition, java.util.concurrent.atomic.AtomicLong unexpected) {
+        if (!condition) {
+            unexpected.incrementAndGet();
+        }
+    }
+
+    private long heapUsedAfterGcKb() throws Exception {
+        String pid = String.valueOf(server.pid());
+        new ProcessBuilder("jcmd", pid, "GC.run").redirectErrorStream(true).start().waitFor();
+        var info = new ProcessBuilder("jcmd", pid, "GC.heap_info").redirectErrorStream(true).start();
+        String out = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(out);
+        require(used.find(), out);
+        return Long.parseLong(used.group(1));
+    }
+
     // --- the server, the database, wrk ---
 
     void start() throws IOException {
@@ -207,9 +318,13 @@ public final class Bench {
         base = "http://127.0.0.1:" + line.replaceAll("\\D", "");
     }
 
-    void stop() {
+    void stop() throws Exception {
         if (server != null) {
             server.destroy();
+            server.waitFor();
+        }
+        try (var files = Files.walk(work)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 

@@ -1,0 +1,194 @@
+package dev.whitelabel.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whitelabel.adapters.persistence.DatabaseSettings;
+import dev.whitelabel.adapters.persistence.TestPostgres;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped jar is killed with SIGKILL at random moments while clients create and revoke tokens,
+ * then restarted on the same database. Every creation that was answered must still authenticate,
+ * and every revocation that was answered must still be refused: nothing lost, nothing resurrected.
+ */
+class CrashDurabilityIT {
+
+    static final int CYCLES = 20;
+    static final Path JAR = Path.of("target", "whitelabel.jar");
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path directory;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final ObjectMapper json = new ObjectMapper();
+    final Random random = new Random();
+    final Set<String> created = ConcurrentHashMap.newKeySet();
+    final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    /** Revocations sent but never answered: they may have landed or not. */
+    final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    final java.util.Map<String, String> answeredAt = new ConcurrentHashMap<>();
+    volatile int cycleNow;
+    String dbUrl;
+    String admin;
+    long userId;
+
+    record Server(Process process, int port) {}
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = TestPostgres.URL_VARIABLE, matches = ".+",
+            disabledReason = "set WHITELABEL_TEST_PG_URL to run")
+    void acknowledged_writes_survive_kill_9_on_postgresql() throws Exception {
+        try (var schema = TestPostgres.freshSchema()) {
+            acknowledgedWritesSurviveKill9(schema.url());
+        }
+    }
+
+    @Test
+    @Disabled("fails: on the embedded H2 2.5.252 file, with or without AUTO_SERVER, the last 20-150 ms of acknowledged"
+            + " writes were lost after some of 20 kill -9 cycles (6-17 lost, 4-40 resurrected a run); see the README's"
+            + " Guarantees. Plain H2 programs with the same settings lost nothing, so the trigger is not yet isolated.")
+    void acknowledged_writes_survive_kill_9_on_embedded_h2() throws Exception {
+        acknowledgedWritesSurviveKill9(DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel")));
+    }
+
+    private void acknowledgedWritesSurviveKill9(String url) throws Exception {
+        dbUrl = url;
+        admin = json.readTree(cli("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test"))
+                .get("token").asText();
+        userId = json.readTree(cli("user", "create", "--platform", "1", "--name", "Ann", "--email", "ann@acme.test"))
+                .get("id").asLong();
+        int lost = 0;
+        int resurrected = 0;
+        for (int cycle = 0; cycle < CYCLES; cycle++) {
+            Server server = start();
+            lost += verify(server, cycle == 0 ? Set.of() : created, true);
+            resurrected += verify(server, revoked, false);
+            var clients = List.of(client(server), client(server));
+            cycleNow = cycle;
+            Thread.sleep(200 + random.nextInt(1_000));
+            System.out.println("kill -9 in cycle " + cycle + " at " + System.nanoTime() / 1_000_000 + " ms");
+            server.process().destroyForcibly(); // SIGKILL, mid-request
+            assertThat(server.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+            for (var client : clients) {
+                client.join();
+            }
+        }
+        Server last = start();
+        lost += verify(last, created, true);
+        resurrected += verify(last, revoked, false);
+        last.process().destroyForcibly();
+        last.process().waitFor();
+
+        System.out.printf("crash durability: %d kill -9 cycles, %d acknowledged creations, %d acknowledged revocations,"
+                + " %d lost, %d resurrected%n", CYCLES, created.size() + revoked.size(), revoked.size(), lost, resurrected);
+        assertThat(created.size() + revoked.size()).as("writes were acknowledged").isGreaterThan(CYCLES * 10);
+        assertThat(revoked).as("revocations were acknowledged").isNotEmpty();
+        assertThat(lost).as("acknowledged creations lost").isZero();
+        assertThat(resurrected).as("acknowledged revocations undone").isZero();
+    }
+
+    /** Counts the tokens that do not answer as expected: live ones that fail, revoked ones that pass. */
+    private int verify(Server server, Set<String> tokens, boolean live) throws Exception {
+        int wrong = 0;
+        for (String token : tokens) {
+            int status = me(server, token);
+            if (live ? (status != 200 && !revoked.contains(token) && !inFlight.contains(token)) : status != 401) {
+                System.out.println((live ? "lost: " : "resurrected: ") + answeredAt.get(token) + ", now " + status);
+                wrong++;
+            }
+        }
+        return wrong;
+    }
+
+    /** Creates tokens and revokes some of them until the server dies; records only what was answered. */
+    private Thread client(Server server) {
+        var thread = new Thread(() -> {
+            var mine = new ArrayList<String>();
+            try {
+                while (true) {
+                    var answer = post(server, "/api/white-label/token", "{\"user_id\":" + userId + "}");
+                    if (answer.statusCode() != 200) {
+                        continue;
+                    }
+                    String token = json.readTree(answer.body()).get("token").asText();
+                    created.add(token);
+                    answeredAt.put(token, "token " + token.substring(0, token.indexOf('|')) + " created in cycle " + cycleNow
+                            + " at " + System.nanoTime() / 1_000_000 + " ms");
+                    mine.add(token);
+                    if (mine.size() % 3 == 0) {
+                        String victim = mine.remove(random.nextInt(mine.size()));
+                        long tokenId = Long.parseLong(victim.substring(0, victim.indexOf('|')));
+                        inFlight.add(victim);
+                        var revocation = post(server, "/api/white-label/logout",
+                                "{\"user_id\":" + userId + ",\"token_id\":" + tokenId + "}");
+                        if (revocation.statusCode() == 200) {
+                            created.remove(victim);
+                            revoked.add(victim);
+                            answeredAt.put(victim, answeredAt.get(victim) + ", revoked at " + System.nanoTime() / 1_000_000);
+                        }
+                        inFlight.remove(victim);
+                    }
+                }
+            } catch (IOException | InterruptedException serverGone) {
+                // the kill: whatever was not answered may have landed or not
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    private Server start() throws IOException {
+        var process = new ProcessBuilder(JAVA, "-Xmx256m", "-jar", JAR.toString(), "serve", "--port", "0",
+                "--host", "127.0.0.1", "--db-url", dbUrl)
+                .redirectError(directory.resolve("serve.log").toFile())
+                .start();
+        String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        assertThat(line).as("the server started").isNotNull();
+        return new Server(process, json.readTree(line).get("port").asInt());
+    }
+
+    private HttpResponse<String> post(Server server, String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int me(Server server, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/user/me"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private String cli(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        command.add("--db-url=" + dbUrl);
+        var process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isZero();
+        return out;
+    }
+}
