@@ -1,18 +1,27 @@
 package dev.whitelabel.bootstrap;
 
-import dev.whitelabel.adapters.http.HttpApi;
+import dev.whitelabel.adapters.http.HttpServer;
 import dev.whitelabel.adapters.http.HttpSettings;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import sun.misc.Signal;
 
-@Command(name = "serve", description = "Run the HTTP API until stopped.")
+@Command(name = "serve", description = "Run the HTTP API until SIGTERM or SIGINT.")
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -35,19 +44,34 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest request body accepted (env WHITELABEL_MAX_BODY_BYTES). Default: ${DEFAULT-VALUE}")
     long maxBodyBytes;
 
+    @Option(names = "--shutdown-timeout-ms", defaultValue = "${env:WHITELABEL_SHUTDOWN_TIMEOUT_MS:-10000}",
+            description = "How long in-flight requests may take to finish after SIGTERM"
+                    + " (env WHITELABEL_SHUTDOWN_TIMEOUT_MS). Default: ${DEFAULT-VALUE}")
+    long shutdownTimeoutMillis;
+
     @Override
     public Integer call() throws InterruptedException {
+        var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        for (var binder : new io.micrometer.core.instrument.binder.MeterBinder[] {
+            new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
+            new ProcessorMetrics(), new UptimeMetrics()}) {
+            binder.bindTo(metrics);
+        }
         var wiring = Wiring.open(database.settings());
-        var server = HttpApi.create(wiring.useCases(), new HttpSettings(maxBodyBytes)).start(host, port);
-        var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            wiring.close();
-            stopped.countDown();
-        }, "whitelabel-shutdown"));
+        wiring.reportPoolMetricsTo(metrics);
+        var settings = new HttpSettings(maxBodyBytes, java.time.Duration.ofMillis(shutdownTimeoutMillis));
+        var server = HttpServer.create(wiring.useCases(), settings, metrics).start(host, port);
+        var stop = new CountDownLatch(1);
+        // Handled here rather than in a shutdown hook, so that a requested stop exits 0, not 143.
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
         LOG.info("whitelabel listening on {}:{}", host, server.port());
         Output.print(spec.commandLine().getOut(), new CommandResults.Listening(server.port()));
-        stopped.await();
+        stop.await();
+        LOG.info("stopping: no new connections, finishing requests in flight");
+        server.stop();
+        wiring.close();
+        LOG.info("stopped");
         return 0;
     }
 }

@@ -28,6 +28,11 @@ final class Wiring implements AutoCloseable {
         return new Wiring(Database.open(settings));
     }
 
+    /** HikariCP's pool metrics (connections active, idle, pending, timeouts) into the registry. */
+    void reportPoolMetricsTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        dataSource.setMetricRegistry(registry);
+    }
+
     UseCases useCases() {
         return useCases;
     }

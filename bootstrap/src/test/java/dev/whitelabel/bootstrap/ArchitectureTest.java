@@ -19,7 +19,7 @@ class ArchitectureTest {
     void the_rules_see_every_module() {
         for (String probe : new String[] {
             "dev.whitelabel.domain.model.User", "dev.whitelabel.application.LogoutPlatformUser",
-            "dev.whitelabel.adapters.http.HttpApi", "dev.whitelabel.adapters.persistence.jdbi.JdbiStorage",
+            "dev.whitelabel.adapters.http.HttpServer", "dev.whitelabel.adapters.persistence.jdbi.JdbiStorage",
             "dev.whitelabel.bootstrap.Main"}) {
             org.assertj.core.api.Assertions.assertThat(PRODUCT.contain(probe)).as(probe).isTrue();
         }

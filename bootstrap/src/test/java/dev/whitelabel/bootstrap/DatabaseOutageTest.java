@@ -2,13 +2,12 @@ package dev.whitelabel.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.whitelabel.adapters.http.HttpApi;
+import dev.whitelabel.adapters.http.HttpServer;
 import dev.whitelabel.adapters.http.HttpSettings;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import dev.whitelabel.adapters.persistence.TestPostgres;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatform;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +31,7 @@ class DatabaseOutageTest {
     TestPostgres.FreshSchema schema;
     TcpProxy proxy;
     Wiring wiring;
-    Javalin server;
+    HttpServer server;
 
     @BeforeEach
     void start() throws Exception {
@@ -41,7 +40,7 @@ class DatabaseOutageTest {
         proxy = new TcpProxy(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort());
         String proxied = schema.url().replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + proxy.port());
         wiring = Wiring.open(new DatabaseSettings(proxied, Optional.empty(), Optional.empty(), 4, Duration.ofMillis(500)));
-        server = HttpApi.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
+        server = HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
     }
 
     @AfterEach

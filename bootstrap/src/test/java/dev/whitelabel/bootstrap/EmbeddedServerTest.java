@@ -2,14 +2,13 @@ package dev.whitelabel.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.whitelabel.adapters.http.HttpApi;
+import dev.whitelabel.adapters.http.HttpServer;
 import dev.whitelabel.adapters.http.HttpSettings;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,13 +26,13 @@ class EmbeddedServerTest {
     Path directory;
 
     Wiring wiring;
-    Javalin server;
+    HttpServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
         wiring = Wiring.open(DatabaseSettings.of(DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"))));
-        server = HttpApi.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
+        server = HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
     }
 
     @AfterEach

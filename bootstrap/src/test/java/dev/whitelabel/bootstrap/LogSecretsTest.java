@@ -8,10 +8,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.whitelabel.adapters.http.HttpApi;
+import dev.whitelabel.adapters.http.HttpServer;
 import dev.whitelabel.adapters.http.HttpSettings;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
-import io.javalin.Javalin;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -44,7 +43,7 @@ class LogSecretsTest {
     final List<String> secrets = new ArrayList<>(List.of(PASSWORD));
     String dbUrl;
     Wiring wiring;
-    Javalin server;
+    HttpServer server;
 
     @BeforeEach
     void shippedLogging() throws Exception {
@@ -107,7 +106,7 @@ class LogSecretsTest {
         cli("user", "create", "--platform", "999", "--name", "Cy", "--email", "dy@acme.test", "--password", PASSWORD);
 
         wiring = Wiring.open(DatabaseSettings.of(dbUrl));
-        server = HttpApi.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
+        server = HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
         String ann = token(send("POST", "/api/white-label/register", admin,
                 "{\"name\":\"Ann\",\"email\":\"ann@acme.test\",\"password\":\"" + PASSWORD + "\"}"), "/token");
         String laptop = token(send("POST", "/api/white-label/login", admin,

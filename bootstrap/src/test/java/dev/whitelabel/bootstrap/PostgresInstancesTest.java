@@ -2,7 +2,7 @@ package dev.whitelabel.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.whitelabel.adapters.http.HttpApi;
+import dev.whitelabel.adapters.http.HttpServer;
 import dev.whitelabel.adapters.http.HttpSettings;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import dev.whitelabel.adapters.persistence.TestPostgres;
@@ -10,7 +10,6 @@ import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,13 +55,13 @@ class PostgresInstancesTest {
         return wiring;
     }
 
-    Javalin serve(Wiring wiring) {
-        var server = HttpApi.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
+    HttpServer serve(Wiring wiring) {
+        var server = HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
         opened.add(server::stop);
         return server;
     }
 
-    int send(Javalin server, String path, String token, String json) throws Exception {
+    int send(HttpServer server, String path, String token, String json) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .header("Authorization", "Bearer " + token);
         if (json == null) {
@@ -104,8 +103,8 @@ class PostgresInstancesTest {
     void a_logout_on_one_instance_is_a_401_on_the_other_on_the_very_next_request() throws Exception {
         Wiring first = instance();
         Wiring second = instance();
-        Javalin a = serve(first);
-        Javalin b = serve(second);
+        HttpServer a = serve(first);
+        HttpServer b = serve(second);
         var acme = first.useCases().createPlatform()
                 .create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
         var ann = first.useCases().createPlatformUser()

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.whitelabel.adapters.http.HttpApi;
+import dev.whitelabel.adapters.http.HttpServer;
 import dev.whitelabel.adapters.http.HttpSettings;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import dev.whitelabel.domain.model.EmailAddress;
@@ -12,7 +12,6 @@ import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.User;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,13 +41,13 @@ class RacesTest {
     final ObjectMapper json = new ObjectMapper();
     final ExecutorService pool = Executors.newFixedThreadPool(8);
     Wiring wiring;
-    Javalin server;
+    HttpServer server;
     String admin;
     User ann;
 
     void start(String database) {
         wiring = databases.closeLater(Wiring.open(DatabaseSettings.of(databases.url(database, directory))));
-        server = HttpApi.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
+        server = HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
         databases.closeLater(server::stop);
         var acme = wiring.useCases().createPlatform()
                 .create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));

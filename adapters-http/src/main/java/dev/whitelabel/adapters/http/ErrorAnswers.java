@@ -24,8 +24,9 @@ final class ErrorAnswers {
 
     private ErrorAnswers() {}
 
-    static void register(RoutesConfig routes) {
+    static void register(RoutesConfig routes, ApiMetrics metrics) {
         routes.exception(Unauthenticated.class, (e, ctx) -> {
+            metrics.authenticationFailed(e.reason());
             ctx.header("WWW-Authenticate", e.challenge());
             message(ctx, e.status(), e.getMessage());
         });

@@ -13,10 +13,12 @@ final class LogoutRoute {
 
     private final LogoutPlatformUserUseCase logoutPlatformUser;
     private final RequestBody requestBody;
+    private final ApiMetrics metrics;
 
-    LogoutRoute(LogoutPlatformUserUseCase logoutPlatformUser, RequestBody requestBody) {
+    LogoutRoute(LogoutPlatformUserUseCase logoutPlatformUser, RequestBody requestBody, ApiMetrics metrics) {
         this.logoutPlatformUser = logoutPlatformUser;
         this.requestBody = requestBody;
+        this.metrics = metrics;
     }
 
     void register(RoutesConfig routes) {
@@ -32,6 +34,7 @@ final class LogoutRoute {
         body.requireValid();
 
         var result = logoutPlatformUser.logout(admin, new LogoutTarget(new UserReference(userId, email), tokenId));
+        metrics.loggedOut(tokenId.isPresent() ? "admin_one" : "admin_all", result.revokedTokens());
 
         ctx.json(new Answers.LoggedOut(LogoutResult.ADMIN_LOGOUT_MESSAGE, result.revokedTokens()));
     }

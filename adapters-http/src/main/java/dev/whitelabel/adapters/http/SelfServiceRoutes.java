@@ -12,11 +12,14 @@ final class SelfServiceRoutes {
     private final LogoutSelfUseCase logoutSelf;
     private final ManageApiKeysUseCase manageApiKeys;
     private final RequestBody requestBody;
+    private final ApiMetrics metrics;
 
-    SelfServiceRoutes(LogoutSelfUseCase logoutSelf, ManageApiKeysUseCase manageApiKeys, RequestBody requestBody) {
+    SelfServiceRoutes(
+            LogoutSelfUseCase logoutSelf, ManageApiKeysUseCase manageApiKeys, RequestBody requestBody, ApiMetrics metrics) {
         this.logoutSelf = logoutSelf;
         this.manageApiKeys = manageApiKeys;
         this.requestBody = requestBody;
+        this.metrics = metrics;
     }
 
     void register(RoutesConfig routes) {
@@ -38,6 +41,7 @@ final class SelfServiceRoutes {
         body.requireValid();
 
         var result = logoutSelf.logout(caller, all);
+        metrics.loggedOut(all ? "self_all" : "self_one", result.revokedTokens());
 
         ctx.json(new Answers.LoggedOut("Logged out successfully.", result.revokedTokens()));
     }

@@ -9,28 +9,35 @@ final class Unauthenticated extends RuntimeException {
     private static final String REALM = "Bearer realm=\"whitelabel\"";
 
     private final int status;
+    private final String reason;
     private final String challenge;
 
-    private Unauthenticated(int status, String message, String challenge) {
+    private Unauthenticated(int status, String reason, String message, String challenge) {
         super(message, null, false, false);
         this.status = status;
+        this.reason = reason;
         this.challenge = challenge;
     }
 
     /** No token, or a scheme other than Bearer: a challenge without an error code. */
     static Unauthenticated noToken() {
-        return new Unauthenticated(401, "Unauthenticated.", REALM);
+        return new Unauthenticated(401, "missing", "Unauthenticated.", REALM);
     }
 
     /** A token was presented: malformed, unknown, expired or revoked. */
     static Unauthenticated invalidToken() {
-        return new Unauthenticated(401, "Unauthenticated.", REALM + ", error=\"invalid_token\"");
+        return new Unauthenticated(401, "invalid_token", "Unauthenticated.", REALM + ", error=\"invalid_token\"");
     }
 
     /** Two Authorization headers, or a token in the query string or body besides (RFC 6750 section 2). */
     static Unauthenticated invalidRequest() {
-        return new Unauthenticated(400, "Send the token in one Authorization header only.",
+        return new Unauthenticated(400, "invalid_request", "Send the token in one Authorization header only.",
                 REALM + ", error=\"invalid_request\"");
+    }
+
+    /** For the authentication-failure metric: missing, invalid_request or invalid_token. */
+    String reason() {
+        return reason;
     }
 
     int status() {

@@ -9,7 +9,6 @@ import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.User;
-import io.javalin.Javalin;
 import java.time.Clock;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -22,13 +21,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RunningApi implements BeforeEachCallback, AfterEachCallback {
 
     WhitelabelUseCases useCases;
-    Javalin server;
+    HttpServer server;
     ApiClient api;
 
     @Override
     public void beforeEach(ExtensionContext context) {
         useCases = new WhitelabelUseCases(InMemoryStorage.create(), new BcryptPasswordHasher(4), Clock.systemUTC());
-        server = HttpApi.create(useCases, HttpSettings.defaults()).start("127.0.0.1", 0);
+        server = HttpServer.create(useCases, HttpSettings.defaults()).start("127.0.0.1", 0);
         api = new ApiClient(server.port());
     }
 

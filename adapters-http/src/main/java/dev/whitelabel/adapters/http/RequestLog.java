@@ -1,0 +1,52 @@
+package dev.whitelabel.adapters.http;
+
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Every request gets an id (the caller's X-Request-Id when it is a sane one, a new one otherwise),
+ * returned on the answer and put on every log line of the request; at its end, one access-log line
+ * and one timing. Never a header value, a token, a raw path or a body: the route template only.
+ */
+final class RequestLog {
+
+    static final String HEADER = "X-Request-Id";
+    static final String MDC_KEY = "request_id";
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Logger ACCESS = LoggerFactory.getLogger("whitelabel.access");
+
+    private final ApiMetrics metrics;
+
+    RequestLog(ApiMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    void begin(Context ctx) {
+        String sent = ctx.header(HEADER);
+        String id = sent != null && SANE_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        ctx.header(HEADER, id);
+        MDC.put(MDC_KEY, id);
+    }
+
+    void end(Context ctx, Float millis) {
+        try {
+            String route = route(ctx);
+            int status = ctx.statusCode();
+            ACCESS.info("{} {} {} {}ms", ctx.method(), route, status, Math.round(millis));
+            metrics.request(ctx.method().name(), route, status, Duration.ofNanos((long) (millis * 1_000_000)));
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+
+    /** The matched route's template, such as /api/white-label/users/{id}/tokens; never the raw path. */
+    private static String route(Context ctx) {
+        var endpoint = ctx.endpoints().matchedHttpEndpoint();
+        return endpoint == null ? "unmatched" : endpoint.path;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.whitelabel.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** OpenAPI, docs, metrics, health, readiness and request ids, against the running server. */
+class OperationsTest {
+
+    @RegisterExtension
+    final RunningApi running = new RunningApi();
+
+    ApiClient api;
+    String admin;
+
+    @BeforeEach
+    void seed() {
+        api = running.api;
+        admin = RunningApi.adminToken(running.platform("acme"));
+    }
+
+    @Test
+    void the_openapi_document_has_exactly_the_servers_routes() throws Exception {
+        var document = new ObjectMapper().readTree(api.get("/openapi.json", null).body());
+        Set<String> documented = new TreeSet<>();
+        document.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+
+        assertThat(documented).isEqualTo(new TreeSet<>(running.server.routes()));
+        assertThat(document.get("openapi").asText()).startsWith("3.");
+        assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(document.at("/paths/~1api~1white-label~1logout/post/responses").fieldNames())
+                .toIterable().contains("200", "400", "401", "403", "404", "413", "415", "422");
+    }
+
+    @Test
+    void the_docs_are_served_from_the_jar_with_no_outside_host() {
+        var page = api.get("/docs", null);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("/docs/ui/swagger-ui-bundle.js").doesNotContain("http://").doesNotContain("https://");
+        assertThat(api.get("/docs/ui/swagger-ui-bundle.js", null).status()).isEqualTo(200);
+        assertThat(api.get("/docs/ui/swagger-ui.css", null).status()).isEqualTo(200);
+        assertThat(api.get("/docs/docs.js", null).body()).contains("/openapi.json").doesNotContain("http");
+        assertThat(api.get("/docs/ui/pom.properties", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void health_liveness_and_readiness_answer_while_serving() {
+        assertThat(api.get("/health", null).body()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(api.get("/health/live", null).status()).isEqualTo(200);
+        assertThat(api.get("/ready", null).body()).isEqualTo("{\"status\":\"ok\"}");
+    }
+
+    @Test
+    void metrics_count_requests_by_route_authentication_failures_and_logouts() {
+        var ann = running.user(running.platform("globex"), "ann@globex.test");
+        String token = running.token(ann);
+        api.get("/api/user/me", token);
+        api.get("/api/user/me", null);
+        api.get("/api/user/me", "1|" + "x".repeat(40));
+        api.post("/api/user/logout", token, null, "");
+
+        String metrics = api.get("/metrics", null).body();
+
+        assertThat(metrics).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/user/me\",status=\"200\"} 1");
+        assertThat(metrics).contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/api/user/me\",status=\"200\"");
+        assertThat(metrics).contains("whitelabel_authentication_failures_total{reason=\"missing\"} 1");
+        assertThat(metrics).contains("whitelabel_authentication_failures_total{reason=\"invalid_token\"} 1");
+        assertThat(metrics).contains("whitelabel_logouts_total{kind=\"self_one\"} 1");
+        assertThat(metrics).contains("whitelabel_tokens_revoked_total 1");
+        assertThat(metrics).doesNotContain(token.substring(token.indexOf('|') + 1));
+    }
+
+    @Test
+    void a_request_id_is_echoed_when_sane_and_made_up_otherwise() {
+        var echoed = api.send(api.request("/health", null).header("X-Request-Id", "abc-123").GET());
+        var made = api.get("/health", null);
+        var replaced = api.send(api.request("/api/user/me", admin).header("X-Request-Id", "x".repeat(300)).GET());
+
+        assertThat(echoed.header("X-Request-Id")).contains("abc-123");
+        assertThat(made.header("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
+        assertThat(replaced.header("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        assertThat(api.get("/nowhere", null).header("X-Request-Id")).isPresent();
+    }
+}
