@@ -38,6 +38,7 @@ public final class HttpServer {
         var listings = new ListingRoutes(useCases.listPlatformUsers(), useCases.listUserTokens(), useCases.readAuditTrail());
         var selfService = new SelfServiceRoutes(useCases.logoutSelf(), useCases.manageApiKeys(), requestBody, metrics);
         var operations = new OperationsRoutes(useCases.checkHealth(), ready::get, metricsRegistry);
+        var console = new ConsoleRoutes();
 
         var javalin = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
@@ -51,12 +52,14 @@ public final class HttpServer {
             });
             config.requestLogger.http(requestLog::end);
             config.routes.before(requestLog::begin);
+            config.routes.before(SecurityHeaders::apply);
             config.routes.beforeMatched("/api/*", authentication::authenticate);
             logout.register(config.routes);
             accounts.register(config.routes);
             listings.register(config.routes);
             selfService.register(config.routes);
             operations.register(config.routes);
+            console.register(config.routes);
             ErrorAnswers.register(config.routes, metrics);
         });
         return new HttpServer(javalin, ready);

@@ -80,7 +80,7 @@ final class OperationsRoutes {
         return properties.getProperty("version");
     }
 
-    private static byte[] resource(String path) {
+    static byte[] resource(String path) {
         try (InputStream in = OperationsRoutes.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException(path + " is missing from the jar");

@@ -1,0 +1,189 @@
+// The admin console: every action goes through the same public API as curl. No user-supplied text is
+// ever inserted as HTML: every cell is set with textContent.
+"use strict";
+
+const TOKEN_KEY = "whitelabel.adminToken";
+const PER_PAGE = 20;
+const $ = (id) => document.getElementById(id);
+const state = { usersPage: 1, search: "", auditPage: 1, user: null };
+
+const PLAIN_WORDS = {
+  401: "That token is not valid: it is unknown, expired or revoked. Sign in again with a valid admin token.",
+  403: "That token does not belong to a white-label admin.",
+  503: "The service is unavailable right now. Try again in a moment."
+};
+
+class ApiError extends Error {
+  constructor(status, text) { super(text); this.status = status; }
+}
+
+async function api(method, path, body) {
+  const headers = { "Authorization": "Bearer " + sessionStorage.getItem(TOKEN_KEY) };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError(0, "The server could not be reached.");
+  }
+  const json = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const words = PLAIN_WORDS[response.status] || json.error || json.message || ("Something went wrong (HTTP " + response.status + ").");
+    throw new ApiError(response.status, words);
+  }
+  return json;
+}
+
+function show(section) {
+  for (const id of ["sign-in", "users", "user", "audit"]) $(id).hidden = id !== section;
+  $("nav").hidden = section === "sign-in";
+}
+
+function say(message) {
+  $("problem").hidden = true;
+  $("notice").textContent = message;
+  $("notice").hidden = !message;
+}
+
+function fail(error) {
+  $("notice").hidden = true;
+  $("problem").textContent = error.message;
+  $("problem").hidden = false;
+  if (error.status === 401 || error.status === 403) signOut(false);
+}
+
+function cell(row, text) {
+  const td = document.createElement("td");
+  td.textContent = text === null || text === undefined ? "" : String(text);
+  row.appendChild(td);
+  return td;
+}
+
+function when(iso) {
+  return iso ? new Date(iso).toLocaleString() : "";
+}
+
+function button(row, label, onClick, danger) {
+  const td = cell(row, "");
+  const b = document.createElement("button");
+  b.type = "button";
+  b.textContent = label;
+  if (danger) b.className = "danger";
+  b.addEventListener("click", onClick);
+  td.appendChild(b);
+}
+
+function pager(prefix, meta) {
+  $(prefix + "-page").textContent = "Page " + meta.current_page + " of " + meta.last_page + " (" + meta.total + ")";
+  $(prefix + "-prev").disabled = meta.current_page <= 1;
+  $(prefix + "-next").disabled = meta.current_page >= meta.last_page;
+}
+
+async function loadUsers() {
+  const query = "?page=" + state.usersPage + "&per_page=" + PER_PAGE + (state.search ? "&search=" + encodeURIComponent(state.search) : "");
+  const page = await api("GET", "/api/white-label/users" + query);
+  const rows = $("user-rows");
+  rows.replaceChildren();
+  for (const user of page.data) {
+    const row = document.createElement("tr");
+    cell(row, user.id);
+    cell(row, user.name);
+    cell(row, user.email);
+    cell(row, when(user.created_at));
+    button(row, "Open", () => openUser(user).catch(fail));
+    rows.appendChild(row);
+  }
+  pager("users", page.meta);
+  show("users");
+}
+
+async function openUser(user) {
+  state.user = user;
+  $("user-title").textContent = user.name + " <" + user.email + ">";
+  $("confirm").hidden = true;
+  await loadTokens();
+  show("user");
+}
+
+async function loadTokens() {
+  const page = await api("GET", "/api/white-label/users/" + state.user.id + "/tokens?per_page=100");
+  const rows = $("token-rows");
+  rows.replaceChildren();
+  for (const token of page.data) {
+    const row = document.createElement("tr");
+    const dead = token.revoked_at || (token.expires_at && new Date(token.expires_at) <= new Date());
+    if (dead) row.className = "revoked";
+    cell(row, token.id);
+    cell(row, token.name);
+    cell(row, when(token.created_at));
+    cell(row, when(token.last_used_at));
+    cell(row, when(token.expires_at));
+    cell(row, when(token.revoked_at));
+    if (dead) cell(row, ""); else button(row, "Revoke", () => revoke(token).catch(fail), true);
+    rows.appendChild(row);
+  }
+}
+
+async function revoke(token) {
+  const result = await api("POST", "/api/white-label/logout", { user_id: state.user.id, token_id: token.id });
+  say(result.revoked_tokens === 1 ? "Token revoked." : "That token was already revoked.");
+  await loadTokens();
+}
+
+async function logoutAll() {
+  $("confirm").hidden = true;
+  const result = await api("POST", "/api/white-label/logout", { user_id: state.user.id });
+  say("Logged out: " + result.revoked_tokens + (result.revoked_tokens === 1 ? " token" : " tokens") + " revoked.");
+  await loadTokens();
+}
+
+async function loadAudit() {
+  const page = await api("GET", "/api/white-label/audit?page=" + state.auditPage + "&per_page=" + PER_PAGE);
+  const rows = $("audit-rows");
+  rows.replaceChildren();
+  for (const event of page.data) {
+    const row = document.createElement("tr");
+    cell(row, when(event.occurred_at));
+    cell(row, event.action.replace("_", " "));
+    cell(row, event.actor_user_id === null ? "operator" : "user " + event.actor_user_id);
+    cell(row, "user " + event.target_user_id);
+    cell(row, event.token_id);
+    cell(row, event.token_count);
+    rows.appendChild(row);
+  }
+  pager("audit", page.meta);
+  show("audit");
+}
+
+function signOut(clearMessages) {
+  sessionStorage.removeItem(TOKEN_KEY);
+  $("token").value = "";
+  if (clearMessages) say("");
+  show("sign-in");
+}
+
+$("sign-in-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  sessionStorage.setItem(TOKEN_KEY, $("token").value.trim());
+  say("");
+  loadUsers().catch(fail);
+});
+$("search-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  state.search = $("search").value.trim();
+  state.usersPage = 1;
+  loadUsers().catch(fail);
+});
+$("users-prev").addEventListener("click", () => { state.usersPage--; loadUsers().catch(fail); });
+$("users-next").addEventListener("click", () => { state.usersPage++; loadUsers().catch(fail); });
+$("audit-prev").addEventListener("click", () => { state.auditPage--; loadAudit().catch(fail); });
+$("audit-next").addEventListener("click", () => { state.auditPage++; loadAudit().catch(fail); });
+$("show-users").addEventListener("click", () => loadUsers().catch(fail));
+$("show-audit").addEventListener("click", () => { state.auditPage = 1; loadAudit().catch(fail); });
+$("back-to-users").addEventListener("click", () => loadUsers().catch(fail));
+$("sign-out").addEventListener("click", () => signOut(true));
+$("logout-all").addEventListener("click", () => { $("confirm").hidden = false; });
+$("confirm-no").addEventListener("click", () => { $("confirm").hidden = true; });
+$("confirm-yes").addEventListener("click", () => logoutAll().catch(fail));
+
+if (sessionStorage.getItem(TOKEN_KEY)) loadUsers().catch(fail); else show("sign-in");

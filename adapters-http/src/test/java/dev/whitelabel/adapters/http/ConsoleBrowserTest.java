@@ -1,0 +1,170 @@
+package dev.whitelabel.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.NewPlatformUser;
+import dev.whitelabel.domain.model.PlatformCreated;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The admin console in headless Chromium (Debian's chromium and chromium-driver, which .ci/run
+ * installs): sign in with an admin token, find a user, revoke one token, log the user out of all,
+ * and check through the API that every token is refused. Saves target/console.png.
+ */
+class ConsoleBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
+
+    @RegisterExtension
+    final RunningApi running = new RunningApi();
+
+    @TempDir
+    Path profile;
+
+    WebDriver browser;
+    WebDriverWait wait;
+    PlatformCreated acme;
+    List<String> annsTokens;
+
+    @BeforeEach
+    void start() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        acme = running.platform("acme");
+        var ann = running.user(acme, "ann@acme.test");
+        annsTokens = List.of(running.token(ann), running.token(ann), running.token(ann));
+        running.useCases.createPlatformUser().create(acme.platform().id(),
+                new NewPlatformUser(HOSTILE_NAME, new EmailAddress("mallory@acme.test")));
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // without the background-networking flags Chromium keeps calling outside hosts this machine refuses
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    WebElement visible(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    void signIn(String token) {
+        browser.get("http://127.0.0.1:" + running.server.port() + "/console");
+        visible("token").sendKeys(token);
+        browser.findElement(By.cssSelector("#sign-in-form button")).click();
+    }
+
+    void search(String text) {
+        var search = visible("search");
+        search.clear();
+        search.sendKeys(text);
+        browser.findElement(By.cssSelector("#search-form button")).click();
+    }
+
+    @Test
+    void an_admin_revokes_a_token_then_logs_the_user_out_of_all() throws Exception {
+        signIn(RunningApi.adminToken(acme));
+        search("ann@");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-rows"), "ann@acme.test"));
+        assertThat(browser.findElements(By.cssSelector("#user-rows tr"))).hasSize(1);
+        browser.findElement(By.xpath("//tbody[@id='user-rows']//button[text()='Open']")).click();
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.xpath("//tbody[@id='token-rows']//button[text()='Revoke']"), 3));
+        browser.findElement(By.xpath("//tbody[@id='token-rows']//button[text()='Revoke']")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "Token revoked."));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.xpath("//tbody[@id='token-rows']//button[text()='Revoke']"), 2));
+
+        browser.findElement(By.id("logout-all")).click();
+        visible("confirm-yes").click();
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "Logged out: 2 tokens revoked."));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.xpath("//tbody[@id='token-rows']//button[text()='Revoke']"), 0));
+        Path screenshot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(screenshot, Path.of("target", "console.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        for (String token : annsTokens) {
+            assertThat(running.me(token)).as("every token is refused now").isEqualTo(401);
+        }
+        browser.findElement(By.id("show-audit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "logout all"));
+        assertThat(browser.findElement(By.id("audit-rows")).getText()).contains("logout token");
+    }
+
+    @Test
+    void user_text_shows_as_text_never_as_html() {
+        signIn(RunningApi.adminToken(acme));
+        search("mallory");
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-rows"), HOSTILE_NAME));
+        assertThat(browser.findElements(By.cssSelector("#user-rows img"))).isEmpty();
+    }
+
+    @Test
+    void errors_are_said_in_plain_words() {
+        signIn("1|" + "x".repeat(40));
+        assertThat(visible("problem").getText()).startsWith("That token is not valid");
+
+        signIn(running.token(running.user(acme, "bob@acme.test")));
+        assertThat(visible("problem").getText()).isEqualTo("That token does not belong to a white-label admin.");
+    }
+
+    @Test
+    void the_token_is_kept_in_session_storage_never_in_the_url_or_a_cookie() {
+        String admin = RunningApi.adminToken(acme);
+        signIn(admin);
+        visible("users");
+
+        assertThat(browser.getCurrentUrl()).doesNotContain(admin.substring(2));
+        assertThat(browser.manage().getCookies()).isEmpty();
+        assertThat(((ChromeDriver) browser).executeScript("return sessionStorage.getItem('whitelabel.adminToken')"))
+                .isEqualTo(admin);
+        browser.findElement(By.id("sign-out")).click();
+        assertThat(((ChromeDriver) browser).executeScript("return sessionStorage.getItem('whitelabel.adminToken')")).isNull();
+    }
+
+    @Test
+    void pages_and_api_answers_carry_the_security_headers() {
+        for (var answer : List.of(running.api.get("/console", null), running.api.get("/api/user/me", null),
+                running.api.get("/docs", null))) {
+            assertThat(answer.header("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                    .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("script-src 'self' 'unsafe-inline'"));
+            assertThat(answer.header("X-Content-Type-Options")).contains("nosniff");
+            assertThat(answer.header("Referrer-Policy")).contains("no-referrer");
+            assertThat(answer.header("X-Frame-Options")).contains("DENY");
+        }
+        assertThat(running.api.get("/console", null).body()).doesNotContain("http://").doesNotContain("https://")
+                .doesNotContain("<script>");
+        assertThat(new File("src/main/resources/console/console.js")).content().doesNotContain("innerHTML");
+    }
+}
