@@ -144,7 +144,7 @@ async function loadAudit() {
   for (const event of page.data) {
     const row = document.createElement("tr");
     cell(row, when(event.occurred_at));
-    cell(row, event.action.replace("_", " "));
+    cell(row, event.action.replaceAll("_", " "));
     cell(row, event.actor_user_id === null ? "operator" : "user " + event.actor_user_id);
     cell(row, "user " + event.target_user_id);
     cell(row, event.token_id);

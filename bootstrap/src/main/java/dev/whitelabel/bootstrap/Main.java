@@ -21,6 +21,12 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     public static void main(String[] args) {
+        String logFormat = System.getenv("WHITELABEL_LOG_FORMAT");
+        if (logFormat != null && !logFormat.equals("text") && !logFormat.equals("json")) {
+            // logback.xml would otherwise find no appender of that name and log nothing at all
+            System.err.println("{\"error\":\"WHITELABEL_LOG_FORMAT must be text or json.\"}");
+            System.exit(2);
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -60,11 +60,12 @@ final class ServeCommand implements Callable<Integer> {
         var wiring = Wiring.open(database.settings());
         wiring.reportPoolMetricsTo(metrics);
         var settings = new HttpSettings(maxBodyBytes, java.time.Duration.ofMillis(shutdownTimeoutMillis));
-        var server = HttpServer.create(wiring.useCases(), settings, metrics).start(host, port);
         var stop = new CountDownLatch(1);
-        // Handled here rather than in a shutdown hook, so that a requested stop exits 0, not 143.
-        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        // Handled here rather than in a shutdown hook, so that a requested stop exits 0, not 143; a second
+        // signal during the drain stops at once.
+        Signal.handle(new Signal("TERM"), signal -> stopOrExit(stop));
+        Signal.handle(new Signal("INT"), signal -> stopOrExit(stop));
+        var server = HttpServer.create(wiring.useCases(), settings, metrics).start(host, port);
         LOG.info("whitelabel listening on {}:{}", host, server.port());
         Output.print(spec.commandLine().getOut(), new CommandResults.Listening(server.port()));
         stop.await();
@@ -73,5 +74,12 @@ final class ServeCommand implements Callable<Integer> {
         wiring.close();
         LOG.info("stopped");
         return 0;
+    }
+
+    private static void stopOrExit(CountDownLatch stop) {
+        if (stop.getCount() == 0) {
+            Runtime.getRuntime().halt(1);
+        }
+        stop.countDown();
     }
 }

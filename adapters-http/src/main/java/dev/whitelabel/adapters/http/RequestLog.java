@@ -19,6 +19,8 @@ final class RequestLog {
     static final String MDC_KEY = "request_id";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Logger ACCESS = LoggerFactory.getLogger("whitelabel.access");
+    private static final java.util.Set<String> KNOWN_METHODS =
+            java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
     private final ApiMetrics metrics;
 
@@ -35,13 +37,20 @@ final class RequestLog {
 
     void end(Context ctx, Float millis) {
         try {
+            String method = method(ctx);
             String route = route(ctx);
             int status = ctx.statusCode();
-            ACCESS.info("{} {} {} {}ms", ctx.method(), route, status, Math.round(millis));
-            metrics.request(ctx.method().name(), route, status, Duration.ofNanos((long) (millis * 1_000_000)));
+            ACCESS.info("{} {} {} {}ms", method, route, status, Math.round(millis));
+            metrics.request(method, route, status, Duration.ofNanos((long) (millis * 1_000_000)));
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /** A method of HTTP's own, or OTHER: a made-up method must not become a new metric series or a long log line. */
+    private static String method(Context ctx) {
+        String method = ctx.method().name();
+        return KNOWN_METHODS.contains(method) ? method : "OTHER";
     }
 
     /** The matched route's template, such as /api/white-label/users/{id}/tokens; never the raw path. */

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 
 /**
  * Headers on every answer, pages and API alike: scripts only from this server and never inline,
- * no framing, no MIME sniffing, no referrer.
+ * no framing, no MIME sniffing, no referrer, no caching.
  */
 final class SecurityHeaders {
 
@@ -20,5 +20,7 @@ final class SecurityHeaders {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY");
+        // answers carry tokens (register, login, token, API keys): no cache may keep them (RFC 6749 5.1)
+        ctx.header("Cache-Control", "no-store");
     }
 }

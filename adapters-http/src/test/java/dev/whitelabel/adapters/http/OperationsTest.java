@@ -78,6 +78,23 @@ class OperationsTest {
     }
 
     @Test
+    void a_made_up_method_is_counted_and_logged_as_other() {
+        for (String method : new String[] {"FOO1", "FOO2", "X".repeat(300)}) {
+            running.api.send(running.api.request("/health", null).method(method, java.net.http.HttpRequest.BodyPublishers.noBody()));
+        }
+
+        String metrics = api.get("/metrics", null).body();
+
+        assertThat(metrics).doesNotContain("FOO1").doesNotContain("XXXX").contains("method=\"OTHER\"");
+    }
+
+    @Test
+    void answers_are_never_cached() {
+        assertThat(api.get("/api/user/me", admin).header("Cache-Control")).contains("no-store");
+        assertThat(api.get("/health", null).header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
     void a_request_id_is_echoed_when_sane_and_made_up_otherwise() {
         var echoed = api.send(api.request("/health", null).header("X-Request-Id", "abc-123").GET());
         var made = api.get("/health", null);
