@@ -1,7 +1,6 @@
 package dev.whitelabel.domain.model;
 
 import java.util.List;
-import java.util.function.Function;
 
 /** One page of a listing and how many items there are in all. */
 public record Page<T>(List<T> items, PageRequest request, long total) {
@@ -12,9 +11,5 @@ public record Page<T>(List<T> items, PageRequest request, long total) {
 
     public int lastPage() {
         return (int) Math.max(1, (total + request.perPage() - 1) / request.perPage());
-    }
-
-    public <R> Page<R> map(Function<T, R> mapping) {
-        return new Page<>(items.stream().map(mapping).toList(), request, total);
     }
 }

@@ -13,21 +13,24 @@ import java.util.Optional;
 /** The columns of users ({@code u}) and tokens ({@code t}) as every query selects them, and their mapping. */
 final class Columns {
 
-    // The hot query in JdbiTokenStore reads these by position, from its fifth column on.
     static final String USER = "u.id, u.platform_id, u.name, u.email, u.role, u.created_at";
     static final String TOKEN = "t.id as token_id, t.name as token_name, t.created_at as token_created_at, "
             + "t.last_used_at, t.expires_at";
 
     private Columns() {}
 
-    static User user(ResultSet rs) throws SQLException {
+    /**
+     * A user selected with {@link #USER}, whose columns start at {@code first}: by position, which the
+     * per-request authentication query needs and every other query can share.
+     */
+    static User user(ResultSet rs, int first) throws SQLException {
         return new User(
-                rs.getLong("id"),
-                rs.getLong("platform_id"),
-                rs.getString("name"),
-                rs.getString("email"),
-                Role.valueOf(rs.getString("role")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getLong(first),
+                rs.getLong(first + 1),
+                rs.getString(first + 2),
+                rs.getString(first + 3),
+                Role.valueOf(rs.getString(first + 4)),
+                instant(rs, first + 5).orElseThrow());
     }
 
     /** A token selected with {@link #TOKEN} and a {@code revoked_at} column. */

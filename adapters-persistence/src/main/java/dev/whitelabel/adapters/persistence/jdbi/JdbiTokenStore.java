@@ -3,12 +3,10 @@ package dev.whitelabel.adapters.persistence.jdbi;
 import dev.whitelabel.domain.error.UserNotFound;
 import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
-import dev.whitelabel.domain.model.Role;
 import dev.whitelabel.domain.model.TokenCredential;
 import dev.whitelabel.domain.model.TokenDigest;
 import dev.whitelabel.domain.model.TokenRevocation;
 import dev.whitelabel.domain.model.TokenSummary;
-import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.port.out.TokenEntry;
 import dev.whitelabel.domain.port.out.TokenStore;
 import java.time.Instant;
@@ -62,10 +60,8 @@ final class JdbiTokenStore implements TokenStore {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    var owner = new User(rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getString(8),
-                            Role.valueOf(rs.getString(9)), Columns.instant(rs, 10).orElseThrow());
                     return Optional.of(new TokenCredential(rs.getLong(1), new TokenDigest(rs.getString(2)),
-                            Columns.instant(rs, 3), Columns.instant(rs, 4), owner));
+                            Columns.instant(rs, 3), Columns.instant(rs, 4), Columns.user(rs, 5)));
                 }
             }
         });

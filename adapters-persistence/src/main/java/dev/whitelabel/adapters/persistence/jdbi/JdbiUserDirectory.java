@@ -64,7 +64,7 @@ final class JdbiUserDirectory implements UserDirectory {
                         + " where u.platform_id = :platformId and u.email_key = :emailKey and u.password_hash is not null")
                 .bind("platformId", platformId)
                 .bind("emailKey", email.key())
-                .map((rs, ctx) -> new PasswordCredential(Columns.user(rs), rs.getString("password_hash")))
+                .map((rs, ctx) -> new PasswordCredential(Columns.user(rs, 1), rs.getString("password_hash")))
                 .findOne());
     }
 
@@ -78,14 +78,14 @@ final class JdbiUserDirectory implements UserDirectory {
         }
         String fromWhere = where;
         return jdbi.withHandle(handle ->
-                JdbiPages.fetch(handle, Columns.USER, fromWhere, "u.id", parameters, (rs, ctx) -> Columns.user(rs), page));
+                JdbiPages.fetch(handle, Columns.USER, fromWhere, "u.id", parameters, (rs, ctx) -> Columns.user(rs, 1), page));
     }
 
     private Optional<User> findOne(String condition, Map<String, ?> parameters) {
         return jdbi.withHandle(handle -> handle
                 .createQuery("select " + Columns.USER + " from users u where " + condition)
                 .bindMap(parameters)
-                .map((rs, ctx) -> Columns.user(rs))
+                .map((rs, ctx) -> Columns.user(rs, 1))
                 .findOne());
     }
 }
