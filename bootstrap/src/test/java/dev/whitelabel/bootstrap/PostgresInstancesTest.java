@@ -15,9 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.DriverManager;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -32,32 +29,26 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 class PostgresInstancesTest {
 
     final HttpClient http = HttpClient.newHttpClient();
-    final List<AutoCloseable> opened = new ArrayList<>();
-    TestPostgres.FreshSchema schema;
+    final TestDatabases databases = new TestDatabases();
+    String url;
 
     @BeforeEach
     void freshSchema() {
-        schema = TestPostgres.freshSchema();
+        url = databases.url("postgresql", null);
     }
 
     @AfterEach
     void closeAll() throws Exception {
-        Collections.reverse(opened);
-        for (var resource : opened) {
-            resource.close();
-        }
-        schema.close();
+        databases.close();
     }
 
     Wiring instance() {
-        var wiring = Wiring.open(DatabaseSettings.of(schema.url()));
-        opened.add(wiring);
-        return wiring;
+        return databases.closeLater(Wiring.open(DatabaseSettings.of(url)));
     }
 
     HttpServer serve(Wiring wiring) {
         var server = HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
-        opened.add(server::stop);
+        databases.closeLater(server::stop);
         return server;
     }
 
@@ -91,7 +82,7 @@ class PostgresInstancesTest {
         } finally {
             pool.shutdown();
         }
-        try (var connection = DriverManager.getConnection(schema.url());
+        try (var connection = DriverManager.getConnection(url);
                 var rows = connection.createStatement().executeQuery(
                         "select count(*) from flyway_schema_history where version = '1' and success")) {
             rows.next();

@@ -14,7 +14,10 @@ final class TestDatabases implements AutoCloseable {
 
     private final List<AutoCloseable> opened = new ArrayList<>();
 
-    /** {@code "h2"}: a file under {@code directory}; {@code "postgresql"}: a fresh schema, or the test is skipped. */
+    /**
+     * {@code "h2"}: a file under {@code directory}; {@code "postgresql"}: a fresh schema (the directory is
+     * not used), or the test is skipped.
+     */
     String url(String kind, Path directory) {
         if (kind.equals("postgresql")) {
             assumeTrue(System.getenv(TestPostgres.URL_VARIABLE) != null, TestPostgres.URL_VARIABLE + " is not set");
