@@ -157,14 +157,14 @@ public final class Bench {
     String logoutByTokenId() throws Exception {
         int users = 16;
         int perUser = 40_000;
-        var firstIds = new long[users];
+        var userIds = new long[users];
+        var firstTokenIds = new long[users];
         for (int i = 0; i < users; i++) {
-            long userId = userWithTokens("one-" + i + "@bench.test", perUser);
-            firstIds[i] = firstTokenId(userId);
-            firstIds[i] = firstIds[i] * 1_000_000_000L + userId; // packed: token base and user id
+            userIds[i] = userWithTokens("one-" + i + "@bench.test", perUser);
+            firstTokenIds[i] = firstTokenId(userIds[i]);
         }
         Path script = work.resolve("logout-one.lua");
-        Files.writeString(script, luaScript(firstIds));
+        Files.writeString(script, luaScript(userIds, firstTokenIds));
         List<Wrk> runs = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             runs.add(wrk("/api/white-label/logout", admin, script));
@@ -176,12 +176,12 @@ public final class Bench {
                 + row("`POST /api/white-label/logout {\"user_id\",\"token_id\"}`", runs);
     }
 
-    static String luaScript(long[] packed) {
+    static String luaScript(long[] userIds, long[] firstTokenIds) {
         var bases = new StringBuilder();
         var ids = new StringBuilder();
-        for (long p : packed) {
-            bases.append(p / 1_000_000_000L).append(',');
-            ids.append(p % 1_000_000_000L).append(',');
+        for (int i = 0; i < userIds.length; i++) {
+            bases.append(firstTokenIds[i]).append(',');
+            ids.append(userIds[i]).append(',');
         }
         return """
                 local bases = {%s}
