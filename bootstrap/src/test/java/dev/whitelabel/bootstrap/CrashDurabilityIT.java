@@ -21,7 +21,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashDurabilityIT {
 
-    static final int CYCLES = 20;
+    /** 20 by default. H2 reuses file space only after its 45 s retention, where its 2.5.x bug struck: check an upgrade with 60. */
+    static final int CYCLES = Integer.getInteger("crash.cycles", 20);
     static final Path JAR = Path.of("target", "whitelabel.jar");
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
@@ -65,10 +65,6 @@ class CrashDurabilityIT {
     }
 
     @Test
-    @Disabled("fails: on the embedded H2 2.5.252 file, with or without AUTO_SERVER, the last 20-150 ms of acknowledged"
-            + " writes were lost after some of 20 kill -9 cycles (6-17 lost, 4-40 resurrected a run); see the README's"
-            + " Guarantees. Plain JDBC and the persistence stack in process lost nothing over 20 cycles; only the full"
-            + " server does, so the trigger is not yet isolated.")
     void acknowledged_writes_survive_kill_9_on_embedded_h2() throws Exception {
         acknowledgedWritesSurviveKill9(DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel")));
     }
