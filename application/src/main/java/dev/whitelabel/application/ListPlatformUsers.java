@@ -3,6 +3,7 @@ package dev.whitelabel.application;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
+import dev.whitelabel.domain.model.Text;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.port.in.ListPlatformUsersUseCase;
 import dev.whitelabel.domain.port.out.UserDirectory;
@@ -19,8 +20,8 @@ public final class ListPlatformUsers implements ListPlatformUsersUseCase {
 
     @Override
     public Page<User> list(Actor actor, Optional<String> emailContains, PageRequest page) {
-        var search = emailContains.map(String::strip).filter(text -> !text.isEmpty())
-                .map(text -> text.toLowerCase(Locale.ROOT));
+        var search = emailContains.map(text -> Text.requireStorable("search", text)).map(String::strip)
+                .filter(text -> !text.isEmpty()).map(text -> text.toLowerCase(Locale.ROOT));
         return users.listPlatformUsers(actor.platformId(), search, page);
     }
 }

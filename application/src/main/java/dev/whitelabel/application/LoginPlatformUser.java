@@ -4,6 +4,7 @@ import dev.whitelabel.domain.error.InvalidCredentials;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewToken;
+import dev.whitelabel.domain.model.Password;
 import dev.whitelabel.domain.model.PasswordCredential;
 import dev.whitelabel.domain.model.SignedIn;
 import dev.whitelabel.domain.port.in.LoginPlatformUserUseCase;
@@ -39,7 +40,8 @@ public final class LoginPlatformUser implements LoginPlatformUserUseCase {
         Optional<PasswordCredential> credential = users.findPasswordCredential(actor.platformId(), email)
                 .filter(found -> found.user().isPlatformUser());
         boolean matches = passwordHasher.matches(password, credential.map(PasswordCredential::passwordHash).orElse(decoyHash));
-        if (credential.isEmpty() || !matches) {
+        // BCrypt compares the first 72 bytes only: a longer password would match on its prefix alone
+        if (credential.isEmpty() || !matches || !Password.fitsTheHash(password)) {
             throw new InvalidCredentials();
         }
         var user = credential.get().user();

@@ -3,6 +3,8 @@ package dev.whitelabel.bootstrap;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.WhitelabelException;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -19,12 +21,19 @@ public final class Main {
     static final int REFUSED = 1;
     static final int FAILED = 3;
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     public static void main(String[] args) {
         String logFormat = System.getenv("WHITELABEL_LOG_FORMAT");
         if (logFormat != null && !logFormat.equals("text") && !logFormat.equals("json")) {
             // logback.xml would otherwise find no appender of that name and log nothing at all
             System.err.println("{\"error\":\"WHITELABEL_LOG_FORMAT must be text or json.\"}");
+            System.exit(2);
+        }
+        String logLevel = System.getenv("WHITELABEL_LOG_LEVEL");
+        if (logLevel != null && !LOG_LEVELS.contains(logLevel.toUpperCase(Locale.ROOT))) {
+            // Logback reads a level it does not know as DEBUG, which would log far more than asked
+            System.err.println("{\"error\":\"WHITELABEL_LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS) + ".\"}");
             System.exit(2);
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
@@ -44,6 +47,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest request body accepted (env WHITELABEL_MAX_BODY_BYTES). Default: ${DEFAULT-VALUE}")
     long maxBodyBytes;
 
+    @Option(names = "--body-timeout-ms", defaultValue = "${env:WHITELABEL_BODY_TIMEOUT_MS:-10000}",
+            description = "How long a request body may take to arrive before a 408"
+                    + " (env WHITELABEL_BODY_TIMEOUT_MS). Default: ${DEFAULT-VALUE}")
+    long bodyTimeoutMillis;
+
+    @Option(names = "--threads", defaultValue = "${env:WHITELABEL_THREADS:-" + HttpSettings.DEFAULT_MAX_THREADS + "}",
+            description = "Most threads serving requests (env WHITELABEL_THREADS). Default: ${DEFAULT-VALUE}")
+    int threads;
+
     @Option(names = "--shutdown-timeout-ms", defaultValue = "${env:WHITELABEL_SHUTDOWN_TIMEOUT_MS:-10000}",
             description = "How long in-flight requests may take to finish after SIGTERM"
                     + " (env WHITELABEL_SHUTDOWN_TIMEOUT_MS). Default: ${DEFAULT-VALUE}")
@@ -59,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         var wiring = Wiring.open(database.settings());
         wiring.reportPoolMetricsTo(metrics);
-        var settings = new HttpSettings(maxBodyBytes, java.time.Duration.ofMillis(shutdownTimeoutMillis));
+        var settings = httpSettings();
         var stop = new CountDownLatch(1);
         // Handled here rather than in a shutdown hook, so that a requested stop exits 0, not 143; a second
         // signal during the drain stops at once.
@@ -74,6 +86,20 @@ final class ServeCommand implements Callable<Integer> {
         wiring.close();
         LOG.info("stopped");
         return 0;
+    }
+
+    private HttpSettings httpSettings() {
+        try {
+            return new HttpSettings(maxBodyBytes, Duration.ofMillis(bodyTimeoutMillis), threads,
+                    Duration.ofMillis(shutdownTimeoutMillis), metricsToken());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** From the environment only, so that it never shows in {@code ps}. */
+    private static Optional<String> metricsToken() {
+        return Optional.ofNullable(System.getenv("WHITELABEL_METRICS_TOKEN")).filter(token -> !token.isBlank());
     }
 
     private static void stopOrExit(CountDownLatch stop) {

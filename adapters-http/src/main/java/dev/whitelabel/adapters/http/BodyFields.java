@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,9 +144,10 @@ final class BodyFields {
     }
 
     private Optional<String> text(String field, JsonNode value) {
-        return value.isTextual()
-                ? Optional.of(value.asText())
-                : reject(field, "The " + label(field) + " field must be a string.");
+        if (!value.isTextual()) {
+            return reject(field, "The " + label(field) + " field must be a string.");
+        }
+        return Text.isStorable(value.asText()) ? Optional.of(value.asText()) : reject(field, Text.notStorable(field));
     }
 
     private Optional<Long> integer(JsonNode value) {
@@ -168,6 +170,6 @@ final class BodyFields {
     }
 
     private static String label(String field) {
-        return field.replace('_', ' ');
+        return Text.label(field);
     }
 }

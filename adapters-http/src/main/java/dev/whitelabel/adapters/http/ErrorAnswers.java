@@ -64,8 +64,11 @@ final class ErrorAnswers {
         return switch (status) {
             case 404 -> "Not found.";
             case 405 -> "Method not allowed.";
+            case 408 -> "Request timeout: the body did not arrive in time.";
             case 413 -> "Request body too large.";
+            case 414 -> "URI too long.";
             case 431 -> "Request header fields too large.";
+            case 505 -> "HTTP version not supported.";
             case 503 -> "Service unavailable.";
             default -> status >= 500 ? "Server error." : "Bad request.";
         };

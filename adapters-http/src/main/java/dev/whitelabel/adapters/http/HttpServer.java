@@ -2,11 +2,14 @@ package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.port.in.UseCases;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinState;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** The whole HTTP API over the use cases: routes, bearer authentication, JSON, error answers, operations. */
 public final class HttpServer {
@@ -37,7 +40,8 @@ public final class HttpServer {
                 useCases.registerPlatformUser(), useCases.loginPlatformUser(), useCases.createToken(), requestBody);
         var listings = new ListingRoutes(useCases.listPlatformUsers(), useCases.listUserTokens(), useCases.readAuditTrail());
         var selfService = new SelfServiceRoutes(useCases.logoutSelf(), useCases.manageApiKeys(), requestBody, metrics);
-        var operations = new OperationsRoutes(useCases.checkHealth(), ready::get, metricsRegistry);
+        var operations = new OperationsRoutes(
+                useCases.checkHealth(), ready::get, metricsRegistry, new MetricsAccess(settings.metricsToken()));
         var console = new ConsoleRoutes();
 
         var javalin = Javalin.create(config -> {
@@ -45,8 +49,11 @@ public final class HttpServer {
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            config.jetty.threadPool = new QueuedThreadPool(settings.maxThreads(), HttpSettings.MIN_THREADS);
             config.jetty.modifyServer(server -> {
-                server.setErrorHandler(new JsonErrorPages());
+                server.setErrorHandler(new JsonErrorPages(requestLog));
+                server.insertHandler(new NoMethodOverride());
+                server.insertHandler(new BodyDeadline(settings.maxBodyBytes(), settings.bodyTimeout()));
                 // stop() then waits this long for requests in flight before closing connections
                 server.setStopTimeout(settings.shutdownTimeout().toMillis());
             });
@@ -61,8 +68,21 @@ public final class HttpServer {
             operations.register(config.routes);
             console.register(config.routes);
             ErrorAnswers.register(config.routes, metrics);
+            answerHeadLikeGet(config.unsafe);
         });
         return new HttpServer(javalin, ready);
+    }
+
+    /**
+     * Javalin answers HEAD on a GET route with an empty 200 of its own, whatever GET would answer;
+     * running the GET handler instead gives HEAD the same status and headers (Jetty drops the body).
+     */
+    private static void answerHeadLikeGet(JavalinState state) {
+        state.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method == HandlerType.GET)
+                .toList()
+                .forEach(endpoint -> state.routes.head(endpoint.path, endpoint.handler));
     }
 
     public HttpServer start(String host, int port) {
@@ -81,10 +101,10 @@ public final class HttpServer {
         javalin.stop();
     }
 
-    /** Every route as "METHOD /path/{param}", as the router holds them. */
+    /** Every route as "METHOD /path/{param}", as the router holds them; HEAD, which mirrors every GET, left out. */
     public List<String> routes() {
         return javalin.unsafe.internalRouter.allHttpHandlers().stream()
-                .filter(parsed -> parsed.endpoint.method.isHttpMethod())
+                .filter(parsed -> parsed.endpoint.method.isHttpMethod() && parsed.endpoint.method != HandlerType.HEAD)
                 .map(parsed -> parsed.endpoint.method.name() + " " + parsed.endpoint.path)
                 .toList();
     }

@@ -1,23 +1,59 @@
 package dev.whitelabel.adapters.http;
 
 import java.time.Duration;
+import java.util.Optional;
 
-/** What the HTTP adapter can be told: how large a request body may be, how long a stop may wait. */
-public record HttpSettings(long maxBodyBytes, Duration shutdownTimeout) {
+/**
+ * What the HTTP adapter can be told: how large a request body may be and how long it may take to
+ * arrive, how many threads serve requests, how long a stop may wait, and the token a metrics scraper
+ * must present (without one, only loopback clients may read /metrics).
+ */
+public record HttpSettings(
+        long maxBodyBytes, Duration bodyTimeout, int maxThreads, Duration shutdownTimeout, Optional<String> metricsToken) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Bodies arrive before a thread is given to a request, so a thread only ever waits for the
+     * database; a few times the database pool keeps it busy and leaves threads for the routes that
+     * need no database (health, metrics, the console) while the others wait.
+     */
+    public static final int DEFAULT_MAX_THREADS = 64;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+    /** Jetty's own acceptor and selector take threads of the pool; fewer would leave none for requests. */
+    public static final int MIN_THREADS = 8;
 
     public HttpSettings {
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("the body limit is at least one byte");
         }
+        if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+            throw new IllegalArgumentException("a body timeout is positive");
+        }
+        if (maxThreads < MIN_THREADS) {
+            throw new IllegalArgumentException("the server needs at least " + MIN_THREADS + " threads");
+        }
         if (shutdownTimeout.isNegative()) {
             throw new IllegalArgumentException("a shutdown timeout is not negative");
+        }
+        if (metricsToken.isPresent() && metricsToken.get().isBlank()) {
+            throw new IllegalArgumentException("a metrics token is not blank");
         }
     }
 
     public static HttpSettings defaults() {
-        return new HttpSettings(DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_TIMEOUT);
+        return new HttpSettings(
+                DEFAULT_MAX_BODY_BYTES, DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_THREADS, DEFAULT_SHUTDOWN_TIMEOUT, Optional.empty());
+    }
+
+    public HttpSettings withMetricsToken(String token) {
+        return new HttpSettings(maxBodyBytes, bodyTimeout, maxThreads, shutdownTimeout, Optional.of(token));
+    }
+
+    @Override
+    public String toString() {
+        return "HttpSettings[maxBodyBytes=" + maxBodyBytes + ", bodyTimeout=" + bodyTimeout + ", maxThreads=" + maxThreads
+                + ", shutdownTimeout=" + shutdownTimeout + ", metricsToken=" + (metricsToken.isPresent() ? "<hidden>" : "none")
+                + "]";
     }
 }

@@ -10,25 +10,34 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Jetty's answers to requests that never reach a route (unparseable, headers too large): a fixed
- * JSON message instead of its HTML page, which would echo the URI and its query string.
+ * Jetty's own answers to requests that never reach a route (unparseable, headers or URI too large,
+ * a body too slow): a fixed JSON message instead of its HTML page, which would echo the URI and its
+ * query string, with the security headers and a request id of every other answer, and one
+ * access-log line that holds nothing of the request.
  */
 final class JsonErrorPages extends ErrorHandler {
+
+    private final RequestLog requestLog;
+
+    JsonErrorPages(RequestLog requestLog) {
+        this.requestLog = requestLog;
+    }
 
     @Override
     protected void generateResponse(
             Request request, Response response, int status, String message, Throwable cause, Callback callback) {
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, body(status), callback);
+        response.write(true, answer(status, response.getHeaders()), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        return body(status);
+        return answer(status, fields);
     }
 
-    private static ByteBuffer body(int status) {
+    private ByteBuffer answer(int status, HttpFields.Mutable headers) {
+        headers.put(HttpHeader.CONTENT_TYPE, "application/json");
+        SecurityHeaders.applyTo(headers::put);
+        headers.put(RequestLog.HEADER, requestLog.refused(status));
         String json = "{\"message\":\"" + ErrorAnswers.statusText(status) + "\"}";
         return ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
     }

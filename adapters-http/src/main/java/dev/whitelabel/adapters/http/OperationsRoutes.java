@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
 /**
  * What operators call, without authentication: /health (the database answers), /health/live (the
  * process serves; also the cheapest route there is), /ready (started and not shutting down),
- * /metrics (Prometheus), /openapi.json and /docs (Swagger UI, served from the jar).
+ * /metrics (Prometheus, see {@link MetricsAccess}), /openapi.json and /docs (Swagger UI, served from the jar).
  */
 final class OperationsRoutes {
 
@@ -24,21 +24,27 @@ final class OperationsRoutes {
     private final CheckHealthUseCase checkHealth;
     private final BooleanSupplier ready;
     private final PrometheusMeterRegistry metrics;
+    private final MetricsAccess metricsAccess;
     private final byte[] openApi = resource("/openapi.json");
     private final byte[] docsPage = resource("/docs/index.html");
     private final byte[] docsScript = resource("/docs/docs.js");
 
-    OperationsRoutes(CheckHealthUseCase checkHealth, BooleanSupplier ready, PrometheusMeterRegistry metrics) {
+    OperationsRoutes(
+            CheckHealthUseCase checkHealth, BooleanSupplier ready, PrometheusMeterRegistry metrics, MetricsAccess metricsAccess) {
         this.checkHealth = checkHealth;
         this.ready = ready;
         this.metrics = metrics;
+        this.metricsAccess = metricsAccess;
     }
 
     void register(RoutesConfig routes) {
         routes.get("/health", ctx -> status(ctx, checkHealth.isHealthy()));
         routes.get("/health/live", ctx -> ctx.json(OK));
         routes.get("/ready", ctx -> status(ctx, ready.getAsBoolean()));
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        routes.get("/metrics", ctx -> {
+            metricsAccess.check(ctx);
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+        });
         routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         routes.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docsPage));
         routes.get("/docs/docs.js", ctx -> ctx.contentType("text/javascript").result(docsScript));

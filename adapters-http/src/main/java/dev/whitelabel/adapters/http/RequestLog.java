@@ -2,6 +2,7 @@ package dev.whitelabel.adapters.http;
 
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -19,8 +20,7 @@ final class RequestLog {
     static final String MDC_KEY = "request_id";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Logger ACCESS = LoggerFactory.getLogger("whitelabel.access");
-    private static final java.util.Set<String> KNOWN_METHODS =
-            java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
+    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
     private final ApiMetrics metrics;
 
@@ -37,14 +37,31 @@ final class RequestLog {
 
     void end(Context ctx, Float millis) {
         try {
-            String method = method(ctx);
-            String route = route(ctx);
-            int status = ctx.statusCode();
-            ACCESS.info("{} {} {} {}ms", method, route, status, Math.round(millis));
-            metrics.request(method, route, status, Duration.ofNanos((long) (millis * 1_000_000)));
+            line(method(ctx), route(ctx), ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000)));
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * The line of a request the server refused before any route saw it (unparseable, too large, too
+     * slow): a new id and the status only, since nothing of such a request can be trusted to be
+     * harmless in a log. Answers the id, for the refusal's X-Request-Id.
+     */
+    String refused(int status) {
+        String id = UUID.randomUUID().toString();
+        MDC.put(MDC_KEY, id);
+        try {
+            line("-", "refused", status, Duration.ZERO);
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+        return id;
+    }
+
+    private void line(String method, String route, int status, Duration duration) {
+        ACCESS.info("{} {} {} {}ms", method, route, status, duration.toMillis());
+        metrics.request(method, route, status, duration);
     }
 
     /** A method of HTTP's own, or OTHER: a made-up method must not become a new metric series or a long log line. */

@@ -1,10 +1,12 @@
 package dev.whitelabel.adapters.http;
 
 import io.javalin.http.Context;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
- * Headers on every answer, pages and API alike: scripts only from this server and never inline,
- * no framing, no MIME sniffing, no referrer, no caching.
+ * Headers on every answer, pages, API and the server's own refusals alike: scripts only from this
+ * server and never inline, no framing, no MIME sniffing, no referrer, no caching.
  */
 final class SecurityHeaders {
 
@@ -13,14 +15,21 @@ final class SecurityHeaders {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
 
+    private static final Map<String, String> HEADERS = Map.of(
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "X-Frame-Options", "DENY",
+            // answers carry tokens (register, login, token, API keys): no cache may keep them (RFC 6749 5.1)
+            "Cache-Control", "no-store");
+
     private SecurityHeaders() {}
 
     static void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
-        // answers carry tokens (register, login, token, API keys): no cache may keep them (RFC 6749 5.1)
-        ctx.header("Cache-Control", "no-store");
+        applyTo(ctx::header);
+    }
+
+    static void applyTo(BiConsumer<String, String> headers) {
+        HEADERS.forEach(headers);
     }
 }

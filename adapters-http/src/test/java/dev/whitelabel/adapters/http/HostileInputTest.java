@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hostile and malformed requests, one table row each: every one gets a clear 4xx in the contract's
- * shape, echoes nothing, names no class, and leaves the database as it was.
+ * shape, echoes nothing, names no class, and leaves the database as it was. Run on the in-memory
+ * adapter, an H2 file and PostgreSQL, so that the databases answer alike.
  */
 class HostileInputTest {
 
@@ -126,6 +127,27 @@ class HostileInputTest {
                 Case.post("api key: a name that is an object", "/api/user/api-keys", JSON, "{\"name\":{}}", 422),
                 Case.post("self logout: all as a string", "/api/user/logout", JSON, "{\"all\":\"true\"}", 422),
                 Case.post("self logout: all as a number", "/api/user/logout", JSON, "{\"all\":1}", 422),
+                Case.post("register: a name with a lone surrogate", REGISTER, JSON, register("A\\ud800" + MARKER), 422),
+                Case.post("register: a name ending in a lone high surrogate", REGISTER, JSON, register(MARKER + "\\ud83d"), 422),
+                Case.post("register: a name with a right-to-left override", REGISTER, JSON, register("Ann\u202Egnp.exe"), 422),
+                Case.post("register: a name with a zero-width space", REGISTER, JSON, register("An\u200Bn"), 422),
+                Case.post("register: a name with a byte order mark", REGISTER, JSON, register("\uFEFFAnn"), 422),
+                Case.post("register: a name with a noncharacter", REGISTER, JSON, register("Ann\uFFFF"), 422),
+                Case.post("register: a name with a line separator", REGISTER, JSON, register("Ann\u2028Bob"), 422),
+                Case.post("register: a name stacking 31 combining marks", REGISTER, JSON,
+                        register("Z" + "\u0301".repeat(31)), 422),
+                Case.post("register: a name of 256 emoji", REGISTER, JSON, register("\uD83D\uDE00".repeat(256)), 422),
+                Case.post("register: a password with a lone surrogate", REGISTER, JSON,
+                        "{\"name\":\"X\",\"email\":\"x@acme.test\",\"password\":\"correct horse\\udc00\"}", 422),
+                Case.post("register: a form name with a NUL", REGISTER, FORM,
+                        "name=A%00" + MARKER + "&email=x%40acme.test&password=correct+horse", 422),
+                Case.post("login: a password with a NUL", "/api/white-label/login", JSON,
+                        "{\"email\":\"ann@acme.test\",\"password\":\"correct\\u0000" + MARKER + "\"}", 422),
+                Case.post("token: a name with a right-to-left override", TOKEN, JSON,
+                        "{\"user_id\":1,\"token_name\":\"\u202E" + MARKER + "\"}", 422),
+                Case.post("api key: a name with a lone surrogate", "/api/user/api-keys", JSON,
+                        "{\"name\":\"key\\udfff\"}", 422),
+                Case.request("a search with a NUL", "GET", "/api/white-label/users?search=ann%00" + MARKER, 422),
                 Case.request("an unknown route", "GET", "/api/" + MARKER, 404),
                 Case.request("an unknown top-level route", "GET", "/" + MARKER, 404),
                 Case.request("DELETE on the logout route", "DELETE", LOGOUT, 405),
@@ -138,8 +160,17 @@ class HostileInputTest {
         return cases.stream();
     }
 
+    static String register(String name) {
+        return "{\"name\":\"" + name + "\",\"email\":\"x@acme.test\",\"password\":\"correct horse\"}";
+    }
+
     @RegisterExtension
-    final RunningApi running = new RunningApi();
+    final RunningApi running = new RunningApi(RunningApi.SETTINGS, store());
+
+    /** The in-memory adapter here; the runs on H2 and PostgreSQL override it. */
+    RunningApi.Store store() {
+        return RunningApi.Store.MEMORY;
+    }
 
     PlatformCreated acme;
     String admin;

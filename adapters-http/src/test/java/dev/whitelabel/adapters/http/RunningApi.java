@@ -1,6 +1,12 @@
 package dev.whitelabel.adapters.http;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
+import dev.whitelabel.adapters.persistence.Database;
+import dev.whitelabel.adapters.persistence.DatabaseSettings;
+import dev.whitelabel.adapters.persistence.TestPostgres;
+import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
 import dev.whitelabel.adapters.persistence.memory.InMemoryStorage;
 import dev.whitelabel.application.WhitelabelUseCases;
 import dev.whitelabel.domain.model.EmailAddress;
@@ -9,31 +15,98 @@ import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.User;
+import dev.whitelabel.domain.port.out.Storage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The real server on a free port over the real use cases and the in-memory adapter, fresh for
- * each test; register it with {@code @RegisterExtension}.
+ * The real server on a free port over the real use cases, fresh for each test, on the in-memory
+ * adapter unless told otherwise (an H2 file, or a fresh PostgreSQL schema when
+ * WHITELABEL_TEST_PG_URL is set); register it with {@code @RegisterExtension}.
  */
 final class RunningApi implements BeforeEachCallback, AfterEachCallback {
 
+    enum Store { MEMORY, H2, POSTGRESQL }
+
+    /** The defaults, but a stop that does not wait for the test client's idle connections. */
+    static final HttpSettings SETTINGS = new HttpSettings(HttpSettings.DEFAULT_MAX_BODY_BYTES,
+            HttpSettings.DEFAULT_BODY_TIMEOUT, HttpSettings.DEFAULT_MAX_THREADS, Duration.ZERO, Optional.empty());
+
+    private final HttpSettings settings;
+    private final Store store;
+    private final List<AutoCloseable> opened = new ArrayList<>();
     WhitelabelUseCases useCases;
     HttpServer server;
     ApiClient api;
 
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        useCases = new WhitelabelUseCases(InMemoryStorage.create(), new BcryptPasswordHasher(4), Clock.systemUTC());
-        server = HttpServer.create(useCases, HttpSettings.defaults()).start("127.0.0.1", 0);
-        api = new ApiClient(server.port());
+    RunningApi() {
+        this(SETTINGS, Store.MEMORY);
+    }
+
+    RunningApi(HttpSettings settings, Store store) {
+        this.settings = settings;
+        this.store = store;
     }
 
     @Override
-    public void afterEach(ExtensionContext context) {
-        server.stop();
+    public void beforeEach(ExtensionContext context) throws Exception {
+        useCases = new WhitelabelUseCases(storage(), new BcryptPasswordHasher(4), Clock.systemUTC());
+        server = HttpServer.create(useCases, settings).start("127.0.0.1", 0);
+        api = new ApiClient(server.port());
+    }
+
+    private Storage storage() throws Exception {
+        String url = switch (store) {
+            case MEMORY -> null;
+            case H2 -> {
+                Path directory = Files.createTempDirectory("whitelabel-http-test");
+                opened.add(() -> deleteAll(directory));
+                yield DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"));
+            }
+            case POSTGRESQL -> {
+                assumeTrue(System.getenv(TestPostgres.URL_VARIABLE) != null, TestPostgres.URL_VARIABLE + " is not set");
+                var schema = TestPostgres.freshSchema();
+                opened.add(schema);
+                yield schema.url();
+            }
+        };
+        if (url == null) {
+            return InMemoryStorage.create();
+        }
+        var dataSource = Database.open(DatabaseSettings.of(url));
+        opened.add(dataSource);
+        return JdbiStorage.over(dataSource);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+        Collections.reverse(opened);
+        for (var resource : opened) {
+            resource.close();
+        }
+        opened.clear();
+    }
+
+    private static void deleteAll(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     PlatformCreated platform(String name) {

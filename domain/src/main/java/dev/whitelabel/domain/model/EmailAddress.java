@@ -17,7 +17,7 @@ public record EmailAddress(String value) {
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
     public EmailAddress {
-        if (value != null && value.strip().length() > MAX_LENGTH) {
+        if (value != null && Text.length(value.strip()) > MAX_LENGTH) {
             throw InvalidInput.of("email", "The email field must not be greater than " + MAX_LENGTH + " characters.");
         }
         if (!isValid(value)) {

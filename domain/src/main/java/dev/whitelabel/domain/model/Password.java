@@ -14,12 +14,18 @@ public record Password(String value) {
         if (value == null || value.isEmpty()) {
             throw InvalidInput.of("password", "The password field is required.");
         }
-        if (value.codePointCount(0, value.length()) < MIN_LENGTH) {
+        Text.requireStorable("password", value);
+        if (Text.length(value) < MIN_LENGTH) {
             throw InvalidInput.of("password", "The password field must be at least " + MIN_LENGTH + " characters.");
         }
-        if (value.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        if (!fitsTheHash(value)) {
             throw InvalidInput.of("password", "The password field must not be greater than " + MAX_BYTES + " bytes.");
         }
+    }
+
+    /** Whether BCrypt reads all of {@code candidate}; it ignores every byte past the 72nd. */
+    public static boolean fitsTheHash(String candidate) {
+        return candidate.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
     }
 
     @Override

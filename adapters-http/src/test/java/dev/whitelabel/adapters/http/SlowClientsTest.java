@@ -1,0 +1,133 @@
+package dev.whitelabel.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A bounded slow-body attack from the test itself: ten times as many connections as the server has
+ * threads send the headers of a POST, then its body a byte at a time, while another client's health
+ * checks and authenticated requests must keep answering within a second.
+ */
+class SlowClientsTest {
+
+    static final int THREADS = HttpSettings.MIN_THREADS;
+    static final int SLOW_CLIENTS = 10 * THREADS;
+    static final Duration BODY_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration ATTACK = BODY_TIMEOUT.multipliedBy(2);
+    static final Duration QUICK = Duration.ofSeconds(1);
+
+    @RegisterExtension
+    final RunningApi running = new RunningApi(new HttpSettings(HttpSettings.DEFAULT_MAX_BODY_BYTES, BODY_TIMEOUT,
+            THREADS, Duration.ZERO, Optional.empty()), RunningApi.Store.MEMORY);
+
+    final List<Socket> attackers = new ArrayList<>();
+    String userToken;
+
+    @BeforeEach
+    void seed() {
+        userToken = running.token(running.user(running.platform("acme"), "ann@acme.test"));
+    }
+
+    @AfterEach
+    void closeAttackers() throws IOException {
+        for (Socket socket : attackers) {
+            socket.close();
+        }
+    }
+
+    /** Opens a connection that sends the head of a 100-byte POST and nothing more, yet. */
+    Socket slowClient(boolean chunked) throws IOException {
+        var socket = new Socket("127.0.0.1", running.server.port());
+        String framing = chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: 100\r\n";
+        socket.getOutputStream().write(("POST /api/user/logout HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + userToken + "\r\nContent-Type: application/json\r\n" + framing + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        attackers.add(socket);
+        return socket;
+    }
+
+    @Test
+    void slow_bodies_never_take_the_server_from_other_clients() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        for (int i = 0; i < SLOW_CLIENTS; i++) {
+            slow.add(slowClient(i % 2 == 0));
+        }
+        var http = HttpClient.newHttpClient();
+        long slowest = 0;
+        int probes = 0;
+        long end = System.nanoTime() + ATTACK.toNanos();
+        while (System.nanoTime() < end) {
+            // every attacker trickles one more byte; one whose connection was closed comes back
+            for (int i = 0; i < slow.size(); i++) {
+                try {
+                    OutputStream out = slow.get(i).getOutputStream();
+                    out.write(i % 2 == 0 ? "1\r\n \r\n".getBytes(StandardCharsets.ISO_8859_1) : new byte[] {' '});
+                    out.flush();
+                } catch (IOException closedByTheServer) {
+                    slow.set(i, slowClient(i % 2 == 0));
+                }
+            }
+            for (String path : List.of("/health/live", "/api/user/me")) {
+                long started = System.nanoTime();
+                var answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.server.port() + path))
+                        .header("Authorization", "Bearer " + userToken).timeout(QUICK).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(path).isEqualTo(200);
+                slowest = Math.max(slowest, System.nanoTime() - started);
+                probes++;
+            }
+            Thread.sleep(200);
+        }
+
+        assertThat(Duration.ofNanos(slowest)).as("the slowest of %d answers", probes).isLessThan(QUICK);
+        assertThat(probes).isGreaterThan(20);
+    }
+
+    @Test
+    void a_body_still_incomplete_at_the_deadline_is_a_408_and_the_connection_closes() throws IOException {
+        Socket socket = slowClient(false);
+        socket.getOutputStream().write("{\"all\":".getBytes(StandardCharsets.ISO_8859_1));
+        socket.setSoTimeout((int) BODY_TIMEOUT.multipliedBy(3).toMillis());
+        long started = System.nanoTime();
+
+        String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(BODY_TIMEOUT.minusMillis(500), BODY_TIMEOUT.multipliedBy(2));
+        assertThat(answer).startsWith("HTTP/1.1 408").contains("Connection: close").contains("Content-Type: application/json")
+                .contains("X-Request-Id: ").contains("Content-Security-Policy: ").contains("Cache-Control: no-store")
+                .endsWith("{\"message\":\"Request timeout: the body did not arrive in time.\"}");
+        assertThat(running.me(userToken)).as("the withheld logout did not happen").isEqualTo(200);
+    }
+
+    @Test
+    void a_body_that_arrives_slowly_but_in_time_is_served() throws Exception {
+        Socket socket = slowClient(false);
+        String body = "{\"all\":true}" + " ".repeat(88);
+        for (int i = 0; i < body.length(); i += 25) {
+            socket.getOutputStream().write(body.substring(i, i + 25).getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            Thread.sleep(300);
+        }
+        socket.setSoTimeout(5_000);
+        byte[] head = socket.getInputStream().readNBytes(12);
+
+        assertThat(new String(head, StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 200");
+        assertThat(running.me(userToken)).isEqualTo(401);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.whitelabel.domain.model;
+
+import dev.whitelabel.domain.error.InvalidInput;
+
+/**
+ * What any text must be before it is stored, compared or searched for: no NUL (PostgreSQL can store
+ * none and refuses the query) and no unpaired surrogate (it has no UTF-8 form, so it would be stored
+ * as '?' and two different texts would become one). Lengths count code points, as people do.
+ */
+public final class Text {
+
+    private Text() {}
+
+    /** Returns {@code value} unchanged, or throws the Laravel-style error for {@code field}. */
+    public static String requireStorable(String field, String value) {
+        if (!isStorable(value)) {
+            throw InvalidInput.of(field, notStorable(field));
+        }
+        return value;
+    }
+
+    public static boolean isStorable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\0') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static String notStorable(String field) {
+        return "The " + label(field) + " field must not contain NUL characters or unpaired surrogates.";
+    }
+
+    /** Characters as a reader counts them: a code point each, an emoji outside the BMP included. */
+    public static int length(String value) {
+        return value.codePointCount(0, value.length());
+    }
+
+    /** "token_name" reads as "token name" in messages. */
+    public static String label(String field) {
+        return field.replace('_', ' ');
+    }
+}
