@@ -1,5 +1,5 @@
 // The admin console: every action goes through the same public API as curl. No user-supplied text is
-// ever inserted as HTML: every cell is set with textContent.
+// ever inserted as HTML: every cell is set with textContent, and through shown() first.
 "use strict";
 
 const TOKEN_KEY = "whitelabel.adminToken";
@@ -52,9 +52,38 @@ function fail(error) {
   if (error.status === 401 || error.status === 403) signOut(false);
 }
 
+// The server refuses names that cannot be shown honestly, but rows written before it did may hold
+// them: an invisible or direction-changing character is shown as its code (a right-to-left override
+// would make "Ann\u202Egnp.exe" read "Annexe.png"), and a stack of combining marks is cut at
+// Unicode's stream-safe 30, so that it cannot draw over the rows around it.
+const MAX_MARKS = 30;
+const HIDDEN = /^[\p{Cf}\p{Zl}\p{Zp}\p{Cs}]$/u;
+const MARK = /^\p{M}$/u;
+const VISIBLE = /^[\p{L}\p{N}\p{M}\p{So}]$/u;
+
+function shown(text) {
+  const chars = Array.from(text);
+  let out = "";
+  let marks = 0;
+  let cut = 0;
+  const flush = () => { if (cut > 0) out += "\u27e8+" + cut + " marks\u27e9"; cut = 0; };
+  chars.forEach((c, i) => {
+    const code = c.codePointAt(0);
+    const joinerInWord = (code === 0x200c || code === 0x200d) && i > 0 && i < chars.length - 1
+      && VISIBLE.test(chars[i - 1]) && VISIBLE.test(chars[i + 1]);
+    const hidden = !joinerInWord && (HIDDEN.test(c) || (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe);
+    marks = !hidden && MARK.test(c) ? marks + 1 : 0;
+    if (marks > MAX_MARKS) { cut++; return; }
+    flush();
+    out += hidden ? "\u27e8U+" + code.toString(16).toUpperCase().padStart(4, "0") + "\u27e9" : c;
+  });
+  flush();
+  return out;
+}
+
 function cell(row, text) {
   const td = document.createElement("td");
-  td.textContent = text === null || text === undefined ? "" : String(text);
+  td.textContent = text === null || text === undefined ? "" : shown(String(text));
   row.appendChild(td);
   return td;
 }
@@ -99,7 +128,7 @@ async function loadUsers() {
 
 async function openUser(user) {
   state.user = user;
-  $("user-title").textContent = user.name + " <" + user.email + ">";
+  $("user-title").textContent = shown(user.name) + " <" + user.email + ">";
   $("confirm").hidden = true;
   await loadTokens();
   show("user");

@@ -73,6 +73,20 @@ class RegisterAndLoginTest {
     }
 
     @Test
+    void a_password_past_the_72_bytes_bcrypt_reads_is_refused_even_when_its_start_matches() {
+        String password = "\u00e9".repeat(36);
+        fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), new NewPlatformUser("Ann",
+                new EmailAddress("ann@acme.test"), Optional.of(new Password(password)), Optional.empty()));
+        var login = fixture.useCases.loginPlatformUser();
+        var email = new EmailAddress("ann@acme.test");
+
+        assertThatThrownBy(() -> login.login(Fixture.adminOf(acme), email, password + "!", NewToken.named("x")))
+                .isInstanceOf(InvalidCredentials.class);
+        assertThat(fixture.authenticates(login.login(Fixture.adminOf(acme), email, password, NewToken.named("x")).token()))
+                .isTrue();
+    }
+
+    @Test
     void a_wrong_password_an_unknown_email_another_platform_and_an_admin_are_the_same_refusal() {
         fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), ann("ann@acme.test"));
         var login = fixture.useCases.loginPlatformUser();

@@ -71,7 +71,7 @@ class AccountRoutesTest {
         var tooLong = api.postJson(REGISTER, acmeAdmin, "{\"name\":\"" + "n".repeat(256)
                 + "\",\"email\":\"" + "e".repeat(250) + "@x.io\",\"password\":\"short\",\"timezone\":\"Mars/Base\"}").json();
         var control = api.postJson(REGISTER, acmeAdmin,
-                "{\"name\":\"A\\u0000nn\",\"email\":\"ann@acme.test\",\"password\":\"correct horse\"}").json();
+                "{\"name\":\"A\\u0007nn\",\"email\":\"ann@acme.test\",\"password\":\"correct horse\"}").json();
 
         assertThat(missing.get("message").asText()).isEqualTo("The name field is required. (and 2 more errors)");
         assertThat(missing.get("errors").get("password").get(0).asText()).isEqualTo("The password field is required.");
@@ -120,6 +120,22 @@ class AccountRoutesTest {
             assertThat(answer.body()).isEqualTo("{\"error\":\"Invalid credentials.\"}");
         }
         assertThat(api.postJson(LOGIN, acmeAdmin, "{\"email\":\"ann@acme.test\"}").status()).isEqualTo(422);
+    }
+
+    @Test
+    void a_password_longer_than_bcrypt_reads_never_logs_in_even_when_its_first_72_bytes_match() {
+        String password = "p".repeat(72);
+        var registered = api.postJson(REGISTER, acmeAdmin,
+                "{\"name\":\"Ann\",\"email\":\"ann@acme.test\",\"password\":\"" + password + "\"}");
+        assertThat(registered.status()).isEqualTo(201);
+
+        for (String longer : new String[] {password + "x", password + "anything at all", password + "\u00e9"}) {
+            var answer = api.postJson(LOGIN, acmeAdmin, "{\"email\":\"ann@acme.test\",\"password\":\"" + longer + "\"}");
+            assertThat(answer.status()).as(longer).isEqualTo(401);
+            assertThat(answer.body()).isEqualTo("{\"error\":\"Invalid credentials.\"}");
+        }
+        var exact = api.postJson(LOGIN, acmeAdmin, "{\"email\":\"ann@acme.test\",\"password\":\"" + password + "\"}");
+        assertThat(exact.status()).isEqualTo(200);
     }
 
     @Test

@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.PlatformCreated;
+import dev.whitelabel.domain.model.Role;
+import dev.whitelabel.domain.port.out.UserEntry;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +133,47 @@ class ConsoleBrowserTest {
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-rows"), HOSTILE_NAME));
         assertThat(browser.findElements(By.cssSelector("#user-rows img"))).isEmpty();
+    }
+
+    /**
+     * Names the server refuses now, as rows written before it did may hold them (written here
+     * straight through the storage port, below the checks): the console shows each honestly.
+     */
+    @Test
+    void a_name_that_would_spoof_the_console_is_shown_for_what_it_is() {
+        long platform = acme.platform().id();
+        for (var spoof : List.of(Map.entry("Ann\u202Egnp.exe", "rlo@acme.test"),
+                Map.entry("Z" + "\u0301".repeat(80), "zalgo@acme.test"),
+                Map.entry("B\u200Bo\uFEFFb", "zero@acme.test"))) {
+            running.storage.users().add(new UserEntry(platform, spoof.getKey(), new EmailAddress(spoof.getValue()),
+                    Optional.empty(), Optional.empty(), Role.USER, Instant.now()));
+        }
+        signIn(RunningApi.adminToken(acme));
+        search("@acme.test");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-rows"), "zalgo@acme.test"));
+
+        assertThat(nameOf("rlo@acme.test")).isEqualTo("Ann\u27e8U+202E\u27e9gnp.exe");
+        assertThat(nameOf("zero@acme.test")).isEqualTo("B\u27e8U+200B\u27e9o\u27e8U+FEFF\u27e9b");
+        assertThat(nameOf("zalgo@acme.test")).isEqualTo("Z" + "\u0301".repeat(30) + "\u27e8+50 marks\u27e9");
+        var rows = browser.findElements(By.cssSelector("#user-rows tr"));
+        double plain = rowHeight("ann@acme.test", rows);
+        assertThat(rowHeight("zalgo@acme.test", rows)).as("the marks stay in their row").isLessThan(plain * 2);
+        var zalgoName = rowOf("zalgo@acme.test", rows).findElements(By.tagName("td")).get(1);
+        assertThat(((ChromeDriver) browser).executeScript("return getComputedStyle(arguments[0]).overflow", zalgoName))
+                .isEqualTo("hidden");
+    }
+
+    String nameOf(String email) {
+        return (String) ((ChromeDriver) browser).executeScript("return arguments[0].textContent",
+                rowOf(email, browser.findElements(By.cssSelector("#user-rows tr"))).findElements(By.tagName("td")).get(1));
+    }
+
+    static WebElement rowOf(String email, List<WebElement> rows) {
+        return rows.stream().filter(row -> row.getText().contains(email)).findFirst().orElseThrow();
+    }
+
+    static double rowHeight(String email, List<WebElement> rows) {
+        return rowOf(email, rows).getRect().getHeight();
     }
 
     @Test

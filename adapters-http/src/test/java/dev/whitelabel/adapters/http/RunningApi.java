@@ -46,6 +46,7 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
     private final HttpSettings settings;
     private final Store store;
     private final List<AutoCloseable> opened = new ArrayList<>();
+    Storage storage;
     WhitelabelUseCases useCases;
     HttpServer server;
     ApiClient api;
@@ -61,7 +62,8 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        useCases = new WhitelabelUseCases(storage(), new BcryptPasswordHasher(4), Clock.systemUTC());
+        storage = storage();
+        useCases = new WhitelabelUseCases(storage, new BcryptPasswordHasher(4), Clock.systemUTC());
         server = HttpServer.create(useCases, settings).start("127.0.0.1", 0);
         api = new ApiClient(server.port());
     }

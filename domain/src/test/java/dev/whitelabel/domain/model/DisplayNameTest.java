@@ -1,0 +1,71 @@
+package dev.whitelabel.domain.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.whitelabel.domain.error.InvalidInput;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DisplayNameTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"A\u0000nn", "A\uD800nn", "Ann\uDC00", "\uD83D"})
+    void text_postgresql_cannot_store_is_refused(String name) {
+        assertThatThrownBy(() -> DisplayName.require("name", name)).isInstanceOf(InvalidInput.class)
+                .hasMessage("The name field must not contain NUL characters or unpaired surrogates.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Ann\u202Egnp.exe", "\u202DAnn", "Ann\u2066x\u2069", "An\u200Bn", "\uFEFFAnn", "Ann\u00AD", "Ann\u2060Bo",
+        "Ann\u2028Bo", "Ann\u2029Bo", "Ann\uFFFF", "Ann\uFDD0", "Ann\uDBFF\uDFFF", "\u200DAnn", "Ann \u200C", "Ann\uDB40\uDC01"})
+    void invisible_and_direction_characters_are_refused(String name) {
+        assertThatThrownBy(() -> DisplayName.require("name", name)).isInstanceOf(InvalidInput.class)
+                .hasMessage("The name field must not contain invisible or text-direction characters.");
+    }
+
+    @Test
+    void joiners_inside_a_word_are_kept_for_the_scripts_and_emoji_that_need_them() {
+        String persian = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+
+        assertThat(DisplayName.require("name", persian)).isEqualTo(persian);
+        assertThat(DisplayName.require("name", family)).isEqualTo(family);
+    }
+
+    @Test
+    void at_most_thirty_combining_marks_stack_on_one_character() {
+        String thirty = "Z" + "\u0301".repeat(30);
+
+        assertThat(DisplayName.require("name", thirty)).isEqualTo(thirty);
+        assertThatThrownBy(() -> DisplayName.require("name", thirty + "\u0302")).isInstanceOf(InvalidInput.class)
+                .hasMessage("The name field must not stack more than 30 combining marks on one character.");
+        assertThat(DisplayName.require("name", ("e" + "\u0301".repeat(30)).repeat(3))).hasSize(93);
+    }
+
+    @Test
+    void length_counts_code_points_as_a_reader_does() {
+        String emoji = "\uD83D\uDE00";
+
+        assertThat(DisplayName.require("name", emoji.repeat(255))).hasSize(510);
+        assertThatThrownBy(() -> DisplayName.require("name", emoji.repeat(256))).isInstanceOf(InvalidInput.class)
+                .hasMessage("The name field must not be greater than 255 characters.");
+    }
+
+    @Test
+    void control_characters_are_refused_and_names_are_trimmed() {
+        assertThatThrownBy(() -> DisplayName.require("token_name", "a\u0007b")).isInstanceOf(InvalidInput.class)
+                .hasMessage("The token name field must not contain control characters.");
+        assertThat(DisplayName.require("name", "  Ann  ")).isEqualTo("Ann");
+    }
+
+    @Test
+    void a_password_refuses_what_it_cannot_hash_faithfully() {
+        assertThatThrownBy(() -> new Password("correct horse\uD800")).isInstanceOf(InvalidInput.class)
+                .hasMessage("The password field must not contain NUL characters or unpaired surrogates.");
+        assertThat(Password.fitsTheHash("\u00e9".repeat(36))).isTrue();
+        assertThat(Password.fitsTheHash("\u00e9".repeat(36) + "x")).isFalse();
+    }
+}
