@@ -100,6 +100,27 @@ class CommandLineTest {
         assertThat(run.err()).isEqualTo("{\"error\":\"Platform not found.\"}");
     }
 
+    /** Arguments reach the same domain rules as HTTP fields: what PostgreSQL cannot store, or a reader cannot see, is refused. */
+    @Test
+    void text_that_cannot_be_stored_or_shown_honestly_is_refused_with_exit_code_1() throws Exception {
+        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test").json()
+                .at("/platform/id").asText();
+
+        for (String[] refused : List.of(
+                new String[] {"platform", "create", "--name", "A\u0000cme", "--admin-email", "a@b.test"},
+                new String[] {"user", "create", "--platform", platformId, "--name", "Ann\uD800", "--email", "ann@acme.test"},
+                new String[] {"user", "create", "--platform", platformId, "--name", "Ann\u202Egnp.exe", "--email", "b@acme.test"},
+                new String[] {"user", "create", "--platform", platformId, "--name", "Bo", "--email", "bo@acme.test",
+                    "--password", "correct horse\uDC00"})) {
+            var run = run(refused);
+            assertThat(run.exitCode()).as(String.join(" ", refused)).isEqualTo(1);
+            assertThat(new ObjectMapper().readTree(run.err()).get("message").asText()).as(run.err())
+                    .startsWith("The ").contains(" field must not contain ");
+        }
+        assertThat(run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test").exitCode())
+                .as("nothing was stored by the refused commands").isZero();
+    }
+
     @Test
     void tokens_prune_deletes_long_dead_tokens_and_says_how_many() throws Exception {
         String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")

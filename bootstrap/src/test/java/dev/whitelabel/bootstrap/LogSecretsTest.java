@@ -13,16 +13,20 @@ import dev.whitelabel.adapters.http.HttpSettings;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -46,16 +50,21 @@ class LogSecretsTest {
     HttpServer server;
 
     @BeforeEach
-    void shippedLogging() throws Exception {
+    void database() {
+        dbUrl = DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"));
+    }
+
+    /** The shipped logback.xml, with WHITELABEL_LOG_LEVEL (which it reads) set to {@code rootLevel}. */
+    void shippedLogging(String rootLevel) throws Exception {
         var context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
+        context.putProperty("WHITELABEL_LOG_LEVEL", rootLevel);
         var configurator = new JoranConfigurator();
         configurator.setContext(context);
         configurator.doConfigure(getClass().getResource("/logback.xml"));
         captured.setContext(context);
         captured.start();
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(captured);
-        dbUrl = DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"));
     }
 
     @AfterEach
@@ -96,8 +105,11 @@ class LogSecretsTest {
         return token;
     }
 
-    @Test
-    void no_secret_reaches_a_log_line() throws Exception {
+    /** At TRACE too: the libraries that would print headers and bodies keep their own levels. */
+    @ParameterizedTest
+    @ValueSource(strings = {"INFO", "TRACE"})
+    void no_secret_reaches_a_log_line(String rootLevel) throws Exception {
+        shippedLogging(rootLevel);
         String admin = json.readTree(cli("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test"))
                 .get("token").asText();
         secrets.add(admin);
@@ -123,6 +135,39 @@ class LogSecretsTest {
         send("POST", "/api/user/logout", ann, "{\"all\":true}");
 
         assertThat(captured.list).as("the scenario logs something, so the capture works").isNotEmpty();
+        assertNoLineContains(secrets);
+    }
+
+    /** Requests Jetty refuses before routing, each carrying a marker where it could reach a log line. */
+    @Test
+    void no_part_of_a_refused_request_reaches_a_log_line() throws Exception {
+        shippedLogging("INFO");
+        String marker = "attacker-words-7f3a";
+        wiring = Wiring.open(DatabaseSettings.of(dbUrl));
+        server = HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
+        for (String head : List.of(
+                "GET /health/live HTTP/1.1\r\nHost: " + marker + " x\r\n",
+                "GET /health/live HTTP/1.1\r\nHost: [" + marker + "]\r\n",
+                "GET /health/live HTTP/1.1\r\nHost: localhost:" + marker + "\r\n",
+                "GET /health/live HTTP/1.1\r\nHost: localhost\r\nHost: " + marker + "\r\n",
+                "GET /\u0001" + marker + " HTTP/1.1\r\nHost: localhost\r\n",
+                "GET /" + marker + " HTTP/9.9\r\nHost: localhost\r\n",
+                "GET /" + marker + "/%ZZ HTTP/1.1\r\nHost: localhost\r\n",
+                marker + " / HTTP/1.1\r\nHost: localhost\r\n",
+                "POST /api/user/logout HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + marker + "\r\n")) {
+            try (var socket = new Socket("127.0.0.1", server.port())) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write((head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1))
+                        .matches("(?s)HTTP/1.1 (4|505).*");
+            }
+        }
+
+        assertThat(captured.list).as("each refusal has its access-log line").hasSizeGreaterThanOrEqualTo(9);
+        assertNoLineContains(List.of(marker));
+    }
+
+    void assertNoLineContains(List<String> secrets) {
         for (ILoggingEvent event : captured.list) {
             String line = event.getFormattedMessage()
                     + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));

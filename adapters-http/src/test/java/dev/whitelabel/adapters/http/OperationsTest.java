@@ -88,6 +88,28 @@ class OperationsTest {
         assertThat(metrics).doesNotContain("FOO1").doesNotContain("XXXX").contains("method=\"OTHER\"");
     }
 
+    /** Javalin on its own answered HEAD with an empty text/plain 200 whatever GET would answer. */
+    @Test
+    void head_answers_every_get_route_with_the_headers_of_get_and_no_body() {
+        var gets = running.server.routes().stream().filter(route -> route.startsWith("GET ")).map(route -> route.substring(4)
+                .replace("{id}", "1").replace("{file}", "swagger-ui.css")).toList();
+        assertThat(gets).contains("/console/console.js", "/api/user/me", "/docs/ui/swagger-ui.css");
+
+        for (String path : gets) {
+            var get = api.get(path, admin);
+            var head = api.send(api.request(path, admin).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(head.status()).as(path).isEqualTo(get.status());
+            assertThat(head.header("Content-Type")).as(path).isEqualTo(get.header("Content-Type"));
+            assertThat(head.header("Content-Security-Policy")).as(path).isEqualTo(get.header("Content-Security-Policy"));
+            if (!path.equals("/metrics")) {
+                // a scrape changes the figures it reports, and with them its length
+                assertThat(head.header("Content-Length")).as(path).isEqualTo(get.header("Content-Length"));
+            }
+            assertThat(head.body()).as(path).isEmpty();
+        }
+    }
+
     @Test
     void answers_are_never_cached() {
         assertThat(api.get("/api/user/me", admin).header("Cache-Control")).contains("no-store");

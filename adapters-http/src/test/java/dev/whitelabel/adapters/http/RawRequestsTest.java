@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,6 +49,35 @@ class RawRequestsTest {
         assertThat(answer).startsWith("HTTP/1.1 400");
         assertThat(answer).contains("application/json").contains("{\"message\":\"Bad request.\"}");
         assertThat(answer).doesNotContain("hunter2").doesNotContain("<html");
+    }
+
+    /** Refusals Jetty makes before any route: a bad request line, a URI or headers too large, an unknown HTTP version. */
+    @Test
+    void the_servers_own_refusals_carry_the_security_headers_a_request_id_and_one_log_line_without_the_request()
+            throws IOException {
+        String marker = "hunter2";
+        var refusals = Map.of(
+                "GET /\u0001" + marker + " HTTP/1.1\nHost: localhost\n", "HTTP/1.1 400",
+                "GET /" + marker + "x".repeat(20_000) + " HTTP/1.1\nHost: localhost\n", "HTTP/1.1 414",
+                "GET /health/live HTTP/1.1\nHost: localhost\nX-" + marker + ": " + "x".repeat(20_000) + "\n", "HTTP/1.1 431",
+                "GET /health/live HTTP/7.1\nHost: localhost\nX-Note: " + marker + "\n", "HTTP/1.1 505",
+                "GET /health/live HTTP/1.1\nHost: " + marker + " x\n", "HTTP/1.1 400",
+                "GET /health/live HTTP/1.1\nHost: localhost\nHost: " + marker + "\n", "HTTP/1.1 400");
+        for (var refusal : refusals.entrySet()) {
+            try (var logs = new CapturedLogs()) {
+                String answer = exchange(refusal.getKey() + "Connection: close\n", "");
+
+                assertThat(answer).as(refusal.getValue()).startsWith(refusal.getValue())
+                        .contains("Content-Type: application/json").contains("X-Request-Id: ")
+                        .contains("Content-Security-Policy: " + SecurityHeaders.CONTENT_SECURITY_POLICY)
+                        .contains("X-Content-Type-Options: nosniff").contains("X-Frame-Options: DENY")
+                        .contains("Referrer-Policy: no-referrer").contains("Cache-Control: no-store")
+                        .doesNotContain(marker);
+                String status = refusal.getValue().substring(9);
+                // that no other line quotes the request is LogSecretsTest's to show, under the shipped logging
+                assertThat(logs.lines("whitelabel.access")).as(status).containsExactly("- refused " + status + " 0ms");
+            }
+        }
     }
 
     @Test
