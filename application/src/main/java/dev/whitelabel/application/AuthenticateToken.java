@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 
 /**
  * The hot path: one indexed lookup by token id, then a constant-time digest comparison. It writes
@@ -28,6 +29,15 @@ public final class AuthenticateToken implements AuthenticateTokenUseCase {
 
     @Override
     public Optional<AuthenticatedUser> authenticate(String presentedToken) {
+        return authenticate(presentedToken, platformId -> true);
+    }
+
+    @Override
+    public Optional<AuthenticatedUser> authenticateOnPlatform(String presentedToken, long platformId) {
+        return authenticate(presentedToken, owners -> owners == platformId);
+    }
+
+    private Optional<AuthenticatedUser> authenticate(String presentedToken, LongPredicate ownersPlatform) {
         Optional<PlainTextToken> presented = PlainTextToken.parse(presentedToken);
         if (presented.isEmpty()) {
             return Optional.empty();
@@ -36,9 +46,10 @@ public final class AuthenticateToken implements AuthenticateTokenUseCase {
         return tokens.findUnrevoked(presented.get().id())
                 .filter(stored -> stored.digest().matches(presented.get().digest()))
                 .filter(stored -> !stored.isExpiredAt(now))
+                .filter(stored -> ownersPlatform.test(stored.owner().platformId()))
                 .map(stored -> {
                     markUsed(stored, now);
-                    return new AuthenticatedUser(stored.owner(), stored.tokenId());
+                    return new AuthenticatedUser(stored.owner(), stored.tokenId(), stored.createdAt(), stored.expiresAt());
                 });
     }
 

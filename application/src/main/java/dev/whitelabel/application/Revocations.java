@@ -40,6 +40,6 @@ final class Revocations {
     }
 
     private void record(Actor actor, User user, AuditAction action, Optional<Long> tokenId, int count, Instant now) {
-        auditLog.record(new AuditEvent(now, user.platformId(), actor.userId(), user.id(), action, tokenId, count));
+        auditLog.record(AuditEvent.ofTokens(now, actor, user, action, tokenId, count));
     }
 }

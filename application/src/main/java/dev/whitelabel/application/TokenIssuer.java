@@ -31,8 +31,7 @@ final class TokenIssuer {
         Optional<Instant> expiresAt = request.expiresIn().map(now::plus);
         long id = tokens.issue(new TokenEntry(
                 owner.platformId(), owner.id(), request.name(), TokenDigest.of(secret), expiresAt, now));
-        auditLog.record(new AuditEvent(
-                now, owner.platformId(), actor.userId(), owner.id(), AuditAction.TOKEN_CREATED, Optional.of(id), 1));
+        auditLog.record(AuditEvent.ofTokens(now, actor, owner, AuditAction.TOKEN_CREATED, Optional.of(id), 1));
         return new IssuedToken(new PlainTextToken(id, secret), request.name(), now);
     }
 }

@@ -3,7 +3,7 @@ package dev.whitelabel.application;
 import dev.whitelabel.domain.model.PlainTextToken;
 import java.security.SecureRandom;
 
-/** Draws token secrets: 40 base-62 characters from SecureRandom, about 238 bits. */
+/** Draws secrets: base-62 characters from SecureRandom; a token's 40 are about 238 bits. */
 final class TokenSecrets {
 
     private static final char[] ALPHABET =
@@ -12,7 +12,11 @@ final class TokenSecrets {
     private final SecureRandom random = new SecureRandom();
 
     String next() {
-        char[] secret = new char[PlainTextToken.SECRET_LENGTH];
+        return next(PlainTextToken.SECRET_LENGTH);
+    }
+
+    String next(int length) {
+        char[] secret = new char[length];
         for (int i = 0; i < secret.length; i++) {
             secret[i] = ALPHABET[random.nextInt(ALPHABET.length)];
         }

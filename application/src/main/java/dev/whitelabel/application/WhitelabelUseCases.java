@@ -11,6 +11,8 @@ import dev.whitelabel.domain.port.in.LoginPlatformUserUseCase;
 import dev.whitelabel.domain.port.in.LogoutPlatformUserUseCase;
 import dev.whitelabel.domain.port.in.LogoutSelfUseCase;
 import dev.whitelabel.domain.port.in.ManageApiKeysUseCase;
+import dev.whitelabel.domain.port.in.ManageServiceClientsUseCase;
+import dev.whitelabel.domain.port.in.ServiceClientDoorsUseCase;
 import dev.whitelabel.domain.port.in.PruneTokensUseCase;
 import dev.whitelabel.domain.port.in.ReadAuditTrailUseCase;
 import dev.whitelabel.domain.port.in.RegisterPlatformUserUseCase;
@@ -36,6 +38,8 @@ public final class WhitelabelUseCases implements UseCases {
     private final ManageApiKeysUseCase manageApiKeys;
     private final PruneTokensUseCase pruneTokens;
     private final CheckHealthUseCase checkHealth;
+    private final ManageServiceClientsUseCase manageServiceClients;
+    private final ServiceClientDoorsUseCase serviceClientDoors;
 
     public WhitelabelUseCases(Storage storage, PasswordHasher passwordHasher, Clock clock) {
         var transactions = storage.transactions();
@@ -57,6 +61,10 @@ public final class WhitelabelUseCases implements UseCases {
         this.manageApiKeys = new ManageApiKeys(storage.tokens(), tokenIssuer, revocations, transactions, clock);
         this.pruneTokens = new PruneTokens(storage.tokens(), clock);
         this.checkHealth = storage.probe()::answers;
+        this.manageServiceClients = new ManageServiceClients(
+                storage.platforms(), storage.serviceClients(), storage.auditLog(), transactions, clock);
+        this.serviceClientDoors = new ServiceClientDoors(
+                storage.serviceClients(), authenticateToken, revocations, transactions, clock);
     }
 
     @Override
@@ -127,5 +135,15 @@ public final class WhitelabelUseCases implements UseCases {
     @Override
     public CheckHealthUseCase checkHealth() {
         return checkHealth;
+    }
+
+    @Override
+    public ManageServiceClientsUseCase manageServiceClients() {
+        return manageServiceClients;
+    }
+
+    @Override
+    public ServiceClientDoorsUseCase serviceClientDoors() {
+        return serviceClientDoors;
     }
 }

@@ -22,7 +22,7 @@ class AuthenticateTokenTest {
         var token = fixture.token(ann);
 
         assertThat(fixture.useCases.authenticateToken().authenticate(token.token().value()))
-                .contains(new AuthenticatedUser(ann, token.tokenId()));
+                .contains(new AuthenticatedUser(ann, token.tokenId(), Fixture.NOW, Optional.empty()));
     }
 
     @Test

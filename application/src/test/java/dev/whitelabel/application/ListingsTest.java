@@ -38,7 +38,7 @@ class ListingsTest {
         var created = trail.get(0).event();
         assertThat(created.action()).isEqualTo(AuditAction.TOKEN_CREATED);
         assertThat(created.tokenId()).contains(token.tokenId());
-        assertThat(created.actorUserId()).as("the operator has no user id").isEmpty();
+        assertThat(created.actor().userId()).as("the operator has no user id").isEmpty();
         assertThat(trail).hasSize(2);
     }
 }

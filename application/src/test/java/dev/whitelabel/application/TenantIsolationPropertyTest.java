@@ -2,6 +2,7 @@ package dev.whitelabel.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.error.TokenNotFound;
 import dev.whitelabel.domain.error.UserNotFound;
 import dev.whitelabel.domain.model.Actor;
@@ -10,11 +11,14 @@ import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.PlatformCreated;
+import dev.whitelabel.domain.model.ServiceClient;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.UserReference;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -33,7 +37,15 @@ class TenantIsolationPropertyTest {
     static final int USERS_PER_PLATFORM = 3;
     static final int TOKENS_PER_USER = 2;
 
-    enum Kind { LOGOUT_BY_ID, LOGOUT_BY_EMAIL, LOGOUT_ONE_TOKEN, CREATE_TOKEN, LIST_USERS, LIST_TOKENS, READ_AUDIT }
+    enum Kind {
+        LOGOUT_BY_ID, LOGOUT_BY_EMAIL, LOGOUT_ONE_TOKEN, CREATE_TOKEN, LIST_USERS, LIST_TOKENS, READ_AUDIT,
+        // the doors other services use, through the acting platform's service client or gateway
+        INTROSPECT, REVOKE_BY_SERVICE_CLIENT, CHECK_ON_PLATFORM, LIST_SERVICE_CLIENTS, DELETE_SERVICE_CLIENT
+    }
+
+    /** The operations on the picked user, which must be refused unless the user is the acting platform's. */
+    static final Set<Kind> ON_A_USER =
+            EnumSet.of(Kind.LOGOUT_BY_ID, Kind.LOGOUT_BY_EMAIL, Kind.LOGOUT_ONE_TOKEN, Kind.CREATE_TOKEN, Kind.LIST_TOKENS);
 
     /** An admin of {@code platform} does {@code kind} to a user and a token picked among all platforms'. */
     record Operation(int platform, Kind kind, int user, int token) {}
@@ -56,9 +68,11 @@ class TenantIsolationPropertyTest {
         List<PlatformCreated> platforms = new ArrayList<>();
         List<User> users = new ArrayList<>();
         List<IssuedToken> tokens = new ArrayList<>();
+        List<ServiceClient> clients = new ArrayList<>();
         for (int p = 0; p < PLATFORMS; p++) {
             var platform = fixture.platform("p" + p);
             platforms.add(platform);
+            clients.add(fixture.useCases.manageServiceClients().create(Fixture.adminOf(platform), "api").client());
             for (int u = 0; u < USERS_PER_PLATFORM; u++) {
                 var user = fixture.user(platform, "u" + u + "@p" + p + ".test");
                 users.add(user);
@@ -76,7 +90,8 @@ class TenantIsolationPropertyTest {
                 othersBefore.add(other == actingPlatform ? "" : snapshot(fixture, other, users, tokens));
             }
 
-            apply(fixture, Actor.whiteLabelAdmin(actingPlatform.admin()), operation, users, tokens, actingId);
+            apply(fixture, Actor.whiteLabelAdmin(actingPlatform.admin()), clients.get(operation.platform()), operation,
+                    users, tokens, clients, actingId);
 
             for (int p = 0; p < PLATFORMS; p++) {
                 var other = platforms.get(p);
@@ -89,10 +104,12 @@ class TenantIsolationPropertyTest {
     }
 
     /** Runs the operation; anything it reads must be the acting platform's own. */
-    private static void apply(
-            Fixture fixture, Actor admin, Operation operation, List<User> users, List<IssuedToken> tokens, long actingId) {
+    private static void apply(Fixture fixture, Actor admin, ServiceClient client, Operation operation, List<User> users,
+            List<IssuedToken> tokens, List<ServiceClient> clients, long actingId) {
         User user = users.get(operation.user());
-        long tokenId = tokens.get(operation.token()).tokenId();
+        IssuedToken token = tokens.get(operation.token());
+        long tokenId = token.tokenId();
+        var doors = fixture.useCases.serviceClientDoors();
         var useCases = fixture.useCases;
         try {
             switch (operation.kind()) {
@@ -109,13 +126,27 @@ class TenantIsolationPropertyTest {
                 case LIST_TOKENS -> useCases.listUserTokens().list(admin, user.id(), new PageRequest(1, 100));
                 case READ_AUDIT -> assertThat(useCases.readAuditTrail().read(admin, new PageRequest(1, 100)).items())
                         .allSatisfy(recorded -> assertThat(recorded.event().platformId()).isEqualTo(actingId));
+                case INTROSPECT -> doors.introspect(client, token.token().value())
+                        .ifPresent(holder -> assertThat(holder.user().platformId()).isEqualTo(actingId));
+                case REVOKE_BY_SERVICE_CLIENT -> doors.revoke(client, token.token().value());
+                case CHECK_ON_PLATFORM -> useCases.authenticateToken().authenticateOnPlatform(token.token().value(), actingId)
+                        .ifPresent(holder -> assertThat(holder.user().platformId()).isEqualTo(actingId));
+                case LIST_SERVICE_CLIENTS -> assertThat(useCases.manageServiceClients().list(admin))
+                        .allSatisfy(listed -> assertThat(listed.platformId()).isEqualTo(actingId));
+                case DELETE_SERVICE_CLIENT -> {
+                    var target = clients.get(operation.user() % clients.size());
+                    useCases.manageServiceClients().delete(admin, target.id());
+                    assertThat(target.platformId()).as("deleted another platform's client").isEqualTo(actingId);
+                }
             }
-            assertThat(operation.kind() == Kind.LIST_USERS || operation.kind() == Kind.READ_AUDIT
-                    || user.platformId() == actingId).as("%s succeeded on another platform's user", operation).isTrue();
+            assertThat(!ON_A_USER.contains(operation.kind()) || user.platformId() == actingId)
+                    .as("%s succeeded on another platform's user", operation).isTrue();
         } catch (UserNotFound refused) {
             assertThat(user.platformId()).as("%s refused a user of the acting platform", operation).isNotEqualTo(actingId);
         } catch (TokenNotFound refused) {
             assertThat(user.platformId()).isEqualTo(actingId);
+        } catch (ServiceClientNotFound refused) {
+            assertThat(operation.kind()).isEqualTo(Kind.DELETE_SERVICE_CLIENT);
         }
     }
 
@@ -125,6 +156,7 @@ class TenantIsolationPropertyTest {
         var state = new StringBuilder();
         state.append(fixture.useCases.listPlatformUsers().list(admin, Optional.empty(), new PageRequest(1, 100)));
         state.append(fixture.useCases.readAuditTrail().read(admin, new PageRequest(1, 100)));
+        state.append(fixture.useCases.manageServiceClients().list(admin));
         for (User user : users) {
             if (user.platformId() == platform.platform().id()) {
                 state.append(fixture.useCases.listUserTokens().list(admin, user.id(), new PageRequest(1, 100)));

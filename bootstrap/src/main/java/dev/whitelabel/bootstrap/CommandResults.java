@@ -3,6 +3,7 @@ package dev.whitelabel.bootstrap;
 import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.model.PlatformCreated;
+import dev.whitelabel.domain.model.ServiceClientCreated;
 import dev.whitelabel.domain.model.User;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,14 @@ final class CommandResults {
     record TokenCreatedResult(long tokenId, String token, String tokenName) {
         static TokenCreatedResult of(IssuedToken issued) {
             return new TokenCreatedResult(issued.tokenId(), issued.token().value(), issued.name());
+        }
+    }
+
+    record ServiceClientCreatedResult(long id, String name, String clientId, String clientSecret, String createdAt) {
+        static ServiceClientCreatedResult of(ServiceClientCreated created) {
+            var client = created.client();
+            return new ServiceClientCreatedResult(
+                    client.id(), client.name(), client.clientId(), created.secret(), client.createdAt().toString());
         }
     }
 

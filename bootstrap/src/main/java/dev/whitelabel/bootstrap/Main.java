@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         name = "whitelabel",
         mixinStandardHelpOptions = true,
         description = "White-label platform users and API tokens: log a user out, everywhere, at once.",
-        subcommands = {ServeCommand.class, PlatformCommand.class, UserCommand.class, TokenCommand.class})
+        subcommands = {ServeCommand.class, PlatformCommand.class, UserCommand.class, TokenCommand.class,
+            ServiceClientCommand.class})
 public final class Main {
 
     static final int REFUSED = 1;

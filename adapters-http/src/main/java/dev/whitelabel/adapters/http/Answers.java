@@ -1,6 +1,7 @@
 package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.model.IssuedToken;
+import dev.whitelabel.domain.model.AuditActor;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.User;
@@ -51,12 +52,28 @@ final class Answers {
     }
 
     record ListedAuditEvent(
-            long id, String occurredAt, String action, Long actorUserId, long targetUserId, Long tokenId, int tokenCount) {
+            long id,
+            String occurredAt,
+            String action,
+            String actorType,
+            Long actorUserId,
+            Long actorServiceClientId,
+            Long targetUserId,
+            Long tokenId,
+            int tokenCount,
+            Long serviceClientId) {
         static ListedAuditEvent of(RecordedAuditEvent recorded) {
             var event = recorded.event();
-            return new ListedAuditEvent(recorded.id(), event.at().toString(), event.action().name().toLowerCase(Locale.ROOT),
-                    event.actorUserId().orElse(null), event.targetUserId(), event.tokenId().orElse(null),
-                    event.tokenCount());
+            var actor = event.actor();
+            Long serviceClientActor = actor.kind() == AuditActor.Kind.SERVICE_CLIENT ? actor.id().orElseThrow() : null;
+            return new ListedAuditEvent(recorded.id(), event.at().toString(), lowerCase(event.action().name()),
+                    lowerCase(actor.kind().name()), actor.userId().orElse(null), serviceClientActor,
+                    event.targetUserId().orElse(null), event.tokenId().orElse(null), event.tokenCount(),
+                    event.serviceClientId().orElse(null));
+        }
+
+        private static String lowerCase(String name) {
+            return name.toLowerCase(Locale.ROOT);
         }
     }
 

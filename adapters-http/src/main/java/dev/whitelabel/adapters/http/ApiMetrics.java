@@ -33,4 +33,12 @@ final class ApiMetrics {
         Counter.builder("whitelabel.logouts").tag("kind", kind).register(registry).increment();
         Counter.builder("whitelabel.tokens.revoked").register(registry).increment(revokedTokens);
     }
+
+    /**
+     * A check through one of the doors other services use: {@code door} forward_auth, introspection
+     * or revocation; {@code outcome} allowed, refused, active, inactive, revoked or invalid_client.
+     */
+    void tokenChecked(String door, String outcome) {
+        Counter.builder("whitelabel.token.checks").tags("door", door, "outcome", outcome).register(registry).increment();
+    }
 }

@@ -4,6 +4,8 @@ import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
 import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * {@code Authorization: Bearer <token>} and nothing else (RFC 6750): the scheme in any case, one
@@ -24,6 +26,11 @@ final class BearerAuthentication {
     }
 
     void authenticate(Context ctx) {
+        ctx.attribute(ATTRIBUTE, holder(ctx, OptionalLong.empty()));
+    }
+
+    /** Who holds the bearer token of this request, of {@code platformId} when given; or the RFC 6750 refusal. */
+    AuthenticatedUser holder(Context ctx, OptionalLong platformId) {
         var headers = ctx.req().getHeaders("Authorization");
         if (!headers.hasMoreElements()) {
             throw Unauthenticated.noToken();
@@ -43,8 +50,10 @@ final class BearerAuthentication {
         if (!isB64Token(token)) {
             throw Unauthenticated.invalidToken();
         }
-        AuthenticatedUser caller = authenticateToken.authenticate(token).orElseThrow(Unauthenticated::invalidToken);
-        ctx.attribute(ATTRIBUTE, caller);
+        Optional<AuthenticatedUser> holder = platformId.isPresent()
+                ? authenticateToken.authenticateOnPlatform(token, platformId.getAsLong())
+                : authenticateToken.authenticate(token);
+        return holder.orElseThrow(Unauthenticated::invalidToken);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.whitelabel.domain.error.InvalidCredentials;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.NotWhiteLabelAdmin;
 import dev.whitelabel.domain.error.PlatformNotFound;
+import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.error.StorageUnavailable;
 import dev.whitelabel.domain.error.TokenNotFound;
 import dev.whitelabel.domain.error.UserNotFound;
@@ -43,6 +44,13 @@ final class ErrorAnswers {
             ctx.header("Retry-After", "1");
             message(ctx, 503, e.getMessage());
         });
+        routes.exception(OAuthError.class, (e, ctx) -> {
+            if (e.challengesBasic()) {
+                ctx.header("WWW-Authenticate", "Basic realm=\"whitelabel\"");
+            }
+            error(ctx, e.status(), e.getMessage());
+        });
+        routes.exception(ServiceClientNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(HttpProblem.class, (e, ctx) -> message(ctx, e.status(), e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> message(ctx, e.getStatus(), statusText(e.getStatus())));
         routes.exception(Exception.class, (e, ctx) -> {

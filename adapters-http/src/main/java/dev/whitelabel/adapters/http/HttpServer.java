@@ -43,6 +43,9 @@ public final class HttpServer {
         var operations = new OperationsRoutes(
                 useCases.checkHealth(), ready::get, metricsRegistry, new MetricsAccess(settings.metricsToken()));
         var console = new ConsoleRoutes();
+        var forwardAuth = new ForwardAuthRoute(authentication, metrics);
+        var oauth = new OAuthRoutes(useCases.serviceClientDoors(), requestBody, metrics);
+        var serviceClients = new ServiceClientRoutes(useCases.manageServiceClients(), requestBody);
 
         var javalin = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
@@ -67,6 +70,9 @@ public final class HttpServer {
             selfService.register(config.routes);
             operations.register(config.routes);
             console.register(config.routes);
+            forwardAuth.register(config.routes);
+            oauth.register(config.routes);
+            serviceClients.register(config.routes);
             ErrorAnswers.register(config.routes, metrics);
             answerHeadLikeGet(config.unsafe);
         });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.model.AuditActor;
 import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.EmailAddress;
@@ -11,11 +12,13 @@ import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.model.Role;
+import dev.whitelabel.domain.model.ServiceClient;
 import dev.whitelabel.domain.model.TokenDigest;
 import dev.whitelabel.domain.model.TokenRevocation;
 import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.Timezone;
 import dev.whitelabel.domain.model.User;
+import dev.whitelabel.domain.port.out.ServiceClientEntry;
 import dev.whitelabel.domain.port.out.Storage;
 import dev.whitelabel.domain.port.out.TokenEntry;
 import dev.whitelabel.domain.port.out.UserEntry;
@@ -218,9 +221,8 @@ abstract class StoragePortsContract {
 
         long tokenId = storage.transactions().inTransaction(() -> {
             long id = token(ann);
-            storage.auditLog().record(new AuditEvent(
-                    NOW.truncatedTo(ChronoUnit.MILLIS), acme.id(), Optional.empty(), ann.id(),
-                    AuditAction.TOKEN_CREATED, Optional.of(id), 1));
+            storage.auditLog().record(new AuditEvent(NOW.truncatedTo(ChronoUnit.MILLIS), acme.id(), OPERATOR,
+                    Optional.of(ann.id()), AuditAction.TOKEN_CREATED, Optional.of(id), 1, Optional.empty()));
             return id;
         });
 
@@ -234,8 +236,11 @@ abstract class StoragePortsContract {
                 .orElseThrow();
     }
 
+    static final AuditActor OPERATOR = new AuditActor(AuditActor.Kind.OPERATOR, Optional.empty());
+
     AuditEvent event(Platform platform, User target, AuditAction action) {
-        return new AuditEvent(NOW, platform.id(), Optional.empty(), target.id(), action, Optional.empty(), 0);
+        return new AuditEvent(NOW, platform.id(), OPERATOR, Optional.of(target.id()), action, Optional.empty(), 0,
+                Optional.empty());
     }
 
     @Test
@@ -368,8 +373,8 @@ abstract class StoragePortsContract {
         User gus = user(globex, "gus@globex.test");
         storage.auditLog().record(event(acme, ann, AuditAction.TOKEN_CREATED));
         storage.auditLog().record(event(globex, gus, AuditAction.LOGOUT_ALL));
-        storage.auditLog().record(new AuditEvent(NOW, acme.id(), Optional.of(ann.id()), ann.id(),
-                AuditAction.LOGOUT_TOKEN, Optional.of(7L), 1));
+        storage.auditLog().record(new AuditEvent(NOW, acme.id(), new AuditActor(AuditActor.Kind.USER, Optional.of(ann.id())),
+                Optional.of(ann.id()), AuditAction.LOGOUT_TOKEN, Optional.of(7L), 1, Optional.empty()));
 
         var trail = storage.auditLog().list(acme.id(), PageRequest.first());
 
@@ -377,9 +382,50 @@ abstract class StoragePortsContract {
         assertThat(trail.items()).extracting(RecordedAuditEvent::event).extracting(AuditEvent::action)
                 .containsExactly(AuditAction.LOGOUT_TOKEN, AuditAction.TOKEN_CREATED);
         var newest = trail.items().get(0).event();
-        assertThat(newest.actorUserId()).contains(ann.id());
+        assertThat(newest.actor().userId()).contains(ann.id());
         assertThat(newest.tokenId()).contains(7L);
         assertThat(newest.tokenCount()).isEqualTo(1);
         assertThat(storage.auditLog().list(acme.id(), new PageRequest(2, 1)).items()).hasSize(1);
+    }
+
+    ServiceClient serviceClient(Platform platform, String clientId) {
+        return storage.serviceClients().add(
+                new ServiceClientEntry(platform.id(), "api", clientId, TokenDigest.of("secret-" + clientId), NOW));
+    }
+
+    @Test
+    void a_service_client_is_found_by_its_public_id_until_it_is_deleted_by_its_own_platform() {
+        ServiceClient billing = serviceClient(acme, "wlc_billing");
+        ServiceClient other = serviceClient(globex, "wlc_other");
+
+        var found = storage.serviceClients().findByClientId("wlc_billing").orElseThrow();
+        assertThat(found.client()).isEqualTo(billing);
+        assertThat(found.secretDigest().matches(TokenDigest.of("secret-wlc_billing"))).isTrue();
+        assertThat(storage.serviceClients().findByClientId("wlc_nobody")).isEmpty();
+        assertThat(storage.serviceClients().list(acme.id())).containsExactly(billing);
+
+        assertThat(storage.serviceClients().delete(globex.id(), billing.id(), NOW)).as("another platform's").isFalse();
+        assertThat(storage.serviceClients().findByClientId("wlc_billing")).isPresent();
+        assertThat(storage.serviceClients().delete(acme.id(), billing.id(), NOW)).isTrue();
+        assertThat(storage.serviceClients().delete(acme.id(), billing.id(), NOW)).as("once only").isFalse();
+
+        assertThat(storage.serviceClients().findByClientId("wlc_billing")).isEmpty();
+        assertThat(storage.serviceClients().list(acme.id())).isEmpty();
+        assertThat(storage.serviceClients().list(globex.id())).containsExactly(other);
+    }
+
+    @Test
+    void audit_events_keep_every_kind_of_actor_and_a_service_client_as_their_subject() {
+        User ann = user(acme, "ann@acme.test");
+        ServiceClient billing = serviceClient(acme, "wlc_billing");
+        var byClient = new AuditEvent(NOW, acme.id(), new AuditActor(AuditActor.Kind.SERVICE_CLIENT, Optional.of(billing.id())),
+                Optional.of(ann.id()), AuditAction.TOKEN_REVOKED, Optional.of(3L), 1, Optional.empty());
+        var created = new AuditEvent(NOW, acme.id(), new AuditActor(AuditActor.Kind.ADMIN, Optional.of(ann.id())),
+                Optional.empty(), AuditAction.SERVICE_CLIENT_CREATED, Optional.empty(), 0, Optional.of(billing.id()));
+        storage.auditLog().record(byClient);
+        storage.auditLog().record(created);
+
+        assertThat(storage.auditLog().list(acme.id(), PageRequest.first()).items()).extracting(RecordedAuditEvent::event)
+                .containsExactly(created, byClient);
     }
 }

@@ -6,7 +6,7 @@ package dev.whitelabel.domain.error;
  */
 public abstract sealed class WhitelabelException extends RuntimeException
         permits ApiKeyNotFound, InvalidCredentials, InvalidInput, NotWhiteLabelAdmin, PlatformNotFound, StorageUnavailable,
-                TokenNotFound,
+                ServiceClientNotFound, TokenNotFound,
                 UserNotFound {
 
     protected WhitelabelException(String message) {

@@ -8,8 +8,8 @@ public sealed interface Actor {
 
     long platformId();
 
-    /** The admin's user id for the audit trail; empty for the operator's command line. */
-    Optional<Long> userId();
+    /** Who this is in the audit trail. */
+    AuditActor audited();
 
     static Actor whiteLabelAdmin(User user) {
         if (!user.isWhiteLabelAdmin()) {
@@ -26,14 +26,18 @@ public sealed interface Actor {
         return new TokenOwner(user);
     }
 
+    static Actor serviceClient(ServiceClient client) {
+        return new OfServiceClient(client);
+    }
+
     /** A platform's admin, acting over HTTP with their own token. */
     record WhiteLabelAdmin(User admin) implements Actor {
         public long platformId() {
             return admin.platformId();
         }
 
-        public Optional<Long> userId() {
-            return Optional.of(admin.id());
+        public AuditActor audited() {
+            return new AuditActor(AuditActor.Kind.ADMIN, Optional.of(admin.id()));
         }
     }
 
@@ -43,15 +47,26 @@ public sealed interface Actor {
             return user.platformId();
         }
 
-        public Optional<Long> userId() {
-            return Optional.of(user.id());
+        public AuditActor audited() {
+            return new AuditActor(AuditActor.Kind.USER, Optional.of(user.id()));
         }
     }
 
     /** Whoever runs the command line on a machine that holds the database credentials. */
     record Operator(long platformId) implements Actor {
-        public Optional<Long> userId() {
-            return Optional.empty();
+        public AuditActor audited() {
+            return new AuditActor(AuditActor.Kind.OPERATOR, Optional.empty());
+        }
+    }
+
+    /** A platform's resource server, revoking a token it was shown (RFC 7009). */
+    record OfServiceClient(ServiceClient client) implements Actor {
+        public long platformId() {
+            return client.platformId();
+        }
+
+        public AuditActor audited() {
+            return new AuditActor(AuditActor.Kind.SERVICE_CLIENT, Optional.of(client.id()));
         }
     }
 }

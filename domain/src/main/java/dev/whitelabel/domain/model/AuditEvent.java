@@ -3,15 +3,33 @@ package dev.whitelabel.domain.model;
 import java.time.Instant;
 import java.util.Optional;
 
-/** One entry of a platform's audit trail: who did what to whom, and to how many tokens. */
+/**
+ * One entry of a platform's audit trail: who did what to whom (a user's tokens, or a service
+ * client), and to how many tokens.
+ */
 public record AuditEvent(
         Instant at,
         long platformId,
-        Optional<Long> actorUserId,
-        long targetUserId,
+        AuditActor actor,
+        Optional<Long> targetUserId,
         AuditAction action,
         Optional<Long> tokenId,
-        int tokenCount) {
+        int tokenCount,
+        Optional<Long> serviceClientId) {
 
-    public enum AuditAction { LOGOUT_ALL, LOGOUT_TOKEN, TOKEN_CREATED, TOKEN_REVOKED }
+    public enum AuditAction {
+        LOGOUT_ALL, LOGOUT_TOKEN, TOKEN_CREATED, TOKEN_REVOKED, SERVICE_CLIENT_CREATED, SERVICE_CLIENT_DELETED
+    }
+
+    /** Something done to {@code count} tokens of {@code target}: one of them when {@code tokenId} is given. */
+    public static AuditEvent ofTokens(
+            Instant at, Actor actor, User target, AuditAction action, Optional<Long> tokenId, int count) {
+        return new AuditEvent(at, target.platformId(), actor.audited(), Optional.of(target.id()), action, tokenId, count,
+                Optional.empty());
+    }
+
+    public static AuditEvent ofServiceClient(Instant at, Actor actor, long serviceClientId, AuditAction action) {
+        return new AuditEvent(at, actor.platformId(), actor.audited(), Optional.empty(), action, Optional.empty(), 0,
+                Optional.of(serviceClientId));
+    }
 }

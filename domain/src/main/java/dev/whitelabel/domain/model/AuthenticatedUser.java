@@ -1,4 +1,7 @@
 package dev.whitelabel.domain.model;
 
-/** Who made a request, and with which token. */
-public record AuthenticatedUser(User user, long tokenId) {}
+import java.time.Instant;
+import java.util.Optional;
+
+/** Who made a request, with which token, issued when and ending when (if ever). */
+public record AuthenticatedUser(User user, long tokenId, Instant issuedAt, Optional<Instant> expiresAt) {}

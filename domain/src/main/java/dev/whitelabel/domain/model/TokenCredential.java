@@ -3,9 +3,14 @@ package dev.whitelabel.domain.model;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What authentication needs of an unrevoked token: its digest, expiry, last use and owner. */
+/** What authentication needs of an unrevoked token: its digest, issue, expiry, last use and owner. */
 public record TokenCredential(
-        long tokenId, TokenDigest digest, Optional<Instant> expiresAt, Optional<Instant> lastUsedAt, User owner) {
+        long tokenId,
+        TokenDigest digest,
+        Instant createdAt,
+        Optional<Instant> expiresAt,
+        Optional<Instant> lastUsedAt,
+        User owner) {
 
     public boolean isExpiredAt(Instant now) {
         return expiresAt.isPresent() && !expiresAt.get().isAfter(now);

@@ -1,5 +1,7 @@
 package dev.whitelabel.adapters.persistence.jdbi;
 
+import dev.whitelabel.domain.model.AuditActor;
+import dev.whitelabel.domain.model.AuditActor.Kind;
 import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.Page;
@@ -23,12 +25,18 @@ final class JdbiAuditLog implements AuditLog {
     public void record(AuditEvent event) {
         jdbi.useHandle(handle -> handle.createUpdate("""
                         insert into audit_events
-                            (occurred_at, platform_id, actor_user_id, target_user_id, action, token_id, token_count)
-                        values (:at, :platformId, :actorUserId, :targetUserId, :action, :tokenId, :tokenCount)""")
+                            (occurred_at, platform_id, actor_type, actor_user_id, actor_service_client_id,
+                             target_user_id, action, token_id, token_count, service_client_id)
+                        values (:at, :platformId, :actorType, :actorUserId, :actorServiceClientId,
+                                :targetUserId, :action, :tokenId, :tokenCount, :serviceClientId)""")
                 .bind("at", event.at())
                 .bind("platformId", event.platformId())
-                .bind("actorUserId", event.actorUserId().orElse(null))
-                .bind("targetUserId", event.targetUserId())
+                .bind("actorType", event.actor().kind().name())
+                .bind("actorUserId", event.actor().userId().orElse(null))
+                .bind("actorServiceClientId",
+                        event.actor().kind() == Kind.SERVICE_CLIENT ? event.actor().id().orElseThrow() : null)
+                .bind("targetUserId", event.targetUserId().orElse(null))
+                .bind("serviceClientId", event.serviceClientId().orElse(null))
                 .bind("action", event.action().name())
                 .bind("tokenId", event.tokenId().orElse(null))
                 .bind("tokenCount", event.tokenCount())
@@ -39,7 +47,8 @@ final class JdbiAuditLog implements AuditLog {
     public Page<RecordedAuditEvent> list(long platformId, PageRequest page) {
         return jdbi.withHandle(handle -> JdbiPages.fetch(
                 handle,
-                "id, occurred_at, platform_id, actor_user_id, target_user_id, action, token_id, token_count",
+                "id, occurred_at, platform_id, actor_type, actor_user_id, actor_service_client_id, target_user_id, action,"
+                        + " token_id, token_count, service_client_id",
                 "from audit_events where platform_id = :platformId",
                 "id desc",
                 Map.of("platformId", platformId),
@@ -48,14 +57,18 @@ final class JdbiAuditLog implements AuditLog {
     }
 
     private static RecordedAuditEvent event(ResultSet rs) throws SQLException {
+        Kind actorKind = Kind.valueOf(rs.getString("actor_type"));
+        Optional<Long> actorId = actorKind == Kind.SERVICE_CLIENT
+                ? optionalLong(rs, "actor_service_client_id") : optionalLong(rs, "actor_user_id");
         return new RecordedAuditEvent(rs.getLong("id"), new AuditEvent(
                 rs.getTimestamp("occurred_at").toInstant(),
                 rs.getLong("platform_id"),
-                optionalLong(rs, "actor_user_id"),
-                rs.getLong("target_user_id"),
+                new AuditActor(actorKind, actorId),
+                optionalLong(rs, "target_user_id"),
                 AuditAction.valueOf(rs.getString("action")),
                 optionalLong(rs, "token_id"),
-                rs.getInt("token_count")));
+                rs.getInt("token_count"),
+                optionalLong(rs, "service_client_id")));
     }
 
     private static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {

@@ -14,6 +14,7 @@ public final class JdbiStorage {
                 new JdbiPlatformStore(jdbi),
                 new JdbiUserDirectory(jdbi),
                 new JdbiTokenStore(jdbi),
+                new JdbiServiceClientStore(jdbi),
                 new JdbiAuditLog(jdbi),
                 new JdbiTransactions(jdbi),
                 new JdbiStorageProbe(jdbi));

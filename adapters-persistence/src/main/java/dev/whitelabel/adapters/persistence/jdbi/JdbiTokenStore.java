@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Handle;
  */
 final class JdbiTokenStore implements TokenStore {
 
-    private static final String FIND_UNREVOKED = "select t.id, t.token_hash, t.expires_at, t.last_used_at, "
+    private static final String FIND_UNREVOKED = "select t.id, t.token_hash, t.created_at, t.expires_at, t.last_used_at, "
             + Columns.USER + " from tokens t join users u on u.id = t.user_id"
             + " where t.id = ? and t.revoked_at is null and t.generation = u.token_generation";
 
@@ -61,7 +61,8 @@ final class JdbiTokenStore implements TokenStore {
                         return Optional.empty();
                     }
                     return Optional.of(new TokenCredential(rs.getLong(1), new TokenDigest(rs.getString(2)),
-                            Columns.instant(rs, 3), Columns.instant(rs, 4), Columns.user(rs, 5)));
+                            Columns.instant(rs, 3).orElseThrow(), Columns.instant(rs, 4), Columns.instant(rs, 5),
+                            Columns.user(rs, 6)));
                 }
             }
         });

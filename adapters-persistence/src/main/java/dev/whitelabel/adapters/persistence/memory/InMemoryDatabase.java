@@ -4,6 +4,7 @@ import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
+import dev.whitelabel.domain.model.ServiceClientCredential;
 import dev.whitelabel.domain.model.TokenDigest;
 import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.User;
@@ -61,11 +62,14 @@ final class InMemoryDatabase {
 
     record Generation(long userId, long generation) {}
 
+    record ServiceClientRow(ServiceClientCredential credential, Optional<Instant> deletedAt) {}
+
     final Map<Long, Platform> platforms = new HashMap<>();
     final Map<Long, UserRow> users = new HashMap<>();
     final Map<Long, TokenRow> tokens = new HashMap<>();
     final Map<Generation, Instant> endedGenerations = new HashMap<>();
     final List<RecordedAuditEvent> auditEvents = new ArrayList<>();
+    final Map<Long, ServiceClientRow> serviceClients = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private long lastId;
 

@@ -13,6 +13,7 @@ public final class InMemoryStorage {
                 new InMemoryPlatformStore(database),
                 new InMemoryUserDirectory(database),
                 new InMemoryTokenStore(database),
+                new InMemoryServiceClientStore(database),
                 new InMemoryAuditLog(database),
                 new InMemoryTransactions(database),
                 () -> true);

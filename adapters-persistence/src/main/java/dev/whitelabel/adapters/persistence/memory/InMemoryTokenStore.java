@@ -53,7 +53,7 @@ final class InMemoryTokenStore implements TokenStore {
                 return Optional.empty();
             }
             return Optional.of(new TokenCredential(
-                    token.id(), token.digest(), token.expiresAt(), token.lastUsedAt(), owner.user()));
+                    token.id(), token.digest(), token.createdAt(), token.expiresAt(), token.lastUsedAt(), owner.user()));
         }));
     }
 

@@ -29,4 +29,8 @@ public interface UseCases {
     PruneTokensUseCase pruneTokens();
 
     CheckHealthUseCase checkHealth();
+
+    ManageServiceClientsUseCase manageServiceClients();
+
+    ServiceClientDoorsUseCase serviceClientDoors();
 }

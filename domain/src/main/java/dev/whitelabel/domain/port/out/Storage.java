@@ -5,6 +5,7 @@ public record Storage(
         PlatformStore platforms,
         UserDirectory users,
         TokenStore tokens,
+        ServiceClientStore serviceClients,
         AuditLog auditLog,
         Transactions transactions,
         StorageProbe probe) {}

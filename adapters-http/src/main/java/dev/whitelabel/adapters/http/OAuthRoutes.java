@@ -1,0 +1,113 @@
+package dev.whitelabel.adapters.http;
+
+import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.model.AuthenticatedUser;
+import dev.whitelabel.domain.model.ServiceClient;
+import dev.whitelabel.domain.port.in.ServiceClientDoorsUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The doors for a platform's resource servers, authenticated as service clients with HTTP Basic
+ * (RFC 6749 section 2.3.1): {@code POST /oauth/introspect} (RFC 7662) and {@code POST /oauth/revoke}
+ * (RFC 7009). Neither tells why a token is not alive, nor whether it is another platform's.
+ */
+final class OAuthRoutes {
+
+    static final String INTROSPECT = "/oauth/introspect";
+    static final String REVOKE = "/oauth/revoke";
+    private static final Map<String, Object> INACTIVE = Map.of("active", false);
+
+    private final ServiceClientDoorsUseCase doors;
+    private final RequestBody requestBody;
+    private final ApiMetrics metrics;
+
+    OAuthRoutes(ServiceClientDoorsUseCase doors, RequestBody requestBody, ApiMetrics metrics) {
+        this.doors = doors;
+        this.requestBody = requestBody;
+        this.metrics = metrics;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post(INTROSPECT, this::introspect);
+        routes.post(REVOKE, this::revoke);
+    }
+
+    private void introspect(Context ctx) {
+        ServiceClient client = client(ctx, "introspection");
+        Optional<AuthenticatedUser> holder = doors.introspect(client, token(ctx));
+        metrics.tokenChecked("introspection", holder.isPresent() ? "active" : "inactive");
+        ctx.json(holder.map(OAuthRoutes::active).orElse(INACTIVE));
+    }
+
+    /** RFC 7009 section 2.2: 200 with an empty body whether or not there was anything to revoke. */
+    private void revoke(Context ctx) {
+        ServiceClient client = client(ctx, "revocation");
+        doors.revoke(client, token(ctx));
+        metrics.tokenChecked("revocation", "answered");
+        ctx.status(200);
+    }
+
+    private static Map<String, Object> active(AuthenticatedUser holder) {
+        var user = holder.user();
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("active", true);
+        answer.put("token_type", "Bearer");
+        answer.put("sub", Long.toString(user.id()));
+        answer.put("username", user.email());
+        answer.put("platform_id", user.platformId());
+        answer.put("token_id", holder.tokenId());
+        answer.put("role", user.role().name());
+        answer.put("iat", holder.issuedAt().getEpochSecond());
+        holder.expiresAt().ifPresent(expiry -> answer.put("exp", expiry.getEpochSecond()));
+        return answer;
+    }
+
+    /** The service client of the Basic credentials, or 401 invalid_client. */
+    private ServiceClient client(Context ctx, String door) {
+        Optional<ServiceClient> client = basicCredentials(ctx.header("Authorization"))
+                .flatMap(credentials -> doors.authenticate(credentials[0], credentials[1]));
+        if (client.isEmpty()) {
+            metrics.tokenChecked(door, "invalid_client");
+            throw OAuthError.invalidClient();
+        }
+        return client.get();
+    }
+
+    /** {@code Basic base64(urlencoded id ":" urlencoded secret)}, as RFC 6749 section 2.3.1 writes it. */
+    private static Optional<String[]> basicCredentials(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon < 1) {
+                return Optional.empty();
+            }
+            return Optional.of(new String[] {
+                URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)});
+        } catch (IllegalArgumentException notBase64OrNotUrlEncoded) {
+            return Optional.empty();
+        }
+    }
+
+    /** The form's {@code token}, once; {@code token_type_hint} is allowed and ignored. Anything else: invalid_request. */
+    private String token(Context ctx) {
+        try {
+            var body = requestBody.read(ctx);
+            var token = body.requiredText("token");
+            body.requireValid();
+            return token.orElseThrow();
+        } catch (HttpProblem | InvalidInput | Unauthenticated malformed) {
+            throw OAuthError.invalidRequest();
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.whitelabel.domain.error;
+
+/** Not a service client of the actor's platform: deleted, another platform's, or never created. */
+public final class ServiceClientNotFound extends WhitelabelException {
+    public ServiceClientNotFound() {
+        super("Service client not found.");
+    }
+}
