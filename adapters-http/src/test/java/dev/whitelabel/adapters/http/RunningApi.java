@@ -9,11 +9,13 @@ import dev.whitelabel.adapters.persistence.TestPostgres;
 import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
 import dev.whitelabel.adapters.persistence.memory.InMemoryStorage;
 import dev.whitelabel.application.WhitelabelUseCases;
+import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlatformCreated;
+import dev.whitelabel.domain.model.ServiceClientCreated;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.port.out.Storage;
 import java.io.IOException;
@@ -123,6 +125,10 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
 
     String token(User user) {
         return useCases.createToken().forAnyUser(user.id(), NewToken.named("api-token")).token().value();
+    }
+
+    ServiceClientCreated serviceClient(PlatformCreated platform) {
+        return useCases.manageServiceClients().create(Actor.whiteLabelAdmin(platform.admin()), "api");
     }
 
     static String adminToken(PlatformCreated platform) {
