@@ -122,6 +122,21 @@ class CommandLineTest {
     }
 
     @Test
+    void an_operator_creates_a_service_client_whose_secret_is_printed_once() throws Exception {
+        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test").json()
+                .at("/platform/id").asText();
+
+        var created = run("service-client", "create", "--platform", platformId, "--name", "billing api").json();
+
+        assertThat(created.get("name").asText()).isEqualTo("billing api");
+        assertThat(created.get("client_id").asText()).startsWith("wlc_");
+        assertThat(created.get("client_secret").asText()).startsWith("wls_");
+        var unknown = run("service-client", "create", "--platform", "999", "--name", "x");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).isEqualTo("{\"error\":\"Platform not found.\"}");
+    }
+
+    @Test
     void tokens_prune_deletes_long_dead_tokens_and_says_how_many() throws Exception {
         String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
                 .json().at("/platform/id").asText();

@@ -6,9 +6,12 @@ import dev.whitelabel.adapters.http.HttpServer;
 import dev.whitelabel.adapters.http.HttpSettings;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import dev.whitelabel.adapters.persistence.TestPostgres;
+import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatform;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -62,9 +65,16 @@ class DatabaseOutageTest {
 
     @Test
     void requests_fail_closed_with_503_while_the_database_is_down_and_recover_without_a_restart() throws Exception {
-        String admin = wiring.useCases().createPlatform()
-                .create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"))
-                .adminToken().token().value();
+        var acme = wiring.useCases().createPlatform()
+                .create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
+        String admin = acme.adminToken().token().value();
+        var client = wiring.useCases().manageServiceClients().create(Actor.whiteLabelAdmin(acme.admin()), "api");
+        var introspection = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/oauth/introspect"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (client.client().clientId() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + admin.replace("|", "%7C"))).build();
+        assertThat(get("/auth/check", admin).statusCode()).isEqualTo(204);
         assertThat(get("/api/user/me", admin).statusCode()).isEqualTo(200);
         assertThat(get("/health", null).statusCode()).isEqualTo(200);
 
@@ -74,6 +84,8 @@ class DatabaseOutageTest {
         assertThat(down.statusCode()).isEqualTo(503);
         assertThat(down.body()).isEqualTo("{\"message\":\"Service unavailable.\"}");
         assertThat(get("/api/white-label/users", admin).statusCode()).isEqualTo(503);
+        assertThat(get("/auth/check", admin).statusCode()).as("a gateway's refusal").isEqualTo(503);
+        assertThat(http.send(introspection, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
         assertThat(get("/health", null).statusCode()).isEqualTo(503);
         assertThat(get("/health", null).body()).isEqualTo("{\"status\":\"unavailable\"}");
 

@@ -6,11 +6,14 @@ import dev.whitelabel.adapters.http.HttpServer;
 import dev.whitelabel.adapters.http.HttpSettings;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import dev.whitelabel.adapters.persistence.TestPostgres;
+import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -112,5 +115,50 @@ class PostgresInstancesTest {
 
         assertThat(send(b, "/api/white-label/logout", admin, "{\"email\":\"ann@acme.test\"}")).isEqualTo(200);
         assertThat(send(a, "/api/user/me", laptop.token().value(), null)).isEqualTo(401);
+    }
+
+    HttpResponse<String> door(HttpServer server, String path, String authorization, String form) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Authorization", authorization);
+        if (form == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Forward auth, introspection and revocation: a revocation on one instance holds at every door of the other. */
+    @Test
+    void every_door_of_the_other_instance_refuses_a_revoked_token_or_a_deleted_client_at_once() throws Exception {
+        Wiring first = instance();
+        Wiring second = instance();
+        HttpServer a = serve(first);
+        HttpServer b = serve(second);
+        var acme = first.useCases().createPlatform()
+                .create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
+        var ann = first.useCases().createPlatformUser()
+                .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
+        var client = first.useCases().manageServiceClients().create(Actor.whiteLabelAdmin(acme.admin()), "api");
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (client.client().clientId() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8));
+        String phone = first.useCases().createToken().forAnyUser(ann.id(), NewToken.named("phone")).token().value();
+        String laptop = first.useCases().createToken().forAnyUser(ann.id(), NewToken.named("laptop")).token().value();
+        String phoneForm = "token=" + phone.replace("|", "%7C");
+        assertThat(door(b, "/auth/check", "Bearer " + phone, null).statusCode()).isEqualTo(204);
+        assertThat(door(b, "/oauth/introspect", basic, phoneForm).body()).startsWith("{\"active\":true");
+
+        assertThat(door(a, "/oauth/revoke", basic, phoneForm).statusCode()).isEqualTo(200);
+        assertThat(door(b, "/auth/check", "Bearer " + phone, null).statusCode()).isEqualTo(401);
+        assertThat(door(b, "/oauth/introspect", basic, phoneForm).body()).isEqualTo("{\"active\":false}");
+
+        assertThat(send(a, "/api/white-label/logout", acme.adminToken().token().value(), "{\"user_id\":" + ann.id() + "}"))
+                .isEqualTo(200);
+        assertThat(door(b, "/auth/check", "Bearer " + laptop, null).statusCode()).isEqualTo(401);
+        assertThat(door(b, "/oauth/introspect", basic, "token=" + laptop.replace("|", "%7C")).body())
+                .isEqualTo("{\"active\":false}");
+
+        first.useCases().manageServiceClients().delete(Actor.whiteLabelAdmin(acme.admin()), client.client().id());
+        assertThat(door(b, "/oauth/introspect", basic, phoneForm).statusCode()).isEqualTo(401);
     }
 }
