@@ -35,7 +35,7 @@ async function api(method, path, body) {
 }
 
 function show(section) {
-  for (const id of ["sign-in", "users", "user", "audit"]) $(id).hidden = id !== section;
+  for (const id of ["sign-in", "users", "user", "clients", "audit"]) $(id).hidden = id !== section;
   $("nav").hidden = section === "sign-in";
 }
 
@@ -166,6 +166,46 @@ async function logoutAll() {
   await loadTokens();
 }
 
+async function loadClients() {
+  const listing = await api("GET", "/api/white-label/service-clients");
+  const rows = $("client-rows");
+  rows.replaceChildren();
+  for (const client of listing.service_clients) {
+    const row = document.createElement("tr");
+    cell(row, client.id);
+    cell(row, client.name);
+    cell(row, client.client_id);
+    cell(row, when(client.created_at));
+    button(row, "Delete", () => deleteClient(client).catch(fail), true);
+    rows.appendChild(row);
+  }
+  show("clients");
+}
+
+async function createClient() {
+  const created = await api("POST", "/api/white-label/service-clients", { name: $("client-name").value });
+  $("client-name").value = "";
+  $("new-client-id").textContent = created.service_client.client_id;
+  $("new-client-secret").textContent = created.service_client.client_secret;
+  $("client-secret").hidden = false;
+  say("Service client created.");
+  await loadClients();
+}
+
+async function deleteClient(client) {
+  if (!window.confirm("Delete " + shown(client.name) + "? Its requests are refused at once.")) return;
+  await api("DELETE", "/api/white-label/service-clients/" + client.id);
+  $("client-secret").hidden = true;
+  say("Service client deleted.");
+  await loadClients();
+}
+
+function actorOf(event) {
+  if (event.actor_type === "operator") return "operator";
+  if (event.actor_type === "service_client") return "service client " + event.actor_service_client_id;
+  return "user " + event.actor_user_id;
+}
+
 async function loadAudit() {
   const page = await api("GET", "/api/white-label/audit?page=" + state.auditPage + "&per_page=" + PER_PAGE);
   const rows = $("audit-rows");
@@ -174,8 +214,8 @@ async function loadAudit() {
     const row = document.createElement("tr");
     cell(row, when(event.occurred_at));
     cell(row, event.action.replaceAll("_", " "));
-    cell(row, event.actor_user_id === null ? "operator" : "user " + event.actor_user_id);
-    cell(row, "user " + event.target_user_id);
+    cell(row, actorOf(event));
+    cell(row, event.target_user_id === null ? "service client " + event.service_client_id : "user " + event.target_user_id);
     cell(row, event.token_id);
     cell(row, event.token_count);
     rows.appendChild(row);
@@ -209,6 +249,8 @@ $("audit-prev").addEventListener("click", () => { state.auditPage--; loadAudit()
 $("audit-next").addEventListener("click", () => { state.auditPage++; loadAudit().catch(fail); });
 $("show-users").addEventListener("click", () => loadUsers().catch(fail));
 $("show-audit").addEventListener("click", () => { state.auditPage = 1; loadAudit().catch(fail); });
+$("show-clients").addEventListener("click", () => { $("client-secret").hidden = true; say(""); loadClients().catch(fail); });
+$("client-form").addEventListener("submit", (event) => { event.preventDefault(); createClient().catch(fail); });
 $("back-to-users").addEventListener("click", () => loadUsers().catch(fail));
 $("sign-out").addEventListener("click", () => signOut(true));
 $("logout-all").addEventListener("click", () => { $("confirm").hidden = false; });

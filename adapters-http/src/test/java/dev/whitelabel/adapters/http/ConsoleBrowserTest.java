@@ -9,6 +9,7 @@ import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.Role;
 import dev.whitelabel.domain.port.out.UserEntry;
 import java.io.File;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -174,6 +175,37 @@ class ConsoleBrowserTest {
 
     static double rowHeight(String email, List<WebElement> rows) {
         return rowOf(email, rows).getRect().getHeight();
+    }
+
+    @Test
+    void an_admin_creates_a_service_client_sees_its_secret_once_and_deletes_it() {
+        signIn(RunningApi.adminToken(acme));
+        visible("users");
+        browser.findElement(By.id("show-clients")).click();
+        visible("client-name").sendKeys("billing api");
+        browser.findElement(By.cssSelector("#client-form button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "Service client created."));
+
+        String clientId = visible("new-client-id").getText();
+        String secret = visible("new-client-secret").getText();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("client-rows"), clientId));
+        assertThat(browser.findElement(By.id("client-rows")).getText()).contains("billing api").doesNotContain(secret);
+        assertThat(introspectionStatus(clientId, secret)).isEqualTo(200);
+
+        browser.findElement(By.xpath("//tbody[@id='client-rows']//button[text()='Delete']")).click();
+        browser.switchTo().alert().accept();
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "Service client deleted."));
+        assertThat(browser.findElements(By.cssSelector("#client-rows tr"))).isEmpty();
+        assertThat(introspectionStatus(clientId, secret)).as("refused at once").isEqualTo(401);
+        browser.findElement(By.id("show-audit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "service client deleted"));
+    }
+
+    int introspectionStatus(String clientId, String secret) {
+        return running.api.send(running.api.request("/oauth/introspect", null)
+                .header("Authorization", "Basic " + OAuthRoutesTest.basic(clientId, secret))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=x"))).status();
     }
 
     @Test
