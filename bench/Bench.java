@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,25 +92,57 @@ public final class Bench {
     // --- 1. the hot path against the ceiling of the stack ---
 
     String hotPath(String token) throws Exception {
+        Path introspection = introspectionScript(token);
         List<Wrk> ceiling = new ArrayList<>();
         List<Wrk> me = new ArrayList<>();
+        List<Wrk> check = new ArrayList<>();
+        List<Wrk> introspect = new ArrayList<>();
         // A discarded round of each: the first seconds of a JVM measure its JIT compiler, not the server.
         wrk("/health/live", null, null);
         wrk("/api/user/me", token, null);
+        wrk("/auth/check", token, null);
+        wrk("/oauth/introspect", null, introspection);
         for (int round = 0; round < rounds; round++) {
             ceiling.add(wrk("/health/live", null, null));
             me.add(wrk("/api/user/me", token, null));
+            check.add(wrk("/auth/check", token, null));
+            introspect.add(wrk("/oauth/introspect", null, introspection));
         }
-        double rpsRatio = median(me, Wrk::rps) / median(ceiling, Wrk::rps);
-        double p99Ratio = median(me, Wrk::p99Millis) / median(ceiling, Wrk::p99Millis);
-        return "## 1. Authenticated `GET /api/user/me` vs the ceiling route `GET /health/live`\n\n"
+        return "## 1. The token checks vs the ceiling route `GET /health/live`\n\n"
                 + "wrk, " + THREADS + " threads, " + CONNECTIONS + " connections, " + seconds + " s a round, "
-                + rounds + " rounds alternating (ceiling, me, ceiling, me, ...) after one discarded warm-up round of each; medians.\n\n"
+                + rounds + " rounds alternating (ceiling, me, check, introspect, ceiling, ...) after one discarded warm-up"
+                + " round of each; medians. Every check is one indexed read of the token and its user; introspection"
+                + " also reads the service client by its id.\n\n"
                 + "| route | requests/s (median) | p99 ms (median) | non-2xx | rounds (req/s) |\n|---|---|---|---|---|\n"
                 + row("`GET /health/live` (no auth, no database)", ceiling)
-                + row("`GET /api/user/me` (bearer token, one indexed read)", me)
-                + String.format("\n**Ratio me / ceiling: requests/s %.2f (target >= 0.80), p99 %.2f (target <= 1.50).**%n",
-                        rpsRatio, p99Ratio);
+                + row("`GET /api/user/me` (bearer token)", me)
+                + row("`GET /auth/check` (forward auth, 204)", check)
+                + row("`POST /oauth/introspect` (service client, RFC 7662)", introspect)
+                + "\n" + ratio("me", me, ceiling, 0.80) + ratio("auth/check", check, ceiling, 0.85)
+                + ratio("introspect", introspect, ceiling, 0.75);
+    }
+
+    static String ratio(String what, List<Wrk> route, List<Wrk> ceiling, double target) {
+        return String.format("**Ratio %s / ceiling: requests/s %.2f (target >= %.2f), p99 %.2f (target <= 1.50).**%n%n", what,
+                median(route, Wrk::rps) / median(ceiling, Wrk::rps), target,
+                median(route, Wrk::p99Millis) / median(ceiling, Wrk::p99Millis));
+    }
+
+    /** A service client of the bench platform, introspecting {@code token} with every request. */
+    Path introspectionScript(String token) throws Exception {
+        String created = cli("service-client", "create", "--platform", "1", "--name", "bench");
+        String clientId = created.replaceAll(".*\"client_id\":\"([^\"]+)\".*", "$1").strip();
+        String secret = created.replaceAll(".*\"client_secret\":\"([^\"]+)\".*", "$1").strip();
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        Path script = work.resolve("introspect.lua");
+        Files.writeString(script, """
+                wrk.method = "POST"
+                wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+                wrk.headers["Authorization"] = "Basic %s"
+                wrk.body = "token=%s"
+                """.formatted(basic, token.replace("|", "%7C")));
+        require(post("/auth/check", token, "").statusCode() == 204, "the bench token does not pass /auth/check");
+        return script;
     }
 
     // --- 2. logout-all of a user with 100,000 live tokens, beside the naive UPDATE of every row ---
