@@ -7,6 +7,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -16,10 +17,12 @@ public final class HttpServer {
 
     private final Javalin javalin;
     private final AtomicBoolean ready;
+    private final StaticFiles staticFiles;
 
-    private HttpServer(Javalin javalin, AtomicBoolean ready) {
+    private HttpServer(Javalin javalin, AtomicBoolean ready, StaticFiles staticFiles) {
         this.javalin = javalin;
         this.ready = ready;
+        this.staticFiles = staticFiles;
     }
 
     /** An unstarted server with a metrics registry of its own; for embedding and tests. */
@@ -42,7 +45,7 @@ public final class HttpServer {
         var selfService = new SelfServiceRoutes(useCases.logoutSelf(), useCases.manageApiKeys(), requestBody, metrics);
         var operations = new OperationsRoutes(
                 useCases.checkHealth(), ready::get, metricsRegistry, new MetricsAccess(settings.metricsToken()));
-        var console = new ConsoleRoutes();
+        var staticFiles = new StaticFiles(requestLog);
         var forwardAuth = new ForwardAuthRoute(authentication, metrics);
         var oauth = new OAuthRoutes(useCases.serviceClientDoors(), requestBody, metrics);
         var serviceClients = new ServiceClientRoutes(useCases.manageServiceClients(), requestBody);
@@ -56,6 +59,7 @@ public final class HttpServer {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorPages(requestLog));
                 server.insertHandler(new NoMethodOverride());
+                server.insertHandler(staticFiles);
                 server.insertHandler(new BodyDeadline(settings.maxBodyBytes(), settings.bodyTimeout()));
                 // stop() then waits this long for requests in flight before closing connections
                 server.setStopTimeout(settings.shutdownTimeout().toMillis());
@@ -69,14 +73,13 @@ public final class HttpServer {
             listings.register(config.routes);
             selfService.register(config.routes);
             operations.register(config.routes);
-            console.register(config.routes);
             forwardAuth.register(config.routes);
             oauth.register(config.routes);
             serviceClients.register(config.routes);
             ErrorAnswers.register(config.routes, metrics);
             answerHeadLikeGet(config.unsafe);
         });
-        return new HttpServer(javalin, ready);
+        return new HttpServer(javalin, ready, staticFiles);
     }
 
     /**
@@ -107,11 +110,16 @@ public final class HttpServer {
         javalin.stop();
     }
 
-    /** Every route as "METHOD /path/{param}", as the router holds them; HEAD, which mirrors every GET, left out. */
+    /**
+     * Every route as "METHOD /path/{param}", as the router and the files of the jar hold them; HEAD,
+     * which mirrors every GET, left out.
+     */
     public List<String> routes() {
-        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+        var routes = new ArrayList<>(staticFiles.routes());
+        javalin.unsafe.internalRouter.allHttpHandlers().stream()
                 .filter(parsed -> parsed.endpoint.method.isHttpMethod() && parsed.endpoint.method != HandlerType.HEAD)
                 .map(parsed -> parsed.endpoint.method.name() + " " + parsed.endpoint.path)
-                .toList();
+                .forEach(routes::add);
+        return routes;
     }
 }

@@ -29,15 +29,29 @@ final class RequestLog {
     }
 
     void begin(Context ctx) {
-        String sent = ctx.header(HEADER);
-        String id = sent != null && SANE_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        String id = idFor(ctx.header(HEADER));
         ctx.header(HEADER, id);
         MDC.put(MDC_KEY, id);
     }
 
     void end(Context ctx, Float millis) {
         try {
-            line(method(ctx), route(ctx), ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000)));
+            line(method(ctx.method().name()), route(ctx), ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000)));
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+
+    /** The id of a request served outside Javalin: the caller's when it is a sane one, a new one otherwise. */
+    String idFor(String sent) {
+        return sent != null && SANE_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+    }
+
+    /** The line of a request served outside Javalin (the files of the jar), on whichever thread finished it. */
+    void line(String id, String method, String route, int status, Duration duration) {
+        MDC.put(MDC_KEY, id);
+        try {
+            line(method(method), route, status, duration);
         } finally {
             MDC.remove(MDC_KEY);
         }
@@ -50,12 +64,7 @@ final class RequestLog {
      */
     String refused(int status) {
         String id = UUID.randomUUID().toString();
-        MDC.put(MDC_KEY, id);
-        try {
-            line("-", "refused", status, Duration.ZERO);
-        } finally {
-            MDC.remove(MDC_KEY);
-        }
+        line(id, "-", "refused", status, Duration.ZERO);
         return id;
     }
 
@@ -65,9 +74,8 @@ final class RequestLog {
     }
 
     /** A method of HTTP's own, or OTHER: a made-up method must not become a new metric series or a long log line. */
-    private static String method(Context ctx) {
-        String method = ctx.method().name();
-        return KNOWN_METHODS.contains(method) ? method : "OTHER";
+    private static String method(String method) {
+        return KNOWN_METHODS.contains(method) || method.equals("-") ? method : "OTHER";
     }
 
     /** The matched route's template, such as /api/white-label/users/{id}/tokens; never the raw path. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,6 +98,35 @@ class SlowClientsTest {
 
         assertThat(Duration.ofNanos(slowest)).as("the slowest of %d answers", probes).isLessThan(QUICK);
         assertThat(probes).isGreaterThan(20);
+    }
+
+    /** The other half: clients that ask for the largest file there is and never read a byte of it. */
+    @Test
+    void readers_that_never_read_never_take_the_server_from_other_clients() throws Exception {
+        for (int i = 0; i < SLOW_CLIENTS; i++) {
+            var socket = new Socket();
+            socket.setReceiveBufferSize(2048);
+            socket.connect(new InetSocketAddress("127.0.0.1", running.server.port()));
+            attackers.add(socket);
+            String get = "GET /docs/ui/swagger-ui-bundle.js HTTP/1.1\r\nHost: localhost\r\n\r\n";
+            socket.getOutputStream().write(get.repeat(4).getBytes(StandardCharsets.ISO_8859_1));
+        }
+        var http = HttpClient.newHttpClient();
+        long slowest = 0;
+        long end = System.nanoTime() + ATTACK.toNanos();
+        while (System.nanoTime() < end) {
+            for (String path : List.of("/health/live", "/api/user/me", "/console/console.js")) {
+                long started = System.nanoTime();
+                var answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.server.port() + path))
+                        .header("Authorization", "Bearer " + userToken).timeout(QUICK).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(path).isEqualTo(200);
+                slowest = Math.max(slowest, System.nanoTime() - started);
+            }
+            Thread.sleep(200);
+        }
+
+        assertThat(Duration.ofNanos(slowest)).isLessThan(QUICK);
     }
 
     @Test
