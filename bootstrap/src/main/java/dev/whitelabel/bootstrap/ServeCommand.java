@@ -52,6 +52,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " (env WHITELABEL_BODY_TIMEOUT_MS). Default: ${DEFAULT-VALUE}")
     long bodyTimeoutMillis;
 
+    // no constant default: it is a share of the heap this JVM was given
+    @Option(names = "--max-buffered-body-bytes", defaultValue = "${env:WHITELABEL_MAX_BUFFERED_BODY_BYTES}",
+            description = "Most bytes of request bodies kept at once while they arrive; past it, 503"
+                    + " (env WHITELABEL_MAX_BUFFERED_BODY_BYTES). Default: an eighth of the heap")
+    Optional<Long> maxBufferedBodyBytes;
+
     @Option(names = "--threads", defaultValue = "${env:WHITELABEL_THREADS:-" + HttpSettings.DEFAULT_MAX_THREADS + "}",
             description = "Most threads serving requests (env WHITELABEL_THREADS). Default: ${DEFAULT-VALUE}")
     int threads;
@@ -90,7 +96,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private HttpSettings httpSettings() {
         try {
-            return new HttpSettings(maxBodyBytes, Duration.ofMillis(bodyTimeoutMillis), threads,
+            return new HttpSettings(maxBodyBytes, Duration.ofMillis(bodyTimeoutMillis),
+                    maxBufferedBodyBytes.orElse(HttpSettings.DEFAULT_MAX_BUFFERED_BODY_BYTES), threads,
                     Duration.ofMillis(shutdownTimeoutMillis), metricsToken());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

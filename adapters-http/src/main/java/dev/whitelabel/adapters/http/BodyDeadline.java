@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
@@ -22,22 +23,29 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * would otherwise keep a thread for as long as it likes, and a few hundred such clients would take
  * every thread. A body still incomplete at the deadline is answered 408 and its connection closed.
  * At most one byte over the body limit is kept, so a larger body is still refused 413 by the route.
+ * All bodies kept at once share a budget: past it a request is answered 503 at once, so that many
+ * connections each sending a large body cannot exhaust the heap.
  */
 final class BodyDeadline extends Handler.Wrapper {
 
     private final long maxBytes;
     private final Duration deadline;
+    private final long budget;
+    private final AtomicLong kept = new AtomicLong();
 
-    BodyDeadline(long maxBytes, Duration deadline) {
+    BodyDeadline(long maxBytes, Duration deadline, long budget) {
         this.maxBytes = maxBytes;
         this.deadline = deadline;
+        this.budget = budget;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long declared = declaredLength(request);
-        if (declared == 0 || declared > maxBytes) {
-            // nothing to wait for, or a body the route refuses from its Content-Length without reading it
+        // Nothing to wait for; a body the route refuses from its Content-Length without reading it; or a
+        // request without credentials, which every route that reads a body refuses first (so neither
+        // is an unauthenticated client sent "100 Continue" nor its body kept).
+        if (declared == 0 || declared > maxBytes || !request.getHeaders().contains(HttpHeader.AUTHORIZATION)) {
             return super.handle(request, response, callback);
         }
         new Arrival(request, response, callback).start();
@@ -66,11 +74,14 @@ final class BodyDeadline extends Handler.Wrapper {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final AtomicBoolean settled = new AtomicBoolean();
         private Scheduler.Task timer;
+        private long reserved;
+        private boolean released;
 
         Arrival(Request request, Response response, Callback callback) {
             this.request = request;
             this.response = response;
-            this.callback = callback;
+            // the bytes are the route's until the request completes, one way or another
+            this.callback = Callback.from(callback, this::release);
         }
 
         void start() {
@@ -101,9 +112,13 @@ final class BodyDeadline extends Handler.Wrapper {
                     handOn(chunk, fromDemand);
                     return;
                 }
-                keep(chunk);
+                boolean kept = keep(chunk);
                 boolean last = chunk.isLast();
                 chunk.release();
+                if (!kept) {
+                    refuse(503);
+                    return;
+                }
                 if (last) {
                     handOn(Content.Chunk.EOF, fromDemand);
                     return;
@@ -115,12 +130,25 @@ final class BodyDeadline extends Handler.Wrapper {
             }
         }
 
-        private void keep(Content.Chunk chunk) {
+        /** Keeps the chunk's bytes if the budget has room for them; false when it has not. */
+        private synchronized boolean keep(Content.Chunk chunk) {
             ByteBuffer buffer = chunk.getByteBuffer().slice();
             int take = (int) Math.min(buffer.remaining(), maxBytes + 1 - bytes.size());
+            if (released || kept.addAndGet(take) > budget) {
+                kept.addAndGet(-take);
+                return false;
+            }
+            reserved += take;
             byte[] part = new byte[take];
             buffer.get(part);
             bytes.writeBytes(part);
+            return true;
+        }
+
+        private synchronized void release() {
+            released = true;
+            kept.addAndGet(-reserved);
+            reserved = 0;
         }
 
         /** {@code end} follows the bytes read: EOF, a failure, or null to go on reading the rest from the connection. */
@@ -147,9 +175,18 @@ final class BodyDeadline extends Handler.Wrapper {
         }
 
         private void expire() {
+            refuse(408);
+        }
+
+        /** 408 at the deadline, 503 past the budget; the connection closes, its unread bytes with it. */
+        private void refuse(int status) {
             if (settled.compareAndSet(false, true)) {
+                timer.cancel();
                 response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-                Response.writeError(request, response, callback, 408);
+                if (status == 503) {
+                    response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+                }
+                Response.writeError(request, response, callback, status);
             }
         }
     }

@@ -60,7 +60,7 @@ public final class HttpServer {
                 server.setErrorHandler(new JsonErrorPages(requestLog));
                 server.insertHandler(new NoMethodOverride());
                 server.insertHandler(staticFiles);
-                server.insertHandler(new BodyDeadline(settings.maxBodyBytes(), settings.bodyTimeout()));
+                server.insertHandler(new BodyDeadline(settings.maxBodyBytes(), settings.bodyTimeout(), settings.maxBufferedBodyBytes()));
                 // stop() then waits this long for requests in flight before closing connections
                 server.setStopTimeout(settings.shutdownTimeout().toMillis());
             });

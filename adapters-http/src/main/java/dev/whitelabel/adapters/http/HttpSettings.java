@@ -4,15 +4,23 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * What the HTTP adapter can be told: how large a request body may be and how long it may take to
- * arrive, how many threads serve requests, how long a stop may wait, and the token a metrics scraper
- * must present (without one, only loopback clients may read /metrics).
+ * What the HTTP adapter can be told: how large a request body may be, how long it may take to
+ * arrive and how many bytes of bodies may be kept at once, how many threads serve requests, how
+ * long a stop may wait, and the token a metrics scraper must present (without one, only loopback
+ * clients may read /metrics).
  */
 public record HttpSettings(
-        long maxBodyBytes, Duration bodyTimeout, int maxThreads, Duration shutdownTimeout, Optional<String> metricsToken) {
+        long maxBodyBytes,
+        Duration bodyTimeout,
+        long maxBufferedBodyBytes,
+        int maxThreads,
+        Duration shutdownTimeout,
+        Optional<String> metricsToken) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
+    /** An eighth of the heap: 32 MiB, some 500 bodies of the largest size, at -Xmx256m. */
+    public static final long DEFAULT_MAX_BUFFERED_BODY_BYTES = Runtime.getRuntime().maxMemory() / 8;
     /**
      * Bodies arrive before a thread is given to a request, so a thread only ever waits for the
      * database; a few times the database pool keeps it busy and leaves threads for the routes that
@@ -30,6 +38,9 @@ public record HttpSettings(
         if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
             throw new IllegalArgumentException("a body timeout is positive");
         }
+        if (maxBufferedBodyBytes < maxBodyBytes + 1) {
+            throw new IllegalArgumentException("the bodies kept at once must hold one body of the largest size");
+        }
         if (maxThreads < MIN_THREADS) {
             throw new IllegalArgumentException("the server needs at least " + MIN_THREADS + " threads");
         }
@@ -42,17 +53,19 @@ public record HttpSettings(
     }
 
     public static HttpSettings defaults() {
-        return new HttpSettings(
-                DEFAULT_MAX_BODY_BYTES, DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_THREADS, DEFAULT_SHUTDOWN_TIMEOUT, Optional.empty());
+        return new HttpSettings(DEFAULT_MAX_BODY_BYTES, DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_BUFFERED_BODY_BYTES,
+                DEFAULT_MAX_THREADS, DEFAULT_SHUTDOWN_TIMEOUT, Optional.empty());
     }
 
     public HttpSettings withMetricsToken(String token) {
-        return new HttpSettings(maxBodyBytes, bodyTimeout, maxThreads, shutdownTimeout, Optional.of(token));
+        return new HttpSettings(
+                maxBodyBytes, bodyTimeout, maxBufferedBodyBytes, maxThreads, shutdownTimeout, Optional.of(token));
     }
 
     @Override
     public String toString() {
-        return "HttpSettings[maxBodyBytes=" + maxBodyBytes + ", bodyTimeout=" + bodyTimeout + ", maxThreads=" + maxThreads
+        return "HttpSettings[maxBodyBytes=" + maxBodyBytes + ", bodyTimeout=" + bodyTimeout
+                + ", maxBufferedBodyBytes=" + maxBufferedBodyBytes + ", maxThreads=" + maxThreads
                 + ", shutdownTimeout=" + shutdownTimeout + ", metricsToken=" + (metricsToken.isPresent() ? "<hidden>" : "none")
                 + "]";
     }

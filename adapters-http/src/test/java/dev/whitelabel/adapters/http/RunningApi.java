@@ -43,7 +43,8 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
 
     /** The defaults, but a stop that does not wait for the test client's idle connections. */
     static final HttpSettings SETTINGS = new HttpSettings(HttpSettings.DEFAULT_MAX_BODY_BYTES,
-            HttpSettings.DEFAULT_BODY_TIMEOUT, HttpSettings.DEFAULT_MAX_THREADS, Duration.ZERO, Optional.empty());
+            HttpSettings.DEFAULT_BODY_TIMEOUT, HttpSettings.DEFAULT_MAX_BUFFERED_BODY_BYTES, HttpSettings.DEFAULT_MAX_THREADS,
+            Duration.ZERO, Optional.empty());
 
     private final HttpSettings settings;
     private final Store store;

@@ -33,9 +33,13 @@ class SlowClientsTest {
     static final Duration ATTACK = BODY_TIMEOUT.multipliedBy(2);
     static final Duration QUICK = Duration.ofSeconds(1);
 
+    static final int LARGEST_BODY = (int) HttpSettings.DEFAULT_MAX_BODY_BYTES;
+    /** Room for two bodies of the largest size, kept at once. */
+    static final long BUDGET = 2 * (LARGEST_BODY + 1L);
+
     @RegisterExtension
-    final RunningApi running = new RunningApi(new HttpSettings(HttpSettings.DEFAULT_MAX_BODY_BYTES, BODY_TIMEOUT,
-            THREADS, Duration.ZERO, Optional.empty()), RunningApi.Store.MEMORY);
+    final RunningApi running = new RunningApi(new HttpSettings(LARGEST_BODY, BODY_TIMEOUT, BUDGET, THREADS,
+            Duration.ZERO, Optional.empty()), RunningApi.Store.MEMORY);
 
     final List<Socket> attackers = new ArrayList<>();
     String userToken;
@@ -54,13 +58,51 @@ class SlowClientsTest {
 
     /** Opens a connection that sends the head of a 100-byte POST and nothing more, yet. */
     Socket slowClient(boolean chunked) throws IOException {
+        return slowClient(chunked ? "Transfer-Encoding: chunked" : "Content-Length: 100", userToken);
+    }
+
+    Socket slowClient(String framing, String token) throws IOException {
         var socket = new Socket("127.0.0.1", running.server.port());
-        String framing = chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: 100\r\n";
         socket.getOutputStream().write(("POST /api/user/logout HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: Bearer " + userToken + "\r\nContent-Type: application/json\r\n" + framing + "\r\n")
+                + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n" + framing + "\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
         attackers.add(socket);
         return socket;
+    }
+
+    /** A connection that sends all of a body of the largest size but its last byte. */
+    Socket almostWholeBody(String token) throws IOException {
+        Socket socket = slowClient("Content-Length: " + LARGEST_BODY, token);
+        socket.getOutputStream().write(("{\"all\":false}" + " ".repeat(LARGEST_BODY - 14)).substring(0, LARGEST_BODY - 1)
+                .getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    @Test
+    void bodies_kept_at_once_stay_within_their_budget_and_past_it_the_answer_is_a_503_at_once() throws Exception {
+        Socket first = almostWholeBody(userToken);
+        Socket second = almostWholeBody(userToken);
+        Thread.sleep(500);
+
+        Socket third = almostWholeBody(userToken);
+        third.setSoTimeout((int) QUICK.toMillis());
+        String refused = new String(third.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+        assertThat(refused).startsWith("HTTP/1.1 503").contains("Retry-After: 1").contains("Connection: close")
+                .contains("X-Request-Id: ");
+        first.close();
+        second.close();
+        String other = running.token(running.user(running.platform("globex"), "gus@globex.test"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String answer;
+        do {
+            Socket whole = almostWholeBody(other);
+            whole.getOutputStream().write(' ');
+            whole.setSoTimeout(5_000);
+            answer = new String(whole.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+        } while (!answer.equals("HTTP/1.1 200") && System.nanoTime() < deadline);
+        assertThat(answer).as("the budget is freed when the bodies' requests end").isEqualTo("HTTP/1.1 200");
     }
 
     @Test
@@ -143,6 +185,19 @@ class SlowClientsTest {
                 .contains("X-Request-Id: ").contains("Content-Security-Policy: ").contains("Cache-Control: no-store")
                 .endsWith("{\"message\":\"Request timeout: the body did not arrive in time.\"}");
         assertThat(running.me(userToken)).as("the withheld logout did not happen").isEqualTo(200);
+    }
+
+    @Test
+    void a_body_without_credentials_is_never_waited_for_nor_asked_for() throws IOException {
+        try (var socket = new Socket("127.0.0.1", running.server.port())) {
+            socket.getOutputStream().write(("POST /api/user/logout HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.setSoTimeout((int) QUICK.toMillis());
+
+            String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).isEqualTo("HTTP/1.1 401");
+        }
     }
 
     @Test
