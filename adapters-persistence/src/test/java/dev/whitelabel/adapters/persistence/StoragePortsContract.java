@@ -428,4 +428,23 @@ abstract class StoragePortsContract {
         assertThat(storage.auditLog().list(acme.id(), PageRequest.first()).items()).extracting(RecordedAuditEvent::event)
                 .containsExactly(created, byClient);
     }
+
+    /** 255 characters as people count them; on H2, which counts UTF-16 units, 510. */
+    @Test
+    void names_of_255_characters_outside_the_basic_plane_are_stored_whole() {
+        String emoji = "\uD83D\uDE00".repeat(255);
+
+        Platform platform = storage.platforms().add(emoji, NOW);
+        User ann = storage.users().add(new UserEntry(platform.id(), emoji, new EmailAddress("ann@emoji.test"),
+                Optional.empty(), Optional.empty(), Role.USER, NOW)).orElseThrow();
+        long tokenId = storage.tokens().issue(
+                new TokenEntry(platform.id(), ann.id(), emoji, TokenDigest.of("secret"), Optional.empty(), NOW));
+        storage.serviceClients().add(new ServiceClientEntry(platform.id(), emoji, "wlc_emoji", TokenDigest.of("s"), NOW));
+
+        assertThat(storage.platforms().find(platform.id()).orElseThrow().name()).isEqualTo(emoji);
+        assertThat(storage.users().findOnPlatform(platform.id(), ann.id()).orElseThrow().name()).isEqualTo(emoji);
+        assertThat(storage.tokens().list(platform.id(), ann.id(), PageRequest.first()).items().get(0).name()).isEqualTo(emoji);
+        assertThat(storage.tokens().findUnrevoked(tokenId)).isPresent();
+        assertThat(storage.serviceClients().list(platform.id()).get(0).name()).isEqualTo(emoji);
+    }
 }
