@@ -58,8 +58,24 @@ function fail(error) {
 // Unicode's stream-safe 30, so that it cannot draw over the rows around it.
 const MAX_MARKS = 30;
 const HIDDEN = /^[\p{Cf}\p{Zl}\p{Zp}\p{Cs}]$/u;
+const BLANK = new Set([0x115f, 0x1160, 0x3164, 0xffa0, 0x2800, 0x034f, 0x17b4, 0x17b5]);
 const MARK = /^\p{M}$/u;
-const VISIBLE = /^[\p{L}\p{N}\p{M}\p{So}]$/u;
+const EMOJI = /^\p{So}$/u;
+const JOINING_SCRIPT = new RegExp("^[" + ["Arabic", "Syriac", "Nko", "Mongolian", "Devanagari", "Bengali", "Gurmukhi",
+  "Gujarati", "Oriya", "Tamil", "Telugu", "Kannada", "Malayalam", "Sinhala", "Myanmar", "Khmer", "Tibetan"]
+  .map((script) => "\\p{Script=" + script + "}").join("") + "]$", "u");
+
+// The same rule as the server's DisplayName: a joiner between two letters of a script that spells
+// with it, or a zero-width joiner inside an emoji sequence.
+function joinsHere(chars, i) {
+  if (i === 0 || i === chars.length - 1) return false;
+  const before = chars[i - 1];
+  const after = chars[i + 1];
+  const code = before.codePointAt(0);
+  if (chars[i] === "\u200d" && EMOJI.test(after)
+    && (EMOJI.test(before) || code === 0xfe0f || (code >= 0x1f3fb && code <= 0x1f3ff))) return true;
+  return JOINING_SCRIPT.test(before) && JOINING_SCRIPT.test(after);
+}
 
 function shown(text) {
   const chars = Array.from(text);
@@ -69,13 +85,20 @@ function shown(text) {
   const flush = () => { if (cut > 0) out += "\u27e8+" + cut + " marks\u27e9"; cut = 0; };
   chars.forEach((c, i) => {
     const code = c.codePointAt(0);
-    const joinerInWord = (code === 0x200c || code === 0x200d) && i > 0 && i < chars.length - 1
-      && VISIBLE.test(chars[i - 1]) && VISIBLE.test(chars[i + 1]);
-    const hidden = !joinerInWord && (HIDDEN.test(c) || (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe);
-    marks = !hidden && MARK.test(c) ? marks + 1 : 0;
+    const joiner = code === 0x200c || code === 0x200d;
+    const hidden = joiner ? !joinsHere(chars, i)
+      : HIDDEN.test(c) || BLANK.has(code) || (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe;
+    if (hidden) {
+      flush();
+      marks = 0;
+      out += "\u27e8U+" + code.toString(16).toUpperCase().padStart(4, "0") + "\u27e9";
+      return;
+    }
+    // a joiner draws nothing: marks on either side of it stack on the same character
+    if (!joiner) marks = MARK.test(c) ? marks + 1 : 0;
     if (marks > MAX_MARKS) { cut++; return; }
     flush();
-    out += hidden ? "\u27e8U+" + code.toString(16).toUpperCase().padStart(4, "0") + "\u27e9" : c;
+    out += c;
   });
   flush();
   return out;

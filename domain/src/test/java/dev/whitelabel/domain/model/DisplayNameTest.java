@@ -20,19 +20,38 @@ class DisplayNameTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "Ann\u202Egnp.exe", "\u202DAnn", "Ann\u2066x\u2069", "An\u200Bn", "\uFEFFAnn", "Ann\u00AD", "Ann\u2060Bo",
-        "Ann\u2028Bo", "Ann\u2029Bo", "Ann\uFFFF", "Ann\uFDD0", "Ann\uDBFF\uDFFF", "\u200DAnn", "Ann \u200C", "Ann\uDB40\uDC01"})
+        "Ann\u2028Bo", "Ann\u2029Bo", "Ann\uFFFF", "Ann\uFDD0", "Ann\uDBFF\uDFFF", "\u200DAnn", "Ann \u200C", "Ann\uDB40\uDC01",
+        "An\u200Dn", "An\u200Cn", "\u3164", "Ann\u3164", "\u2800\u2800", "A\u034Fnn", "\uFFA0Bo", "\uD83D\uDE00\u200Da"})
     void invisible_and_direction_characters_are_refused(String name) {
         assertThatThrownBy(() -> DisplayName.require("name", name)).isInstanceOf(InvalidInput.class)
                 .hasMessage("The name field must not contain invisible or text-direction characters.");
     }
 
     @Test
-    void joiners_inside_a_word_are_kept_for_the_scripts_and_emoji_that_need_them() {
+    void joiners_are_kept_where_a_script_or_an_emoji_sequence_needs_them() {
         String persian = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
+        String devanagariConjunct = "\u0915\u094D\u200D\u0937";
         String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        String heartOnFire = "\u2764\uFE0F\u200D\uD83D\uDD25";
+        String toneFamily = "\uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDCBB";
 
-        assertThat(DisplayName.require("name", persian)).isEqualTo(persian);
-        assertThat(DisplayName.require("name", family)).isEqualTo(family);
+        for (String name : new String[] {persian, devanagariConjunct, family, heartOnFire, toneFamily}) {
+            assertThat(DisplayName.require("name", name)).isEqualTo(name);
+        }
+    }
+
+    @Test
+    void a_joiner_does_not_start_a_new_stack_of_marks() {
+        String stacked = "Z" + ("\u0301".repeat(30) + "\u200D").repeat(2) + "\u0301";
+
+        assertThatThrownBy(() -> DisplayName.require("name", stacked)).isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void every_kind_of_space_around_a_name_is_trimmed() {
+        assertThat(DisplayName.require("name", "\u00A0Ann\u202F\u3000")).isEqualTo("Ann");
+        assertThatThrownBy(() -> DisplayName.require("name", "\u00A0\u2007")).isInstanceOf(InvalidInput.class)
+                .hasMessage("The name field is required.");
     }
 
     @Test
