@@ -3,6 +3,7 @@ package dev.whitelabel.bootstrap;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.WhitelabelException;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -21,6 +22,8 @@ public final class Main {
 
     static final int REFUSED = 1;
     static final int FAILED = 3;
+    static final int USAGE = 2;
+    private static final char NOT_UTF8 = '\uFFFD';
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
@@ -29,19 +32,24 @@ public final class Main {
         if (logFormat != null && !logFormat.equals("text") && !logFormat.equals("json")) {
             // logback.xml would otherwise find no appender of that name and log nothing at all
             System.err.println("{\"error\":\"WHITELABEL_LOG_FORMAT must be text or json.\"}");
-            System.exit(2);
+            System.exit(USAGE);
         }
         String logLevel = System.getenv("WHITELABEL_LOG_LEVEL");
         if (logLevel != null && !LOG_LEVELS.contains(logLevel.toUpperCase(Locale.ROOT))) {
             // Logback reads a level it does not know as DEBUG, which would log far more than asked
             System.err.println("{\"error\":\"WHITELABEL_LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS) + ".\"}");
-            System.exit(2);
+            System.exit(USAGE);
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs one command; its result goes to {@code out}, a refusal to {@code err}; answers the exit code. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (Arrays.stream(args).anyMatch(arg -> arg.indexOf(NOT_UTF8) >= 0)) {
+            // the JVM decodes bytes that are not UTF-8 as U+FFFD: store nothing no one typed
+            Output.print(err, new CommandResults.Refusal("Arguments must be UTF-8 text."));
+            return USAGE;
+        }
         return new CommandLine(new Main())
                 .setOut(out)
                 .setErr(err)

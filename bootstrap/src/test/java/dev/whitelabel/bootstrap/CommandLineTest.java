@@ -117,6 +117,9 @@ class CommandLineTest {
             assertThat(new ObjectMapper().readTree(run.err()).get("message").asText()).as(run.err())
                     .startsWith("The ").contains(" field must not contain ");
         }
+        var notUtf8 = run("user", "create", "--platform", platformId, "--name", "A\uFFFD", "--email", "c@acme.test");
+        assertThat(notUtf8.exitCode()).as("bytes the JVM could not decode").isEqualTo(2);
+        assertThat(notUtf8.err()).isEqualTo("{\"error\":\"Arguments must be UTF-8 text.\"}");
         assertThat(run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test").exitCode())
                 .as("nothing was stored by the refused commands").isZero();
     }

@@ -59,6 +59,7 @@ public final class HttpServer {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorPages(requestLog));
                 server.insertHandler(new NoMethodOverride());
+                server.insertHandler(new StrictQueryString());
                 server.insertHandler(staticFiles);
                 server.insertHandler(new BodyDeadline(settings.maxBodyBytes(), settings.bodyTimeout(), settings.maxBufferedBodyBytes()));
                 // stop() then waits this long for requests in flight before closing connections

@@ -23,6 +23,12 @@ final class JsonErrorPages extends ErrorHandler {
         this.requestLog = requestLog;
     }
 
+    /** Every method gets the answer: Jetty's own default is GET, POST and HEAD only, and a bare answer for the rest. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(
             Request request, Response response, int status, String message, Throwable cause, Callback callback) {

@@ -62,7 +62,8 @@ class RawRequestsTest {
                 "GET /health/live HTTP/1.1\nHost: localhost\nX-" + marker + ": " + "x".repeat(20_000) + "\n", "HTTP/1.1 431",
                 "GET /health/live HTTP/7.1\nHost: localhost\nX-Note: " + marker + "\n", "HTTP/1.1 505",
                 "GET /health/live HTTP/1.1\nHost: " + marker + " x\n", "HTTP/1.1 400",
-                "GET /health/live HTTP/1.1\nHost: localhost\nHost: " + marker + "\n", "HTTP/1.1 400");
+                "GET /health/live HTTP/1.1\nHost: localhost\nHost: " + marker + "\n", "HTTP/1.1 400",
+                "OPTIONS * HTTP/1.1\nHost: localhost\nX-Note: " + marker + "\n", "HTTP/1.1 404");
         for (var refusal : refusals.entrySet()) {
             try (var logs = new CapturedLogs()) {
                 String answer = exchange(refusal.getKey() + "Connection: close\n", "");
@@ -78,6 +79,19 @@ class RawRequestsTest {
                 assertThat(logs.lines("whitelabel.access")).as(status).containsExactly("- refused " + status + " 0ms");
             }
         }
+    }
+
+    /** What no HTTP client library sends: a bad escape and raw bytes beyond ASCII in a query string. */
+    @Test
+    void a_query_string_that_is_not_percent_encoded_utf8_is_a_400() throws IOException {
+        for (String query : new String[] {"search=%Z1", "search=ann%4", "search=\u00e9", "search=%C3"}) {
+            String answer = exchange("GET /api/white-label/users?" + query + " HTTP/1.1\nHost: localhost\nConnection: close\n"
+                    + "Authorization: Bearer " + adminToken + "\n", "");
+
+            assertThat(answer).as(query).startsWith("HTTP/1.1 400").contains("{\"message\":\"Bad request.\"}");
+        }
+        assertThat(exchange("GET /api/white-label/users?search=%C3%A9 HTTP/1.1\nHost: localhost\nConnection: close\n"
+                + "Authorization: Bearer " + adminToken + "\n", "")).startsWith("HTTP/1.1 200");
     }
 
     @Test

@@ -201,6 +201,20 @@ class SlowClientsTest {
     }
 
     @Test
+    void the_408_has_the_same_shape_whatever_the_method() throws IOException {
+        try (var socket = new Socket("127.0.0.1", running.server.port())) {
+            socket.getOutputStream().write(("DELETE /api/user/api-keys/1 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + userToken + "\r\nContent-Length: 10\r\n\r\n{").getBytes(StandardCharsets.ISO_8859_1));
+            socket.setSoTimeout((int) BODY_TIMEOUT.multipliedBy(3).toMillis());
+
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("Content-Security-Policy: ").contains("X-Request-Id: ")
+                    .endsWith("{\"message\":\"Request timeout: the body did not arrive in time.\"}");
+        }
+    }
+
+    @Test
     void a_body_that_arrives_slowly_but_in_time_is_served() throws Exception {
         Socket socket = slowClient(false);
         String body = "{\"all\":true}" + " ".repeat(88);
