@@ -1,8 +1,8 @@
 package dev.whitelabel.application;
 
 import dev.whitelabel.domain.model.Actor;
-import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
+import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.TokenRevocation;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.port.out.AuditLog;

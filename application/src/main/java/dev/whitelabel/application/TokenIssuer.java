@@ -1,8 +1,8 @@
 package dev.whitelabel.application;
 
 import dev.whitelabel.domain.model.Actor;
-import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
+import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlainTextToken;

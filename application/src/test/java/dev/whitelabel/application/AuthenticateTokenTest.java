@@ -3,10 +3,10 @@ package dev.whitelabel.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelabel.domain.model.AuthenticatedUser;
-import dev.whitelabel.domain.model.PlatformCreated;
-import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.PlainTextToken;
+import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.TokenDigest;
+import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.port.out.TokenEntry;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -11,13 +11,15 @@ import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
+import dev.whitelabel.domain.model.PlatformCreated;
+import dev.whitelabel.domain.model.User;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
+import java.util.Base64;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -93,16 +95,23 @@ class PostgresInstancesTest {
         }
     }
 
+    static PlatformCreated acme(Wiring instance) {
+        return instance.useCases().createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
+    }
+
+    static User ann(Wiring instance, PlatformCreated platform) {
+        return instance.useCases().createPlatformUser()
+                .create(platform.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
+    }
+
     @Test
     void a_logout_on_one_instance_is_a_401_on_the_other_on_the_very_next_request() throws Exception {
         Wiring first = instance();
         Wiring second = instance();
         HttpServer a = serve(first);
         HttpServer b = serve(second);
-        var acme = first.useCases().createPlatform()
-                .create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
-        var ann = first.useCases().createPlatformUser()
-                .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
+        var acme = acme(first);
+        var ann = ann(first, acme);
         String admin = acme.adminToken().token().value();
         var phone = first.useCases().createToken().forAnyUser(ann.id(), NewToken.named("phone"));
         var laptop = first.useCases().createToken().forAnyUser(ann.id(), NewToken.named("laptop"));
@@ -135,10 +144,8 @@ class PostgresInstancesTest {
         Wiring second = instance();
         HttpServer a = serve(first);
         HttpServer b = serve(second);
-        var acme = first.useCases().createPlatform()
-                .create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
-        var ann = first.useCases().createPlatformUser()
-                .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
+        var acme = acme(first);
+        var ann = ann(first, acme);
         var client = first.useCases().manageServiceClients().create(Actor.whiteLabelAdmin(acme.admin()), "api");
         String basic = "Basic " + Base64.getEncoder().encodeToString(
                 (client.client().clientId() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8));

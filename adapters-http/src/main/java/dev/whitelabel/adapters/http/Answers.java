@@ -1,7 +1,7 @@
 package dev.whitelabel.adapters.http;
 
-import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.AuditActor;
+import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.User;

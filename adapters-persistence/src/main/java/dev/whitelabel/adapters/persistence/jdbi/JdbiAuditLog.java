@@ -1,9 +1,9 @@
 package dev.whitelabel.adapters.persistence.jdbi;
 
-import dev.whitelabel.domain.model.AuditActor;
 import dev.whitelabel.domain.model.AuditActor.Kind;
-import dev.whitelabel.domain.model.AuditEvent;
+import dev.whitelabel.domain.model.AuditActor;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
+import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.RecordedAuditEvent;

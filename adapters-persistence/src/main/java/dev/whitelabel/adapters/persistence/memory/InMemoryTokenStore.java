@@ -14,8 +14,8 @@ import dev.whitelabel.domain.port.out.TokenStore;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The same generation rule as the SQL adapter: logout-all bumps the user's counter. */
 final class InMemoryTokenStore implements TokenStore {
