@@ -2,29 +2,20 @@ package dev.whitelabel.application;
 
 import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.model.PlainTextToken;
-import dev.whitelabel.domain.model.TokenCredential;
 import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
 import dev.whitelabel.domain.port.out.TokenStore;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.LongPredicate;
 
-/**
- * The hot path: one indexed lookup by token id, then a constant-time digest comparison. It writes
- * {@code last_used_at} at most once a minute per token, so an ordinary request is a read only.
- */
+/** The hot path: one indexed lookup by token id, then {@link LiveTokens}. */
 public final class AuthenticateToken implements AuthenticateTokenUseCase {
 
-    static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
-
     private final TokenStore tokens;
-    private final Clock clock;
+    private final LiveTokens liveTokens;
 
-    public AuthenticateToken(TokenStore tokens, Clock clock) {
+    AuthenticateToken(TokenStore tokens, LiveTokens liveTokens) {
         this.tokens = tokens;
-        this.clock = clock;
+        this.liveTokens = liveTokens;
     }
 
     @Override
@@ -38,25 +29,8 @@ public final class AuthenticateToken implements AuthenticateTokenUseCase {
     }
 
     private Optional<AuthenticatedUser> authenticate(String presentedToken, LongPredicate ownersPlatform) {
-        Optional<PlainTextToken> presented = PlainTextToken.parse(presentedToken);
-        if (presented.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        return tokens.findUnrevoked(presented.get().id())
-                .filter(stored -> stored.digest().matches(presented.get().digest()))
-                .filter(stored -> !stored.isExpiredAt(now))
-                .filter(stored -> ownersPlatform.test(stored.owner().platformId()))
-                .map(stored -> {
-                    markUsed(stored, now);
-                    return new AuthenticatedUser(stored.owner(), stored.tokenId(), stored.createdAt(), stored.expiresAt());
-                });
-    }
-
-    private void markUsed(TokenCredential token, Instant now) {
-        Instant usedSince = now.minus(LAST_USED_PRECISION);
-        if (token.lastUsedAt().map(usedSince::isAfter).orElse(true)) {
-            tokens.markUsed(token.tokenId(), now, usedSince);
-        }
+        return PlainTextToken.parse(presentedToken).flatMap(presented -> liveTokens.holder(
+                tokens.findUnrevoked(presented.id()).filter(stored -> ownersPlatform.test(stored.owner().platformId())),
+                presented));
     }
 }

@@ -3,10 +3,11 @@ package dev.whitelabel.application;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuthenticatedUser;
+import dev.whitelabel.domain.model.Introspection;
+import dev.whitelabel.domain.model.PlainTextToken;
 import dev.whitelabel.domain.model.ServiceClient;
-import dev.whitelabel.domain.model.ServiceClientCredential;
+import dev.whitelabel.domain.model.ServiceClientCheck;
 import dev.whitelabel.domain.model.TokenDigest;
-import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
 import dev.whitelabel.domain.port.in.ServiceClientDoorsUseCase;
 import dev.whitelabel.domain.port.out.ServiceClientStore;
 import dev.whitelabel.domain.port.out.Transactions;
@@ -15,50 +16,61 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Introspection and revocation for service clients: the same lookup as every authenticated
- * request (so a revoked token is refused on the very next check, on every instance), confined to
- * the client's platform.
+ * Introspection and revocation for service clients: the client and the token read in one lookup,
+ * uncached (so a revoked token or a deleted client is refused on the very next call, on every
+ * instance), the token confined to the client's platform.
  */
 final class ServiceClientDoors implements ServiceClientDoorsUseCase {
 
+    /** No token has this id: a malformed token still costs the client's check, and says nothing more. */
+    private static final long NO_TOKEN = -1;
+
     private final ServiceClientStore clients;
-    private final AuthenticateTokenUseCase authenticateToken;
+    private final LiveTokens liveTokens;
     private final Revocations revocations;
     private final Transactions transactions;
     private final Clock clock;
 
     ServiceClientDoors(
-            ServiceClientStore clients,
-            AuthenticateTokenUseCase authenticateToken,
-            Revocations revocations,
-            Transactions transactions,
-            Clock clock) {
+            ServiceClientStore clients, LiveTokens liveTokens, Revocations revocations, Transactions transactions, Clock clock) {
         this.clients = clients;
-        this.authenticateToken = authenticateToken;
+        this.liveTokens = liveTokens;
         this.revocations = revocations;
         this.transactions = transactions;
         this.clock = clock;
     }
 
     @Override
-    public Optional<ServiceClient> authenticate(String clientId, String secret) {
+    public Introspection introspect(String clientId, String secret, String token) {
+        Optional<PlainTextToken> presented = PlainTextToken.parse(token);
+        Optional<ServiceClientCheck> check = authenticated(clientId, secret, presented.map(PlainTextToken::id).orElse(NO_TOKEN));
+        if (check.isEmpty()) {
+            return new Introspection.InvalidClient();
+        }
+        Optional<AuthenticatedUser> holder = presented.flatMap(parsed -> liveTokens.holder(check.get().token(), parsed));
+        return holder.<Introspection>map(Introspection.Active::new).orElseGet(Introspection.Inactive::new);
+    }
+
+    @Override
+    public boolean revoke(String clientId, String secret, String token) {
+        Optional<PlainTextToken> presented = PlainTextToken.parse(token);
+        Optional<ServiceClientCheck> check = authenticated(clientId, secret, presented.map(PlainTextToken::id).orElse(NO_TOKEN));
+        if (check.isEmpty()) {
+            return false;
+        }
+        ServiceClient client = check.get().client().client();
+        presented.flatMap(parsed -> liveTokens.holder(check.get().token(), parsed)).ifPresent(holder ->
+                transactions.inTransaction(() -> revocations.revokeOne(Actor.serviceClient(client), holder.user(),
+                        holder.tokenId(), AuditAction.TOKEN_REVOKED, clock.instant())));
+        return true;
+    }
+
+    /** The client and the token, when the secret is the client's (compared in constant time). */
+    private Optional<ServiceClientCheck> authenticated(String clientId, String secret, long tokenId) {
         if (!StandardCharsets.US_ASCII.newEncoder().canEncode(secret)) {
             return Optional.empty();
         }
         TokenDigest presented = TokenDigest.of(secret);
-        return clients.findByClientId(clientId)
-                .filter(stored -> stored.secretDigest().matches(presented))
-                .map(ServiceClientCredential::client);
-    }
-
-    @Override
-    public Optional<AuthenticatedUser> introspect(ServiceClient client, String token) {
-        return authenticateToken.authenticateOnPlatform(token, client.platformId());
-    }
-
-    @Override
-    public void revoke(ServiceClient client, String token) {
-        introspect(client, token).ifPresent(holder -> transactions.inTransaction(() -> revocations.revokeOne(
-                Actor.serviceClient(client), holder.user(), holder.tokenId(), AuditAction.TOKEN_REVOKED, clock.instant())));
+        return clients.findWithToken(clientId, tokenId).filter(check -> check.client().secretDigest().matches(presented));
     }
 }

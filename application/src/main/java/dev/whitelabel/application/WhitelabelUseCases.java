@@ -47,7 +47,8 @@ public final class WhitelabelUseCases implements UseCases {
         var revocations = new Revocations(storage.tokens(), storage.auditLog());
         var platformUsers = new PlatformUsers(storage.users());
         var newUsers = new NewUsers(storage.users(), passwordHasher);
-        this.authenticateToken = new AuthenticateToken(storage.tokens(), clock);
+        var liveTokens = new LiveTokens(storage.tokens(), clock);
+        this.authenticateToken = new AuthenticateToken(storage.tokens(), liveTokens);
         this.logoutPlatformUser = new LogoutPlatformUser(platformUsers, revocations, transactions, clock);
         this.logoutSelf = new LogoutSelf(revocations, transactions, clock);
         this.createPlatform = new CreatePlatform(storage.platforms(), storage.users(), tokenIssuer, transactions, clock);
@@ -64,7 +65,7 @@ public final class WhitelabelUseCases implements UseCases {
         this.manageServiceClients = new ManageServiceClients(
                 storage.platforms(), storage.serviceClients(), storage.auditLog(), transactions, clock);
         this.serviceClientDoors = new ServiceClientDoors(
-                storage.serviceClients(), authenticateToken, revocations, transactions, clock);
+                storage.serviceClients(), liveTokens, revocations, transactions, clock);
     }
 
     @Override

@@ -9,11 +9,14 @@ import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuditActor;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
+import dev.whitelabel.domain.model.AuthenticatedUser;
+import dev.whitelabel.domain.model.Introspection;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
+import dev.whitelabel.domain.model.ServiceClientCreated;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -32,68 +35,82 @@ class ServiceClientsTest {
         assertThat(created.client().clientId()).matches("wlc_[A-Za-z0-9]{20}");
         assertThat(created.secret()).matches("wls_[A-Za-z0-9]{40}");
         assertThat(created.toString()).doesNotContain(created.secret());
-        var stored = fixture.storage.serviceClients().findByClientId(created.client().clientId()).orElseThrow();
+        var stored = fixture.storage.serviceClients().findWithToken(created.client().clientId(), -1).orElseThrow().client();
         assertThat(stored.secretDigest().hex()).doesNotContain(created.secret().substring(4));
         assertThat(fixture.useCases.manageServiceClients().list(Fixture.adminOf(acme))).containsExactly(created.client());
         assertThat(fixture.useCases.manageServiceClients().list(Fixture.adminOf(globex))).isEmpty();
     }
 
+    /** What the client is told about {@code token}: its holder while it is active, empty while inactive. */
+    Optional<AuthenticatedUser> introspect(ServiceClientCreated client, String token) {
+        var answer = fixture.useCases.serviceClientDoors().introspect(client.client().clientId(), client.secret(), token);
+        assertThat(answer).isNotInstanceOf(Introspection.InvalidClient.class);
+        return answer instanceof Introspection.Active active ? Optional.of(active.holder()) : Optional.empty();
+    }
+
+    boolean authenticates(String clientId, String secret) {
+        return !(fixture.useCases.serviceClientDoors().introspect(clientId, secret, "x") instanceof Introspection.InvalidClient);
+    }
+
     @Test
     void only_the_right_secret_of_an_undeleted_client_authenticates() {
         var created = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), "api");
-        var doors = fixture.useCases.serviceClientDoors();
         String id = created.client().clientId();
 
-        assertThat(doors.authenticate(id, created.secret())).contains(created.client());
-        assertThat(doors.authenticate(id, created.secret() + "x")).isEmpty();
-        assertThat(doors.authenticate(id, "\u00e9" + created.secret().substring(1))).isEmpty();
-        assertThat(doors.authenticate("wlc_unknown", created.secret())).isEmpty();
+        assertThat(authenticates(id, created.secret())).isTrue();
+        assertThat(authenticates(id, created.secret() + "x")).isFalse();
+        assertThat(authenticates(id, "\u00e9" + created.secret().substring(1))).isFalse();
+        assertThat(authenticates("wlc_unknown", created.secret())).isFalse();
+        assertThat(fixture.useCases.serviceClientDoors().revoke(id, "wrong", "x")).isFalse();
 
         assertThatThrownBy(() -> fixture.useCases.manageServiceClients().delete(Fixture.adminOf(globex), created.client().id()))
                 .isInstanceOf(ServiceClientNotFound.class);
         fixture.useCases.manageServiceClients().delete(Fixture.adminOf(acme), created.client().id());
 
-        assertThat(doors.authenticate(id, created.secret())).as("refused at once").isEmpty();
+        assertThat(authenticates(id, created.secret())).as("refused at once").isFalse();
         assertThatThrownBy(() -> fixture.useCases.manageServiceClients().delete(Fixture.adminOf(acme), created.client().id()))
                 .isInstanceOf(ServiceClientNotFound.class);
     }
 
     @Test
     void introspection_sees_live_tokens_of_the_clients_platform_only_and_never_marks_another_platforms_used() {
-        var client = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), "api").client();
+        var client = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), "api");
         var ann = fixture.user(acme, "ann@acme.test");
         var expiring = fixture.useCases.createToken()
                 .forAnyUser(ann.id(), new NewToken("phone", Optional.of(Duration.ofHours(1))));
         var gus = fixture.token(fixture.user(globex, "gus@globex.test"));
-        var doors = fixture.useCases.serviceClientDoors();
 
-        var holder = doors.introspect(client, expiring.token().value()).orElseThrow();
+        var holder = introspect(client, expiring.token().value()).orElseThrow();
         assertThat(holder.user()).isEqualTo(ann);
         assertThat(holder.tokenId()).isEqualTo(expiring.tokenId());
         assertThat(holder.issuedAt()).isEqualTo(Fixture.NOW);
         assertThat(holder.expiresAt()).contains(Fixture.NOW.plus(Duration.ofHours(1)));
 
-        assertThat(doors.introspect(client, gus.token().value())).isEmpty();
+        assertThat(introspect(client, gus.token().value())).isEmpty();
         assertThat(fixture.storage.tokens().findUnrevoked(gus.tokenId()).orElseThrow().lastUsedAt())
                 .as("another platform's token is not even marked used").isEmpty();
-        assertThat(doors.introspect(client, "1|" + "x".repeat(40))).isEmpty();
+        assertThat(introspect(client, "1|" + "x".repeat(40))).isEmpty();
+        assertThat(introspect(client, "not a token")).isEmpty();
 
         fixture.useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
-        assertThat(doors.introspect(client, expiring.token().value())).as("the very next check").isEmpty();
+        assertThat(introspect(client, expiring.token().value())).as("the very next check").isEmpty();
+        var fresh = fixture.token(ann);
         fixture.clock.advance(Duration.ofHours(2));
-        assertThat(doors.introspect(client, fixture.token(ann).token().value())).isPresent();
+        assertThat(introspect(client, fresh.token().value())).isPresent();
+        assertThat(introspect(client, expiring.token().value())).as("expired").isEmpty();
     }
 
     @Test
     void a_client_revokes_its_own_platforms_token_audited_as_itself_and_nothing_of_another_platform() {
-        var client = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), "api").client();
+        var created = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), "api");
+        var client = created.client();
         var ann = fixture.token(fixture.user(acme, "ann@acme.test"));
         var gus = fixture.token(fixture.user(globex, "gus@globex.test"));
         var doors = fixture.useCases.serviceClientDoors();
 
-        doors.revoke(client, gus.token().value());
-        doors.revoke(client, "garbage");
-        doors.revoke(client, ann.token().value());
+        assertThat(doors.revoke(client.clientId(), created.secret(), gus.token().value())).isTrue();
+        assertThat(doors.revoke(client.clientId(), created.secret(), "garbage")).isTrue();
+        assertThat(doors.revoke(client.clientId(), created.secret(), ann.token().value())).isTrue();
 
         assertThat(fixture.authenticates(gus)).isTrue();
         assertThat(fixture.authenticates(ann)).isFalse();

@@ -11,7 +11,8 @@ import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.PlatformCreated;
-import dev.whitelabel.domain.model.ServiceClient;
+import dev.whitelabel.domain.model.Introspection;
+import dev.whitelabel.domain.model.ServiceClientCreated;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.UserReference;
 import java.util.ArrayList;
@@ -68,11 +69,11 @@ class TenantIsolationPropertyTest {
         List<PlatformCreated> platforms = new ArrayList<>();
         List<User> users = new ArrayList<>();
         List<IssuedToken> tokens = new ArrayList<>();
-        List<ServiceClient> clients = new ArrayList<>();
+        List<ServiceClientCreated> clients = new ArrayList<>();
         for (int p = 0; p < PLATFORMS; p++) {
             var platform = fixture.platform("p" + p);
             platforms.add(platform);
-            clients.add(fixture.useCases.manageServiceClients().create(Fixture.adminOf(platform), "api").client());
+            clients.add(fixture.useCases.manageServiceClients().create(Fixture.adminOf(platform), "api"));
             for (int u = 0; u < USERS_PER_PLATFORM; u++) {
                 var user = fixture.user(platform, "u" + u + "@p" + p + ".test");
                 users.add(user);
@@ -104,8 +105,8 @@ class TenantIsolationPropertyTest {
     }
 
     /** Runs the operation; anything it reads must be the acting platform's own. */
-    private static void apply(Fixture fixture, Actor admin, ServiceClient client, Operation operation, List<User> users,
-            List<IssuedToken> tokens, List<ServiceClient> clients, long actingId) {
+    private static void apply(Fixture fixture, Actor admin, ServiceClientCreated client, Operation operation,
+            List<User> users, List<IssuedToken> tokens, List<ServiceClientCreated> clients, long actingId) {
         User user = users.get(operation.user());
         IssuedToken token = tokens.get(operation.token());
         long tokenId = token.tokenId();
@@ -126,15 +127,19 @@ class TenantIsolationPropertyTest {
                 case LIST_TOKENS -> useCases.listUserTokens().list(admin, user.id(), new PageRequest(1, 100));
                 case READ_AUDIT -> assertThat(useCases.readAuditTrail().read(admin, new PageRequest(1, 100)).items())
                         .allSatisfy(recorded -> assertThat(recorded.event().platformId()).isEqualTo(actingId));
-                case INTROSPECT -> doors.introspect(client, token.token().value())
-                        .ifPresent(holder -> assertThat(holder.user().platformId()).isEqualTo(actingId));
-                case REVOKE_BY_SERVICE_CLIENT -> doors.revoke(client, token.token().value());
+                case INTROSPECT -> {
+                    var answer = doors.introspect(client.client().clientId(), client.secret(), token.token().value());
+                    if (answer instanceof Introspection.Active active) {
+                        assertThat(active.holder().user().platformId()).isEqualTo(actingId);
+                    }
+                }
+                case REVOKE_BY_SERVICE_CLIENT -> doors.revoke(client.client().clientId(), client.secret(), token.token().value());
                 case CHECK_ON_PLATFORM -> useCases.authenticateToken().authenticateOnPlatform(token.token().value(), actingId)
                         .ifPresent(holder -> assertThat(holder.user().platformId()).isEqualTo(actingId));
                 case LIST_SERVICE_CLIENTS -> assertThat(useCases.manageServiceClients().list(admin))
                         .allSatisfy(listed -> assertThat(listed.platformId()).isEqualTo(actingId));
                 case DELETE_SERVICE_CLIENT -> {
-                    var target = clients.get(operation.user() % clients.size());
+                    var target = clients.get(operation.user() % clients.size()).client();
                     useCases.manageServiceClients().delete(admin, target.id());
                     assertThat(target.platformId()).as("deleted another platform's client").isEqualTo(actingId);
                 }

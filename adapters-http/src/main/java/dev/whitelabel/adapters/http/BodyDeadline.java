@@ -73,7 +73,8 @@ final class BodyDeadline extends Handler.Wrapper {
         private final Callback callback;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final AtomicBoolean settled = new AtomicBoolean();
-        private Scheduler.Task timer;
+        private final long startedAt = System.nanoTime();
+        private volatile Scheduler.Task timer;
         private long reserved;
         private boolean released;
 
@@ -85,8 +86,16 @@ final class BodyDeadline extends Handler.Wrapper {
         }
 
         void start() {
-            timer = request.getComponents().getScheduler().schedule(this::expire, deadline.toMillis(), TimeUnit.MILLISECONDS);
             read(false);
+        }
+
+        /** Only a body that has not all come with its headers, the rare case, is given a timer. */
+        private void awaitMore() {
+            if (timer == null) {
+                long left = deadline.toNanos() - (System.nanoTime() - startedAt);
+                timer = request.getComponents().getScheduler().schedule(this::expire, left, TimeUnit.NANOSECONDS);
+            }
+            request.demand(this);
         }
 
         /** Called by Jetty when more bytes have come, on whichever thread it likes: never block here. */
@@ -104,7 +113,7 @@ final class BodyDeadline extends Handler.Wrapper {
             while (!settled.get()) {
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
-                    request.demand(this);
+                    awaitMore();
                     return;
                 }
                 if (Content.Chunk.isFailure(chunk)) {
@@ -156,7 +165,7 @@ final class BodyDeadline extends Handler.Wrapper {
             if (!settled.compareAndSet(false, true)) {
                 return;
             }
-            timer.cancel();
+            cancelTimer();
             var arrived = new ArrivedBody(request, bytes.toByteArray(), end);
             Runnable next = () -> {
                 try {
@@ -174,6 +183,12 @@ final class BodyDeadline extends Handler.Wrapper {
             }
         }
 
+        private void cancelTimer() {
+            if (timer != null) {
+                timer.cancel();
+            }
+        }
+
         private void expire() {
             refuse(408);
         }
@@ -181,7 +196,7 @@ final class BodyDeadline extends Handler.Wrapper {
         /** 408 at the deadline, 503 past the budget; the connection closes, its unread bytes with it. */
         private void refuse(int status) {
             if (settled.compareAndSet(false, true)) {
-                timer.cancel();
+                cancelTimer();
                 response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
                 if (status == 503) {
                     response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");

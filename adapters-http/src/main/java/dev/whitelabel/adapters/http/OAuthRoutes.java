@@ -2,7 +2,7 @@ package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.AuthenticatedUser;
-import dev.whitelabel.domain.model.ServiceClient;
+import dev.whitelabel.domain.model.Introspection;
 import dev.whitelabel.domain.port.in.ServiceClientDoorsUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -40,16 +40,25 @@ final class OAuthRoutes {
     }
 
     private void introspect(Context ctx) {
-        ServiceClient client = client(ctx, "introspection");
-        Optional<AuthenticatedUser> holder = doors.introspect(client, token(ctx));
-        metrics.tokenChecked("introspection", holder.isPresent() ? "active" : "inactive");
-        ctx.json(holder.map(OAuthRoutes::active).orElse(INACTIVE));
+        String[] client = credentials(ctx, "introspection");
+        Introspection answer = doors.introspect(client[0], client[1], token(ctx));
+        if (answer instanceof Introspection.Active active) {
+            metrics.tokenChecked("introspection", "active");
+            ctx.json(active(active.holder()));
+        } else if (answer instanceof Introspection.Inactive) {
+            metrics.tokenChecked("introspection", "inactive");
+            ctx.json(INACTIVE);
+        } else {
+            throw invalidClient("introspection");
+        }
     }
 
     /** RFC 7009 section 2.2: 200 with an empty body whether or not there was anything to revoke. */
     private void revoke(Context ctx) {
-        ServiceClient client = client(ctx, "revocation");
-        doors.revoke(client, token(ctx));
+        String[] client = credentials(ctx, "revocation");
+        if (!doors.revoke(client[0], client[1], token(ctx))) {
+            throw invalidClient("revocation");
+        }
         metrics.tokenChecked("revocation", "answered");
         ctx.status(200);
     }
@@ -69,15 +78,14 @@ final class OAuthRoutes {
         return answer;
     }
 
-    /** The service client of the Basic credentials, or 401 invalid_client. */
-    private ServiceClient client(Context ctx, String door) {
-        Optional<ServiceClient> client = basicCredentials(ctx.header("Authorization"))
-                .flatMap(credentials -> doors.authenticate(credentials[0], credentials[1]));
-        if (client.isEmpty()) {
-            metrics.tokenChecked(door, "invalid_client");
-            throw OAuthError.invalidClient();
-        }
-        return client.get();
+    /** The client id and secret of the Basic credentials, or 401 invalid_client when there are none. */
+    private String[] credentials(Context ctx, String door) {
+        return basicCredentials(ctx.header("Authorization")).orElseThrow(() -> invalidClient(door));
+    }
+
+    private OAuthError invalidClient(String door) {
+        metrics.tokenChecked(door, "invalid_client");
+        return OAuthError.invalidClient();
     }
 
     /** {@code Basic base64(urlencoded id ":" urlencoded secret)}, as RFC 6749 section 2.3.1 writes it. */

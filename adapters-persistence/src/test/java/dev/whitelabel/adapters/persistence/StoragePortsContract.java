@@ -398,18 +398,18 @@ abstract class StoragePortsContract {
         ServiceClient billing = serviceClient(acme, "wlc_billing");
         ServiceClient other = serviceClient(globex, "wlc_other");
 
-        var found = storage.serviceClients().findByClientId("wlc_billing").orElseThrow();
+        var found = storage.serviceClients().findWithToken("wlc_billing", -1).orElseThrow().client();
         assertThat(found.client()).isEqualTo(billing);
         assertThat(found.secretDigest().matches(TokenDigest.of("secret-wlc_billing"))).isTrue();
-        assertThat(storage.serviceClients().findByClientId("wlc_nobody")).isEmpty();
+        assertThat(storage.serviceClients().findWithToken("wlc_nobody", -1)).isEmpty();
         assertThat(storage.serviceClients().list(acme.id())).containsExactly(billing);
 
         assertThat(storage.serviceClients().delete(globex.id(), billing.id(), NOW)).as("another platform's").isFalse();
-        assertThat(storage.serviceClients().findByClientId("wlc_billing")).isPresent();
+        assertThat(storage.serviceClients().findWithToken("wlc_billing", -1)).isPresent();
         assertThat(storage.serviceClients().delete(acme.id(), billing.id(), NOW)).isTrue();
         assertThat(storage.serviceClients().delete(acme.id(), billing.id(), NOW)).as("once only").isFalse();
 
-        assertThat(storage.serviceClients().findByClientId("wlc_billing")).isEmpty();
+        assertThat(storage.serviceClients().findWithToken("wlc_billing", -1)).isEmpty();
         assertThat(storage.serviceClients().list(acme.id())).isEmpty();
         assertThat(storage.serviceClients().list(globex.id())).containsExactly(other);
     }
@@ -446,5 +446,30 @@ abstract class StoragePortsContract {
         assertThat(storage.tokens().list(platform.id(), ann.id(), PageRequest.first()).items().get(0).name()).isEqualTo(emoji);
         assertThat(storage.tokens().findUnrevoked(tokenId)).isPresent();
         assertThat(storage.serviceClients().list(platform.id()).get(0).name()).isEqualTo(emoji);
+    }
+
+    @Test
+    void a_service_client_is_read_with_a_token_of_its_own_platform_only_while_the_token_is_unrevoked() {
+        ServiceClient billing = serviceClient(acme, "wlc_billing");
+        User ann = user(acme, "ann@acme.test");
+        User gus = user(globex, "gus@globex.test");
+        long annsToken = token(ann);
+        long gussToken = token(gus);
+        long revoked = token(ann);
+        storage.tokens().revoke(acme.id(), ann.id(), revoked, NOW);
+
+        var check = storage.serviceClients().findWithToken("wlc_billing", annsToken).orElseThrow();
+        assertThat(check.client().client()).isEqualTo(billing);
+        assertThat(check.token().orElseThrow().tokenId()).isEqualTo(annsToken);
+        assertThat(check.token().orElseThrow().owner()).isEqualTo(ann);
+        assertThat(storage.serviceClients().findWithToken("wlc_billing", gussToken).orElseThrow().token()).isEmpty();
+        assertThat(storage.serviceClients().findWithToken("wlc_billing", revoked).orElseThrow().token()).isEmpty();
+        assertThat(storage.serviceClients().findWithToken("wlc_billing", -1).orElseThrow().token()).isEmpty();
+        assertThat(storage.serviceClients().findWithToken("wlc_nobody", annsToken)).isEmpty();
+
+        storage.tokens().revokeAll(acme.id(), ann.id(), NOW);
+        assertThat(storage.serviceClients().findWithToken("wlc_billing", annsToken).orElseThrow().token()).isEmpty();
+        storage.serviceClients().delete(acme.id(), billing.id(), NOW);
+        assertThat(storage.serviceClients().findWithToken("wlc_billing", annsToken)).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.model.ServiceClientCredential;
+import dev.whitelabel.domain.model.TokenCredential;
 import dev.whitelabel.domain.model.TokenDigest;
 import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.User;
@@ -89,6 +90,18 @@ final class InMemoryDatabase {
 
     Optional<UserRow> userOnPlatform(long platformId, long userId) {
         return Optional.ofNullable(users.get(userId)).filter(row -> row.user().platformId() == platformId);
+    }
+
+    /** The token with its owner, unless it is revoked one by one or all at once. */
+    Optional<TokenCredential> unrevoked(long tokenId) {
+        return Optional.ofNullable(tokens.get(tokenId)).flatMap(token -> {
+            UserRow owner = users.get(token.userId());
+            if (token.revokedAt().isPresent() || token.generation() != owner.tokenGeneration()) {
+                return Optional.empty();
+            }
+            return Optional.of(new TokenCredential(
+                    token.id(), token.digest(), token.createdAt(), token.expiresAt(), token.lastUsedAt(), owner.user()));
+        });
     }
 
     Optional<Instant> endOf(TokenRow token) {

@@ -2,6 +2,7 @@ package dev.whitelabel.adapters.persistence.memory;
 
 import dev.whitelabel.adapters.persistence.memory.InMemoryDatabase.ServiceClientRow;
 import dev.whitelabel.domain.model.ServiceClient;
+import dev.whitelabel.domain.model.ServiceClientCheck;
 import dev.whitelabel.domain.model.ServiceClientCredential;
 import dev.whitelabel.domain.port.out.ServiceClientEntry;
 import dev.whitelabel.domain.port.out.ServiceClientStore;
@@ -30,11 +31,13 @@ final class InMemoryServiceClientStore implements ServiceClientStore {
     }
 
     @Override
-    public Optional<ServiceClientCredential> findByClientId(String clientId) {
+    public Optional<ServiceClientCheck> findWithToken(String clientId, long tokenId) {
         return database.locked(() -> database.serviceClients.values().stream()
                 .filter(row -> row.deletedAt().isEmpty() && row.credential().client().clientId().equals(clientId))
                 .map(ServiceClientRow::credential)
-                .findFirst());
+                .findFirst()
+                .map(client -> new ServiceClientCheck(client, database.unrevoked(tokenId)
+                        .filter(token -> token.owner().platformId() == client.client().platformId()))));
     }
 
     @Override

@@ -47,14 +47,7 @@ final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public Optional<TokenCredential> findUnrevoked(long tokenId) {
-        return database.locked(() -> Optional.ofNullable(database.tokens.get(tokenId)).flatMap(token -> {
-            UserRow owner = database.users.get(token.userId());
-            if (token.revokedAt().isPresent() || token.generation() != owner.tokenGeneration()) {
-                return Optional.empty();
-            }
-            return Optional.of(new TokenCredential(
-                    token.id(), token.digest(), token.createdAt(), token.expiresAt(), token.lastUsedAt(), owner.user()));
-        }));
+        return database.locked(() -> database.unrevoked(tokenId));
     }
 
     @Override
