@@ -10,6 +10,7 @@ import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
 import dev.whitelabel.application.WhitelabelUseCases;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.Introspection;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
@@ -60,6 +61,26 @@ class SqlStatementsTest {
 
         assertThat(counter.statements()).hasSize(1);
         assertThat(counter.statements().get(0)).contains("from tokens t join users u");
+        assertThat(counter.writes()).isZero();
+    }
+
+    /** The doors other services use: a gateway's check and a service client's introspection. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void a_forward_auth_check_and_an_introspection_are_one_read_each_and_no_write(String database) {
+        open(database);
+        var acme = platform();
+        String token = acme.adminToken().token().value();
+        var client = useCases.manageServiceClients().create(Actor.whiteLabelAdmin(acme.admin()), "api");
+        useCases.authenticateToken().authenticate(token); // the first use in a minute records last_used_at
+
+        counter.reset();
+        assertThat(useCases.authenticateToken().authenticateOnPlatform(token, acme.platform().id())).isPresent();
+        assertThat(useCases.serviceClientDoors().introspect(client.client().clientId(), client.secret(), token))
+                .isInstanceOf(Introspection.Active.class);
+
+        assertThat(counter.statements()).hasSize(2);
+        assertThat(counter.statements().get(1)).contains("from service_clients c");
         assertThat(counter.writes()).isZero();
     }
 
