@@ -1,6 +1,5 @@
 package dev.whitelabel.application;
 
-import dev.whitelabel.domain.error.NotWhiteLabelAdmin;
 import dev.whitelabel.domain.error.PlatformNotFound;
 import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.model.Actor;
@@ -51,7 +50,7 @@ final class ManageServiceClients implements ManageServiceClientsUseCase {
 
     @Override
     public ServiceClientCreated create(Actor actor, String name) {
-        requireAdminOrOperator(actor);
+        Administrators.require(actor);
         String checkedName = DisplayName.require("name", name);
         platforms.find(actor.platformId()).orElseThrow(PlatformNotFound::new);
         String secret = SECRET_PREFIX + secrets.next();
@@ -67,13 +66,13 @@ final class ManageServiceClients implements ManageServiceClientsUseCase {
 
     @Override
     public List<ServiceClient> list(Actor actor) {
-        requireAdminOrOperator(actor);
+        Administrators.require(actor);
         return clients.list(actor.platformId());
     }
 
     @Override
     public void delete(Actor actor, long serviceClientId) {
-        requireAdminOrOperator(actor);
+        Administrators.require(actor);
         Instant now = clock.instant();
         transactions.inTransaction(() -> {
             if (!clients.delete(actor.platformId(), serviceClientId, now)) {
@@ -82,11 +81,5 @@ final class ManageServiceClients implements ManageServiceClientsUseCase {
             auditLog.record(AuditEvent.ofServiceClient(now, actor, serviceClientId, AuditAction.SERVICE_CLIENT_DELETED));
             return serviceClientId;
         });
-    }
-
-    private static void requireAdminOrOperator(Actor actor) {
-        if (!(actor instanceof Actor.WhiteLabelAdmin) && !(actor instanceof Actor.Operator)) {
-            throw new NotWhiteLabelAdmin();
-        }
     }
 }

@@ -5,26 +5,35 @@ import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.TokenRevocation;
 import dev.whitelabel.domain.model.User;
+import dev.whitelabel.domain.model.WebhookEvent;
+import dev.whitelabel.domain.model.WebhookEventType;
 import dev.whitelabel.domain.port.out.AuditLog;
 import dev.whitelabel.domain.port.out.TokenStore;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Revokes a user's tokens and records each revocation in the audit trail; the caller owns the transaction. */
+/**
+ * Revokes a user's tokens, records each revocation in the audit trail and announces it to the
+ * platform's webhooks, all in the caller's transaction.
+ */
 final class Revocations {
 
     private final TokenStore tokens;
     private final AuditLog auditLog;
+    private final Webhooks webhooks;
 
-    Revocations(TokenStore tokens, AuditLog auditLog) {
+    Revocations(TokenStore tokens, AuditLog auditLog, Webhooks webhooks) {
         this.tokens = tokens;
         this.auditLog = auditLog;
+        this.webhooks = webhooks;
     }
 
     /** Every live token of the user; answers how many there were. */
     int revokeAll(Actor actor, User user, Instant now) {
         int revoked = tokens.revokeAll(user.platformId(), user.id(), now);
-        record(actor, user, AuditAction.LOGOUT_ALL, Optional.empty(), revoked, now);
+        long auditEventId = record(actor, user, AuditAction.LOGOUT_ALL, Optional.empty(), revoked, now);
+        webhooks.announce(new WebhookEvent(WebhookEventType.USER_LOGGED_OUT, now, user.platformId(), user.id(),
+                Optional.empty(), revoked, actor.audited(), auditEventId), now);
         return revoked;
     }
 
@@ -35,11 +44,15 @@ final class Revocations {
             return Optional.empty();
         }
         int revoked = outcome == TokenRevocation.REVOKED ? 1 : 0;
-        record(actor, user, action, Optional.of(tokenId), revoked, now);
+        long auditEventId = record(actor, user, action, Optional.of(tokenId), revoked, now);
+        if (revoked == 1) {
+            webhooks.announce(new WebhookEvent(WebhookEventType.TOKEN_REVOKED, now, user.platformId(), user.id(),
+                    Optional.of(tokenId), 1, actor.audited(), auditEventId), now);
+        }
         return Optional.of(revoked);
     }
 
-    private void record(Actor actor, User user, AuditAction action, Optional<Long> tokenId, int count, Instant now) {
-        auditLog.record(AuditEvent.ofTokens(now, actor, user, action, tokenId, count));
+    private long record(Actor actor, User user, AuditAction action, Optional<Long> tokenId, int count, Instant now) {
+        return auditLog.record(AuditEvent.ofTokens(now, actor, user, action, tokenId, count));
     }
 }

@@ -11,7 +11,9 @@ import dev.whitelabel.domain.port.in.LoginPlatformUserUseCase;
 import dev.whitelabel.domain.port.in.LogoutPlatformUserUseCase;
 import dev.whitelabel.domain.port.in.LogoutSelfUseCase;
 import dev.whitelabel.domain.port.in.ManageApiKeysUseCase;
+import dev.whitelabel.domain.port.in.DeliverWebhooksUseCase;
 import dev.whitelabel.domain.port.in.ManageServiceClientsUseCase;
+import dev.whitelabel.domain.port.in.ManageWebhooksUseCase;
 import dev.whitelabel.domain.port.in.PruneTokensUseCase;
 import dev.whitelabel.domain.port.in.ReadAuditTrailUseCase;
 import dev.whitelabel.domain.port.in.RegisterPlatformUserUseCase;
@@ -19,6 +21,8 @@ import dev.whitelabel.domain.port.in.ServiceClientDoorsUseCase;
 import dev.whitelabel.domain.port.in.UseCases;
 import dev.whitelabel.domain.port.out.PasswordHasher;
 import dev.whitelabel.domain.port.out.Storage;
+import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.out.WebhookSender;
 import java.time.Clock;
 
 /** Every use case over one storage, built with plain constructors: the whole product, minus its adapters. */
@@ -40,11 +44,22 @@ public final class WhitelabelUseCases implements UseCases {
     private final CheckHealthUseCase checkHealth;
     private final ManageServiceClientsUseCase manageServiceClients;
     private final ServiceClientDoorsUseCase serviceClientDoors;
+    private final ManageWebhooksUseCase manageWebhooks;
+    private final Storage storage;
+    private final Clock clock;
+    private final WebhookTargets webhookTargets;
 
     public WhitelabelUseCases(Storage storage, PasswordHasher passwordHasher, Clock clock) {
+        this(storage, passwordHasher, clock, WebhookPolicy.publicTargetsOnly());
+    }
+
+    public WhitelabelUseCases(Storage storage, PasswordHasher passwordHasher, Clock clock, WebhookPolicy webhookPolicy) {
+        this.storage = storage;
+        this.clock = clock;
+        this.webhookTargets = new WebhookTargets(webhookPolicy);
         var transactions = storage.transactions();
         var tokenIssuer = new TokenIssuer(storage.tokens(), storage.auditLog());
-        var revocations = new Revocations(storage.tokens(), storage.auditLog());
+        var revocations = new Revocations(storage.tokens(), storage.auditLog(), new Webhooks(storage.webhooks()));
         var platformUsers = new PlatformUsers(storage.users());
         var newUsers = new NewUsers(storage.users(), passwordHasher);
         var liveTokens = new LiveTokens(storage.tokens(), clock);
@@ -64,6 +79,7 @@ public final class WhitelabelUseCases implements UseCases {
         this.checkHealth = storage.probe()::answers;
         this.manageServiceClients = new ManageServiceClients(
                 storage.platforms(), storage.serviceClients(), storage.auditLog(), transactions, clock);
+        this.manageWebhooks = new ManageWebhooks(storage.platforms(), storage.webhooks(), webhookTargets, clock);
         this.serviceClientDoors = new ServiceClientDoors(
                 storage.serviceClients(), liveTokens, revocations, transactions, clock);
     }
@@ -146,5 +162,15 @@ public final class WhitelabelUseCases implements UseCases {
     @Override
     public ServiceClientDoorsUseCase serviceClientDoors() {
         return serviceClientDoors;
+    }
+
+    @Override
+    public ManageWebhooksUseCase manageWebhooks() {
+        return manageWebhooks;
+    }
+
+    /** The dispatcher's step over the same storage, sending with {@code sender}; each running instance takes it in a loop. */
+    public DeliverWebhooksUseCase deliverWebhooks(WebhookSender sender) {
+        return new DeliverWebhooks(storage.webhooks(), sender, webhookTargets, clock);
     }
 }

@@ -4,6 +4,8 @@ import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.ServiceClientCreated;
+import dev.whitelabel.domain.model.WebhookEndpointCreated;
+import dev.whitelabel.domain.model.WebhookEventType;
 import dev.whitelabel.domain.model.User;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,15 @@ final class CommandResults {
             var client = created.client();
             return new ServiceClientCreatedResult(
                     client.id(), client.name(), client.clientId(), created.secret(), client.createdAt().toString());
+        }
+    }
+
+    record WebhookCreatedResult(long id, String url, List<String> events, String createdAt, String secret) {
+        static WebhookCreatedResult of(WebhookEndpointCreated created) {
+            var endpoint = created.endpoint();
+            return new WebhookCreatedResult(endpoint.id(), endpoint.url(),
+                    endpoint.events().stream().map(WebhookEventType::wireName).sorted().toList(),
+                    endpoint.createdAt().toString(), created.secret());
         }
     }
 

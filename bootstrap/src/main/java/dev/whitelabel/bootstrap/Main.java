@@ -17,7 +17,7 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         description = "White-label platform users and API tokens: log a user out, everywhere, at once.",
         subcommands = {ServeCommand.class, PlatformCommand.class, UserCommand.class, TokenCommand.class,
-            ServiceClientCommand.class})
+            ServiceClientCommand.class, WebhookCommand.class})
 public final class Main {
 
     static final int REFUSED = 1;

@@ -84,11 +84,13 @@ final class ServeCommand implements Callable<Integer> {
         Signal.handle(new Signal("TERM"), signal -> stopOrExit(stop));
         Signal.handle(new Signal("INT"), signal -> stopOrExit(stop));
         var server = HttpServer.create(wiring.useCases(), settings, metrics).start(host, port);
+        var dispatcher = wiring.dispatchWebhooks(metrics);
         LOG.info("whitelabel listening on {}:{}", host, server.port());
         Output.print(spec.commandLine().getOut(), new CommandResults.Listening(server.port()));
         stop.await();
         LOG.info("stopping: no new connections, finishing requests in flight");
         server.stop();
+        dispatcher.close();
         wiring.close();
         LOG.info("stopped");
         return 0;

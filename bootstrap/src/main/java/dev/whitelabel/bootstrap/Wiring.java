@@ -5,8 +5,11 @@ import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.adapters.persistence.Database;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
+import dev.whitelabel.adapters.http.webhooks.HttpWebhookSender;
 import dev.whitelabel.application.WhitelabelUseCases;
+import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.in.UseCases;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -17,11 +20,22 @@ final class Wiring implements AutoCloseable {
     private static final Clock MICROSECONDS = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     private final HikariDataSource dataSource;
-    private final UseCases useCases;
+    private final WhitelabelUseCases useCases;
 
     private Wiring(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        this.useCases = new WhitelabelUseCases(JdbiStorage.over(dataSource), new BcryptPasswordHasher(), MICROSECONDS);
+        this.useCases = new WhitelabelUseCases(
+                JdbiStorage.over(dataSource), new BcryptPasswordHasher(), MICROSECONDS, webhookPolicy());
+    }
+
+    /** From the environment only, like the database credentials: an operator's decision, never a request's. */
+    private static WebhookPolicy webhookPolicy() {
+        return new WebhookPolicy("true".equalsIgnoreCase(System.getenv("WHITELABEL_WEBHOOKS_ALLOW_PRIVATE")));
+    }
+
+    /** This instance's webhook dispatcher, started; close it before the wiring. */
+    WebhookDispatcher dispatchWebhooks(MeterRegistry metrics) {
+        return new WebhookDispatcher(useCases.deliverWebhooks(new HttpWebhookSender()), metrics);
     }
 
     static Wiring open(DatabaseSettings settings) {
@@ -29,7 +43,7 @@ final class Wiring implements AutoCloseable {
     }
 
     /** HikariCP's pool metrics (connections active, idle, pending, timeouts) into the registry. */
-    void reportPoolMetricsTo(io.micrometer.core.instrument.MeterRegistry registry) {
+    void reportPoolMetricsTo(MeterRegistry registry) {
         dataSource.setMetricRegistry(registry);
     }
 

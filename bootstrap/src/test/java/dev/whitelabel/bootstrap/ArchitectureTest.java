@@ -63,9 +63,21 @@ class ArchitectureTest {
     @Test
     void the_http_adapter_calls_use_cases_through_port_in_only() {
         noClasses()
-                .that().resideInAPackage("dev.whitelabel.adapters.http..")
+                .that().resideInAPackage("dev.whitelabel.adapters.http")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.whitelabel.domain.port.out..", "dev.whitelabel.application..", "dev.whitelabel.adapters.persistence..")
+                        "dev.whitelabel.domain.port.out..", "dev.whitelabel.application..", "dev.whitelabel.adapters.persistence..",
+                        "dev.whitelabel.adapters.http.webhooks..")
+                .check(PRODUCT);
+    }
+
+    /** The one outbound part of the HTTP adapter: it implements a port.out and drives nothing. */
+    @Test
+    void the_webhook_sender_implements_port_out_and_calls_no_use_case() {
+        noClasses()
+                .that().resideInAPackage("dev.whitelabel.adapters.http.webhooks..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.whitelabel.domain.port.in..", "dev.whitelabel.application..", "dev.whitelabel.adapters.persistence..",
+                        "io.javalin..")
                 .check(PRODUCT);
     }
 }

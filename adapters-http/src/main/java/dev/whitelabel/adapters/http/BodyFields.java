@@ -85,6 +85,30 @@ final class BodyFields {
         return text(field, value);
     }
 
+    /** A list of strings: a JSON array, or a form key given once or more; absent or null is empty. */
+    Optional<List<String>> optionalTextList(String field) {
+        JsonNode value = fields.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(items::add);
+        } else if (formEncoded) {
+            items.add(value);
+        } else {
+            return reject(field, "The " + label(field) + " field must be a list of strings.");
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode item : items) {
+            if (!item.isTextual() || !Text.isStorable(item.asText())) {
+                return reject(field, "The " + label(field) + " field must be a list of strings.");
+            }
+            texts.add(item.asText());
+        }
+        return Optional.of(texts);
+    }
+
     /** A whole number, of any sign; absent or null is empty. */
     Optional<Long> optionalInteger(String field) {
         JsonNode value = fields.get(field);

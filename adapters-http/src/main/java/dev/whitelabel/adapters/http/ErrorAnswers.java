@@ -1,6 +1,7 @@
 package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.error.ApiKeyNotFound;
+import dev.whitelabel.domain.error.DeliveryNotFound;
 import dev.whitelabel.domain.error.InvalidCredentials;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.NotWhiteLabelAdmin;
@@ -9,6 +10,7 @@ import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.error.StorageUnavailable;
 import dev.whitelabel.domain.error.TokenNotFound;
 import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.error.WebhookNotFound;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -51,6 +53,8 @@ final class ErrorAnswers {
             error(ctx, e.status(), e.getMessage());
         });
         routes.exception(ServiceClientNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+        routes.exception(WebhookNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+        routes.exception(DeliveryNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(HttpProblem.class, (e, ctx) -> message(ctx, e.status(), e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> message(ctx, e.getStatus(), statusText(e.getStatus())));
         routes.exception(Exception.class, (e, ctx) -> {

@@ -49,6 +49,7 @@ public final class HttpServer {
         var forwardAuth = new ForwardAuthRoute(authentication, metrics);
         var oauth = new OAuthRoutes(useCases.serviceClientDoors(), requestBody, metrics);
         var serviceClients = new ServiceClientRoutes(useCases.manageServiceClients(), requestBody);
+        var webhooks = new WebhookRoutes(useCases.manageWebhooks(), requestBody);
 
         var javalin = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
@@ -77,6 +78,7 @@ public final class HttpServer {
             forwardAuth.register(config.routes);
             oauth.register(config.routes);
             serviceClients.register(config.routes);
+            webhooks.register(config.routes);
             ErrorAnswers.register(config.routes, metrics);
             answerHeadLikeGet(config.unsafe);
         });

@@ -6,7 +6,7 @@ package dev.whitelabel.domain.error;
  */
 public abstract sealed class WhitelabelException extends RuntimeException
         permits ApiKeyNotFound, InvalidCredentials, InvalidInput, NotWhiteLabelAdmin, PlatformNotFound, StorageUnavailable,
-                ServiceClientNotFound, TokenNotFound,
+                ServiceClientNotFound, TokenNotFound, WebhookNotFound, DeliveryNotFound,
                 UserNotFound {
 
     protected WhitelabelException(String message) {

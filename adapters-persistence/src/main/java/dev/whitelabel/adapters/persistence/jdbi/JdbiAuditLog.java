@@ -22,8 +22,8 @@ final class JdbiAuditLog implements AuditLog {
     }
 
     @Override
-    public void record(AuditEvent event) {
-        jdbi.useHandle(handle -> handle.createUpdate("""
+    public long record(AuditEvent event) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
                         insert into audit_events
                             (occurred_at, platform_id, actor_type, actor_user_id, actor_service_client_id,
                              target_user_id, action, token_id, token_count, service_client_id)
@@ -40,7 +40,9 @@ final class JdbiAuditLog implements AuditLog {
                 .bind("action", event.action().name())
                 .bind("tokenId", event.tokenId().orElse(null))
                 .bind("tokenCount", event.tokenCount())
-                .execute());
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
     }
 
     @Override

@@ -15,6 +15,7 @@ public final class JdbiStorage {
                 new JdbiUserDirectory(jdbi),
                 new JdbiTokenStore(jdbi),
                 new JdbiServiceClientStore(jdbi),
+                new JdbiWebhookStore(jdbi),
                 new JdbiAuditLog(jdbi),
                 new JdbiTransactions(jdbi),
                 new JdbiStorageProbe(jdbi));

@@ -16,8 +16,12 @@ final class InMemoryAuditLog implements AuditLog {
     }
 
     @Override
-    public void record(AuditEvent event) {
-        database.locked(() -> database.auditEvents.add(new RecordedAuditEvent(database.nextId(), event)));
+    public long record(AuditEvent event) {
+        return database.locked(() -> {
+            long id = database.nextId();
+            database.auditEvents.add(new RecordedAuditEvent(id, event));
+            return id;
+        });
     }
 
     @Override

@@ -14,6 +14,7 @@ public final class InMemoryStorage {
                 new InMemoryUserDirectory(database),
                 new InMemoryTokenStore(database),
                 new InMemoryServiceClientStore(database),
+                new InMemoryWebhookStore(database),
                 new InMemoryAuditLog(database),
                 new InMemoryTransactions(database),
                 () -> true);

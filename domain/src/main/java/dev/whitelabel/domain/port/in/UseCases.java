@@ -33,4 +33,6 @@ public interface UseCases {
     ManageServiceClientsUseCase manageServiceClients();
 
     ServiceClientDoorsUseCase serviceClientDoors();
+
+    ManageWebhooksUseCase manageWebhooks();
 }

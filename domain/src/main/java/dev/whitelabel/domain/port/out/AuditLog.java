@@ -6,7 +6,8 @@ import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
 
 public interface AuditLog {
-    void record(AuditEvent event);
+    /** Records the event; answers its id. */
+    long record(AuditEvent event);
 
     /** The platform's events, newest first. */
     Page<RecordedAuditEvent> list(long platformId, PageRequest page);

@@ -6,6 +6,7 @@ public record Storage(
         UserDirectory users,
         TokenStore tokens,
         ServiceClientStore serviceClients,
+        WebhookStore webhooks,
         AuditLog auditLog,
         Transactions transactions,
         StorageProbe probe) {}

@@ -1,0 +1,126 @@
+package dev.whitelabel.adapters.http;
+
+import dev.whitelabel.domain.error.DeliveryNotFound;
+import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.WebhookNotFound;
+import dev.whitelabel.domain.model.WebhookDelivery;
+import dev.whitelabel.domain.model.WebhookEndpoint;
+import dev.whitelabel.domain.model.WebhookEventType;
+import dev.whitelabel.domain.port.in.ManageWebhooksUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** An admin's webhook endpoints, and what became of their deliveries. */
+final class WebhookRoutes {
+
+    static final String PATH = "/api/white-label/webhooks";
+
+    record Listed(long id, String url, List<String> events, String createdAt) {
+        static Listed of(WebhookEndpoint endpoint) {
+            return new Listed(endpoint.id(), endpoint.url(), wireNames(endpoint.events()), endpoint.createdAt().toString());
+        }
+    }
+
+    record Created(long id, String url, List<String> events, String createdAt, String secret) {}
+
+    record CreatedAnswer(String message, Created webhook) {}
+
+    record Listing(List<Listed> webhooks) {}
+
+    record ListedDelivery(long id, String eventId, String type, String occurredAt, int attempts, Integer lastStatus,
+            String lastError, String nextAttemptAt, String deliveredAt, String failedAt) {
+        static ListedDelivery of(WebhookDelivery delivery) {
+            return new ListedDelivery(delivery.id(), delivery.messageId(), delivery.type().wireName(),
+                    delivery.occurredAt().toString(), delivery.attempts(), delivery.lastStatus().orElse(null),
+                    delivery.lastError().orElse(null), text(delivery.nextAttemptAt()), text(delivery.deliveredAt()),
+                    text(delivery.failedAt()));
+        }
+    }
+
+    private final ManageWebhooksUseCase webhooks;
+    private final RequestBody requestBody;
+
+    WebhookRoutes(ManageWebhooksUseCase webhooks, RequestBody requestBody) {
+        this.webhooks = webhooks;
+        this.requestBody = requestBody;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post(PATH, this::create);
+        routes.get(PATH, this::list);
+        routes.delete(PATH + "/{id}", this::delete);
+        routes.get(PATH + "/{id}/deliveries", this::deliveries);
+        routes.post(PATH + "/{id}/deliveries/{delivery}/retry", this::retry);
+    }
+
+    private void create(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        var body = requestBody.read(ctx);
+        var url = body.requiredText("url");
+        var events = body.valid(body.optionalTextList("events"), WebhookRoutes::eventTypes);
+        body.requireValid();
+
+        var created = webhooks.create(admin, url.orElseThrow(), events.orElse(Set.of()));
+
+        var endpoint = created.endpoint();
+        ctx.status(201).json(new CreatedAnswer("Webhook created successfully.", new Created(endpoint.id(), endpoint.url(),
+                wireNames(endpoint.events()), endpoint.createdAt().toString(), created.secret())));
+    }
+
+    private void list(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        ctx.json(new Listing(webhooks.list(admin).stream().map(Listed::of).toList()));
+    }
+
+    private void delete(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        webhooks.delete(admin, endpointId(ctx));
+        ctx.json(new Answers.Message("Webhook deleted successfully."));
+    }
+
+    private void deliveries(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        long endpointId = endpointId(ctx);
+        var page = Paginated.request(ctx);
+
+        var deliveries = webhooks.deliveries(admin, endpointId, page);
+
+        ctx.json(Paginated.of(ctx, deliveries, ListedDelivery::of, Optional.empty()));
+    }
+
+    private void retry(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        long endpointId = endpointId(ctx);
+        long deliveryId = PathIds.positive(ctx.pathParam("delivery")).orElseThrow(DeliveryNotFound::new);
+
+        webhooks.retry(admin, endpointId, deliveryId);
+
+        ctx.json(new Answers.Message("Delivery due again now."));
+    }
+
+    private static long endpointId(Context ctx) {
+        return PathIds.positive(ctx.pathParam("id")).orElseThrow(WebhookNotFound::new);
+    }
+
+    private static Set<WebhookEventType> eventTypes(List<String> names) {
+        Set<WebhookEventType> types = EnumSet.noneOf(WebhookEventType.class);
+        for (String name : names) {
+            types.add(WebhookEventType.ofWireName(name).orElseThrow(() -> InvalidInput.of("events",
+                    "The events field may hold token.revoked and user.logged_out only.")));
+        }
+        return types;
+    }
+
+    private static List<String> wireNames(Set<WebhookEventType> events) {
+        return events.stream().map(WebhookEventType::wireName).sorted().toList();
+    }
+
+    private static String text(Optional<Instant> instant) {
+        return instant.map(Instant::toString).orElse(null);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.whitelabel.adapters.persistence.jdbi;
+
+import dev.whitelabel.domain.model.Page;
+import dev.whitelabel.domain.model.PageRequest;
+import dev.whitelabel.domain.model.WebhookDelivery;
+import dev.whitelabel.domain.model.WebhookEndpoint;
+import dev.whitelabel.domain.model.WebhookEvent;
+import dev.whitelabel.domain.model.WebhookEventType;
+import dev.whitelabel.domain.port.out.DueDelivery;
+import dev.whitelabel.domain.port.out.WebhookEndpointEntry;
+import dev.whitelabel.domain.port.out.WebhookStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+final class JdbiWebhookStore implements WebhookStore {
+
+    private static final String ENDPOINT = "id, platform_id, url, events, created_at";
+
+    private final GuardedJdbi jdbi;
+
+    JdbiWebhookStore(GuardedJdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public WebhookEndpoint add(WebhookEndpointEntry endpoint) {
+        long id = jdbi.withHandle(handle -> handle.createUpdate("""
+                        insert into webhook_endpoints (platform_id, url, events, secret, created_at)
+                        values (:platformId, :url, :events, :secret, :createdAt)""")
+                .bind("platformId", endpoint.platformId())
+                .bind("url", endpoint.url())
+                .bind("events", wireNames(endpoint.events()))
+                .bind("secret", endpoint.secret())
+                .bind("createdAt", endpoint.createdAt())
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+        return new WebhookEndpoint(id, endpoint.platformId(), endpoint.url(), endpoint.events(), endpoint.createdAt());
+    }
+
+    @Override
+    public List<WebhookEndpoint> list(long platformId) {
+        return jdbi.withHandle(handle -> handle.createQuery("select " + ENDPOINT
+                        + " from webhook_endpoints where platform_id = :platformId and deleted_at is null order by id")
+                .bind("platformId", platformId)
+                .map((rs, ctx) -> endpoint(rs))
+                .list());
+    }
+
+    @Override
+    public boolean delete(long platformId, long endpointId, Instant now) {
+        return jdbi.inTransaction(handle -> {
+            int deleted = handle.createUpdate("""
+                            update webhook_endpoints set deleted_at = :now
+                            where id = :id and platform_id = :platformId and deleted_at is null""")
+                    .bind("now", now)
+                    .bind("id", endpointId)
+                    .bind("platformId", platformId)
+                    .execute();
+            // nothing more is sent to it
+            handle.createUpdate("update webhook_deliveries set next_attempt_at = null where endpoint_id = :id")
+                    .bind("id", endpointId)
+                    .execute();
+            return deleted == 1;
+        });
+    }
+
+    @Override
+    public List<WebhookEndpoint> subscribed(long platformId, WebhookEventType type) {
+        return list(platformId).stream().filter(endpoint -> endpoint.events().contains(type)).toList();
+    }
+
+    @Override
+    public void enqueue(long endpointId, String messageId, WebhookEvent event, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        insert into webhook_deliveries (endpoint_id, message_id, event_type, payload, occurred_at, next_attempt_at)
+                        values (:endpointId, :messageId, :type, :payload, :occurredAt, :now)""")
+                .bind("endpointId", endpointId)
+                .bind("messageId", messageId)
+                .bind("type", event.type().wireName())
+                .bind("payload", event.body())
+                .bind("occurredAt", event.timestamp())
+                .bind("now", now)
+                .execute());
+    }
+
+    @Override
+    public List<DueDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
+        return jdbi.inTransaction(handle -> {
+            // one table locked, rows other claimers hold skipped: instances never claim the same delivery
+            List<Long> ids = handle.createQuery("""
+                            select id from webhook_deliveries where next_attempt_at <= :now
+                            order by next_attempt_at limit :limit for update skip locked""")
+                    .bind("now", now)
+                    .bind("limit", limit)
+                    .mapTo(Long.class)
+                    .list();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            handle.createUpdate("update webhook_deliveries set next_attempt_at = :lease where id in (<ids>)")
+                    .bind("lease", leaseUntil)
+                    .bindList("ids", ids)
+                    .execute();
+            return handle.createQuery("""
+                            select d.id, d.message_id, e.url, e.secret, d.payload, d.attempts, d.occurred_at
+                            from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
+                            where d.id in (<ids>) order by d.id""")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> new DueDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant()))
+                    .list();
+        });
+    }
+
+    @Override
+    public void delivered(long deliveryId, int status, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        update webhook_deliveries set attempts = attempts + 1, last_status = :status, last_error = null,
+                            delivered_at = :now, next_attempt_at = null
+                        where id = :id""")
+                .bind("status", status)
+                .bind("now", now)
+                .bind("id", deliveryId)
+                .execute());
+    }
+
+    @Override
+    public void attemptFailed(
+            long deliveryId, Optional<Integer> status, Optional<String> error, Optional<Instant> nextAttemptAt, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        update webhook_deliveries set attempts = attempts + 1, last_status = :status, last_error = :error,
+                            next_attempt_at = :next, failed_at = :failedAt
+                        where id = :id""")
+                .bind("status", status.orElse(null))
+                .bind("error", error.map(JdbiWebhookStore::fitted).orElse(null))
+                .bind("next", nextAttemptAt.orElse(null))
+                .bind("failedAt", nextAttemptAt.isPresent() ? null : now)
+                .bind("id", deliveryId)
+                .execute());
+    }
+
+    @Override
+    public Page<WebhookDelivery> deliveries(long platformId, long endpointId, PageRequest page) {
+        return jdbi.withHandle(handle -> JdbiPages.fetch(
+                handle,
+                "d.id, d.endpoint_id, d.message_id, d.event_type, d.occurred_at, d.attempts, d.last_status, d.last_error,"
+                        + " d.next_attempt_at, d.delivered_at, d.failed_at",
+                "from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id"
+                        + " where d.endpoint_id = :endpointId and e.platform_id = :platformId",
+                "d.id desc",
+                Map.of("endpointId", endpointId, "platformId", platformId),
+                (rs, ctx) -> delivery(rs),
+                page));
+    }
+
+    @Override
+    public boolean retry(long platformId, long endpointId, long deliveryId, Instant now) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        update webhook_deliveries set next_attempt_at = :now, failed_at = null
+                        where id = :id and endpoint_id = :endpointId and endpoint_id in
+                            (select e.id from webhook_endpoints e where e.platform_id = :platformId and e.deleted_at is null)""")
+                .bind("now", now)
+                .bind("id", deliveryId)
+                .bind("endpointId", endpointId)
+                .bind("platformId", platformId)
+                .execute()) == 1;
+    }
+
+    private static WebhookEndpoint endpoint(ResultSet rs) throws SQLException {
+        Set<WebhookEventType> events = Arrays.stream(rs.getString("events").split(","))
+                .map(name -> WebhookEventType.ofWireName(name).orElseThrow())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(WebhookEventType.class)));
+        return new WebhookEndpoint(rs.getLong("id"), rs.getLong("platform_id"), rs.getString("url"), events,
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static WebhookDelivery delivery(ResultSet rs) throws SQLException {
+        int status = rs.getInt("last_status");
+        Optional<Integer> lastStatus = rs.wasNull() ? Optional.empty() : Optional.of(status);
+        return new WebhookDelivery(rs.getLong("id"), rs.getLong("endpoint_id"), rs.getString("message_id"),
+                WebhookEventType.ofWireName(rs.getString("event_type")).orElseThrow(),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getInt("attempts"), lastStatus,
+                Optional.ofNullable(rs.getString("last_error")), Columns.instant(rs, "next_attempt_at"),
+                Columns.instant(rs, "delivered_at"), Columns.instant(rs, "failed_at"));
+    }
+
+    private static String wireNames(Set<WebhookEventType> events) {
+        return events.stream().map(WebhookEventType::wireName).sorted().collect(Collectors.joining(","));
+    }
+
+    /** An error text fits its column; it is the sender's own words, never the receiver's. */
+    private static String fitted(String error) {
+        return error.length() <= 255 ? error : error.substring(0, 255);
+    }
+}

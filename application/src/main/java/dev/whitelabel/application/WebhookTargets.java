@@ -1,0 +1,96 @@
+package dev.whitelabel.application;
+
+import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.model.Text;
+import dev.whitelabel.domain.model.WebhookPolicy;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Which URLs may receive webhooks: http or https to a host every address of which is public, unless
+ * the operator allows private targets. Checked when an endpoint is created and again before every
+ * attempt, since what a name resolves to can change in between.
+ */
+final class WebhookTargets {
+
+    static final int MAX_URL_LENGTH = 2048;
+
+    private final WebhookPolicy policy;
+
+    WebhookTargets(WebhookPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** The URL, trimmed, or the 422 that says what is wrong with it. */
+    String require(String url) {
+        String trimmed = url == null ? "" : url.strip();
+        if (trimmed.isEmpty()) {
+            throw InvalidInput.of("url", "The url field is required.");
+        }
+        Text.requireStorable("url", trimmed);
+        if (trimmed.length() > MAX_URL_LENGTH) {
+            throw InvalidInput.of("url", "The url field must not be greater than " + MAX_URL_LENGTH + " characters.");
+        }
+        Optional<URI> uri = parse(trimmed);
+        if (uri.isEmpty()) {
+            throw InvalidInput.of("url", "The url field must be an http or https URL with a host and no user name.");
+        }
+        refusal(uri.get()).ifPresent(reason -> {
+            throw InvalidInput.of("url", reason);
+        });
+        return trimmed;
+    }
+
+    /** Why the URL may not be sent to now, if it may not. */
+    Optional<String> refusalNow(String url) {
+        return parse(url).map(this::refusal).orElse(Optional.of("not an http or https URL"));
+    }
+
+    private Optional<String> refusal(URI uri) {
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            return Optional.of("The url field's host does not resolve.");
+        }
+        if (!policy.allowPrivateTargets()) {
+            for (InetAddress address : addresses) {
+                if (!isPublic(address)) {
+                    return Optional.of("The url field must point to a public address.");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<URI> parse(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean web = scheme.equals("http") || scheme.equals("https");
+            return web && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawFragment() == null
+                    ? Optional.of(uri) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Not loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (metadata included), any, multicast or CGNAT. */
+    static boolean isPublic(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] bytes = address.getAddress();
+        if (address instanceof Inet6Address) {
+            return (bytes[0] & 0xFE) != 0xFC;
+        }
+        boolean sharedAddressSpace = (bytes[0] & 0xFF) == 100 && (bytes[1] & 0xC0) == 64;
+        return !sharedAddressSpace && (bytes[0] & 0xFF) != 0;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.whitelabel.domain.port.out;
+
+import dev.whitelabel.domain.model.Page;
+import dev.whitelabel.domain.model.PageRequest;
+import dev.whitelabel.domain.model.WebhookDelivery;
+import dev.whitelabel.domain.model.WebhookEndpoint;
+import dev.whitelabel.domain.model.WebhookEvent;
+import dev.whitelabel.domain.model.WebhookEventType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The webhook endpoints of every platform and the outbox of their deliveries. A delivery is written
+ * in the transaction of the revocation it tells of, so there is one exactly when that committed.
+ * Every call but {@link #claimDue} and the recording of an attempt is confined to one platform.
+ */
+public interface WebhookStore {
+
+    WebhookEndpoint add(WebhookEndpointEntry endpoint);
+
+    /** The platform's undeleted endpoints, oldest first. */
+    List<WebhookEndpoint> list(long platformId);
+
+    /** Deletes the endpoint matched by its id and platform together; its pending deliveries stop. False when none. */
+    boolean delete(long platformId, long endpointId, Instant now);
+
+    /** The platform's undeleted endpoints that take events of {@code type}. */
+    List<WebhookEndpoint> subscribed(long platformId, WebhookEventType type);
+
+    /** A delivery of the event to the endpoint, due at once. */
+    void enqueue(long endpointId, String messageId, WebhookEvent event, Instant now);
+
+    /**
+     * Claims up to {@code limit} deliveries due at {@code now} of undeleted endpoints, putting their
+     * next attempt at {@code leaseUntil}: no other instance claims them meanwhile, and one whose
+     * sender died is due again then. On PostgreSQL, claims of several instances skip each other's rows.
+     */
+    List<DueDelivery> claimDue(Instant now, Instant leaseUntil, int limit);
+
+    /** The attempt got a 2xx: the delivery is done. */
+    void delivered(long deliveryId, int status, Instant now);
+
+    /**
+     * The attempt got another status or none ({@code error} says why); tried again at
+     * {@code nextAttemptAt}, or given up when there is none.
+     */
+    void attemptFailed(long deliveryId, Optional<Integer> status, Optional<String> error, Optional<Instant> nextAttemptAt,
+            Instant now);
+
+    /** The endpoint's deliveries, newest first; empty when it is not the platform's. */
+    Page<WebhookDelivery> deliveries(long platformId, long endpointId, PageRequest page);
+
+    /** Makes the delivery due now, whatever became of it; false when it is not one of that endpoint of that platform. */
+    boolean retry(long platformId, long endpointId, long deliveryId, Instant now);
+}
