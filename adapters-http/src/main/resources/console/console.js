@@ -249,6 +249,10 @@ async function loadAudit() {
 
 function signOut(clearMessages) {
   sessionStorage.removeItem(TOKEN_KEY);
+  // a new client's secret must not outlive the admin who created it
+  $("new-client-id").textContent = "";
+  $("new-client-secret").textContent = "";
+  $("client-secret").hidden = true;
   $("token").value = "";
   if (clearMessages) say("");
   show("sign-in");

@@ -10,6 +10,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +24,7 @@ final class OAuthRoutes {
     static final String INTROSPECT = "/oauth/introspect";
     static final String REVOKE = "/oauth/revoke";
     private static final Map<String, Object> INACTIVE = Map.of("active", false);
+    private static final String FORM = "application/x-www-form-urlencoded";
 
     private final ServiceClientDoorsUseCase doors;
     private final RequestBody requestBody;
@@ -80,7 +82,13 @@ final class OAuthRoutes {
 
     /** The client id and secret of the Basic credentials, or 401 invalid_client when there are none. */
     private String[] credentials(Context ctx, String door) {
-        return basicCredentials(ctx.header("Authorization")).orElseThrow(() -> invalidClient(door));
+        var headers = ctx.req().getHeaders("Authorization");
+        String first = headers.hasMoreElements() ? headers.nextElement() : null;
+        if (headers.hasMoreElements()) {
+            // two ways of saying who the client is: neither is taken
+            throw OAuthError.invalidRequest();
+        }
+        return basicCredentials(first).orElseThrow(() -> invalidClient(door));
     }
 
     private OAuthError invalidClient(String door) {
@@ -107,14 +115,23 @@ final class OAuthRoutes {
         }
     }
 
-    /** The form's {@code token}, once; {@code token_type_hint} is allowed and ignored. Anything else: invalid_request. */
+    /**
+     * The form's {@code token}, once. Other parameters ({@code token_type_hint} among them) are
+     * ignored, as RFC 6749 section 3.1 asks; a body that is not a form, or a form without one token,
+     * is invalid_request; a body over the limit is the 413 of every other route.
+     */
     private String token(Context ctx) {
+        if (!String.valueOf(ctx.contentType()).toLowerCase(Locale.ROOT).startsWith(FORM)) {
+            throw OAuthError.invalidRequest();
+        }
         try {
             var body = requestBody.read(ctx);
             var token = body.requiredText("token");
             body.requireValid();
             return token.orElseThrow();
-        } catch (HttpProblem | InvalidInput | Unauthenticated malformed) {
+        } catch (HttpProblem problem) {
+            throw problem.status() == 413 ? problem : OAuthError.invalidRequest();
+        } catch (InvalidInput | Unauthenticated malformed) {
             throw OAuthError.invalidRequest();
         }
     }

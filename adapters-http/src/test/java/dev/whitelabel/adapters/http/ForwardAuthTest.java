@@ -13,7 +13,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ForwardAuthTest {
 
     @RegisterExtension
-    final RunningApi running = new RunningApi();
+    final RunningApi running = new RunningApi(RunningApi.SETTINGS, store());
+
+    /** The in-memory adapter here; the run on PostgreSQL overrides it. */
+    RunningApi.Store store() {
+        return RunningApi.Store.MEMORY;
+    }
 
     PlatformCreated acme;
     User ann;

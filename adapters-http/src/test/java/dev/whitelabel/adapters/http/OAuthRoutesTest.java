@@ -22,7 +22,12 @@ class OAuthRoutesTest {
     static final String FORM = "application/x-www-form-urlencoded";
 
     @RegisterExtension
-    final RunningApi running = new RunningApi();
+    final RunningApi running = new RunningApi(RunningApi.SETTINGS, store());
+
+    /** The in-memory adapter here; the run on PostgreSQL overrides it. */
+    RunningApi.Store store() {
+        return RunningApi.Store.MEMORY;
+    }
 
     PlatformCreated acme;
     User ann;
@@ -104,6 +109,15 @@ class OAuthRoutesTest {
             assertThat(answer.status()).as(form).isEqualTo(400);
             assertThat(answer.body()).as(form).isEqualTo("{\"error\":\"invalid_request\"}");
         }
+        String basic = "Basic " + basic(client.client().clientId(), client.secret());
+        var json = running.api.send(running.api.request("/oauth/introspect", null).header("Authorization", basic)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"x\"}")));
+        var twoClients = running.api.send(running.api.request("/oauth/introspect", null).header("Authorization", basic)
+                .header("Authorization", basic).header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.ofString(form(annsToken))));
+        var tooLarge = introspect("token=" + "x".repeat(70_000));
+        assertThat(json.status()).as("RFC 7662 asks for a form").isEqualTo(400);
+        assertThat(twoClients.status()).isEqualTo(400);
+        assertThat(tooLarge.status()).isEqualTo(413);
     }
 
     @Test
@@ -127,6 +141,10 @@ class OAuthRoutesTest {
 
         var other = post("/oauth/revoke", basic, form(gusToken));
         var unknown = post("/oauth/revoke", basic, form("1|" + "x".repeat(40)));
+        String annsId = annsToken.substring(0, annsToken.indexOf('|') + 1);
+        var guessed = post("/oauth/revoke", basic, form(annsId + "A".repeat(40)));
+        assertThat(guessed.status()).isEqualTo(200);
+        assertThat(running.me(annsToken)).as("the right id with the wrong secret revokes nothing").isEqualTo(200);
         var own = post("/oauth/revoke", basic, form(annsToken));
 
         for (var answer : new ApiClient.Answer[] {other, unknown, own}) {
