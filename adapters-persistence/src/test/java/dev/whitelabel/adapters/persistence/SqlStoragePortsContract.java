@@ -7,11 +7,19 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.User;
+import dev.whitelabel.domain.model.WebhookEvent;
+import dev.whitelabel.domain.model.WebhookEventType;
+import dev.whitelabel.domain.port.out.DueDelivery;
 import dev.whitelabel.domain.port.out.Storage;
+import dev.whitelabel.domain.port.out.WebhookEndpointEntry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +77,63 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
         })).hasMessage("boom");
 
         assertThat(storage.tokens().revokeAll(acme.id(), ann.id(), NOW)).isZero();
+    }
+
+    /** The outbox: a revocation that does not commit leaves no event behind, one that commits leaves its event. */
+    @Test
+    void an_event_is_in_the_outbox_exactly_when_its_transaction_committed() {
+        User ann = user(acme, "ann@acme.test");
+        var endpoint = storage.webhooks().add(new WebhookEndpointEntry(acme.id(), "http://127.0.0.1/",
+                EnumSet.allOf(WebhookEventType.class), "whsec_AAAA", NOW));
+        var event = new WebhookEvent(WebhookEventType.USER_LOGGED_OUT, NOW, acme.id(), ann.id(), Optional.empty(), 1,
+                OPERATOR, 1);
+
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
+            storage.tokens().revokeAll(acme.id(), ann.id(), NOW);
+            storage.webhooks().enqueue(endpoint.id(), "msg_rolled_back", event, NOW);
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        storage.transactions().inTransaction(() -> {
+            storage.webhooks().enqueue(endpoint.id(), "msg_committed", event, NOW);
+            return 1;
+        });
+
+        assertThat(storage.webhooks().claimDue(NOW, NOW.plusSeconds(60), 10))
+                .extracting(DueDelivery::messageId).containsExactly("msg_committed");
+    }
+
+    /** Two instances claiming at once never get the same delivery (FOR UPDATE SKIP LOCKED). */
+    @Test
+    void concurrent_claims_never_share_a_delivery() throws Exception {
+        var endpoint = storage.webhooks().add(new WebhookEndpointEntry(acme.id(), "http://127.0.0.1/",
+                EnumSet.allOf(WebhookEventType.class), "whsec_AAAA", NOW));
+        User ann = user(acme, "ann@acme.test");
+        for (int i = 0; i < 200; i++) {
+            storage.webhooks().enqueue(endpoint.id(), "msg_" + i, new WebhookEvent(WebhookEventType.TOKEN_REVOKED, NOW,
+                    acme.id(), ann.id(), Optional.of((long) i), 1, OPERATOR, i), NOW);
+        }
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<DueDelivery>>> claims = new ArrayList<>();
+            for (int worker = 0; worker < 4; worker++) {
+                claims.add(pool.submit(() -> {
+                    List<DueDelivery> mine = new ArrayList<>();
+                    List<DueDelivery> claimed;
+                    do {
+                        claimed = storage.webhooks().claimDue(NOW, NOW.plusSeconds(60), 7);
+                        mine.addAll(claimed);
+                    } while (!claimed.isEmpty());
+                    return mine;
+                }));
+            }
+            List<String> all = new ArrayList<>();
+            for (var claim : claims) {
+                claim.get().forEach(due -> all.add(due.messageId()));
+            }
+            assertThat(all).hasSize(200).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
