@@ -11,6 +11,7 @@ import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.User;
+import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.out.Storage;
 import java.time.Instant;
 
@@ -22,6 +23,9 @@ final class Fixture {
     final Storage storage = InMemoryStorage.create();
     final MutableClock clock = new MutableClock(NOW);
     final WhitelabelUseCases useCases = new WhitelabelUseCases(storage, new BcryptPasswordHasher(4), clock);
+    /** The same storage, for tests whose webhook receivers live on this machine. */
+    final WhitelabelUseCases useCasesAllowingPrivateTargets =
+            new WhitelabelUseCases(storage, new BcryptPasswordHasher(4), clock, new WebhookPolicy(true));
 
     PlatformCreated platform(String name) {
         return useCases.createPlatform()

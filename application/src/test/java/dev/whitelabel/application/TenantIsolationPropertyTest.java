@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.error.TokenNotFound;
+import dev.whitelabel.domain.error.WebhookNotFound;
 import dev.whitelabel.domain.error.UserNotFound;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.IssuedToken;
@@ -15,6 +16,7 @@ import dev.whitelabel.domain.model.Introspection;
 import dev.whitelabel.domain.model.ServiceClientCreated;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.UserReference;
+import dev.whitelabel.domain.model.WebhookEndpoint;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,7 +43,9 @@ class TenantIsolationPropertyTest {
     enum Kind {
         LOGOUT_BY_ID, LOGOUT_BY_EMAIL, LOGOUT_ONE_TOKEN, CREATE_TOKEN, LIST_USERS, LIST_TOKENS, READ_AUDIT,
         // the doors other services use, through the acting platform's service client or gateway
-        INTROSPECT, REVOKE_BY_SERVICE_CLIENT, CHECK_ON_PLATFORM, LIST_SERVICE_CLIENTS, DELETE_SERVICE_CLIENT
+        INTROSPECT, REVOKE_BY_SERVICE_CLIENT, CHECK_ON_PLATFORM, LIST_SERVICE_CLIENTS, DELETE_SERVICE_CLIENT,
+        // webhooks: endpoints, their deliveries, and the events every revocation above puts in them
+        LIST_WEBHOOKS, DELETE_WEBHOOK, READ_DELIVERIES
     }
 
     /** The operations on the picked user, which must be refused unless the user is the acting platform's. */
@@ -70,10 +74,13 @@ class TenantIsolationPropertyTest {
         List<User> users = new ArrayList<>();
         List<IssuedToken> tokens = new ArrayList<>();
         List<ServiceClientCreated> clients = new ArrayList<>();
+        List<WebhookEndpoint> webhooks = new ArrayList<>();
         for (int p = 0; p < PLATFORMS; p++) {
             var platform = fixture.platform("p" + p);
             platforms.add(platform);
             clients.add(fixture.useCases.manageServiceClients().create(Fixture.adminOf(platform), "api"));
+            webhooks.add(fixture.useCasesAllowingPrivateTargets.manageWebhooks()
+                    .create(Fixture.adminOf(platform), "http://127.0.0.1:9/p" + p, Set.of()).endpoint());
             for (int u = 0; u < USERS_PER_PLATFORM; u++) {
                 var user = fixture.user(platform, "u" + u + "@p" + p + ".test");
                 users.add(user);
@@ -92,7 +99,7 @@ class TenantIsolationPropertyTest {
             }
 
             apply(fixture, Actor.whiteLabelAdmin(actingPlatform.admin()), clients.get(operation.platform()), operation,
-                    users, tokens, clients, actingId);
+                    users, tokens, clients, webhooks, actingId);
 
             for (int p = 0; p < PLATFORMS; p++) {
                 var other = platforms.get(p);
@@ -106,7 +113,8 @@ class TenantIsolationPropertyTest {
 
     /** Runs the operation; anything it reads must be the acting platform's own. */
     private static void apply(Fixture fixture, Actor admin, ServiceClientCreated client, Operation operation,
-            List<User> users, List<IssuedToken> tokens, List<ServiceClientCreated> clients, long actingId) {
+            List<User> users, List<IssuedToken> tokens, List<ServiceClientCreated> clients, List<WebhookEndpoint> webhooks,
+            long actingId) {
         User user = users.get(operation.user());
         IssuedToken token = tokens.get(operation.token());
         long tokenId = token.tokenId();
@@ -138,6 +146,18 @@ class TenantIsolationPropertyTest {
                         .ifPresent(holder -> assertThat(holder.user().platformId()).isEqualTo(actingId));
                 case LIST_SERVICE_CLIENTS -> assertThat(useCases.manageServiceClients().list(admin))
                         .allSatisfy(listed -> assertThat(listed.platformId()).isEqualTo(actingId));
+                case LIST_WEBHOOKS -> assertThat(useCases.manageWebhooks().list(admin))
+                        .allSatisfy(listed -> assertThat(listed.platformId()).isEqualTo(actingId));
+                case DELETE_WEBHOOK -> {
+                    var target = webhooks.get(operation.user() % webhooks.size());
+                    useCases.manageWebhooks().delete(admin, target.id());
+                    assertThat(target.platformId()).as("deleted another platform's endpoint").isEqualTo(actingId);
+                }
+                case READ_DELIVERIES -> {
+                    var target = webhooks.get(operation.user() % webhooks.size());
+                    useCases.manageWebhooks().deliveries(admin, target.id(), new PageRequest(1, 100));
+                    assertThat(target.platformId()).as("read another platform's deliveries").isEqualTo(actingId);
+                }
                 case DELETE_SERVICE_CLIENT -> {
                     var target = clients.get(operation.user() % clients.size()).client();
                     useCases.manageServiceClients().delete(admin, target.id());
@@ -152,6 +172,8 @@ class TenantIsolationPropertyTest {
             assertThat(user.platformId()).isEqualTo(actingId);
         } catch (ServiceClientNotFound refused) {
             assertThat(operation.kind()).isEqualTo(Kind.DELETE_SERVICE_CLIENT);
+        } catch (WebhookNotFound refused) {
+            assertThat(operation.kind()).isIn(Kind.DELETE_WEBHOOK, Kind.READ_DELIVERIES);
         }
     }
 
@@ -162,6 +184,10 @@ class TenantIsolationPropertyTest {
         state.append(fixture.useCases.listPlatformUsers().list(admin, Optional.empty(), new PageRequest(1, 100)));
         state.append(fixture.useCases.readAuditTrail().read(admin, new PageRequest(1, 100)));
         state.append(fixture.useCases.manageServiceClients().list(admin));
+        // every endpoint of the platform, with the deliveries of its events: none may come from another platform's revocations
+        for (var endpoint : fixture.useCases.manageWebhooks().list(admin)) {
+            state.append(endpoint).append(fixture.useCases.manageWebhooks().deliveries(admin, endpoint.id(), new PageRequest(1, 100)));
+        }
         for (User user : users) {
             if (user.platformId() == platform.platform().id()) {
                 state.append(fixture.useCases.listUserTokens().list(admin, user.id(), new PageRequest(1, 100)));

@@ -3,7 +3,6 @@ package dev.whitelabel.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.WebhookNotFound;
 import dev.whitelabel.domain.model.LogoutTarget;
@@ -11,7 +10,6 @@ import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.WebhookDelivery;
 import dev.whitelabel.domain.model.WebhookEventType;
-import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.out.WebhookSender;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,8 +37,7 @@ class WebhooksTest {
     }
 
     final Fixture fixture = new Fixture();
-    final WhitelabelUseCases useCases =
-            new WhitelabelUseCases(fixture.storage, new BcryptPasswordHasher(4), fixture.clock, new WebhookPolicy(true));
+    final WhitelabelUseCases useCases = fixture.useCasesAllowingPrivateTargets;
     final RecordingSender sender = new RecordingSender();
     final PlatformCreated acme = fixture.platform("acme");
     final PlatformCreated globex = fixture.platform("globex");
