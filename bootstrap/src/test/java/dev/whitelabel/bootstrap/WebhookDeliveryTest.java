@@ -30,13 +30,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,13 +77,23 @@ class WebhookDeliveryTest {
     }
 
     void start(String database) throws IOException {
-        var pool = databases.closeLater(Database.open(DatabaseSettings.of(databases.url(database, directory))));
-        useCases = new WhitelabelUseCases(JdbiStorage.over(pool), new BcryptPasswordHasher(4), Clock.systemUTC(),
-                new WebhookPolicy(true));
-        server = dev.whitelabel.adapters.http.HttpServer.create(useCases, HttpSettings.defaults()).start("127.0.0.1", 0);
-        databases.closeLater(server::stop);
-        databases.closeLater(new WebhookDispatcher(useCases.deliverWebhooks(new HttpWebhookSender()),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        start(databases.url(database, directory), 1);
+    }
+
+    /** {@code instances} instances on one database, each with its dispatcher; the first one serves HTTP. */
+    void start(String url, int instances) throws IOException {
+        for (int i = 0; i < instances; i++) {
+            var pool = databases.closeLater(Database.open(DatabaseSettings.of(url)));
+            var instance = new WhitelabelUseCases(JdbiStorage.over(pool), new BcryptPasswordHasher(4), Clock.systemUTC(),
+                    new WebhookPolicy(true));
+            databases.closeLater(new WebhookDispatcher(instance.deliverWebhooks(new HttpWebhookSender()),
+                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+            if (i == 0) {
+                useCases = instance;
+                server = dev.whitelabel.adapters.http.HttpServer.create(useCases, HttpSettings.defaults()).start("127.0.0.1", 0);
+                databases.closeLater(server::stop);
+            }
+        }
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hooks", exchange -> {
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -156,5 +169,31 @@ class WebhookDeliveryTest {
         assertThat(deliveries.at("/data/0/attempts").asInt()).isEqualTo(2);
         assertThat(deliveries.at("/data/0/last_status").asInt()).isEqualTo(204);
         assertThat(deliveries.at("/data/0/event_id").asText()).isEqualTo(afterDowntime.headers().get("webhook-id"));
+    }
+
+    /** Two instances' dispatchers on one PostgreSQL, one receiver: each event arrives exactly once while nothing crashes. */
+    @Test
+    void two_instances_deliver_each_event_exactly_once() throws Exception {
+        start(databases.url("postgresql", directory), 2);
+        var acme = useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
+        String admin = acme.adminToken().token().value();
+        post("/api/white-label/webhooks", admin, "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks\"}");
+        var ann = useCases.createPlatformUser()
+                .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
+        int logouts = 40;
+        for (int i = 0; i < logouts; i++) {
+            var token = useCases.createToken().forAnyUser(ann.id(), NewToken.named("t" + i));
+            post("/api/white-label/logout", admin, "{\"user_id\":" + ann.id() + ",\"token_id\":" + token.tokenId() + "}");
+        }
+
+        Set<String> ids = new HashSet<>();
+        int arrivals = 0;
+        Received next;
+        while ((next = received.poll(3, TimeUnit.SECONDS)) != null) {
+            ids.add(next.headers().get("webhook-id"));
+            arrivals++;
+        }
+        assertThat(ids).hasSize(logouts);
+        assertThat(arrivals).as("no event sent twice").isEqualTo(logouts);
     }
 }
