@@ -35,7 +35,7 @@ async function api(method, path, body) {
 }
 
 function show(section) {
-  for (const id of ["sign-in", "users", "user", "clients", "audit"]) $(id).hidden = id !== section;
+  for (const id of ["sign-in", "users", "user", "clients", "webhooks", "audit"]) $(id).hidden = id !== section;
   $("nav").hidden = section === "sign-in";
 }
 
@@ -223,6 +223,68 @@ async function deleteClient(client) {
   await loadClients();
 }
 
+async function loadWebhooks() {
+  const listing = await api("GET", "/api/white-label/webhooks");
+  const rows = $("webhook-rows");
+  rows.replaceChildren();
+  for (const webhook of listing.webhooks) {
+    const row = document.createElement("tr");
+    cell(row, webhook.id);
+    cell(row, webhook.url);
+    cell(row, webhook.events.join(", "));
+    cell(row, when(webhook.created_at));
+    button(row, "Deliveries", () => loadDeliveries(webhook).catch(fail));
+    button(row, "Delete", () => deleteWebhook(webhook).catch(fail), true);
+    rows.appendChild(row);
+  }
+  show("webhooks");
+}
+
+async function createWebhook() {
+  const created = await api("POST", "/api/white-label/webhooks", { url: $("webhook-url").value });
+  $("webhook-url").value = "";
+  $("new-webhook-secret").textContent = created.webhook.secret;
+  $("webhook-secret").hidden = false;
+  say("Webhook created.");
+  await loadWebhooks();
+}
+
+async function deleteWebhook(webhook) {
+  if (!window.confirm("Delete the webhook to " + webhook.url + "? Nothing more is sent to it.")) return;
+  await api("DELETE", "/api/white-label/webhooks/" + webhook.id);
+  $("webhook-secret").hidden = true;
+  $("deliveries").hidden = true;
+  say("Webhook deleted.");
+  await loadWebhooks();
+}
+
+async function loadDeliveries(webhook) {
+  const page = await api("GET", "/api/white-label/webhooks/" + webhook.id + "/deliveries?per_page=" + PER_PAGE);
+  $("deliveries-title").textContent = webhook.url;
+  const rows = $("delivery-rows");
+  rows.replaceChildren();
+  for (const delivery of page.data) {
+    const row = document.createElement("tr");
+    if (delivery.failed_at) row.className = "revoked";
+    cell(row, delivery.event_id);
+    cell(row, delivery.type);
+    cell(row, delivery.attempts);
+    cell(row, delivery.last_status !== null ? "HTTP " + delivery.last_status : (delivery.last_error || ""));
+    cell(row, when(delivery.next_attempt_at));
+    cell(row, when(delivery.delivered_at));
+    cell(row, when(delivery.failed_at));
+    if (delivery.delivered_at) cell(row, ""); else button(row, "Retry now", () => retryDelivery(webhook, delivery).catch(fail));
+    rows.appendChild(row);
+  }
+  $("deliveries").hidden = false;
+}
+
+async function retryDelivery(webhook, delivery) {
+  await api("POST", "/api/white-label/webhooks/" + webhook.id + "/deliveries/" + delivery.id + "/retry");
+  say("Delivery due again now.");
+  await loadDeliveries(webhook);
+}
+
 function actorOf(event) {
   if (event.actor_type === "operator") return "operator";
   if (event.actor_type === "service_client") return "service client " + event.actor_service_client_id;
@@ -251,6 +313,8 @@ function signOut(clearMessages) {
   sessionStorage.removeItem(TOKEN_KEY);
   // a new client's secret must not outlive the admin who created it
   $("new-client-id").textContent = "";
+  $("new-webhook-secret").textContent = "";
+  $("webhook-secret").hidden = true;
   $("new-client-secret").textContent = "";
   $("client-secret").hidden = true;
   $("token").value = "";
@@ -278,6 +342,10 @@ $("show-users").addEventListener("click", () => loadUsers().catch(fail));
 $("show-audit").addEventListener("click", () => { state.auditPage = 1; loadAudit().catch(fail); });
 $("show-clients").addEventListener("click", () => { $("client-secret").hidden = true; say(""); loadClients().catch(fail); });
 $("client-form").addEventListener("submit", (event) => { event.preventDefault(); createClient().catch(fail); });
+$("show-webhooks").addEventListener("click", () => {
+  $("webhook-secret").hidden = true; $("deliveries").hidden = true; say(""); loadWebhooks().catch(fail);
+});
+$("webhook-form").addEventListener("submit", (event) => { event.preventDefault(); createWebhook().catch(fail); });
 $("back-to-users").addEventListener("click", () => loadUsers().catch(fail));
 $("sign-out").addEventListener("click", () => signOut(true));
 $("logout-all").addEventListener("click", () => { $("confirm").hidden = false; });

@@ -3,21 +3,29 @@ package dev.whitelabel.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
+import dev.whitelabel.application.WhitelabelUseCases;
+import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.Role;
+import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.out.UserEntry;
+import dev.whitelabel.domain.port.out.WebhookSender;
 import java.io.File;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,6 +207,31 @@ class ConsoleBrowserTest {
         assertThat(introspectionStatus(clientId, secret)).as("refused at once").isEqualTo(401);
         browser.findElement(By.id("show-audit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "service client deleted"));
+    }
+
+    @Test
+    void an_admin_sees_a_webhooks_deliveries_and_makes_a_failed_one_due_again() {
+        var allowingLocal = new WhitelabelUseCases(running.storage, new BcryptPasswordHasher(4), Clock.systemUTC(),
+                new WebhookPolicy(true));
+        var endpoint = allowingLocal.manageWebhooks()
+                .create(Actor.whiteLabelAdmin(acme.admin()), "http://127.0.0.1:9/hooks", Set.of()).endpoint();
+        running.useCases.logoutPlatformUser().logout(Actor.whiteLabelAdmin(acme.admin()), LogoutTarget.user("ann@acme.test"));
+        allowingLocal.deliverWebhooks((url, headers, body) -> new WebhookSender.Outcome(Optional.of(503), Optional.empty()))
+                .deliverDue();
+
+        signIn(RunningApi.adminToken(acme));
+        visible("users");
+        browser.findElement(By.id("show-webhooks")).click();
+        visible("webhook-url").sendKeys("http://10.1.2.3/hooks");
+        browser.findElement(By.cssSelector("#webhook-form button")).click();
+        assertThat(visible("problem").getText()).isEqualTo("The url field must point to a public address.");
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhook-rows"), endpoint.url()));
+        browser.findElement(By.xpath("//tbody[@id='webhook-rows']//button[text()='Deliveries']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("delivery-rows"), "HTTP 503"));
+        assertThat(browser.findElement(By.id("delivery-rows")).getText()).contains("user.logged_out");
+        browser.findElement(By.xpath("//tbody[@id='delivery-rows']//button[text()='Retry now']")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "Delivery due again now."));
     }
 
     int introspectionStatus(String clientId, String secret) {
