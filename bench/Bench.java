@@ -41,6 +41,7 @@ public final class Bench {
     Process server;
     String base;
     String admin;
+    final Receiver receiver = new Receiver();
 
     Bench(int rounds, int seconds) throws IOException {
         this.rounds = rounds;
@@ -83,6 +84,7 @@ public final class Bench {
         report.append(hotPath(me)).append('\n');
         report.append(logoutAll()).append('\n');
         report.append(logoutByTokenId()).append('\n');
+        report.append(webhookLatency()).append('\n');
         String markdown = report.toString();
         System.out.println(markdown);
         Files.writeString(Path.of("bench", "results.md"), markdown);
@@ -196,17 +198,119 @@ public final class Bench {
             userIds[i] = userWithTokens("one-" + i + "@bench.test", perUser);
             firstTokenIds[i] = firstTokenId(userIds[i]);
         }
-        Path script = work.resolve("logout-one.lua");
-        Files.writeString(script, luaScript(userIds, firstTokenIds));
-        List<Wrk> runs = new ArrayList<>();
+        List<Wrk> without = new ArrayList<>();
+        List<Wrk> with = new ArrayList<>();
+        int slot = 0;
         for (int round = 0; round < rounds; round++) {
-            runs.add(wrk("/api/white-label/logout", admin, script));
+            without.add(wrk("/api/white-label/logout", admin, logoutScript(userIds, firstTokenIds, slot++)));
+            long endpoint = createWebhook();
+            with.add(wrk("/api/white-label/logout", admin, logoutScript(userIds, firstTokenIds, slot++)));
+            deleteWebhook(endpoint);
         }
-        return "## 3. Logout by token id under load\n\n"
-                + "wrk, " + CONNECTIONS + " connections, " + seconds + " s a round, " + rounds + " rounds; each request revokes "
-                + "another live token, spread over " + users + " users (one user row lock each).\n\n"
+        require((long) slot * TOKENS_PER_ROUND <= perUser, "too many rounds for the tokens seeded");
+        return "## 3. Logout by token id under load, without and with a webhook\n\n"
+                + "wrk, " + CONNECTIONS + " connections, " + seconds + " s a round, " + rounds + " rounds alternating (without,"
+                + " with, ...); each request revokes another live token, spread over " + users + " users (one user row"
+                + " lock each). With: an endpoint takes every event, so each logout also writes its outbox row in the"
+                + " same transaction, and the dispatcher sends it to a receiver in this process while the load runs.\n\n"
                 + "| route | requests/s (median) | p99 ms (median) | non-2xx | rounds (req/s) |\n|---|---|---|---|---|\n"
-                + row("`POST /api/white-label/logout {\"user_id\",\"token_id\"}`", runs);
+                + row("`POST /api/white-label/logout {\"user_id\",\"token_id\"}`, no webhook", without)
+                + row("the same, one webhook endpoint", with)
+                + String.format("\n**Ratio with / without: requests/s %.2f, p99 %.2f.** Events received: %,d.%n",
+                        median(with, Wrk::rps) / median(without, Wrk::rps),
+                        median(with, Wrk::p99Millis) / median(without, Wrk::p99Millis), receiver.count());
+    }
+
+    // --- 4. how soon a receiver hears of a logout ---
+
+    String webhookLatency() throws Exception {
+        long endpoint = createWebhook();
+        long userId = userWithTokens("latency@bench.test", 2);
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            var token = post("/api/white-label/token", admin, "{\"user_id\":" + userId + ",\"token_name\":\"l" + i + "\"}");
+            long tokenId = Long.parseLong(token.body().replaceAll(".*\"token\":\"(\\d+)\\|.*", "$1"));
+            var answer = post("/api/white-label/logout", admin, "{\"user_id\":" + userId + ",\"token_id\":" + tokenId + "}");
+            long answered = System.nanoTime();
+            require(answer.statusCode() == 200, answer.body());
+            millis.add((receiver.await(tokenId) - answered) / 1e6);
+        }
+        deleteWebhook(endpoint);
+        return "## 4. From a logout's answer to the receiver\n\n"
+                + "40 logouts one after another, each of one token; the time from the logout's answer to the event's"
+                + " arrival at a receiver in this process. The dispatcher polls every 200 ms.\n\n"
+                + String.format("| | median ms | slowest ms | all (ms) |%n|---|---|---|---|%n| logout to webhook | %.0f | %.0f | %s |%n",
+                        medianOf(millis), millis.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), format(millis))
+                + "\nTarget: within 1 s.\n";
+    }
+
+    /** A receiver in this process: answers 204 and notes when each token's event arrived. */
+    static final class Receiver {
+        private final com.sun.net.httpserver.HttpServer server;
+        private final Map<Long, Long> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+
+        Receiver() throws IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 64);
+            server.createContext("/hooks", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                Matcher token = Pattern.compile("\"token_id\":(\\d+)").matcher(body);
+                if (token.find()) {
+                    arrivals.put(Long.parseLong(token.group(1)), System.nanoTime());
+                }
+                count.incrementAndGet();
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+        }
+
+        long count() {
+            return count.get();
+        }
+
+        long await(long tokenId) throws InterruptedException {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!arrivals.containsKey(tokenId)) {
+                require(System.nanoTime() < deadline, "no event for token " + tokenId + " within 10 s");
+                Thread.sleep(1);
+            }
+            return arrivals.get(tokenId);
+        }
+
+        void stop() {
+            server.stop(0);
+        }
+    }
+
+    long createWebhook() throws Exception {
+        var answer = post("/api/white-label/webhooks", admin, "{\"url\":\"" + receiver.url() + "\"}");
+        require(answer.statusCode() == 201, answer.body());
+        return Long.parseLong(answer.body().replaceAll(".*\"webhook\":\\{\"id\":(\\d+).*", "$1"));
+    }
+
+    void deleteWebhook(long id) throws Exception {
+        var answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/white-label/webhooks/" + id))
+                .header("Authorization", "Bearer " + admin).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        require(answer.statusCode() == 200, answer.body());
+    }
+
+    /** Tokens of each user a round may revoke: slot N starts N of these past the user's first token. */
+    static final int TOKENS_PER_ROUND = 3_000;
+
+    Path logoutScript(long[] userIds, long[] firstTokenIds, int slot) throws IOException {
+        long[] bases = new long[firstTokenIds.length];
+        for (int i = 0; i < bases.length; i++) {
+            bases[i] = firstTokenIds[i] + (long) slot * TOKENS_PER_ROUND;
+        }
+        Path script = work.resolve("logout-one-" + slot + ".lua");
+        Files.writeString(script, luaScript(userIds, bases));
+        return script;
     }
 
     static String luaScript(long[] userIds, long[] firstTokenIds) {
@@ -341,10 +445,12 @@ public final class Bench {
     // --- the server, the database, wrk ---
 
     void start() throws IOException {
-        server = new ProcessBuilder("java", "-Xmx256m", "-jar", JAR, "serve", "--port", "0", "--host", "127.0.0.1",
+        var process = new ProcessBuilder("java", "-Xmx256m", "-jar", JAR, "serve", "--port", "0", "--host", "127.0.0.1",
                 "--db-url", dbUrl)
-                .redirectError(work.resolve("server.log").toFile())
-                .start();
+                .redirectError(work.resolve("server.log").toFile());
+        // the bench's webhook receiver is in this process, on loopback
+        process.environment().put("WHITELABEL_WEBHOOKS_ALLOW_PRIVATE", "true");
+        server = process.start();
         var out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         require(line != null && line.contains("port"), "the server did not start; see " + work.resolve("server.log"));
@@ -352,6 +458,7 @@ public final class Bench {
     }
 
     void stop() throws Exception {
+        receiver.stop();
         if (server != null) {
             server.destroy();
             server.waitFor();
