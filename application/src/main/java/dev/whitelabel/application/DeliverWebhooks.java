@@ -31,7 +31,7 @@ public final class DeliverWebhooks implements DeliverWebhooksUseCase {
             Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4),
             Duration.ofHours(8), Duration.ofHours(8));
     /** How long a claim holds: well over the sender's timeout, so a live sender always finishes first. */
-    static final Duration CLAIM = Duration.ofMinutes(1);
+    static final Duration CLAIM = Duration.ofSeconds(15);
     /** Small, so that the dispatcher's workers share what is due. */
     static final int CLAIM_SIZE = 8;
 

@@ -3,11 +3,13 @@ package dev.whitelabel.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import dev.whitelabel.adapters.persistence.TestPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -47,6 +50,10 @@ class CrashDurabilityIT {
     final Set<String> revoked = ConcurrentHashMap.newKeySet();
     /** Revocations sent but never answered: they may have landed or not. */
     final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Every token a client asked to revoke, answered or not; and the tokens whose token.revoked events arrived. */
+    final Set<Long> attempted = ConcurrentHashMap.newKeySet();
+    final Set<Long> announced = ConcurrentHashMap.newKeySet();
+    HttpServer receiver;
     final java.util.Map<String, String> answeredAt = new ConcurrentHashMap<>();
     volatile int cycleNow;
     String dbUrl;
@@ -73,6 +80,9 @@ class CrashDurabilityIT {
         dbUrl = url;
         admin = json.readTree(cli("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test"))
                 .get("token").asText();
+        receiver = webhookReceiver();
+        cli("webhook", "create", "--platform", "1", "--url",
+                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
         userId = json.readTree(cli("user", "create", "--platform", "1", "--name", "Ann", "--email", "ann@acme.test"))
                 .get("id").asLong();
         int lost = 0;
@@ -94,8 +104,22 @@ class CrashDurabilityIT {
         Server last = start();
         lost += verify(last, created, true);
         resurrected += verify(last, revoked, false);
+        Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+        revoked.forEach(token -> acknowledged.add(Long.parseLong(token.substring(0, token.indexOf('|')))));
+        // a delivery claimed by a killed instance is due again when its claim lapses
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while (!announced.containsAll(acknowledged) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
         last.process().destroyForcibly();
         last.process().waitFor();
+        receiver.stop(0);
+        var missing = new HashSet<>(acknowledged);
+        missing.removeAll(announced);
+        System.out.printf("webhooks: %d acknowledged revocations, %d announced, %d missing%n",
+                acknowledged.size(), announced.size(), missing.size());
+        assertThat(missing).as("acknowledged revocations whose event never arrived").isEmpty();
+        assertThat(attempted).as("every event is of a revocation that was asked for").containsAll(announced);
 
         System.out.printf("crash durability: %d kill -9 cycles, %d acknowledged creations, %d acknowledged revocations,"
                 + " %d lost, %d resurrected%n", CYCLES, created.size() + revoked.size(), revoked.size(), lost, resurrected);
@@ -137,6 +161,7 @@ class CrashDurabilityIT {
                     if (mine.size() % 3 == 0) {
                         String victim = mine.remove(random.nextInt(mine.size()));
                         long tokenId = Long.parseLong(victim.substring(0, victim.indexOf('|')));
+                        attempted.add(tokenId);
                         inFlight.add(victim);
                         var revocation = post(server, "/api/white-label/logout",
                                 "{\"user_id\":" + userId + ",\"token_id\":" + tokenId + "}");
@@ -156,11 +181,27 @@ class CrashDurabilityIT {
         return thread;
     }
 
+    /** Notes the token of every token.revoked event it gets; answers 204. */
+    private HttpServer webhookReceiver() throws IOException {
+        var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hooks", exchange -> {
+            var event = json.readTree(exchange.getRequestBody().readAllBytes());
+            if (event.get("type").asText().equals("token.revoked")) {
+                announced.add(event.at("/data/token_id").asLong());
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
     private Server start() throws IOException {
-        var process = new ProcessBuilder(JAVA, "-Xmx256m", "-jar", JAR.toString(), "serve", "--port", "0",
+        var builder = new ProcessBuilder(JAVA, "-Xmx256m", "-jar", JAR.toString(), "serve", "--port", "0",
                 "--host", "127.0.0.1", "--db-url", dbUrl)
-                .redirectError(directory.resolve("serve.log").toFile())
-                .start();
+                .redirectError(directory.resolve("serve.log").toFile());
+        builder.environment().put("WHITELABEL_WEBHOOKS_ALLOW_PRIVATE", "true");
+        var process = builder.start();
         String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
         assertThat(line).as("the server started").isNotNull();
         return new Server(process, json.readTree(line).get("port").asInt());
@@ -184,7 +225,9 @@ class CrashDurabilityIT {
         List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
         command.addAll(List.of(args));
         command.add("--db-url=" + dbUrl);
-        var process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        var builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("WHITELABEL_WEBHOOKS_ALLOW_PRIVATE", "true");
+        var process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).isZero();
         return out;
