@@ -171,6 +171,6 @@ public final class WhitelabelUseCases implements UseCases {
 
     /** The dispatcher's step over the same storage, sending with {@code sender}; each running instance takes it in a loop. */
     public DeliverWebhooksUseCase deliverWebhooks(WebhookSender sender) {
-        return new DeliverWebhooks(storage.webhooks(), sender, webhookTargets, clock);
+        return new DeliverWebhooks(storage.webhooks(), sender, webhookTargets, storage.transactions(), clock);
     }
 }
