@@ -1,17 +1,18 @@
 package dev.whitelabel.application;
 
+import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
 import dev.whitelabel.domain.port.in.CheckHealthUseCase;
 import dev.whitelabel.domain.port.in.CreatePlatformUseCase;
 import dev.whitelabel.domain.port.in.CreatePlatformUserUseCase;
 import dev.whitelabel.domain.port.in.CreateTokenUseCase;
+import dev.whitelabel.domain.port.in.DeliverWebhooksUseCase;
 import dev.whitelabel.domain.port.in.ListPlatformUsersUseCase;
 import dev.whitelabel.domain.port.in.ListUserTokensUseCase;
 import dev.whitelabel.domain.port.in.LoginPlatformUserUseCase;
 import dev.whitelabel.domain.port.in.LogoutPlatformUserUseCase;
 import dev.whitelabel.domain.port.in.LogoutSelfUseCase;
 import dev.whitelabel.domain.port.in.ManageApiKeysUseCase;
-import dev.whitelabel.domain.port.in.DeliverWebhooksUseCase;
 import dev.whitelabel.domain.port.in.ManageServiceClientsUseCase;
 import dev.whitelabel.domain.port.in.ManageWebhooksUseCase;
 import dev.whitelabel.domain.port.in.PruneTokensUseCase;
@@ -21,7 +22,6 @@ import dev.whitelabel.domain.port.in.ServiceClientDoorsUseCase;
 import dev.whitelabel.domain.port.in.UseCases;
 import dev.whitelabel.domain.port.out.PasswordHasher;
 import dev.whitelabel.domain.port.out.Storage;
-import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.out.WebhookSender;
 import java.time.Clock;
 

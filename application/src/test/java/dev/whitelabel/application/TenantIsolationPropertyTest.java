@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.error.TokenNotFound;
-import dev.whitelabel.domain.error.WebhookNotFound;
 import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.error.WebhookNotFound;
 import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.Introspection;
 import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.PlatformCreated;
-import dev.whitelabel.domain.model.Introspection;
 import dev.whitelabel.domain.model.ServiceClientCreated;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.UserReference;

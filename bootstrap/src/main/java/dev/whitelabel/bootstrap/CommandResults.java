@@ -4,9 +4,9 @@ import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.ServiceClientCreated;
+import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.WebhookEndpointCreated;
 import dev.whitelabel.domain.model.WebhookEventType;
-import dev.whitelabel.domain.model.User;
 import java.util.List;
 import java.util.Map;
 

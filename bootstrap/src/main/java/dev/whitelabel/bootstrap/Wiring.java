@@ -1,11 +1,11 @@
 package dev.whitelabel.bootstrap;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.whitelabel.adapters.http.webhooks.HttpWebhookSender;
 import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.adapters.persistence.Database;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
-import dev.whitelabel.adapters.http.webhooks.HttpWebhookSender;
 import dev.whitelabel.application.WhitelabelUseCases;
 import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.in.UseCases;
