@@ -7,6 +7,8 @@ import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.ServiceClientCreated;
 import dev.whitelabel.domain.model.User;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -103,7 +105,7 @@ class OAuthRoutesTest {
     }
 
     @Test
-    void a_request_without_one_token_is_invalid_request() {
+    void a_request_without_one_token_is_invalid_request() throws IOException {
         for (String form : new String[] {"", "token_type_hint=access_token", "token=a&token=b", "token=%ZZ"}) {
             var answer = introspect(form);
             assertThat(answer.status()).as(form).isEqualTo(400);
@@ -114,10 +116,16 @@ class OAuthRoutesTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"x\"}")));
         var twoClients = running.api.send(running.api.request("/oauth/introspect", null).header("Authorization", basic)
                 .header("Authorization", basic).header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.ofString(form(annsToken))));
-        var tooLarge = introspect("token=" + "x".repeat(70_000));
         assertThat(json.status()).as("RFC 7662 asks for a form").isEqualTo(400);
         assertThat(twoClients.status()).isEqualTo(400);
-        assertThat(tooLarge.status()).isEqualTo(413);
+        // the head of an oversized form only: the server answers before the body, and a client still sending it
+        // may find the connection closed
+        try (var socket = new Socket("127.0.0.1", running.server.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("POST /oauth/introspect HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic
+                    + "\r\nContent-Type: " + FORM + "\r\nContent-Length: 70000\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 413");
+        }
     }
 
     @Test
