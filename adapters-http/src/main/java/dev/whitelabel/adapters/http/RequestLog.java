@@ -49,12 +49,7 @@ final class RequestLog {
 
     /** The line of a request served outside Javalin (the files of the jar), on whichever thread finished it. */
     void line(String id, String method, String route, int status, Duration duration) {
-        MDC.put(MDC_KEY, id);
-        try {
-            line(method(method), route, status, duration);
-        } finally {
-            MDC.remove(MDC_KEY);
-        }
+        lineOf(id, method(method), route, status, duration);
     }
 
     /**
@@ -64,8 +59,18 @@ final class RequestLog {
      */
     String refused(int status) {
         String id = UUID.randomUUID().toString();
-        line(id, "-", "refused", status, Duration.ZERO);
+        lineOf(id, "-", "refused", status, Duration.ZERO);
         return id;
+    }
+
+    /** A line written on a thread that is not serving the request: the request's id is put on it for the line. */
+    private void lineOf(String id, String method, String route, int status, Duration duration) {
+        MDC.put(MDC_KEY, id);
+        try {
+            line(method, route, status, duration);
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
     }
 
     private void line(String method, String route, int status, Duration duration) {
@@ -75,7 +80,7 @@ final class RequestLog {
 
     /** A method of HTTP's own, or OTHER: a made-up method must not become a new metric series or a long log line. */
     private static String method(String method) {
-        return KNOWN_METHODS.contains(method) || method.equals("-") ? method : "OTHER";
+        return KNOWN_METHODS.contains(method) ? method : "OTHER";
     }
 
     /** The matched route's template, such as /api/white-label/users/{id}/tokens; never the raw path. */

@@ -30,7 +30,8 @@ import org.eclipse.jetty.util.Callback;
 final class StaticFiles extends Handler.Wrapper {
 
     private static final String SWAGGER_UI = "/META-INF/resources/webjars/swagger-ui/" + webjarVersion() + "/";
-    private static final Pattern SWAGGER_FILE = Pattern.compile("/docs/ui/([a-z0-9-]+\\.(css|js))");
+    private static final String SWAGGER_PATH = "/docs/ui/";
+    private static final Pattern SWAGGER_FILE = Pattern.compile(SWAGGER_PATH + "([a-z0-9-]+\\.(css|js))");
     private static final int WORTH_COMPRESSING = 1500;
 
     /** One file: its type, its bytes, and its gzip form when that is worth sending. */
@@ -94,6 +95,10 @@ final class StaticFiles extends Handler.Wrapper {
     }
 
     private Optional<File> swaggerFile(String path) {
+        if (!path.startsWith(SWAGGER_PATH)) {
+            // every other GET passes here: no regular expression for them
+            return Optional.empty();
+        }
         var name = SWAGGER_FILE.matcher(path);
         if (!name.matches()) {
             return Optional.empty();
