@@ -36,6 +36,7 @@ public final class Bench {
     final int rounds;
     final int seconds;
     final Path work;
+    final Database database;
     final String dbUrl;
     final HttpClient http = HttpClient.newHttpClient();
     Process server;
@@ -43,52 +44,107 @@ public final class Bench {
     String admin;
     final Receiver receiver = new Receiver();
 
-    Bench(int rounds, int seconds) throws IOException {
+    Bench(int rounds, int seconds, Database database) throws Exception {
         this.rounds = rounds;
         this.seconds = seconds;
         this.work = Files.createTempDirectory("whitelabel-bench");
-        this.dbUrl = DatabaseSettings.embeddedH2Url(work.resolve("whitelabel"));
+        this.database = database;
+        this.dbUrl = database.create(work);
+    }
+
+    /** Where the server keeps its data: a fresh embedded H2 file, or a fresh database on a PostgreSQL cluster. */
+    enum Database {
+        H2, POSTGRES;
+
+        static final String BENCH_DATABASE = "whitelabel_bench";
+
+        /** The cluster: WHITELABEL_BENCH_PG_URL, else the local one the README's test setup uses. */
+        static String cluster() {
+            return System.getenv().getOrDefault("WHITELABEL_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+        }
+
+        String create(Path work) throws SQLException {
+            if (this == H2) {
+                return DatabaseSettings.embeddedH2Url(work.resolve("whitelabel"));
+            }
+            try (Connection db = DriverManager.getConnection(cluster()); var statement = db.createStatement()) {
+                statement.execute("drop database if exists " + BENCH_DATABASE);
+                statement.execute("create database " + BENCH_DATABASE);
+            }
+            return cluster().replaceFirst("/[^/?]+(\\?|$)", "/" + BENCH_DATABASE + "$1");
+        }
+
+        void drop() throws SQLException {
+            if (this == POSTGRES) {
+                try (Connection db = DriverManager.getConnection(cluster()); var statement = db.createStatement()) {
+                    statement.execute("drop database if exists " + BENCH_DATABASE + " with (force)");
+                }
+            }
+        }
+
+        /** The server-side rows 1..n, for seeding tokens in one statement. */
+        String rows(String n) {
+            return this == H2 ? "system_range(1, " + n + ")" : "generate_series(1, " + n + ")";
+        }
+
+        String label() {
+            return this == H2 ? "the embedded H2 default" : "PostgreSQL (a fresh database on the local cluster)";
+        }
     }
 
     public static void main(String[] args) throws Exception {
         int rounds = 3;
         int seconds = 10;
         int soakSeconds = 0;
+        var database = Database.H2;
+        var only = new java.util.HashSet<String>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--soak" -> soakSeconds = Integer.parseInt(args[i + 1]);
+                case "--db" -> database = Database.valueOf(args[i + 1].toUpperCase(java.util.Locale.ROOT));
+                case "--only" -> only.addAll(List.of(args[i + 1].split(",")));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        var bench = new Bench(rounds, seconds);
+        var bench = new Bench(rounds, seconds, database);
         try {
             if (soakSeconds > 0) {
                 bench.soak(soakSeconds);
             } else {
-                bench.run();
+                bench.run(only);
             }
         } finally {
             bench.stop();
         }
     }
 
-    void run() throws Exception {
+    /** Every section, or those named in {@code only} (hot, logout-all, logout-one, webhook). */
+    void run(java.util.Set<String> only) throws Exception {
         start();
         admin = cli("platform", "create", "--name", "Bench", "--admin-email", "admin@bench.test").replaceAll(".*\"token\":\"([^\"]+)\".*", "$1").strip();
         String me = register("me@bench.test");
         get("/api/user/me", me); // the first use in a minute records last_used_at; the rounds measure reads
         var report = new StringBuilder();
-        report.append("# Benchmark results\n\n").append(machine()).append('\n');
-        report.append(hotPath(me)).append('\n');
-        report.append(logoutAll()).append('\n');
-        report.append(logoutByTokenId()).append('\n');
-        report.append(webhookLatency()).append('\n');
+        report.append("# Benchmark results\n\n").append(machine(database.label())).append('\n');
+        if (only.isEmpty() || only.contains("hot")) {
+            report.append(hotPath(me)).append('\n');
+        }
+        if (only.isEmpty() || only.contains("logout-all")) {
+            report.append(logoutAll()).append('\n');
+        }
+        if (only.isEmpty() || only.contains("logout-one")) {
+            report.append(logoutByTokenId()).append('\n');
+        }
+        if (only.isEmpty() || only.contains("webhook")) {
+            report.append(webhookLatency()).append('\n');
+        }
         String markdown = report.toString();
         System.out.println(markdown);
-        Files.writeString(Path.of("bench", "results.md"), markdown);
-        System.out.println("written to bench/results.md");
+        Path results = Path.of("bench", database == Database.H2 ? "results.md" : "results-postgres.md");
+        Files.writeString(results, markdown);
+        System.out.println("written to " + results);
     }
 
     // --- 1. the hot path against the ceiling of the stack ---
@@ -262,7 +318,11 @@ public final class Bench {
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
             });
-            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, task -> {
+                var thread = new Thread(task, "receiver");
+                thread.setDaemon(true);
+                return thread;
+            }));
             server.start();
         }
 
@@ -377,7 +437,7 @@ public final class Bench {
         }
         long first = heapAfterGc.get(0);
         long last = heapAfterGc.get(heapAfterGc.size() - 1);
-        String markdown = "# Soak results\n\n" + machine() + "\n"
+        String markdown = "# Soak results\n\n" + machine(database.label()) + "\n"
                 + String.format("%d s of mixed traffic from 8 clients: %,d requests, %,d unexpected answers,"
                         + " %,d revoked tokens tried again at the end, %d of them accepted.%n%n", seconds, requests.get(),
                         unexpected.get(), revoked.size(), resurrected)
@@ -463,6 +523,7 @@ public final class Bench {
             server.destroy();
             server.waitFor();
         }
+        database.drop();
         try (var files = Files.walk(work)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
@@ -493,7 +554,7 @@ public final class Bench {
                 var insert = db.prepareStatement("""
                         insert into tokens (user_id, name, token_hash, generation, created_at)
                         select ?, 'bench', ?, (select token_generation from users where id = ?), current_timestamp
-                        from system_range(1, ?)""")) {
+                        from %s""".formatted(database.rows("?")))) {
             insert.setLong(1, userId);
             insert.setString(2, "0".repeat(64));
             insert.setLong(3, userId);
@@ -615,12 +676,12 @@ public final class Bench {
         return values.stream().map(v -> String.format("%.1f", v)).toList().toString();
     }
 
-    static String machine() throws IOException {
+    static String machine(String label) throws IOException {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                 .filter(line -> line.startsWith("model name")).findFirst()
                 .map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse("unknown CPU");
-        return String.format("Machine: %d cores (%s), Java %s, server started with -Xmx256m on the embedded H2 default.%n",
-                Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"));
+        return String.format("Machine: %d cores (%s), Java %s, server started with -Xmx256m on %s.%n",
+                Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"), label);
     }
 
     static void require(boolean condition, String message) {

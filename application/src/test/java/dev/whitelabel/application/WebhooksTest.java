@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Webhook endpoints, the outbox and the dispatcher's decisions, on the in-memory adapter with a recording sender. */
@@ -30,9 +31,10 @@ class WebhooksTest {
         Optional<Integer> status = Optional.of(204);
 
         @Override
-        public Outcome send(String url, Map<String, String> headers, String body) {
+        public CompletableFuture<Outcome> send(String url, Map<String, String> headers, String body) {
             sent.add(new Sent(url, headers, body));
-            return new Outcome(status, status.isPresent() ? Optional.empty() : Optional.of("no answer: ConnectException"));
+            return CompletableFuture.completedFuture(
+                    new Outcome(status, status.isPresent() ? Optional.empty() : Optional.of("no answer: ConnectException")));
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,7 +217,8 @@ class ConsoleBrowserTest {
         var endpoint = allowingLocal.manageWebhooks()
                 .create(Actor.whiteLabelAdmin(acme.admin()), "http://127.0.0.1:9/hooks", Set.of()).endpoint();
         running.useCases.logoutPlatformUser().logout(Actor.whiteLabelAdmin(acme.admin()), LogoutTarget.user("ann@acme.test"));
-        allowingLocal.deliverWebhooks((url, headers, body) -> new WebhookSender.Outcome(Optional.of(503), Optional.empty()))
+        allowingLocal.deliverWebhooks((url, headers, body) ->
+                        CompletableFuture.completedFuture(new WebhookSender.Outcome(Optional.of(503), Optional.empty())))
                 .deliverDue();
 
         signIn(RunningApi.adminToken(acme));

@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,8 +85,7 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
     @Test
     void an_event_is_in_the_outbox_exactly_when_its_transaction_committed() {
         User ann = user(acme, "ann@acme.test");
-        var endpoint = storage.webhooks().add(new WebhookEndpointEntry(acme.id(), "http://127.0.0.1/",
-                EnumSet.allOf(WebhookEventType.class), "whsec_AAAA", NOW));
+        var endpoint = endpoint(acme);
         var event = new WebhookEvent(WebhookEventType.USER_LOGGED_OUT, NOW, acme.id(), ann.id(), Optional.empty(), 1,
                 OPERATOR, 1);
 
@@ -105,12 +106,10 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
     /** Two instances claiming at once never get the same delivery (FOR UPDATE SKIP LOCKED). */
     @Test
     void concurrent_claims_never_share_a_delivery() throws Exception {
-        var endpoint = storage.webhooks().add(new WebhookEndpointEntry(acme.id(), "http://127.0.0.1/",
-                EnumSet.allOf(WebhookEventType.class), "whsec_AAAA", NOW));
+        var endpoint = endpoint(acme);
         User ann = user(acme, "ann@acme.test");
         for (int i = 0; i < 200; i++) {
-            storage.webhooks().enqueue(endpoint.id(), "msg_" + i, new WebhookEvent(WebhookEventType.TOKEN_REVOKED, NOW,
-                    acme.id(), ann.id(), Optional.of((long) i), 1, OPERATOR, i), NOW);
+            enqueue(endpoint, ann, "msg_" + i);
         }
         var pool = Executors.newFixedThreadPool(4);
         try {
@@ -134,6 +133,30 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** An admin deleting an endpoint never waits for, nor deadlocks with, a dispatcher recording its sends. */
+    @Test
+    void deleting_an_endpoint_does_not_wait_on_the_rows_a_dispatcher_holds() throws Exception {
+        User ann = user(acme, "ann@acme.test");
+        var endpoint = endpoint(acme);
+        for (int i = 0; i < 5; i++) {
+            enqueue(endpoint, ann, "msg_" + i);
+        }
+        List<Long> claimed = storage.webhooks().claimDue(NOW, NOW.plusSeconds(15), 10).stream().map(DueDelivery::id).toList();
+        var admin = Executors.newSingleThreadExecutor();
+        try {
+            storage.transactions().inTransaction(() -> {
+                storage.webhooks().delivered(claimed, 204, NOW);
+                // the outcome's row locks are held until this transaction ends
+                return CompletableFuture.supplyAsync(() -> storage.webhooks().delete(acme.id(), endpoint.id(), NOW), admin)
+                        .orTimeout(5, TimeUnit.SECONDS)
+                        .join();
+            });
+        } finally {
+            admin.shutdownNow();
+        }
+        assertThat(storage.webhooks().list(acme.id())).isEmpty();
     }
 
     @Test

@@ -18,13 +18,19 @@ import dev.whitelabel.domain.model.TokenDigest;
 import dev.whitelabel.domain.model.TokenRevocation;
 import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.User;
+import dev.whitelabel.domain.model.WebhookEndpoint;
+import dev.whitelabel.domain.model.WebhookEvent;
+import dev.whitelabel.domain.model.WebhookEventType;
+import dev.whitelabel.domain.port.out.DueDelivery;
 import dev.whitelabel.domain.port.out.ServiceClientEntry;
 import dev.whitelabel.domain.port.out.Storage;
 import dev.whitelabel.domain.port.out.TokenEntry;
 import dev.whitelabel.domain.port.out.UserEntry;
+import dev.whitelabel.domain.port.out.WebhookEndpointEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -471,5 +477,38 @@ abstract class StoragePortsContract {
         assertThat(storage.serviceClients().findWithToken("wlc_billing", annsToken).orElseThrow().token()).isEmpty();
         storage.serviceClients().delete(acme.id(), billing.id(), NOW);
         assertThat(storage.serviceClients().findWithToken("wlc_billing", annsToken)).isEmpty();
+    }
+
+    WebhookEndpoint endpoint(Platform platform) {
+        return storage.webhooks().add(new WebhookEndpointEntry(platform.id(), "http://127.0.0.1/",
+                EnumSet.allOf(WebhookEventType.class), "whsec_AAAA", NOW));
+    }
+
+    void enqueue(WebhookEndpoint endpoint, User loggedOut, String messageId) {
+        storage.webhooks().enqueue(endpoint.id(), messageId, new WebhookEvent(WebhookEventType.USER_LOGGED_OUT, NOW,
+                endpoint.platformId(), loggedOut.id(), Optional.empty(), 1, OPERATOR, 1), NOW);
+    }
+
+    @Test
+    void a_claim_takes_what_is_due_once_and_a_deleted_endpoints_deliveries_are_ended_by_the_next_claim() {
+        User ann = user(acme, "ann@acme.test");
+        var kept = endpoint(acme);
+        var deleted = endpoint(acme);
+        enqueue(kept, ann, "msg_kept");
+        enqueue(deleted, ann, "msg_in_flight");
+        var inFlight = storage.webhooks().claimDue(NOW, NOW.plusSeconds(15), 10);
+        assertThat(inFlight).extracting(DueDelivery::messageId).containsExactlyInAnyOrder("msg_kept", "msg_in_flight");
+        assertThat(storage.webhooks().claimDue(NOW, NOW.plusSeconds(15), 10)).as("claimed already").isEmpty();
+        enqueue(deleted, ann, "msg_never_sent");
+
+        assertThat(storage.webhooks().delete(acme.id(), deleted.id(), NOW)).isTrue();
+        storage.webhooks().delivered(inFlight.stream().map(DueDelivery::id).toList(), 204, NOW);
+
+        assertThat(storage.webhooks().claimDue(NOW.plusSeconds(60), NOW.plusSeconds(75), 10)).isEmpty();
+        assertThat(storage.webhooks().deliveries(acme.id(), deleted.id(), PageRequest.first()).items())
+                .allSatisfy(delivery -> assertThat(delivery.nextAttemptAt()).isEmpty())
+                .extracting(delivery -> delivery.deliveredAt().isPresent()).containsExactly(false, true);
+        assertThat(storage.webhooks().deliveries(acme.id(), kept.id(), PageRequest.first()).items())
+                .singleElement().satisfies(delivery -> assertThat(delivery.lastStatus()).contains(204));
     }
 }

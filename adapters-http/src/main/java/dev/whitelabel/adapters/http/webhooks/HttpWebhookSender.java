@@ -10,6 +10,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Sends webhooks with the JDK's HTTP client: a short timeout, no redirects (a receiver could
@@ -26,21 +28,20 @@ public final class HttpWebhookSender implements WebhookSender {
             .build();
 
     @Override
-    public Outcome send(String url, Map<String, String> headers, String body) {
+    public CompletableFuture<Outcome> send(String url, Map<String, String> headers, String body) {
         var request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body));
         request.header("User-Agent", "whitelabel-webhooks");
         headers.forEach(request::header);
-        try {
-            int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            return new Outcome(Optional.of(status), Optional.empty());
-        } catch (HttpTimeoutException e) {
-            return new Outcome(Optional.empty(), Optional.of("timed out after " + TIMEOUT.toSeconds() + " s"));
-        } catch (IOException e) {
-            // the class only: a message may quote the receiver
-            return new Outcome(Optional.empty(), Optional.of("no answer: " + e.getClass().getSimpleName()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(Optional.empty(), Optional.of("interrupted"));
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+                .handle((answer, error) -> error == null ? new Outcome(Optional.of(answer.statusCode()), Optional.empty()) : why(error));
+    }
+
+    private static Outcome why(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof HttpTimeoutException) {
+            return Outcome.failed("timed out after " + TIMEOUT.toSeconds() + " s");
         }
+        // the class only: a message may quote the receiver
+        return Outcome.failed((cause instanceof IOException ? "no answer: " : "not sent: ") + cause.getClass().getSimpleName());
     }
 }

@@ -55,22 +55,19 @@ final class JdbiWebhookStore implements WebhookStore {
                 .list());
     }
 
+    /**
+     * Leaves the deliveries alone: a claim ends those still due, so that no statement here waits on
+     * rows a dispatcher holds, or deadlocks with it.
+     */
     @Override
     public boolean delete(long platformId, long endpointId, Instant now) {
-        return jdbi.inTransaction(handle -> {
-            int deleted = handle.createUpdate("""
-                            update webhook_endpoints set deleted_at = :now
-                            where id = :id and platform_id = :platformId and deleted_at is null""")
-                    .bind("now", now)
-                    .bind("id", endpointId)
-                    .bind("platformId", platformId)
-                    .execute();
-            // nothing more is sent to it
-            handle.createUpdate("update webhook_deliveries set next_attempt_at = null where endpoint_id = :id")
-                    .bind("id", endpointId)
-                    .execute();
-            return deleted == 1;
-        });
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        update webhook_endpoints set deleted_at = :now
+                        where id = :id and platform_id = :platformId and deleted_at is null""")
+                .bind("now", now)
+                .bind("id", endpointId)
+                .bind("platformId", platformId)
+                .execute()) == 1;
     }
 
     @Override
@@ -110,26 +107,36 @@ final class JdbiWebhookStore implements WebhookStore {
                     .bind("lease", leaseUntil)
                     .bindList("ids", ids)
                     .execute();
-            return handle.createQuery("""
-                            select d.id, d.message_id, e.url, e.secret, d.payload, d.attempts, d.occurred_at
+            List<ClaimedRow> claimed = handle.createQuery("""
+                            select d.id, d.message_id, e.url, e.secret, d.payload, d.attempts, d.occurred_at,
+                                e.deleted_at is not null as orphaned
                             from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
                             where d.id in (<ids>) order by d.id""")
                     .bindList("ids", ids)
-                    .map((rs, ctx) -> new DueDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant()))
+                    .map((rs, ctx) -> new ClaimedRow(new DueDelivery(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant()), rs.getBoolean(8)))
                     .list();
+            List<Long> orphans = claimed.stream().filter(ClaimedRow::orphaned).map(row -> row.delivery().id()).toList();
+            if (!orphans.isEmpty()) {
+                handle.createUpdate("update webhook_deliveries set next_attempt_at = null where id in (<ids>)")
+                        .bindList("ids", orphans)
+                        .execute();
+            }
+            return claimed.stream().filter(row -> !row.orphaned()).map(ClaimedRow::delivery).toList();
         });
     }
 
+    private record ClaimedRow(DueDelivery delivery, boolean orphaned) {}
+
     @Override
-    public void delivered(long deliveryId, int status, Instant now) {
+    public void delivered(List<Long> deliveryIds, int status, Instant now) {
         jdbi.useHandle(handle -> handle.createUpdate("""
                         update webhook_deliveries set attempts = attempts + 1, last_status = :status, last_error = null,
                             delivered_at = :now, next_attempt_at = null
-                        where id = :id""")
+                        where id in (<ids>)""")
                 .bind("status", status)
                 .bind("now", now)
-                .bind("id", deliveryId)
+                .bindList("ids", deliveryIds)
                 .execute());
     }
 

@@ -81,8 +81,6 @@ final class InMemoryWebhookStore implements WebhookStore {
                 return false;
             }
             endpoints.put(endpointId, new EndpointRow(row.endpoint(), row.secret(), Optional.of(now)));
-            deliveries.values().stream().filter(delivery -> delivery.endpointId == endpointId)
-                    .forEach(delivery -> delivery.nextAttemptAt = Optional.empty());
             return true;
         });
     }
@@ -108,25 +106,31 @@ final class InMemoryWebhookStore implements WebhookStore {
                 .limit(limit)
                 .toList()
                 .stream()
-                .map(row -> {
-                    row.nextAttemptAt = Optional.of(leaseUntil);
+                .<DueDelivery>mapMulti((row, claimed) -> {
                     var endpoint = endpoints.get(row.endpointId);
-                    return new DueDelivery(row.id, row.messageId, endpoint.endpoint().url(), endpoint.secret(),
-                            row.event.body(), row.attempts, row.event.timestamp());
+                    if (endpoint.deletedAt().isPresent()) {
+                        row.nextAttemptAt = Optional.empty();
+                        return;
+                    }
+                    row.nextAttemptAt = Optional.of(leaseUntil);
+                    claimed.accept(new DueDelivery(row.id, row.messageId, endpoint.endpoint().url(), endpoint.secret(),
+                            row.event.body(), row.attempts, row.event.timestamp()));
                 })
                 .toList());
     }
 
     @Override
-    public void delivered(long deliveryId, int status, Instant now) {
+    public void delivered(List<Long> deliveryIds, int status, Instant now) {
         database.locked(() -> {
-            var row = deliveries.get(deliveryId);
-            row.attempts++;
-            row.lastStatus = Optional.of(status);
-            row.lastError = Optional.empty();
-            row.deliveredAt = Optional.of(now);
-            row.nextAttemptAt = Optional.empty();
-            return row;
+            for (long id : deliveryIds) {
+                var row = deliveries.get(id);
+                row.attempts++;
+                row.lastStatus = Optional.of(status);
+                row.lastError = Optional.empty();
+                row.deliveredAt = Optional.of(now);
+                row.nextAttemptAt = Optional.empty();
+            }
+            return deliveryIds;
         });
     }
 

@@ -2,8 +2,12 @@ package dev.whitelabel.domain.port.out;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-/** Sends one signed event over HTTP: never follows a redirect, never waits long. */
+/**
+ * Sends one signed event over HTTP: never follows a redirect, never waits long. The answer is
+ * awaited apart from the call, so that one slow receiver does not hold up the sends beside it.
+ */
 public interface WebhookSender {
 
     /** The receiver's status, or why there was none (timeout, refused, a target not allowed). */
@@ -11,7 +15,12 @@ public interface WebhookSender {
         public boolean delivered() {
             return status.isPresent() && status.get() >= 200 && status.get() < 300;
         }
+
+        public static Outcome failed(String why) {
+            return new Outcome(Optional.empty(), Optional.of(why));
+        }
     }
 
-    Outcome send(String url, Map<String, String> headers, String body);
+    /** Completes with the outcome; never completes exceptionally. */
+    CompletableFuture<Outcome> send(String url, Map<String, String> headers, String body);
 }

@@ -22,7 +22,10 @@ public interface WebhookStore {
     /** The platform's undeleted endpoints, oldest first. */
     List<WebhookEndpoint> list(long platformId);
 
-    /** Deletes the endpoint matched by its id and platform together; its pending deliveries stop. False when none. */
+    /**
+     * Deletes the endpoint matched by its id and platform together; its pending deliveries are never
+     * claimed again (sends in flight finish). False when none.
+     */
     boolean delete(long platformId, long endpointId, Instant now);
 
     /** The platform's undeleted endpoints that take events of {@code type}. */
@@ -35,11 +38,12 @@ public interface WebhookStore {
      * Claims up to {@code limit} deliveries due at {@code now} of undeleted endpoints, putting their
      * next attempt at {@code leaseUntil}: no other instance claims them meanwhile, and one whose
      * sender died is due again then. On PostgreSQL, claims of several instances skip each other's rows.
+     * Due deliveries of deleted endpoints it meets are ended instead.
      */
     List<DueDelivery> claimDue(Instant now, Instant leaseUntil, int limit);
 
-    /** The attempt got a 2xx: the delivery is done. */
-    void delivered(long deliveryId, int status, Instant now);
+    /** The attempts got the 2xx {@code status}: these deliveries are done. */
+    void delivered(List<Long> deliveryIds, int status, Instant now);
 
     /**
      * The attempt got another status or none ({@code error} says why); tried again at
