@@ -256,7 +256,12 @@ public final class Bench {
         }
         List<Wrk> without = new ArrayList<>();
         List<Wrk> with = new ArrayList<>();
-        int slot = 0;
+        // A discarded pair first: the first rounds measure the JIT compiler and a cold database cache.
+        wrk("/api/white-label/logout", admin, logoutScript(userIds, firstTokenIds, 0));
+        long warmUp = createWebhook();
+        wrk("/api/white-label/logout", admin, logoutScript(userIds, firstTokenIds, 1));
+        deleteWebhook(warmUp);
+        int slot = 2;
         for (int round = 0; round < rounds; round++) {
             without.add(wrk("/api/white-label/logout", admin, logoutScript(userIds, firstTokenIds, slot++)));
             long endpoint = createWebhook();
@@ -266,7 +271,7 @@ public final class Bench {
         require((long) slot * TOKENS_PER_ROUND <= perUser, "too many rounds for the tokens seeded");
         return "## 3. Logout by token id under load, without and with a webhook\n\n"
                 + "wrk, " + CONNECTIONS + " connections, " + seconds + " s a round, " + rounds + " rounds alternating (without,"
-                + " with, ...); each request revokes another live token, spread over " + users + " users (one user row"
+                + " with, ...) after a discarded pair; each request revokes another live token, spread over " + users + " users (one user row"
                 + " lock each). With: an endpoint takes every event, so each logout also writes its outbox row in the"
                 + " same transaction, and the dispatcher sends it to a receiver in this process while the load runs.\n\n"
                 + "| route | requests/s (median) | p99 ms (median) | non-2xx | rounds (req/s) |\n|---|---|---|---|---|\n"
@@ -274,7 +279,12 @@ public final class Bench {
                 + row("the same, one webhook endpoint", with)
                 + String.format("\n**Ratio with / without: requests/s %.2f, p99 %.2f.** Events received: %,d.%n",
                         median(with, Wrk::rps) / median(without, Wrk::rps),
-                        median(with, Wrk::p99Millis) / median(without, Wrk::p99Millis), receiver.count());
+                        median(with, Wrk::p99Millis) / median(without, Wrk::p99Millis), receiver.count())
+                + "\nWhere the CPU went, per logout (medians of the rounds; the server's process, and this one, whose"
+                + " receiver took the events):\n\n| | server CPU ms a logout | receiver CPU ms a logout |\n|---|---|---|\n"
+                + String.format("| no webhook | %.3f | %.3f |%n| one webhook endpoint | %.3f | %.3f |%n",
+                        median(without, Wrk::serverCpuPerRequest), median(without, Wrk::benchCpuPerRequest),
+                        median(with, Wrk::serverCpuPerRequest), median(with, Wrk::benchCpuPerRequest));
     }
 
     // --- 4. how soon a receiver hears of a logout ---
@@ -605,7 +615,27 @@ public final class Bench {
         return String.join(", ", parts);
     }
 
-    record Wrk(double rps, double p99Millis, long non2xx) {}
+    /** One wrk round, with the CPU time the server and this process (the webhook receiver) spent meanwhile. */
+    record Wrk(double rps, double p99Millis, long non2xx, double requests, double serverCpuMillis, double benchCpuMillis) {
+        double serverCpuPerRequest() {
+            return serverCpuMillis / requests;
+        }
+
+        double benchCpuPerRequest() {
+            return benchCpuMillis / requests;
+        }
+    }
+
+    /** User and system CPU time of a process so far, from /proc (Linux), in milliseconds. */
+    static double cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields 14 and 15 of stat(5), counted from the state field, which is the third
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000.0 / CLOCK_TICKS;
+    }
+
+    /** USER_HZ: 100 on every Linux this runs on. */
+    static final int CLOCK_TICKS = 100;
 
     static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
@@ -621,9 +651,13 @@ public final class Bench {
             command.addAll(List.of("-s", script.toString()));
         }
         command.add(base + path);
+        double serverBefore = cpuMillis(server.pid());
+        double benchBefore = cpuMillis(ProcessHandle.current().pid());
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         require(process.waitFor() == 0, out);
+        double serverCpu = cpuMillis(server.pid()) - serverBefore;
+        double benchCpu = cpuMillis(ProcessHandle.current().pid()) - benchBefore;
         Matcher rps = RPS.matcher(out);
         Matcher p99 = P99.matcher(out);
         require(rps.find() && p99.find(), out);
@@ -640,7 +674,9 @@ public final class Bench {
             case "s" -> 1000;
             default -> 1;
         };
-        return new Wrk(Double.parseDouble(rps.group(1)), Double.parseDouble(p99.group(1)) * scale, failed);
+        double requestsPerSecond = Double.parseDouble(rps.group(1));
+        return new Wrk(requestsPerSecond, Double.parseDouble(p99.group(1)) * scale, failed, requestsPerSecond * seconds,
+                serverCpu, benchCpu);
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {

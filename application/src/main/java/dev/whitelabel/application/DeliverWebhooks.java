@@ -1,26 +1,22 @@
 package dev.whitelabel.application;
 
 import dev.whitelabel.domain.model.DeliveryRound;
+import dev.whitelabel.domain.model.WebhookSigning;
 import dev.whitelabel.domain.port.in.DeliverWebhooksUseCase;
 import dev.whitelabel.domain.port.out.DueDelivery;
 import dev.whitelabel.domain.port.out.Transactions;
 import dev.whitelabel.domain.port.out.WebhookSender;
 import dev.whitelabel.domain.port.out.WebhookStore;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Sends what is due, signed as Standard Webhooks prescribes, and decides what comes of each answer:
@@ -65,17 +61,17 @@ public final class DeliverWebhooks implements DeliverWebhooksUseCase {
         Instant claimedAt = clock.instant();
         List<DueDelivery> claimed = store.claimDue(claimedAt, claimedAt.plus(CLAIM), CLAIM_SIZE);
         if (claimed.isEmpty()) {
-            return new DeliveryRound(0, 0, 0);
+            return new DeliveryRound(0, 0, 0, false);
         }
         List<CompletableFuture<Sent>> sending = claimed.stream()
                 .map(delivery -> send(delivery).thenApply(outcome -> new Sent(delivery, outcome)))
                 .toList();
         List<Sent> sent = sending.stream().map(CompletableFuture::join).toList();
         Instant now = clock.instant();
-        return transactions.inTransaction(() -> record(sent, now));
+        return transactions.inTransaction(() -> record(sent, now, claimed.size() == CLAIM_SIZE));
     }
 
-    private DeliveryRound record(List<Sent> sent, Instant now) {
+    private DeliveryRound record(List<Sent> sent, Instant now, boolean claimFull) {
         Map<Integer, List<Long>> deliveredByStatus = new TreeMap<>();
         int retrying = 0;
         int failed = 0;
@@ -96,16 +92,18 @@ public final class DeliverWebhooks implements DeliverWebhooksUseCase {
             }
         }
         deliveredByStatus.forEach((status, ids) -> store.delivered(ids, status, now));
-        return new DeliveryRound(sent.size() - retrying - failed, retrying, failed);
+        return new DeliveryRound(sent.size() - retrying - failed, retrying, failed, claimFull);
     }
 
     private record Sent(DueDelivery delivery, WebhookSender.Outcome outcome) {}
 
     private CompletableFuture<WebhookSender.Outcome> send(DueDelivery delivery) {
         Optional<String> refused = targets.refusalNow(delivery.url());
-        return refused.isPresent()
-                ? CompletableFuture.completedFuture(WebhookSender.Outcome.failed("target refused: " + refused.get()))
-                : sender.send(delivery.url(), headers(delivery), delivery.body());
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(WebhookSender.Outcome.failed("target refused: " + refused.get()));
+        }
+        String body = delivery.event().body();
+        return sender.send(delivery.url(), headers(delivery, body), body);
     }
 
     /** Up to a fifth either way, so that the retries of many deliveries do not arrive together. */
@@ -115,23 +113,13 @@ public final class DeliverWebhooks implements DeliverWebhooksUseCase {
     }
 
     /** {@code webhook-id}, {@code webhook-timestamp} (Unix seconds) and {@code webhook-signature: v1,<base64 HMAC-SHA256>}. */
-    Map<String, String> headers(DueDelivery delivery) {
+    Map<String, String> headers(DueDelivery delivery, String body) {
+        String messageId = WebhookSigning.messageId(delivery.secret(), delivery.event().auditEventId());
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         return Map.of(
-                "webhook-id", delivery.messageId(),
+                "webhook-id", messageId,
                 "webhook-timestamp", timestamp,
-                "webhook-signature", "v1," + sign(delivery.secret(), delivery.messageId() + "." + timestamp + "." + delivery.body()),
+                "webhook-signature", "v1," + WebhookSigning.signature(delivery.secret(), messageId + "." + timestamp + "." + body),
                 "Content-Type", "application/json");
-    }
-
-    static String sign(String secret, String content) {
-        byte[] key = Base64.getDecoder().decode(secret.substring(ManageWebhooks.SECRET_PREFIX.length()));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
     }
 }

@@ -10,6 +10,7 @@ import dev.whitelabel.domain.model.WebhookDelivery;
 import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEndpointCreated;
 import dev.whitelabel.domain.model.WebhookEventType;
+import dev.whitelabel.domain.model.WebhookSigning;
 import dev.whitelabel.domain.port.in.ManageWebhooksUseCase;
 import dev.whitelabel.domain.port.out.PlatformStore;
 import dev.whitelabel.domain.port.out.WebhookEndpointEntry;
@@ -24,7 +25,6 @@ import java.util.Set;
 /** A platform's webhook endpoints: each with a signing secret of 24 random bytes, shown once. */
 final class ManageWebhooks implements ManageWebhooksUseCase {
 
-    static final String SECRET_PREFIX = "whsec_";
     private static final int SECRET_BYTES = 24;
 
     private final PlatformStore platforms;
@@ -47,7 +47,7 @@ final class ManageWebhooks implements ManageWebhooksUseCase {
         platforms.find(actor.platformId()).orElseThrow(PlatformNotFound::new);
         byte[] key = new byte[SECRET_BYTES];
         random.nextBytes(key);
-        String secret = SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
+        String secret = WebhookSigning.SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
         Set<WebhookEventType> taken = events.isEmpty() ? EnumSet.allOf(WebhookEventType.class) : EnumSet.copyOf(events);
         var endpoint = store.add(new WebhookEndpointEntry(actor.platformId(), target, taken, secret, clock.instant()));
         return new WebhookEndpointCreated(endpoint, secret);

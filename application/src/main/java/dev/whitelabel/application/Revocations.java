@@ -3,10 +3,9 @@ package dev.whitelabel.application;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuditEvent;
+import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.model.TokenRevocation;
 import dev.whitelabel.domain.model.User;
-import dev.whitelabel.domain.model.WebhookEvent;
-import dev.whitelabel.domain.model.WebhookEventType;
 import dev.whitelabel.domain.port.out.AuditLog;
 import dev.whitelabel.domain.port.out.TokenStore;
 import java.time.Instant;
@@ -31,9 +30,7 @@ final class Revocations {
     /** Every live token of the user; answers how many there were. */
     int revokeAll(Actor actor, User user, Instant now) {
         int revoked = tokens.revokeAll(user.platformId(), user.id(), now);
-        long auditEventId = record(actor, user, AuditAction.LOGOUT_ALL, Optional.empty(), revoked, now);
-        webhooks.announce(new WebhookEvent(WebhookEventType.USER_LOGGED_OUT, now, user.platformId(), user.id(),
-                Optional.empty(), revoked, actor.audited(), auditEventId), now);
+        record(actor, user, AuditAction.LOGOUT_ALL, Optional.empty(), revoked, now);
         return revoked;
     }
 
@@ -44,15 +41,13 @@ final class Revocations {
             return Optional.empty();
         }
         int revoked = outcome == TokenRevocation.REVOKED ? 1 : 0;
-        long auditEventId = record(actor, user, action, Optional.of(tokenId), revoked, now);
-        if (revoked == 1) {
-            webhooks.announce(new WebhookEvent(WebhookEventType.TOKEN_REVOKED, now, user.platformId(), user.id(),
-                    Optional.of(tokenId), 1, actor.audited(), auditEventId), now);
-        }
+        record(actor, user, action, Optional.of(tokenId), revoked, now);
         return Optional.of(revoked);
     }
 
-    private long record(Actor actor, User user, AuditAction action, Optional<Long> tokenId, int count, Instant now) {
-        return auditLog.record(AuditEvent.ofTokens(now, actor, user, action, tokenId, count));
+    /** Audited, then announced: the webhook event is the audit event, read again when it is sent. */
+    private void record(Actor actor, User user, AuditAction action, Optional<Long> tokenId, int count, Instant now) {
+        AuditEvent event = AuditEvent.ofTokens(now, actor, user, action, tokenId, count);
+        webhooks.announce(new RecordedAuditEvent(auditLog.record(event), event), now);
     }
 }

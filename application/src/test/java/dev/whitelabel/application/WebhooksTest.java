@@ -10,6 +10,7 @@ import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.WebhookDelivery;
 import dev.whitelabel.domain.model.WebhookEventType;
+import dev.whitelabel.domain.model.WebhookSigning;
 import dev.whitelabel.domain.port.out.WebhookSender;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +76,8 @@ class WebhooksTest {
             assertThat(id).startsWith("msg_");
             assertThat(timestamp).isEqualTo(Long.toString(Fixture.NOW.getEpochSecond()));
             assertThat(sent.headers().get("webhook-signature"))
-                    .isEqualTo("v1," + DeliverWebhooks.sign(all.secret(), id + "." + timestamp + "." + sent.body()));
+                    .isEqualTo("v1," + WebhookSigning.signature(all.secret(), id + "." + timestamp + "." + sent.body()));
+            assertThat(onlyDelivery(all.endpoint().id()).messageId()).as("the id the admin sees").isEqualTo(id);
         });
         assertThat(onlyDelivery(all.endpoint().id()).deliveredAt()).contains(Fixture.NOW);
         assertThat(useCases.manageWebhooks().deliveries(Fixture.adminOf(acme), oneOnly.endpoint().id(), PageRequest.first())

@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The instance's share of webhook delivery: a few workers, each claiming what is due every
- * {@link #POLL} and sending it, so that a slow receiver holds up one worker, not the others. Every
- * instance runs one; their claims never overlap. Closing stops new claims and lets sends in flight
- * finish.
+ * {@link #POLL} and sending it, so that a slow receiver holds up one worker, not the others. A
+ * worker claims again at once only after a full claim: under a stream of logouts, claims then come
+ * full rather than a few rows each, and the database commits a claim and its outcomes for many
+ * deliveries, not for one. Every instance runs one; their claims never overlap. Closing stops new
+ * claims and lets sends in flight finish.
  */
 final class WebhookDispatcher implements AutoCloseable {
 
@@ -65,7 +67,7 @@ final class WebhookDispatcher implements AutoCloseable {
                 delivered.increment(round.delivered());
                 retrying.increment(round.retrying());
                 failed.increment(round.failed());
-            } while (round.attempted() > 0 && !workers.isShutdown());
+            } while (round.claimFull() && !workers.isShutdown());
         } catch (RuntimeException e) {
             // the database away, most likely: the next poll tries again; one line a minute says so
             Instant now = Instant.now();

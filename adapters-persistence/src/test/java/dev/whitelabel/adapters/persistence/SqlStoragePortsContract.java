@@ -85,31 +85,25 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
     @Test
     void an_event_is_in_the_outbox_exactly_when_its_transaction_committed() {
         User ann = user(acme, "ann@acme.test");
-        var endpoint = endpoint(acme);
-        var event = new WebhookEvent(WebhookEventType.USER_LOGGED_OUT, NOW, acme.id(), ann.id(), Optional.empty(), 1,
-                OPERATOR, 1);
+        endpoint(acme);
 
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
             storage.tokens().revokeAll(acme.id(), ann.id(), NOW);
-            storage.webhooks().enqueue(endpoint.id(), "msg_rolled_back", event, NOW);
+            announce(ann);
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
-        storage.transactions().inTransaction(() -> {
-            storage.webhooks().enqueue(endpoint.id(), "msg_committed", event, NOW);
-            return 1;
-        });
+        long committed = storage.transactions().inTransaction(() -> announce(ann));
 
-        assertThat(storage.webhooks().claimDue(NOW, NOW.plusSeconds(60), 10))
-                .extracting(DueDelivery::messageId).containsExactly("msg_committed");
+        assertThat(events(storage.webhooks().claimDue(NOW, NOW.plusSeconds(60), 10))).containsExactly(committed);
     }
 
     /** Two instances claiming at once never get the same delivery (FOR UPDATE SKIP LOCKED). */
     @Test
     void concurrent_claims_never_share_a_delivery() throws Exception {
-        var endpoint = endpoint(acme);
+        endpoint(acme);
         User ann = user(acme, "ann@acme.test");
         for (int i = 0; i < 200; i++) {
-            enqueue(endpoint, ann, "msg_" + i);
+            announce(ann);
         }
         var pool = Executors.newFixedThreadPool(4);
         try {
@@ -125,9 +119,9 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
                     return mine;
                 }));
             }
-            List<String> all = new ArrayList<>();
+            List<Long> all = new ArrayList<>();
             for (var claim : claims) {
-                claim.get().forEach(due -> all.add(due.messageId()));
+                all.addAll(events(claim.get()));
             }
             assertThat(all).hasSize(200).doesNotHaveDuplicates();
         } finally {
@@ -141,7 +135,7 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
         User ann = user(acme, "ann@acme.test");
         var endpoint = endpoint(acme);
         for (int i = 0; i < 5; i++) {
-            enqueue(endpoint, ann, "msg_" + i);
+            announce(ann);
         }
         List<Long> claimed = storage.webhooks().claimDue(NOW, NOW.plusSeconds(15), 10).stream().map(DueDelivery::id).toList();
         var admin = Executors.newSingleThreadExecutor();

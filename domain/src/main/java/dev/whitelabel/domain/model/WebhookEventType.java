@@ -1,5 +1,6 @@
 package dev.whitelabel.domain.model;
 
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -18,6 +19,15 @@ public enum WebhookEventType {
 
     public String wireName() {
         return wireName;
+    }
+
+    /** The event an audited action is announced as, if it ends tokens. */
+    public static Optional<WebhookEventType> announcing(AuditAction action) {
+        return switch (action) {
+            case LOGOUT_ALL -> Optional.of(USER_LOGGED_OUT);
+            case LOGOUT_TOKEN, TOKEN_REVOKED -> Optional.of(TOKEN_REVOKED);
+            case TOKEN_CREATED, SERVICE_CLIENT_CREATED, SERVICE_CLIENT_DELETED -> Optional.empty();
+        };
     }
 
     public static Optional<WebhookEventType> ofWireName(String name) {

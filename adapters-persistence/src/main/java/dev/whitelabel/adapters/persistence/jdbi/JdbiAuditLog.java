@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 final class JdbiAuditLog implements AuditLog {
 
@@ -49,16 +51,23 @@ final class JdbiAuditLog implements AuditLog {
     public Page<RecordedAuditEvent> list(long platformId, PageRequest page) {
         return jdbi.withHandle(handle -> JdbiPages.fetch(
                 handle,
-                "id, occurred_at, platform_id, actor_type, actor_user_id, actor_service_client_id, target_user_id, action,"
-                        + " token_id, token_count, service_client_id",
+                columns("audit_events"),
                 "from audit_events where platform_id = :platformId",
                 "id desc",
                 Map.of("platformId", platformId),
-                (rs, ctx) -> event(rs),
+                (rs, ctx) -> recorded(rs),
                 page));
     }
 
-    private static RecordedAuditEvent event(ResultSet rs) throws SQLException {
+    /** The columns {@link #recorded} reads, of the audit_events table or alias {@code table}. */
+    static String columns(String table) {
+        return Stream.of("id", "occurred_at", "platform_id", "actor_type", "actor_user_id", "actor_service_client_id",
+                "target_user_id", "action", "token_id", "token_count", "service_client_id")
+                .map(column -> table + "." + column)
+                .collect(Collectors.joining(", "));
+    }
+
+    static RecordedAuditEvent recorded(ResultSet rs) throws SQLException {
         Kind actorKind = Kind.valueOf(rs.getString("actor_type"));
         Optional<Long> actorId = actorKind == Kind.SERVICE_CLIENT
                 ? optionalLong(rs, "actor_service_client_id") : optionalLong(rs, "actor_user_id");

@@ -6,6 +6,7 @@ import dev.whitelabel.domain.model.WebhookDelivery;
 import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEvent;
 import dev.whitelabel.domain.model.WebhookEventType;
+import dev.whitelabel.domain.model.WebhookSigning;
 import dev.whitelabel.domain.port.out.DueDelivery;
 import dev.whitelabel.domain.port.out.WebhookEndpointEntry;
 import dev.whitelabel.domain.port.out.WebhookStore;
@@ -71,20 +72,15 @@ final class JdbiWebhookStore implements WebhookStore {
     }
 
     @Override
-    public List<WebhookEndpoint> subscribed(long platformId, WebhookEventType type) {
-        return list(platformId).stream().filter(endpoint -> endpoint.events().contains(type)).toList();
-    }
-
-    @Override
-    public void enqueue(long endpointId, String messageId, WebhookEvent event, Instant now) {
+    public void enqueue(long platformId, WebhookEventType type, long auditEventId, Instant now) {
+        // events is a comma-separated list of wire names: framed in commas, one type is one exact match
         jdbi.useHandle(handle -> handle.createUpdate("""
-                        insert into webhook_deliveries (endpoint_id, message_id, event_type, payload, occurred_at, next_attempt_at)
-                        values (:endpointId, :messageId, :type, :payload, :occurredAt, :now)""")
-                .bind("endpointId", endpointId)
-                .bind("messageId", messageId)
-                .bind("type", event.type().wireName())
-                .bind("payload", event.body())
-                .bind("occurredAt", event.timestamp())
+                        insert into webhook_deliveries (endpoint_id, audit_event_id, next_attempt_at)
+                        select id, :auditEventId, :now from webhook_endpoints
+                        where platform_id = :platformId and deleted_at is null and ',' || events || ',' like :framedType""")
+                .bind("platformId", platformId)
+                .bind("framedType", "%," + type.wireName() + ",%")
+                .bind("auditEventId", auditEventId)
                 .bind("now", now)
                 .execute());
     }
@@ -107,14 +103,16 @@ final class JdbiWebhookStore implements WebhookStore {
                     .bind("lease", leaseUntil)
                     .bindList("ids", ids)
                     .execute();
-            List<ClaimedRow> claimed = handle.createQuery("""
-                            select d.id, d.message_id, e.url, e.secret, d.payload, d.attempts, d.occurred_at,
-                                e.deleted_at is not null as orphaned
+            List<ClaimedRow> claimed = handle.createQuery("select d.id as delivery_id, e.url, e.secret, d.attempts,"
+                            + " e.deleted_at is not null as orphaned, " + JdbiAuditLog.columns("a") + """
+
                             from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
+                                join audit_events a on a.id = d.audit_event_id
                             where d.id in (<ids>) order by d.id""")
                     .bindList("ids", ids)
-                    .map((rs, ctx) -> new ClaimedRow(new DueDelivery(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant()), rs.getBoolean(8)))
+                    .map((rs, ctx) -> new ClaimedRow(new DueDelivery(rs.getLong("delivery_id"), rs.getString("url"),
+                            rs.getString("secret"), WebhookEvent.of(JdbiAuditLog.recorded(rs)).orElseThrow(),
+                            rs.getInt("attempts")), rs.getBoolean("orphaned")))
                     .list();
             List<Long> orphans = claimed.stream().filter(ClaimedRow::orphaned).map(row -> row.delivery().id()).toList();
             if (!orphans.isEmpty()) {
@@ -159,11 +157,12 @@ final class JdbiWebhookStore implements WebhookStore {
     public Page<WebhookDelivery> deliveries(long platformId, long endpointId, PageRequest page) {
         return jdbi.withHandle(handle -> JdbiPages.fetch(
                 handle,
-                "d.id, d.endpoint_id, d.message_id, d.event_type, d.occurred_at, d.attempts, d.last_status, d.last_error,"
-                        + " d.next_attempt_at, d.delivered_at, d.failed_at",
+                "d.id as delivery_id, d.endpoint_id, e.secret, d.attempts, d.last_status, d.last_error, d.next_attempt_at,"
+                        + " d.delivered_at, d.failed_at, " + JdbiAuditLog.columns("a"),
                 "from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id"
+                        + " join audit_events a on a.id = d.audit_event_id"
                         + " where d.endpoint_id = :endpointId and e.platform_id = :platformId",
-                "d.id desc",
+                "d.audit_event_id desc",
                 Map.of("endpointId", endpointId, "platformId", platformId),
                 (rs, ctx) -> delivery(rs),
                 page));
@@ -193,9 +192,10 @@ final class JdbiWebhookStore implements WebhookStore {
     private static WebhookDelivery delivery(ResultSet rs) throws SQLException {
         int status = rs.getInt("last_status");
         Optional<Integer> lastStatus = rs.wasNull() ? Optional.empty() : Optional.of(status);
-        return new WebhookDelivery(rs.getLong("id"), rs.getLong("endpoint_id"), rs.getString("message_id"),
-                WebhookEventType.ofWireName(rs.getString("event_type")).orElseThrow(),
-                rs.getTimestamp("occurred_at").toInstant(), rs.getInt("attempts"), lastStatus,
+        WebhookEvent event = WebhookEvent.of(JdbiAuditLog.recorded(rs)).orElseThrow();
+        return new WebhookDelivery(rs.getLong("delivery_id"), rs.getLong("endpoint_id"),
+                WebhookSigning.messageId(rs.getString("secret"), event.auditEventId()), event.type(), event.timestamp(),
+                rs.getInt("attempts"), lastStatus,
                 Optional.ofNullable(rs.getString("last_error")), Columns.instant(rs, "next_attempt_at"),
                 Columns.instant(rs, "delivered_at"), Columns.instant(rs, "failed_at"));
     }

@@ -108,6 +108,10 @@ final class InMemoryDatabase {
         return Optional.ofNullable(endedGenerations.get(new Generation(token.userId(), token.generation())));
     }
 
+    RecordedAuditEvent auditEvent(long id) {
+        return auditEvents.stream().filter(recorded -> recorded.id() == id).findFirst().orElseThrow();
+    }
+
     /** A page of {@code all}, which is already in the listing's order. */
     static <T> Page<T> page(List<T> all, PageRequest request) {
         int from = (int) Math.min(all.size(), request.offset());

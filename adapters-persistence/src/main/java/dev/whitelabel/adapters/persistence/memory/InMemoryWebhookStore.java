@@ -6,6 +6,7 @@ import dev.whitelabel.domain.model.WebhookDelivery;
 import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEvent;
 import dev.whitelabel.domain.model.WebhookEventType;
+import dev.whitelabel.domain.model.WebhookSigning;
 import dev.whitelabel.domain.port.out.DueDelivery;
 import dev.whitelabel.domain.port.out.WebhookEndpointEntry;
 import dev.whitelabel.domain.port.out.WebhookStore;
@@ -25,7 +26,6 @@ final class InMemoryWebhookStore implements WebhookStore {
     private static final class DeliveryRow {
         final long id;
         final long endpointId;
-        final String messageId;
         final WebhookEvent event;
         int attempts;
         Optional<Integer> lastStatus = Optional.empty();
@@ -34,17 +34,16 @@ final class InMemoryWebhookStore implements WebhookStore {
         Optional<Instant> deliveredAt = Optional.empty();
         Optional<Instant> failedAt = Optional.empty();
 
-        DeliveryRow(long id, long endpointId, String messageId, WebhookEvent event, Instant due) {
+        DeliveryRow(long id, long endpointId, WebhookEvent event, Instant due) {
             this.id = id;
             this.endpointId = endpointId;
-            this.messageId = messageId;
             this.event = event;
             this.nextAttemptAt = Optional.of(due);
         }
 
-        WebhookDelivery delivery() {
-            return new WebhookDelivery(id, endpointId, messageId, event.type(), event.timestamp(), attempts, lastStatus,
-                    lastError, nextAttemptAt, deliveredAt, failedAt);
+        WebhookDelivery delivery(String secret) {
+            return new WebhookDelivery(id, endpointId, WebhookSigning.messageId(secret, event.auditEventId()), event.type(),
+                    event.timestamp(), attempts, lastStatus, lastError, nextAttemptAt, deliveredAt, failedAt);
         }
     }
 
@@ -86,15 +85,16 @@ final class InMemoryWebhookStore implements WebhookStore {
     }
 
     @Override
-    public List<WebhookEndpoint> subscribed(long platformId, WebhookEventType type) {
-        return list(platformId).stream().filter(endpoint -> endpoint.events().contains(type)).toList();
-    }
-
-    @Override
-    public void enqueue(long endpointId, String messageId, WebhookEvent event, Instant now) {
+    public void enqueue(long platformId, WebhookEventType type, long auditEventId, Instant now) {
         database.locked(() -> {
-            long id = database.nextId();
-            return deliveries.put(id, new DeliveryRow(id, endpointId, messageId, event, now));
+            var event = WebhookEvent.of(database.auditEvent(auditEventId)).orElseThrow();
+            for (var endpoint : list(platformId)) {
+                if (endpoint.events().contains(type)) {
+                    long id = database.nextId();
+                    deliveries.put(id, new DeliveryRow(id, endpoint.id(), event, now));
+                }
+            }
+            return event;
         });
     }
 
@@ -113,8 +113,8 @@ final class InMemoryWebhookStore implements WebhookStore {
                         return;
                     }
                     row.nextAttemptAt = Optional.of(leaseUntil);
-                    claimed.accept(new DueDelivery(row.id, row.messageId, endpoint.endpoint().url(), endpoint.secret(),
-                            row.event.body(), row.attempts, row.event.timestamp()));
+                    claimed.accept(new DueDelivery(row.id, endpoint.endpoint().url(), endpoint.secret(), row.event,
+                            row.attempts));
                 })
                 .toList());
     }
@@ -154,8 +154,8 @@ final class InMemoryWebhookStore implements WebhookStore {
             var endpoint = endpoints.get(endpointId);
             List<WebhookDelivery> all = endpoint == null || endpoint.endpoint().platformId() != platformId ? List.of()
                     : deliveries.values().stream().filter(row -> row.endpointId == endpointId)
-                            .sorted(Comparator.comparingLong((DeliveryRow row) -> row.id).reversed())
-                            .map(DeliveryRow::delivery).toList();
+                            .sorted(Comparator.comparingLong((DeliveryRow row) -> row.event.auditEventId()).reversed())
+                            .map(row -> row.delivery(endpoint.secret())).toList();
             return InMemoryDatabase.page(all, page);
         });
     }

@@ -4,7 +4,6 @@ import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.WebhookDelivery;
 import dev.whitelabel.domain.model.WebhookEndpoint;
-import dev.whitelabel.domain.model.WebhookEvent;
 import dev.whitelabel.domain.model.WebhookEventType;
 import java.time.Instant;
 import java.util.List;
@@ -28,11 +27,12 @@ public interface WebhookStore {
      */
     boolean delete(long platformId, long endpointId, Instant now);
 
-    /** The platform's undeleted endpoints that take events of {@code type}. */
-    List<WebhookEndpoint> subscribed(long platformId, WebhookEventType type);
-
-    /** A delivery of the event to the endpoint, due at once. */
-    void enqueue(long endpointId, String messageId, WebhookEvent event, Instant now);
+    /**
+     * A delivery, due at once, of the event recorded as that audit event to every undeleted endpoint
+     * of the platform that takes events of {@code type}. One statement, whatever the endpoints: a
+     * logout pays the same for it with one endpoint or none.
+     */
+    void enqueue(long platformId, WebhookEventType type, long auditEventId, Instant now);
 
     /**
      * Claims up to {@code limit} deliveries due at {@code now} of undeleted endpoints, putting their
