@@ -247,7 +247,7 @@ public final class Bench {
 
     String logoutByTokenId() throws Exception {
         int users = 16;
-        int perUser = 40_000;
+        int perUser = 60_000;
         var userIds = new long[users];
         var firstTokenIds = new long[users];
         for (int i = 0; i < users; i++) {
@@ -255,42 +255,58 @@ public final class Bench {
             firstTokenIds[i] = firstTokenId(userIds[i]);
         }
         List<Wrk> without = new ArrayList<>();
+        List<Wrk> quiet = new ArrayList<>();
         List<Wrk> with = new ArrayList<>();
-        // A discarded pair first: the first rounds measure the JIT compiler and a cold database cache.
-        wrk("/api/white-label/logout", admin, logoutScript(userIds, firstTokenIds, 0));
-        long warmUp = createWebhook();
-        wrk("/api/white-label/logout", admin, logoutScript(userIds, firstTokenIds, 1));
-        deleteWebhook(warmUp);
-        int slot = 2;
-        for (int round = 0; round < rounds; round++) {
-            without.add(wrk("/api/white-label/logout", admin, logoutScript(userIds, firstTokenIds, slot++)));
-            long endpoint = createWebhook();
-            with.add(wrk("/api/white-label/logout", admin, logoutScript(userIds, firstTokenIds, slot++)));
-            deleteWebhook(endpoint);
+        // A discarded round of each first: the first rounds measure the JIT compiler and a cold database cache.
+        int slot = 0;
+        for (int round = -1; round < rounds; round++) {
+            Wrk none = wrk("/api/white-label/logout", admin, logoutScript(userIds, firstTokenIds, slot++));
+            long other = createWebhook("[\"user.logged_out\"]");
+            Wrk outboxOnly = wrk("/api/white-label/logout", admin, logoutScript(userIds, firstTokenIds, slot++));
+            deleteWebhook(other);
+            long every = createWebhook("[]");
+            Wrk delivered = wrk("/api/white-label/logout", admin, logoutScript(userIds, firstTokenIds, slot++));
+            deleteWebhook(every);
+            if (round >= 0) {
+                without.add(none);
+                quiet.add(outboxOnly);
+                with.add(delivered);
+            }
         }
         require((long) slot * TOKENS_PER_ROUND <= perUser, "too many rounds for the tokens seeded");
         return "## 3. Logout by token id under load, without and with a webhook\n\n"
-                + "wrk, " + CONNECTIONS + " connections, " + seconds + " s a round, " + rounds + " rounds alternating (without,"
-                + " with, ...) after a discarded pair; each request revokes another live token, spread over " + users + " users (one user row"
-                + " lock each). With: an endpoint takes every event, so each logout also writes its outbox row in the"
-                + " same transaction, and the dispatcher sends it to a receiver in this process while the load runs.\n\n"
+                + "wrk, " + CONNECTIONS + " connections, " + seconds + " s a round, " + rounds + " rounds alternating (none,"
+                + " other events, every event, ...) after a discarded round of each; each request revokes another live token,"
+                + " spread over " + users + " users (one user row lock each). Other events: the platform has an endpoint"
+                + " that takes `user.logged_out` only, so each logout runs the outbox statement in its transaction and"
+                + " nothing is sent. Every event: the endpoint takes `token.revoked` too, so each logout also writes an"
+                + " outbox row, and the dispatcher sends it to a receiver in this process while the load runs, on the"
+                + " same two cores.\n\n"
                 + "| route | requests/s (median) | p99 ms (median) | non-2xx | rounds (req/s) |\n|---|---|---|---|---|\n"
                 + row("`POST /api/white-label/logout {\"user_id\",\"token_id\"}`, no webhook", without)
-                + row("the same, one webhook endpoint", with)
-                + String.format("\n**Ratio with / without: requests/s %.2f, p99 %.2f.** Events received: %,d.%n",
+                + row("the same, an endpoint for other events", quiet)
+                + row("the same, an endpoint for every event (each logout delivered)", with)
+                + String.format("%n**Ratio other events / none: requests/s %.2f, p99 %.2f. Every event / none: requests/s"
+                        + " %.2f, p99 %.2f.** Events received: %,d.%n",
+                        median(quiet, Wrk::rps) / median(without, Wrk::rps),
+                        median(quiet, Wrk::p99Millis) / median(without, Wrk::p99Millis),
                         median(with, Wrk::rps) / median(without, Wrk::rps),
                         median(with, Wrk::p99Millis) / median(without, Wrk::p99Millis), receiver.count())
                 + "\nWhere the CPU went, per logout (medians of the rounds; the server's process, and this one, whose"
                 + " receiver took the events):\n\n| | server CPU ms a logout | receiver CPU ms a logout |\n|---|---|---|\n"
-                + String.format("| no webhook | %.3f | %.3f |%n| one webhook endpoint | %.3f | %.3f |%n",
-                        median(without, Wrk::serverCpuPerRequest), median(without, Wrk::benchCpuPerRequest),
-                        median(with, Wrk::serverCpuPerRequest), median(with, Wrk::benchCpuPerRequest));
+                + cpuRow("no webhook", without) + cpuRow("an endpoint for other events", quiet)
+                + cpuRow("an endpoint for every event", with);
+    }
+
+    static String cpuRow(String label, List<Wrk> runs) {
+        return String.format("| %s | %.3f | %.3f |%n", label, median(runs, Wrk::serverCpuPerRequest),
+                median(runs, Wrk::benchCpuPerRequest));
     }
 
     // --- 4. how soon a receiver hears of a logout ---
 
     String webhookLatency() throws Exception {
-        long endpoint = createWebhook();
+        long endpoint = createWebhook("[]");
         long userId = userWithTokens("latency@bench.test", 2);
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -358,8 +374,9 @@ public final class Bench {
         }
     }
 
-    long createWebhook() throws Exception {
-        var answer = post("/api/white-label/webhooks", admin, "{\"url\":\"" + receiver.url() + "\"}");
+    /** An endpoint of the bench platform at the receiver, taking {@code events} (a JSON array; empty: all). */
+    long createWebhook(String events) throws Exception {
+        var answer = post("/api/white-label/webhooks", admin, "{\"url\":\"" + receiver.url() + "\",\"events\":" + events + "}");
         require(answer.statusCode() == 201, answer.body());
         return Long.parseLong(answer.body().replaceAll(".*\"webhook\":\\{\"id\":(\\d+).*", "$1"));
     }

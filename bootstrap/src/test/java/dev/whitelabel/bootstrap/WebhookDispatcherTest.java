@@ -1,0 +1,60 @@
+package dev.whitelabel.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
+import dev.whitelabel.adapters.persistence.memory.InMemoryStorage;
+import dev.whitelabel.application.WhitelabelUseCases;
+import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.LogoutTarget;
+import dev.whitelabel.domain.model.NewPlatform;
+import dev.whitelabel.domain.model.NewPlatformUser;
+import dev.whitelabel.domain.model.PageRequest;
+import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.out.WebhookSender;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Graceful shutdown of delivery: closing stops new claims and waits for the sends in flight. */
+class WebhookDispatcherTest {
+
+    @Test
+    void closing_lets_a_send_in_flight_finish_and_record_its_outcome_then_claims_nothing_more() throws Exception {
+        var useCases = new WhitelabelUseCases(InMemoryStorage.create(), new BcryptPasswordHasher(4), Clock.systemUTC(),
+                new WebhookPolicy(true));
+        var acme = useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
+        var admin = Actor.whiteLabelAdmin(acme.admin());
+        var endpoint = useCases.manageWebhooks().create(admin, "http://127.0.0.1:9/hooks", Set.of()).endpoint();
+        var ann = useCases.createPlatformUser()
+                .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
+        var sending = new CountDownLatch(1);
+        var sends = new AtomicInteger();
+        WebhookSender slowReceiver = (url, headers, body) -> {
+            sends.incrementAndGet();
+            sending.countDown();
+            return CompletableFuture.supplyAsync(() -> new WebhookSender.Outcome(Optional.of(204), Optional.empty()),
+                    CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS));
+        };
+        useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(ann.id()));
+
+        var dispatcher = new WebhookDispatcher(useCases.deliverWebhooks(slowReceiver),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        assertThat(sending.await(5, TimeUnit.SECONDS)).isTrue();
+        dispatcher.close();
+
+        var delivery = useCases.manageWebhooks().deliveries(admin, endpoint.id(), PageRequest.first()).items().get(0);
+        assertThat(delivery.deliveredAt()).as("the send in flight finished and was recorded").isPresent();
+        useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(ann.id()));
+        Thread.sleep(3 * WebhookDispatcher.POLL.toMillis());
+        assertThat(sends.get()).as("no claim after closing").isEqualTo(1);
+    }
+}
