@@ -83,13 +83,7 @@ final class JdbiServiceClientStore implements ServiceClientStore {
 
     @Override
     public boolean delete(long platformId, long id, Instant now) {
-        return jdbi.withHandle(handle -> handle.createUpdate("""
-                        update service_clients set deleted_at = :now
-                        where id = :id and platform_id = :platformId and deleted_at is null""")
-                .bind("now", now)
-                .bind("id", id)
-                .bind("platformId", platformId)
-                .execute()) == 1;
+        return SoftDeletes.delete(jdbi, "service_clients", platformId, id, now);
     }
 
     private static ServiceClient client(ResultSet rs) throws SQLException {

@@ -62,13 +62,7 @@ final class JdbiWebhookStore implements WebhookStore {
      */
     @Override
     public boolean delete(long platformId, long endpointId, Instant now) {
-        return jdbi.withHandle(handle -> handle.createUpdate("""
-                        update webhook_endpoints set deleted_at = :now
-                        where id = :id and platform_id = :platformId and deleted_at is null""")
-                .bind("now", now)
-                .bind("id", endpointId)
-                .bind("platformId", platformId)
-                .execute()) == 1;
+        return SoftDeletes.delete(jdbi, "webhook_endpoints", platformId, endpointId, now);
     }
 
     @Override
