@@ -30,10 +30,16 @@ public final class LogoutPlatformUser implements LogoutPlatformUserUseCase {
         return transactions.inTransaction(() -> {
             User user = platformUsers.find(actor.platformId(), target.user());
             Instant now = clock.instant();
-            int revoked = target.tokenId()
-                    .map(tokenId -> revocations.revokeOne(actor, user, tokenId, AuditAction.LOGOUT_TOKEN, now)
-                            .orElseThrow(TokenNotFound::new))
-                    .orElseGet(() -> revocations.revokeAll(actor, user, now));
+            int revoked;
+            if (target.tokenId().isPresent()) {
+                revoked = revocations.revokeOne(actor, user, target.tokenId().get(), AuditAction.LOGOUT_TOKEN, now)
+                        .orElseThrow(TokenNotFound::new);
+            } else if (target.exceptTokenId().isPresent()) {
+                revoked = revocations.revokeAllExcept(actor, user, target.exceptTokenId().get(), now)
+                        .orElseThrow(TokenNotFound::new);
+            } else {
+                revoked = revocations.revokeAll(actor, user, now);
+            }
             return new LogoutResult(revoked);
         });
     }

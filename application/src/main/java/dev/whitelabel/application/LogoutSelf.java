@@ -4,6 +4,7 @@ import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.model.LogoutResult;
+import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.port.in.LogoutSelfUseCase;
 import dev.whitelabel.domain.port.out.Transactions;
 import java.time.Clock;
@@ -21,15 +22,18 @@ public final class LogoutSelf implements LogoutSelfUseCase {
     }
 
     @Override
-    public LogoutResult logout(AuthenticatedUser caller, boolean everyToken) {
+    public LogoutResult logout(AuthenticatedUser caller, LogoutScope scope) {
         var user = caller.user();
         var self = Actor.tokenOwner(user);
         return transactions.inTransaction(() -> {
             var now = clock.instant();
-            int revoked = everyToken
-                    ? revocations.revokeAll(self, user, now)
-                    // a concurrent logout may have taken the token since it authenticated: 0, not an error
-                    : revocations.revokeOne(self, user, caller.tokenId(), AuditAction.LOGOUT_TOKEN, now).orElse(0);
+            // a concurrent logout may have taken the caller's token since it authenticated: then there
+            // is nothing to keep (others) or to end (current), and that is not an error
+            int revoked = switch (scope) {
+                case ALL -> revocations.revokeAll(self, user, now);
+                case OTHERS -> revocations.revokeAllExcept(self, user, caller.tokenId(), now).orElse(0);
+                case CURRENT -> revocations.revokeOne(self, user, caller.tokenId(), AuditAction.LOGOUT_TOKEN, now).orElse(0);
+            };
             return new LogoutResult(revoked);
         });
     }

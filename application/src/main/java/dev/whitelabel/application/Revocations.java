@@ -34,6 +34,14 @@ final class Revocations {
         return revoked;
     }
 
+    /** Every live token of the user but the kept one; empty, and nothing written, when that token is not the user's. */
+    Optional<Integer> revokeAllExcept(Actor actor, User user, long keptTokenId, Instant now) {
+        return tokens.revokeAllExcept(user.platformId(), user.id(), keptTokenId, now).map(revoked -> {
+            record(actor, user, AuditAction.LOGOUT_OTHERS, Optional.of(keptTokenId), revoked, now);
+            return revoked;
+        });
+    }
+
     /** One token of the user: 1 if it was live, 0 if it was revoked or expired, empty if it is not theirs. */
     Optional<Integer> revokeOne(Actor actor, User user, long tokenId, AuditAction action, Instant now) {
         TokenRevocation outcome = tokens.revoke(user.platformId(), user.id(), tokenId, now);

@@ -62,6 +62,39 @@ class LogoutPlatformUserTest {
     }
 
     @Test
+    void except_token_id_keeps_one_token_live_and_a_token_of_another_user_is_not_found() {
+        var kept = fixture.token(ann);
+        var other = fixture.token(ann);
+        User bob = fixture.user(acme, "bob@acme.test");
+        var bobsToken = fixture.token(bob);
+
+        assertThatThrownBy(() -> fixture.useCases.logoutPlatformUser()
+                .logout(acmeAdmin, LogoutTarget.user(ann.id()).exceptToken(bobsToken.tokenId())))
+                .isInstanceOf(TokenNotFound.class);
+        assertThat(fixture.authenticates(other)).as("nothing revoked").isTrue();
+
+        var result = fixture.useCases.logoutPlatformUser()
+                .logout(acmeAdmin, LogoutTarget.user(ann.id()).exceptToken(kept.tokenId()));
+
+        assertThat(result.revokedTokens()).isEqualTo(1);
+        assertThat(fixture.authenticates(kept)).isTrue();
+        assertThat(fixture.authenticates(other)).isFalse();
+        assertThat(fixture.authenticates(bobsToken)).isTrue();
+        var audited = fixture.useCases.readAuditTrail().read(acmeAdmin, PageRequest.first()).items().get(0).event();
+        assertThat(audited.action()).isEqualTo(AuditAction.LOGOUT_OTHERS);
+        assertThat(audited.tokenId()).as("the token kept").contains(kept.tokenId());
+        assertThat(audited.tokenCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a_target_names_one_token_or_keeps_one_never_both() {
+        assertThatThrownBy(() -> LogoutTarget.user(ann.id()).onlyToken(1).exceptToken(2))
+                .hasMessage("The except token id field is prohibited when token id is present.");
+        assertThatThrownBy(() -> LogoutTarget.user(ann.id()).exceptToken(0))
+                .hasMessage("The except token id field must be at least 1.");
+    }
+
+    @Test
     void a_user_of_another_platform_an_admin_and_nobody_get_the_same_answer() {
         var annsToken = fixture.token(ann);
         var logout = fixture.useCases.logoutPlatformUser();
@@ -82,9 +115,9 @@ class LogoutPlatformUserTest {
     void an_id_and_an_email_must_name_the_same_user() {
         fixture.user(acme, "bob@acme.test");
         var mismatch = new LogoutTarget(
-                new UserReference(Optional.of(ann.id()), Optional.of(new EmailAddress("bob@acme.test"))), Optional.empty());
+                new UserReference(Optional.of(ann.id()), Optional.of(new EmailAddress("bob@acme.test"))), Optional.empty(), Optional.empty());
         var match = new LogoutTarget(
-                new UserReference(Optional.of(ann.id()), Optional.of(new EmailAddress("Ann@Acme.test"))), Optional.empty());
+                new UserReference(Optional.of(ann.id()), Optional.of(new EmailAddress("Ann@Acme.test"))), Optional.empty(), Optional.empty());
 
         assertThatThrownBy(() -> fixture.useCases.logoutPlatformUser().logout(acmeAdmin, mismatch))
                 .isInstanceOf(UserNotFound.class);

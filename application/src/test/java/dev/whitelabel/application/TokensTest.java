@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.whitelabel.domain.error.ApiKeyNotFound;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.PlatformCreated;
@@ -78,18 +79,28 @@ class TokensTest {
     }
 
     @Test
-    void a_user_logs_out_the_token_they_called_with_or_all_of_theirs() {
+    void a_user_logs_out_the_token_they_called_with_every_other_or_all_of_theirs() {
         var phone = fixture.token(ann);
         var laptop = fixture.token(ann);
         var tablet = fixture.token(ann);
+        var watch = fixture.token(ann);
 
-        assertThat(fixture.useCases.logoutSelf().logout(fixture.caller(phone), false).revokedTokens()).isEqualTo(1);
+        assertThat(fixture.useCases.logoutSelf().logout(fixture.caller(phone), LogoutScope.CURRENT).revokedTokens())
+                .isEqualTo(1);
         assertThat(fixture.authenticates(phone)).isFalse();
         assertThat(fixture.authenticates(laptop)).isTrue();
 
-        assertThat(fixture.useCases.logoutSelf().logout(fixture.caller(laptop), true).revokedTokens()).isEqualTo(2);
-        assertThat(fixture.authenticates(laptop)).isFalse();
+        assertThat(fixture.useCases.logoutSelf().logout(fixture.caller(laptop), LogoutScope.OTHERS).revokedTokens())
+                .isEqualTo(2);
+        assertThat(fixture.authenticates(laptop)).isTrue();
         assertThat(fixture.authenticates(tablet)).isFalse();
+        assertThat(fixture.authenticates(watch)).isFalse();
+
+        var desk = fixture.token(ann);
+        assertThat(fixture.useCases.logoutSelf().logout(fixture.caller(laptop), LogoutScope.ALL).revokedTokens())
+                .isEqualTo(2);
+        assertThat(fixture.authenticates(laptop)).isFalse();
+        assertThat(fixture.authenticates(desk)).isFalse();
     }
 
     @Test
@@ -136,7 +147,7 @@ class TokensTest {
     @Test
     void pruning_deletes_only_what_died_before_the_retention_period() {
         var old = fixture.token(ann);
-        fixture.useCases.logoutSelf().logout(fixture.caller(old), false);
+        fixture.useCases.logoutSelf().logout(fixture.caller(old), LogoutScope.CURRENT);
         fixture.clock.advance(Duration.ofDays(31));
         var live = fixture.token(ann);
 

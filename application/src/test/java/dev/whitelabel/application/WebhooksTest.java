@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.WebhookNotFound;
+import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.PlatformCreated;
@@ -82,6 +83,22 @@ class WebhooksTest {
         assertThat(onlyDelivery(all.endpoint().id()).deliveredAt()).contains(Fixture.NOW);
         assertThat(useCases.manageWebhooks().deliveries(Fixture.adminOf(acme), oneOnly.endpoint().id(), PageRequest.first())
                 .items()).as("it takes token.revoked only").isEmpty();
+    }
+
+    @Test
+    void a_logout_of_every_other_token_is_a_user_logged_out_naming_the_token_kept() {
+        var endpoint = useCases.manageWebhooks().create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of()).endpoint();
+        var ann = fixture.user(acme, "ann@acme.test");
+        var phone = fixture.token(ann);
+        fixture.token(ann);
+
+        useCases.logoutSelf().logout(fixture.caller(phone), LogoutScope.OTHERS);
+        useCases.deliverWebhooks(sender).deliverDue();
+
+        assertThat(onlyDelivery(endpoint.id()).type()).isEqualTo(WebhookEventType.USER_LOGGED_OUT);
+        assertThat(sender.sent).singleElement().satisfies(sent -> assertThat(sent.body())
+                .contains("\"token_id\":null", "\"scope\":\"others\"", "\"kept_token_id\":" + phone.tokenId(),
+                        "\"revoked_tokens\":1", "\"actor\":{\"type\":\"user\",\"id\":" + ann.id() + "}"));
     }
 
     @Test

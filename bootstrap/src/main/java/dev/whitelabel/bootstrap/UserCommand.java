@@ -63,6 +63,9 @@ final class UserCommand {
         @Option(names = "--token-id", paramLabel = "N", description = "Only this token; without it, every token.")
         Long tokenId;
 
+        @Option(names = "--except-token-id", paramLabel = "N", description = "Every token but this one.")
+        Long exceptTokenId;
+
         static final class Who {
             @Option(names = "--user-id", required = true, paramLabel = "N")
             Long userId;
@@ -75,7 +78,7 @@ final class UserCommand {
         public Integer call() {
             var target = new LogoutTarget(
                     new UserReference(Optional.ofNullable(who.userId), Optional.ofNullable(who.email).map(EmailAddress::new)),
-                    Optional.ofNullable(tokenId));
+                    Optional.ofNullable(tokenId), Optional.ofNullable(exceptTokenId));
             return database.printResultOf(useCases -> new CommandResults.LoggedOut(
                     LogoutResult.ADMIN_LOGOUT_MESSAGE,
                     useCases.logoutPlatformUser().logout(Actor.operator(platformId), target).revokedTokens()));

@@ -48,8 +48,9 @@ final class WebhookDispatcher implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        // staggered, so that between them the workers look every POLL / WORKERS, not all at once every POLL
         for (int i = 0; i < WORKERS; i++) {
-            workers.scheduleWithFixedDelay(this::drain, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+            workers.scheduleWithFixedDelay(this::drain, i * POLL.toMillis() / WORKERS, POLL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

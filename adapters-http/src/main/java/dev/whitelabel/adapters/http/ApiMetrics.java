@@ -28,7 +28,7 @@ final class ApiMetrics {
         Counter.builder("whitelabel.authentication.failures").tag("reason", reason).register(registry).increment();
     }
 
-    /** {@code kind}: admin_one, admin_all, self_one or self_all. */
+    /** {@code kind}: admin_one, admin_others, admin_all, self_one, self_others or self_all. */
     void loggedOut(String kind, int revokedTokens) {
         Counter.builder("whitelabel.logouts").tag("kind", kind).register(registry).increment();
         Counter.builder("whitelabel.tokens.revoked").register(registry).increment(revokedTokens);

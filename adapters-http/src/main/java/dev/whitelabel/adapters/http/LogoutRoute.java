@@ -31,10 +31,13 @@ final class LogoutRoute {
         var userId = body.optionalId("user_id");
         var email = body.optionalEmail("email");
         var tokenId = body.optionalId("token_id");
+        var exceptTokenId = body.optionalId("except_token_id");
         body.requireValid();
 
-        var result = logoutPlatformUser.logout(admin, new LogoutTarget(new UserReference(userId, email), tokenId));
-        metrics.loggedOut(tokenId.isPresent() ? "admin_one" : "admin_all", result.revokedTokens());
+        var result = logoutPlatformUser.logout(admin,
+                new LogoutTarget(new UserReference(userId, email), tokenId, exceptTokenId));
+        metrics.loggedOut(tokenId.isPresent() ? "admin_one" : exceptTokenId.isPresent() ? "admin_others" : "admin_all",
+                result.revokedTokens());
 
         ctx.json(new Answers.LoggedOut(LogoutResult.ADMIN_LOGOUT_MESSAGE, result.revokedTokens()));
     }

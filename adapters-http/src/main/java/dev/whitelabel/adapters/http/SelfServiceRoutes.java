@@ -1,6 +1,8 @@
 package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.error.ApiKeyNotFound;
+import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.port.in.LogoutSelfUseCase;
 import dev.whitelabel.domain.port.in.ManageApiKeysUseCase;
 import io.javalin.config.RoutesConfig;
@@ -37,11 +39,21 @@ final class SelfServiceRoutes {
     private void logout(Context ctx) {
         var caller = BearerAuthentication.caller(ctx);
         var body = requestBody.read(ctx);
+        // {"all":true} came first and keeps working; "scope" says the same and more
         boolean all = body.optionalBoolean("all");
+        var scope = body.valid(body.optionalText("scope"), text -> LogoutScope.ofWireName(text)
+                .filter(named -> !all || named == LogoutScope.ALL)
+                .orElseThrow(() -> InvalidInput.of("scope", all && LogoutScope.ofWireName(text).isPresent()
+                        ? "The scope field must be all when all is true." : "The selected scope is invalid.")));
         body.requireValid();
 
-        var result = logoutSelf.logout(caller, all);
-        metrics.loggedOut(all ? "self_all" : "self_one", result.revokedTokens());
+        var chosen = scope.orElse(all ? LogoutScope.ALL : LogoutScope.CURRENT);
+        var result = logoutSelf.logout(caller, chosen);
+        metrics.loggedOut(switch (chosen) {
+            case CURRENT -> "self_one";
+            case OTHERS -> "self_others";
+            case ALL -> "self_all";
+        }, result.revokedTokens());
 
         ctx.json(new Answers.LoggedOut("Logged out successfully.", result.revokedTokens()));
     }

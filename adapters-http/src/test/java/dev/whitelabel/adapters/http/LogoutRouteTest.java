@@ -89,6 +89,44 @@ class LogoutRouteTest {
     }
 
     @Test
+    void except_token_id_keeps_that_one_session_and_ends_every_other() {
+        String support = token(ann);
+        String phone = token(ann);
+        String laptop = token(ann);
+
+        var answer = logout("{\"user_id\":" + ann.id() + ",\"except_token_id\":" + idOf(support) + "}");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("revoked_tokens").asInt()).isEqualTo(2);
+        assertThat(api.get(ME, support).status()).isEqualTo(200);
+        assertThat(api.get(ME, phone).status()).isEqualTo(401);
+        assertThat(api.get(ME, laptop).status()).isEqualTo(401);
+    }
+
+    @Test
+    void except_token_id_is_validated_like_token_id() {
+        String annsToken = token(ann);
+        String bobsToken = token(user(acme, "bob@acme.test"));
+
+        var foreign = logout("{\"user_id\":" + ann.id() + ",\"except_token_id\":" + idOf(bobsToken) + "}");
+        var zero = logout("{\"user_id\":" + ann.id() + ",\"except_token_id\":0}");
+        var text = logout("{\"user_id\":" + ann.id() + ",\"except_token_id\":\"1\"}");
+        var both = logout("{\"user_id\":" + ann.id() + ",\"token_id\":" + idOf(annsToken) + ",\"except_token_id\":"
+                + idOf(annsToken) + "}");
+
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.json().get("error").asText()).isEqualTo("Token not found.");
+        assertThat(zero.status()).isEqualTo(422);
+        assertThat(zero.json().get("errors").get("except_token_id").get(0).asText())
+                .isEqualTo("The except token id field must be at least 1.");
+        assertThat(text.json().get("errors").get("except_token_id").get(0).asText())
+                .isEqualTo("The except token id field must be an integer.");
+        assertThat(both.status()).isEqualTo(422);
+        assertThat(api.get(ME, annsToken).status()).as("nothing revoked").isEqualTo(200);
+        assertThat(api.get(ME, bobsToken).status()).isEqualTo(200);
+    }
+
+    @Test
     void emails_match_trimmed_and_case_insensitively_and_id_and_email_must_agree() {
         token(ann);
         User bob = user(acme, "bob@acme.test");

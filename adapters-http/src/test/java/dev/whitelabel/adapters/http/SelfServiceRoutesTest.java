@@ -59,6 +59,48 @@ class SelfServiceRoutesTest {
     }
 
     @Test
+    void scope_others_ends_every_token_but_the_one_calling_and_current_and_all_complete_the_set() {
+        String phone = running.token(ann);
+        String laptop = running.token(ann);
+        String tablet = running.token(ann);
+
+        var others = api.postJson("/api/user/logout", phone, "{\"scope\":\"others\"}");
+
+        assertThat(others.body()).isEqualTo("{\"message\":\"Logged out successfully.\",\"revoked_tokens\":2}");
+        assertThat(running.me(phone)).isEqualTo(200);
+        assertThat(running.me(laptop)).isEqualTo(401);
+        assertThat(running.me(tablet)).isEqualTo(401);
+
+        String desktop = running.token(ann);
+        assertThat(api.postJson("/api/user/logout", phone, "{\"scope\":\"current\"}").json().get("revoked_tokens").asInt())
+                .isEqualTo(1);
+        assertThat(running.me(phone)).isEqualTo(401);
+        assertThat(running.me(desktop)).isEqualTo(200);
+        String watch = running.token(ann);
+        assertThat(api.postJson("/api/user/logout", watch, "{\"scope\":\"all\",\"all\":true}").json()
+                .get("revoked_tokens").asInt()).isEqualTo(2);
+        assertThat(running.me(desktop)).isEqualTo(401);
+    }
+
+    @Test
+    void scope_must_be_one_of_three_and_agree_with_all() {
+        String phone = running.token(ann);
+
+        var unknown = api.postJson("/api/user/logout", phone, "{\"scope\":\"everywhere\"}");
+        var conflicting = api.postJson("/api/user/logout", phone, "{\"scope\":\"others\",\"all\":true}");
+        var number = api.postJson("/api/user/logout", phone, "{\"scope\":1}");
+
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().get("message").asText()).isEqualTo("The selected scope is invalid.");
+        assertThat(conflicting.status()).isEqualTo(422);
+        assertThat(conflicting.json().get("message").asText()).isEqualTo("The scope field must be all when all is true.");
+        assertThat(number.json().get("message").asText()).isEqualTo("The scope field must be a string.");
+        assertThat(running.me(phone)).isEqualTo(200);
+        assertThat(api.post("/api/user/logout", phone, "application/x-www-form-urlencoded", "scope=others")
+                .json().get("revoked_tokens").asInt()).isZero();
+    }
+
+    @Test
     void all_must_be_a_boolean() {
         String phone = running.token(ann);
 

@@ -210,6 +210,32 @@ abstract class StoragePortsContract {
     }
 
     @Test
+    void revoking_all_but_one_keeps_it_live_and_listed_live_and_a_later_logout_all_ends_it() {
+        User ann = user(acme, "ann@acme.test");
+        User bob = user(acme, "bob@acme.test");
+        long kept = token(ann);
+        long other = token(ann);
+        long revoked = token(ann);
+        storage.tokens().revoke(acme.id(), ann.id(), revoked, NOW);
+        long bobs = token(bob);
+
+        assertThat(storage.tokens().revokeAllExcept(acme.id(), ann.id(), bobs, NOW)).as("not ann's").isEmpty();
+        assertThat(storage.tokens().revokeAllExcept(globex.id(), ann.id(), kept, NOW)).as("not globex's").isEmpty();
+        assertThat(authenticates(other)).as("nothing written").isTrue();
+
+        assertThat(storage.tokens().revokeAllExcept(acme.id(), ann.id(), kept, NOW)).contains(1);
+
+        assertThat(authenticates(kept)).isTrue();
+        assertThat(authenticates(other)).isFalse();
+        assertThat(authenticates(bobs)).isTrue();
+        assertThat(storage.tokens().list(acme.id(), ann.id(), PageRequest.first()).items())
+                .filteredOn(summary -> summary.revokedAt().isEmpty()).extracting(TokenSummary::id).containsExactly(kept);
+        assertThat(storage.tokens().revokeAllExcept(acme.id(), ann.id(), revoked, NOW))
+                .as("a revoked token is not kept, the others still end").contains(1);
+        assertThat(authenticates(kept)).isFalse();
+    }
+
+    @Test
     void a_token_issued_after_a_logout_all_is_live() {
         User ann = user(acme, "ann@acme.test");
         token(ann);
@@ -537,5 +563,22 @@ abstract class StoragePortsContract {
         assertThat(storage.webhooks().deliveries(acme.id(), deleted.id(), PageRequest.first()).items())
                 .allSatisfy(delivery -> assertThat(delivery.nextAttemptAt()).isEmpty())
                 .extracting(delivery -> delivery.lastStatus().orElse(0)).containsExactly(0, 204);
+    }
+
+    @Test
+    void a_deleted_endpoints_backlog_does_not_hold_up_the_claim_of_another_endpoints_delivery() {
+        User ann = user(acme, "ann@acme.test");
+        var deleted = endpoint(acme, "deleted", EnumSet.allOf(WebhookEventType.class));
+        for (int i = 0; i < 40; i++) {
+            announce(ann);
+        }
+        storage.webhooks().delete(acme.id(), deleted.id(), NOW);
+        endpoint(acme, "kept", EnumSet.allOf(WebhookEventType.class));
+        long event = announce(ann);
+
+        var claimed = storage.webhooks().claimDue(NOW, NOW.plusSeconds(15), 8);
+
+        assertThat(claimed).extracting(DueDelivery::url).containsExactly("http://127.0.0.1/kept");
+        assertThat(events(claimed)).containsExactly(event);
     }
 }

@@ -18,6 +18,8 @@ public record AuditEvent(
         Optional<Long> serviceClientId) {
 
     public enum AuditAction {
+        /** Every token of the user but one, named by {@code tokenId}, that the caller keeps. */
+        LOGOUT_OTHERS,
         LOGOUT_ALL, LOGOUT_TOKEN, TOKEN_CREATED, TOKEN_REVOKED, SERVICE_CLIENT_CREATED, SERVICE_CLIENT_DELETED
     }
 

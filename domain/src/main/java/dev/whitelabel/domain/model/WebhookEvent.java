@@ -1,5 +1,6 @@
 package dev.whitelabel.domain.model;
 
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,28 +16,34 @@ public record WebhookEvent(
         long platformId,
         long userId,
         Optional<Long> tokenId,
+        Optional<Long> keptTokenId,
         int revokedTokens,
         AuditActor actor,
         long auditEventId) {
 
-    /** The event of an audited revocation; empty when the action ends no token, or none did. */
+    /**
+     * The event of an audited revocation; empty when the action ends no token, or it was to end one
+     * that had ended already. A logout of many tokens is told even when none was live.
+     */
     public static Optional<WebhookEvent> of(RecordedAuditEvent recorded) {
         AuditEvent event = recorded.event();
-        if (event.tokenCount() == 0 && event.tokenId().isPresent()) {
-            return Optional.empty();
-        }
-        return WebhookEventType.announcing(event.action()).map(type -> new WebhookEvent(type, event.at(), event.platformId(),
-                event.targetUserId().orElseThrow(), event.tokenId(), event.tokenCount(), event.actor(), recorded.id()));
+        boolean keepsOne = event.action() == AuditAction.LOGOUT_OTHERS;
+        return WebhookEventType.announcing(event.action())
+                .filter(type -> type != WebhookEventType.TOKEN_REVOKED || event.tokenCount() > 0)
+                .map(type -> new WebhookEvent(type, event.at(), event.platformId(),
+                event.targetUserId().orElseThrow(), keepsOne ? Optional.empty() : event.tokenId(),
+                keepsOne ? event.tokenId() : Optional.empty(), event.tokenCount(), event.actor(), recorded.id()));
     }
 
     /** The Standard Webhooks body: {@code {"type":..,"timestamp":..,"data":{..}}}. */
     public String body() {
-        String scope = type == WebhookEventType.USER_LOGGED_OUT ? "all" : "one";
+        String scope = type == WebhookEventType.TOKEN_REVOKED ? "one" : keptTokenId.isPresent() ? "others" : "all";
         return "{\"type\":\"" + type.wireName() + "\",\"timestamp\":\"" + timestamp + "\",\"data\":{"
                 + "\"platform_id\":" + platformId
                 + ",\"user_id\":" + userId
                 + ",\"token_id\":" + tokenId.map(String::valueOf).orElse("null")
                 + ",\"scope\":\"" + scope + "\""
+                + keptTokenId.map(kept -> ",\"kept_token_id\":" + kept).orElse("")
                 + ",\"revoked_tokens\":" + revokedTokens
                 + ",\"actor\":{\"type\":\"" + actor.kind().name().toLowerCase(Locale.ROOT) + "\",\"id\":"
                 + actor.id().map(String::valueOf).orElse("null") + "}"

@@ -8,7 +8,7 @@ import java.util.Optional;
 public enum WebhookEventType {
     /** One token ended: an admin's logout by token id, an API key deleted, a user's own logout, RFC 7009. */
     TOKEN_REVOKED("token.revoked"),
-    /** Every token of a user ended at once. */
+    /** Every token of a user ended at once, or every one but the caller's own. */
     USER_LOGGED_OUT("user.logged_out");
 
     private final String wireName;
@@ -24,7 +24,7 @@ public enum WebhookEventType {
     /** The event an audited action is announced as, if it ends tokens. */
     public static Optional<WebhookEventType> announcing(AuditAction action) {
         return switch (action) {
-            case LOGOUT_ALL -> Optional.of(USER_LOGGED_OUT);
+            case LOGOUT_ALL, LOGOUT_OTHERS -> Optional.of(USER_LOGGED_OUT);
             case LOGOUT_TOKEN, TOKEN_REVOKED -> Optional.of(TOKEN_REVOKED);
             case TOKEN_CREATED, SERVICE_CLIENT_CREATED, SERVICE_CLIENT_DELETED -> Optional.empty();
         };

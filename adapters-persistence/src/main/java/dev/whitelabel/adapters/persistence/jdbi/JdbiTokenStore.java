@@ -147,6 +147,35 @@ final class JdbiTokenStore implements TokenStore {
         });
     }
 
+    /** The kept token, if live, moves to the generation the bump starts, so the bump ends every other one. */
+    @Override
+    public Optional<Integer> revokeAllExcept(long platformId, long userId, long keptTokenId, Instant now) {
+        return jdbi.inTransaction(handle -> {
+            boolean theirs = handle.createQuery("""
+                            select count(*) from tokens t join users u on u.id = t.user_id
+                            where t.id = :tokenId and t.user_id = :userId and u.platform_id = :platformId""")
+                    .bind("tokenId", keptTokenId)
+                    .bind("userId", userId)
+                    .bind("platformId", platformId)
+                    .mapTo(Integer.class)
+                    .one() == 1;
+            if (!theirs) {
+                return Optional.empty();
+            }
+            int live = revokeAll(platformId, userId, now);
+            int kept = handle.createUpdate("""
+                            update tokens set generation = generation + 1
+                            where id = :tokenId and user_id = :userId and revoked_at is null
+                              and (expires_at is null or expires_at > :now)
+                              and generation = (select token_generation - 1 from users where id = :userId)""")
+                    .bind("tokenId", keptTokenId)
+                    .bind("userId", userId)
+                    .bind("now", now)
+                    .execute();
+            return Optional.of(live - kept);
+        });
+    }
+
     @Override
     public Page<TokenSummary> list(long platformId, long userId, PageRequest page) {
         return jdbi.withHandle(handle -> JdbiPages.fetch(

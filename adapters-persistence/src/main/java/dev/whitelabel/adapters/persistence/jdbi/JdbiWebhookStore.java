@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 
 final class JdbiWebhookStore implements WebhookStore {
 
@@ -82,41 +83,54 @@ final class JdbiWebhookStore implements WebhookStore {
     @Override
     public List<DueDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
         return jdbi.inTransaction(handle -> {
-            // one table locked, rows other claimers hold skipped: instances never claim the same delivery
-            List<Long> ids = handle.createQuery("""
-                            select id from webhook_deliveries where next_attempt_at <= :now
-                            order by next_attempt_at limit :limit for update skip locked""")
-                    .bind("now", now)
-                    .bind("limit", limit)
-                    .mapTo(Long.class)
-                    .list();
-            if (ids.isEmpty()) {
-                return List.of();
+            // a batch of nothing but a deleted endpoint's deliveries says nothing of what else is due
+            while (true) {
+                Batch batch = claimBatch(handle, now, leaseUntil, limit);
+                if (!batch.live().isEmpty() || batch.taken() < limit) {
+                    return batch.live();
+                }
             }
-            handle.createUpdate("update webhook_deliveries set next_attempt_at = :lease where id in (<ids>)")
-                    .bind("lease", leaseUntil)
-                    .bindList("ids", ids)
-                    .execute();
-            List<ClaimedRow> claimed = handle.createQuery("select d.id as delivery_id, e.url, e.secret, d.attempts,"
-                            + " e.deleted_at is not null as orphaned, " + JdbiAuditLog.columns("a") + """
-
-                            from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
-                                join audit_events a on a.id = d.audit_event_id
-                            where d.id in (<ids>) order by d.id""")
-                    .bindList("ids", ids)
-                    .map((rs, ctx) -> new ClaimedRow(new DueDelivery(rs.getLong("delivery_id"), rs.getString("url"),
-                            rs.getString("secret"), WebhookEvent.of(JdbiAuditLog.recorded(rs)).orElseThrow(),
-                            rs.getInt("attempts")), rs.getBoolean("orphaned")))
-                    .list();
-            List<Long> orphans = claimed.stream().filter(ClaimedRow::orphaned).map(row -> row.delivery().id()).toList();
-            if (!orphans.isEmpty()) {
-                handle.createUpdate("update webhook_deliveries set next_attempt_at = null where id in (<ids>)")
-                        .bindList("ids", orphans)
-                        .execute();
-            }
-            return claimed.stream().filter(row -> !row.orphaned()).map(ClaimedRow::delivery).toList();
         });
     }
+
+    /** Up to {@code limit} due deliveries: those of live endpoints leased, those of deleted ones ended. */
+    private static Batch claimBatch(Handle handle, Instant now, Instant leaseUntil, int limit) {
+        // one table locked, rows other claimers hold skipped: instances never claim the same delivery
+        List<Long> ids = handle.createQuery("""
+                        select id from webhook_deliveries where next_attempt_at <= :now
+                        order by next_attempt_at limit :limit for update skip locked""")
+                .bind("now", now)
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list();
+        if (ids.isEmpty()) {
+            return new Batch(0, List.of());
+        }
+        handle.createUpdate("update webhook_deliveries set next_attempt_at = :lease where id in (<ids>)")
+                .bind("lease", leaseUntil)
+                .bindList("ids", ids)
+                .execute();
+        List<ClaimedRow> claimed = handle.createQuery("select d.id as delivery_id, e.url, e.secret, d.attempts,"
+                        + " e.deleted_at is not null as orphaned, " + JdbiAuditLog.columns("a") + """
+
+                        from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
+                            join audit_events a on a.id = d.audit_event_id
+                        where d.id in (<ids>) order by d.id""")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> new ClaimedRow(new DueDelivery(rs.getLong("delivery_id"), rs.getString("url"),
+                        rs.getString("secret"), WebhookEvent.of(JdbiAuditLog.recorded(rs)).orElseThrow(),
+                        rs.getInt("attempts")), rs.getBoolean("orphaned")))
+                .list();
+        List<Long> orphans = claimed.stream().filter(ClaimedRow::orphaned).map(row -> row.delivery().id()).toList();
+        if (!orphans.isEmpty()) {
+            handle.createUpdate("update webhook_deliveries set next_attempt_at = null where id in (<ids>)")
+                    .bindList("ids", orphans)
+                    .execute();
+        }
+        return new Batch(ids.size(), claimed.stream().filter(row -> !row.orphaned()).map(ClaimedRow::delivery).toList());
+    }
+
+    private record Batch(int taken, List<DueDelivery> live) {}
 
     private record ClaimedRow(DueDelivery delivery, boolean orphaned) {}
 

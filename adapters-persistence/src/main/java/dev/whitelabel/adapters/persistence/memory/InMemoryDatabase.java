@@ -52,6 +52,10 @@ final class InMemoryDatabase {
             return new TokenRow(id, userId, name, digest, generation, createdAt, lastUsedAt, expiresAt, Optional.of(now));
         }
 
+        TokenRow inGeneration(long next) {
+            return new TokenRow(id, userId, name, digest, next, createdAt, lastUsedAt, expiresAt, revokedAt);
+        }
+
         TokenRow usedAt(Instant now) {
             return new TokenRow(id, userId, name, digest, generation, createdAt, Optional.of(now), expiresAt, revokedAt);
         }

@@ -80,6 +80,24 @@ final class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
+    public Optional<Integer> revokeAllExcept(long platformId, long userId, long keptTokenId, Instant now) {
+        return database.locked(() -> {
+            var kept = Optional.ofNullable(database.tokens.get(keptTokenId)).filter(token -> token.userId() == userId);
+            var owner = database.userOnPlatform(platformId, userId);
+            if (kept.isEmpty() || owner.isEmpty()) {
+                return Optional.empty();
+            }
+            long generation = owner.get().tokenGeneration();
+            boolean keptLive = kept.get().isLiveAt(now, generation);
+            int live = revokeAll(platformId, userId, now);
+            if (keptLive) {
+                database.tokens.put(keptTokenId, kept.get().inGeneration(generation + 1));
+            }
+            return Optional.of(keptLive ? live - 1 : live);
+        });
+    }
+
+    @Override
     public Page<TokenSummary> list(long platformId, long userId, PageRequest page) {
         return database.locked(() -> InMemoryDatabase.page(tokensOf(platformId, userId)
                 .map(token -> token.summary(database.endOf(token)))

@@ -100,23 +100,24 @@ final class InMemoryWebhookStore implements WebhookStore {
 
     @Override
     public List<DueDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return database.locked(() -> deliveries.values().stream()
-                .filter(row -> row.nextAttemptAt.map(due -> !due.isAfter(now)).orElse(false))
-                .sorted(Comparator.comparing(row -> row.nextAttemptAt.orElseThrow()))
-                .limit(limit)
-                .toList()
-                .stream()
-                .<DueDelivery>mapMulti((row, claimed) -> {
-                    var endpoint = endpoints.get(row.endpointId);
-                    if (endpoint.deletedAt().isPresent()) {
-                        row.nextAttemptAt = Optional.empty();
-                        return;
-                    }
-                    row.nextAttemptAt = Optional.of(leaseUntil);
-                    claimed.accept(new DueDelivery(row.id, endpoint.endpoint().url(), endpoint.secret(), row.event,
-                            row.attempts));
-                })
-                .toList());
+        return database.locked(() -> {
+            List<DeliveryRow> due = deliveries.values().stream()
+                    .filter(row -> row.nextAttemptAt.map(at -> !at.isAfter(now)).orElse(false))
+                    .toList();
+            // a deleted endpoint's deliveries end when a claim meets them, all at once here
+            due.stream().filter(row -> endpoints.get(row.endpointId).deletedAt().isPresent())
+                    .forEach(row -> row.nextAttemptAt = Optional.empty());
+            return due.stream()
+                    .filter(row -> row.nextAttemptAt.isPresent())
+                    .sorted(Comparator.comparing(row -> row.nextAttemptAt.orElseThrow()))
+                    .limit(limit)
+                    .map(row -> {
+                        row.nextAttemptAt = Optional.of(leaseUntil);
+                        var endpoint = endpoints.get(row.endpointId);
+                        return new DueDelivery(row.id, endpoint.endpoint().url(), endpoint.secret(), row.event, row.attempts);
+                    })
+                    .toList();
+        });
     }
 
     @Override

@@ -36,6 +36,13 @@ public interface TokenStore {
      */
     int revokeAll(long platformId, long userId, Instant now);
 
+    /**
+     * Revokes every token of the user but {@code keptTokenId}, with the writes of {@link #revokeAll}
+     * and one more, the kept token's; answers how many were live besides it. Empty, and nothing
+     * written, when the kept token is not one of the user's (revoked or expired, it is simply not kept).
+     */
+    Optional<Integer> revokeAllExcept(long platformId, long userId, long keptTokenId, Instant now);
+
     /** Every token of the user, newest first; {@code revokedAt} is set for tokens revoked one by one or all at once. */
     Page<TokenSummary> list(long platformId, long userId, PageRequest page);
 
