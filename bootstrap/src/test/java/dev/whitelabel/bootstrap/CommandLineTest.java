@@ -68,6 +68,18 @@ class CommandLineTest {
 
         var all = run("user", "logout", "--platform", platformId, "--email", " ANN@acme.test");
         assertThat(all.json().get("revoked_tokens").asInt()).isEqualTo(1);
+
+        var kept = run("token", "create", "--user", userId, "--name", "support").json();
+        run("token", "create", "--user", userId, "--name", "phone");
+        var others = run("user", "logout", "--platform", platformId, "--user-id", userId,
+                "--except-token-id", kept.get("token_id").asText());
+        assertThat(others.json().get("revoked_tokens").asInt()).isEqualTo(1);
+        var both = run("user", "logout", "--platform", platformId, "--user-id", userId,
+                "--token-id", kept.get("token_id").asText(), "--except-token-id", kept.get("token_id").asText());
+        assertThat(both.exitCode()).isEqualTo(Main.REFUSED);
+        assertThat(both.err()).contains("The except token id field is prohibited when token id is present.");
+        var stillLive = run("user", "logout", "--platform", platformId, "--user-id", userId);
+        assertThat(stillLive.json().get("revoked_tokens").asInt()).as("the kept token").isEqualTo(1);
     }
 
     @Test

@@ -88,15 +88,7 @@ final class JdbiTokenStore implements TokenStore {
             if (revoked == 1) {
                 return TokenRevocation.REVOKED;
             }
-            boolean owned = handle.createQuery("""
-                            select count(*) from tokens t join users u on u.id = t.user_id
-                            where t.id = :tokenId and t.user_id = :userId and u.platform_id = :platformId""")
-                    .bind("tokenId", tokenId)
-                    .bind("userId", userId)
-                    .bind("platformId", platformId)
-                    .mapTo(Integer.class)
-                    .one() > 0;
-            return owned ? TokenRevocation.NOT_LIVE : TokenRevocation.NOT_FOUND;
+            return owns(handle, platformId, userId, tokenId) ? TokenRevocation.NOT_LIVE : TokenRevocation.NOT_FOUND;
         });
     }
 
@@ -147,19 +139,23 @@ final class JdbiTokenStore implements TokenStore {
         });
     }
 
+    /** Whether the token, live or not, is the user's, on that platform. */
+    private static boolean owns(Handle handle, long platformId, long userId, long tokenId) {
+        return handle.createQuery("""
+                        select count(*) from tokens t join users u on u.id = t.user_id
+                        where t.id = :tokenId and t.user_id = :userId and u.platform_id = :platformId""")
+                .bind("tokenId", tokenId)
+                .bind("userId", userId)
+                .bind("platformId", platformId)
+                .mapTo(Integer.class)
+                .one() > 0;
+    }
+
     /** The kept token, if live, moves to the generation the bump starts, so the bump ends every other one. */
     @Override
     public Optional<Integer> revokeAllExcept(long platformId, long userId, long keptTokenId, Instant now) {
         return jdbi.inTransaction(handle -> {
-            boolean theirs = handle.createQuery("""
-                            select count(*) from tokens t join users u on u.id = t.user_id
-                            where t.id = :tokenId and t.user_id = :userId and u.platform_id = :platformId""")
-                    .bind("tokenId", keptTokenId)
-                    .bind("userId", userId)
-                    .bind("platformId", platformId)
-                    .mapTo(Integer.class)
-                    .one() == 1;
-            if (!theirs) {
+            if (!owns(handle, platformId, userId, keptTokenId)) {
                 return Optional.empty();
             }
             int live = revokeAll(platformId, userId, now);
