@@ -41,10 +41,14 @@ final class SelfServiceRoutes {
         var body = requestBody.read(ctx);
         // {"all":true} came first and keeps working; "scope" says the same and more
         boolean all = body.optionalBoolean("all");
-        var scope = body.valid(body.optionalText("scope"), text -> LogoutScope.ofWireName(text)
-                .filter(named -> !all || named == LogoutScope.ALL)
-                .orElseThrow(() -> InvalidInput.of("scope", all && LogoutScope.ofWireName(text).isPresent()
-                        ? "The scope field must be all when all is true." : "The selected scope is invalid.")));
+        var scope = body.valid(body.optionalText("scope"), text -> {
+            var named = LogoutScope.ofWireName(text)
+                    .orElseThrow(() -> InvalidInput.of("scope", "The selected scope is invalid."));
+            if (all && named != LogoutScope.ALL) {
+                throw InvalidInput.of("scope", "The scope field must be all when all is true.");
+            }
+            return named;
+        });
         body.requireValid();
 
         var chosen = scope.orElse(all ? LogoutScope.ALL : LogoutScope.CURRENT);
