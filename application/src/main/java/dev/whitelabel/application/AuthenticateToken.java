@@ -19,18 +19,20 @@ public final class AuthenticateToken implements AuthenticateTokenUseCase {
     }
 
     @Override
-    public Optional<AuthenticatedUser> authenticate(String presentedToken) {
-        return authenticate(presentedToken, platformId -> true);
+    public Optional<AuthenticatedUser> authenticate(String presentedToken, Optional<String> clientIp) {
+        return authenticate(presentedToken, platformId -> true, clientIp);
     }
 
     @Override
-    public Optional<AuthenticatedUser> authenticateOnPlatform(String presentedToken, long platformId) {
-        return authenticate(presentedToken, owners -> owners == platformId);
+    public Optional<AuthenticatedUser> authenticateOnPlatform(
+            String presentedToken, long platformId, Optional<String> clientIp) {
+        return authenticate(presentedToken, owners -> owners == platformId, clientIp);
     }
 
-    private Optional<AuthenticatedUser> authenticate(String presentedToken, LongPredicate ownersPlatform) {
+    private Optional<AuthenticatedUser> authenticate(
+            String presentedToken, LongPredicate ownersPlatform, Optional<String> clientIp) {
         return PlainTextToken.parse(presentedToken).flatMap(presented -> liveTokens.holder(
                 tokens.findUnrevoked(presented.id()).filter(stored -> ownersPlatform.test(stored.owner().platformId())),
-                presented));
+                presented, clientIp));
     }
 }

@@ -1,6 +1,7 @@
 package dev.whitelabel.application;
 
 import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.TokenSummary;
@@ -20,6 +21,12 @@ public final class ListUserTokens implements ListUserTokensUseCase {
     @Override
     public Page<TokenSummary> list(Actor actor, long userId, PageRequest page) {
         var user = platformUsers.find(actor.platformId(), userId);
+        return tokens.list(user.platformId(), user.id(), page);
+    }
+
+    @Override
+    public Page<TokenSummary> listOwn(AuthenticatedUser caller, PageRequest page) {
+        var user = caller.user();
         return tokens.list(user.platformId(), user.id(), page);
     }
 }

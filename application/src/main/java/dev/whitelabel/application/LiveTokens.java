@@ -26,21 +26,24 @@ final class LiveTokens {
         this.clock = clock;
     }
 
-    Optional<AuthenticatedUser> holder(Optional<TokenCredential> stored, PlainTextToken presented) {
+    /** {@code clientIp} is kept with the last use, when it is known. */
+    Optional<AuthenticatedUser> holder(Optional<TokenCredential> stored, PlainTextToken presented, Optional<String> clientIp) {
         Instant now = clock.instant();
         return stored
                 .filter(token -> token.digest().matches(presented.digest()))
                 .filter(token -> !token.isExpiredAt(now))
+                // disabling revoked every token; this refuses one whose issue raced with it
+                .filter(token -> !token.owner().isDisabled())
                 .map(token -> {
-                    markUsed(token, now);
+                    markUsed(token, now, clientIp);
                     return new AuthenticatedUser(token.owner(), token.tokenId(), token.createdAt(), token.expiresAt());
                 });
     }
 
-    private void markUsed(TokenCredential token, Instant now) {
+    private void markUsed(TokenCredential token, Instant now, Optional<String> clientIp) {
         Instant usedSince = now.minus(LAST_USED_PRECISION);
         if (token.lastUsedAt().map(usedSince::isAfter).orElse(true)) {
-            tokens.markUsed(token.tokenId(), now, usedSince);
+            tokens.markUsed(token.tokenId(), now, usedSince, clientIp);
         }
     }
 }

@@ -41,7 +41,8 @@ public final class LoginPlatformUser implements LoginPlatformUserUseCase {
                 .filter(found -> found.user().isPlatformUser());
         boolean matches = passwordHasher.matches(password, credential.map(PasswordCredential::passwordHash).orElse(decoyHash));
         // BCrypt compares the first 72 bytes only: a longer password would match on its prefix alone
-        if (credential.isEmpty() || !matches || !Password.fitsTheHash(password)) {
+        // a disabled user is told what a wrong password is told, after the same work
+        if (credential.isEmpty() || !matches || !Password.fitsTheHash(password) || credential.get().user().isDisabled()) {
             throw new InvalidCredentials();
         }
         var user = credential.get().user();

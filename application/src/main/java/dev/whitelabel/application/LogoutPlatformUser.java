@@ -35,10 +35,10 @@ public final class LogoutPlatformUser implements LogoutPlatformUserUseCase {
                 revoked = revocations.revokeOne(actor, user, target.tokenId().get(), AuditAction.LOGOUT_TOKEN, now)
                         .orElseThrow(TokenNotFound::new);
             } else if (target.exceptTokenId().isPresent()) {
-                revoked = revocations.revokeAllExcept(actor, user, target.exceptTokenId().get(), now)
+                revoked = revocations.revokeAllExcept(actor, user, target.exceptTokenId().get(), AuditAction.LOGOUT_OTHERS, now)
                         .orElseThrow(TokenNotFound::new);
             } else {
-                revoked = revocations.revokeAll(actor, user, now);
+                revoked = revocations.revokeAll(actor, user, AuditAction.LOGOUT_ALL, now);
             }
             return new LogoutResult(revoked);
         });

@@ -5,6 +5,7 @@ import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.ApiKey;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuthenticatedUser;
+import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.DisplayName;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.TokenSummary;
@@ -33,13 +34,13 @@ public final class ManageApiKeys implements ManageApiKeysUseCase {
     }
 
     @Override
-    public ApiKey create(AuthenticatedUser caller, String name) {
-        var request = NewToken.named(DisplayName.require("name", name));
+    public ApiKey create(AuthenticatedUser caller, String name, Device device) {
+        var request = NewToken.named(DisplayName.require("name", name)).on(device);
         var user = caller.user();
         var issued = transactions.inTransaction(() ->
                 tokenIssuer.issue(Actor.tokenOwner(user), user, request, clock.instant()));
         var key = new TokenSummary(issued.tokenId(), issued.name(), issued.createdAt(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), device, Optional.empty());
         return new ApiKey(key, issued.token());
     }
 

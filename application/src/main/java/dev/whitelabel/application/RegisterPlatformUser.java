@@ -2,6 +2,7 @@ package dev.whitelabel.application;
 
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.SignedIn;
@@ -24,14 +25,14 @@ public final class RegisterPlatformUser implements RegisterPlatformUserUseCase {
     }
 
     @Override
-    public SignedIn register(Actor actor, NewPlatformUser request) {
+    public SignedIn register(Actor actor, NewPlatformUser request, Device device) {
         if (request.password().isEmpty()) {
             throw InvalidInput.of("password", "The password field is required.");
         }
         return transactions.inTransaction(() -> {
             var now = clock.instant();
             var user = newUsers.add(actor.platformId(), request, now);
-            return new SignedIn(user, tokenIssuer.issue(actor, user, NewToken.named(NewToken.DEFAULT_NAME), now));
+            return new SignedIn(user, tokenIssuer.issue(actor, user, NewToken.named(NewToken.DEFAULT_NAME).on(device), now));
         });
     }
 }

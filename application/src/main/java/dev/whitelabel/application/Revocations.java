@@ -27,17 +27,20 @@ final class Revocations {
         this.webhooks = webhooks;
     }
 
-    /** Every live token of the user; answers how many there were. */
-    int revokeAll(Actor actor, User user, Instant now) {
+    /** Every live token of the user, for the reason {@code action} says; answers how many there were. */
+    int revokeAll(Actor actor, User user, AuditAction action, Instant now) {
         int revoked = tokens.revokeAll(user.platformId(), user.id(), now);
-        record(actor, user, AuditAction.LOGOUT_ALL, Optional.empty(), revoked, now);
+        record(actor, user, action, Optional.empty(), revoked, now);
         return revoked;
     }
 
-    /** Every live token of the user but the kept one; empty, and nothing written, when that token is not the user's. */
-    Optional<Integer> revokeAllExcept(Actor actor, User user, long keptTokenId, Instant now) {
+    /**
+     * Every live token of the user but the kept one, for the reason {@code action} says; empty, and
+     * nothing written, when that token is not the user's.
+     */
+    Optional<Integer> revokeAllExcept(Actor actor, User user, long keptTokenId, AuditAction action, Instant now) {
         return tokens.revokeAllExcept(user.platformId(), user.id(), keptTokenId, now).map(revoked -> {
-            record(actor, user, AuditAction.LOGOUT_OTHERS, Optional.of(keptTokenId), revoked, now);
+            record(actor, user, action, Optional.of(keptTokenId), revoked, now);
             return revoked;
         });
     }

@@ -47,7 +47,7 @@ final class ServiceClientDoors implements ServiceClientDoorsUseCase {
         if (check.isEmpty()) {
             return new Introspection.InvalidClient();
         }
-        Optional<AuthenticatedUser> holder = presented.flatMap(parsed -> liveTokens.holder(check.get().token(), parsed));
+        Optional<AuthenticatedUser> holder = presented.flatMap(parsed -> liveTokens.holder(check.get().token(), parsed, Optional.empty()));
         return holder.<Introspection>map(Introspection.Active::new).orElseGet(Introspection.Inactive::new);
     }
 
@@ -59,7 +59,7 @@ final class ServiceClientDoors implements ServiceClientDoorsUseCase {
             return false;
         }
         ServiceClient client = check.get().client().client();
-        presented.flatMap(parsed -> liveTokens.holder(check.get().token(), parsed)).ifPresent(holder ->
+        presented.flatMap(parsed -> liveTokens.holder(check.get().token(), parsed, Optional.empty())).ifPresent(holder ->
                 transactions.inTransaction(() -> revocations.revokeOne(Actor.serviceClient(client), holder.user(),
                         holder.tokenId(), AuditAction.TOKEN_REVOKED, clock.instant())));
         return true;

@@ -1,5 +1,6 @@
 package dev.whitelabel.application;
 
+import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuditEvent;
@@ -26,11 +27,15 @@ final class TokenIssuer {
         this.auditLog = auditLog;
     }
 
+    /** @throws InvalidInput the owner is disabled */
     IssuedToken issue(Actor actor, User owner, NewToken request, Instant now) {
+        if (owner.isDisabled()) {
+            throw InvalidInput.of("user", "The user is disabled.");
+        }
         String secret = secrets.next();
         Optional<Instant> expiresAt = request.expiresIn().map(now::plus);
-        long id = tokens.issue(new TokenEntry(
-                owner.platformId(), owner.id(), request.name(), TokenDigest.of(secret), expiresAt, now));
+        long id = tokens.issue(new TokenEntry(owner.platformId(), owner.id(), request.name(), TokenDigest.of(secret),
+                expiresAt, now, request.device()));
         auditLog.record(AuditEvent.ofTokens(now, actor, owner, AuditAction.TOKEN_CREATED, Optional.of(id), 1));
         return new IssuedToken(new PlainTextToken(id, secret), request.name(), now);
     }

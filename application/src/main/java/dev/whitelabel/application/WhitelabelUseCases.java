@@ -12,6 +12,7 @@ import dev.whitelabel.domain.port.in.ListUserTokensUseCase;
 import dev.whitelabel.domain.port.in.LoginPlatformUserUseCase;
 import dev.whitelabel.domain.port.in.LogoutPlatformUserUseCase;
 import dev.whitelabel.domain.port.in.LogoutSelfUseCase;
+import dev.whitelabel.domain.port.in.ManageAccountsUseCase;
 import dev.whitelabel.domain.port.in.ManageApiKeysUseCase;
 import dev.whitelabel.domain.port.in.ManageServiceClientsUseCase;
 import dev.whitelabel.domain.port.in.ManageWebhooksUseCase;
@@ -45,6 +46,7 @@ public final class WhitelabelUseCases implements UseCases {
     private final ManageServiceClientsUseCase manageServiceClients;
     private final ServiceClientDoorsUseCase serviceClientDoors;
     private final ManageWebhooksUseCase manageWebhooks;
+    private final ManageAccountsUseCase manageAccounts;
     private final Storage storage;
     private final Clock clock;
     private final WebhookTargets webhookTargets;
@@ -80,6 +82,8 @@ public final class WhitelabelUseCases implements UseCases {
         this.manageServiceClients = new ManageServiceClients(
                 storage.platforms(), storage.serviceClients(), storage.auditLog(), transactions, clock);
         this.manageWebhooks = new ManageWebhooks(storage.platforms(), storage.webhooks(), webhookTargets, clock);
+        this.manageAccounts = new ManageAccounts(platformUsers, storage.users(), storage.tokens(), passwordHasher,
+                revocations, storage.auditLog(), transactions, clock);
         this.serviceClientDoors = new ServiceClientDoors(
                 storage.serviceClients(), liveTokens, revocations, transactions, clock);
     }
@@ -167,6 +171,11 @@ public final class WhitelabelUseCases implements UseCases {
     @Override
     public ManageWebhooksUseCase manageWebhooks() {
         return manageWebhooks;
+    }
+
+    @Override
+    public ManageAccountsUseCase manageAccounts() {
+        return manageAccounts;
     }
 
     /** The dispatcher's step over the same storage, sending with {@code sender}; each running instance takes it in a loop. */

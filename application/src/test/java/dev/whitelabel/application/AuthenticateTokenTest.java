@@ -3,6 +3,7 @@ package dev.whitelabel.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelabel.domain.model.AuthenticatedUser;
+import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.PlainTextToken;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.TokenDigest;
@@ -43,7 +44,7 @@ class AuthenticateTokenTest {
         String secret = "s".repeat(PlainTextToken.SECRET_LENGTH);
         long id = fixture.storage.tokens().issue(new TokenEntry(
                 acme.platform().id(), ann.id(), "old", TokenDigest.of(secret),
-                Optional.of(Fixture.NOW), Fixture.NOW.minusSeconds(60)));
+                Optional.of(Fixture.NOW), Fixture.NOW.minusSeconds(60), Device.UNKNOWN));
 
         assertThat(fixture.useCases.authenticateToken().authenticate(id + "|" + secret)).isEmpty();
     }

@@ -2,6 +2,7 @@ package dev.whitelabel.bootstrap;
 
 import dev.whitelabel.adapters.http.HttpServer;
 import dev.whitelabel.adapters.http.HttpSettings;
+import dev.whitelabel.adapters.http.TrustedProxies;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -67,6 +68,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " (env WHITELABEL_SHUTDOWN_TIMEOUT_MS). Default: ${DEFAULT-VALUE}")
     long shutdownTimeoutMillis;
 
+    @Option(names = "--trusted-proxies", defaultValue = "${env:WHITELABEL_TRUSTED_PROXIES:-}",
+            description = "Addresses or CIDR ranges of the proxies whose X-Forwarded-For names the client, comma"
+                    + " separated; none by default (env WHITELABEL_TRUSTED_PROXIES)")
+    String trustedProxies;
+
     @Override
     public Integer call() throws InterruptedException {
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -100,7 +106,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             return new HttpSettings(maxBodyBytes, Duration.ofMillis(bodyTimeoutMillis),
                     maxBufferedBodyBytes.orElse(HttpSettings.DEFAULT_MAX_BUFFERED_BODY_BYTES), threads,
-                    Duration.ofMillis(shutdownTimeoutMillis), metricsToken());
+                    Duration.ofMillis(shutdownTimeoutMillis), metricsToken(), TrustedProxies.parse(trustedProxies));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -21,16 +21,19 @@ final class AccountRoutes {
     private final LoginPlatformUserUseCase loginPlatformUser;
     private final CreateTokenUseCase createToken;
     private final RequestBody requestBody;
+    private final ClientDevices clientDevices;
 
     AccountRoutes(
             RegisterPlatformUserUseCase registerPlatformUser,
             LoginPlatformUserUseCase loginPlatformUser,
             CreateTokenUseCase createToken,
-            RequestBody requestBody) {
+            RequestBody requestBody,
+            ClientDevices clientDevices) {
         this.registerPlatformUser = registerPlatformUser;
         this.loginPlatformUser = loginPlatformUser;
         this.createToken = createToken;
         this.requestBody = requestBody;
+        this.clientDevices = clientDevices;
     }
 
     void register(RoutesConfig routes) {
@@ -46,10 +49,12 @@ final class AccountRoutes {
         var email = body.valid(body.requiredText("email"), EmailAddress::new);
         var password = body.valid(body.requiredText("password"), Password::new);
         var timezone = body.valid(body.optionalText("timezone"), Timezone::new);
+        var deviceName = deviceName(body);
         body.requireValid();
 
         var signedIn = registerPlatformUser.register(admin,
-                new NewPlatformUser(name.orElseThrow(), email.orElseThrow(), password, timezone));
+                new NewPlatformUser(name.orElseThrow(), email.orElseThrow(), password, timezone),
+                clientDevices.device(ctx, deviceName));
 
         ctx.status(201).json(new Answers.Registered("Registration successful.",
                 Answers.UserSummary.of(signedIn.user()), signedIn.token().token().value()));
@@ -61,9 +66,11 @@ final class AccountRoutes {
         var email = body.valid(body.requiredText("email"), EmailAddress::new);
         var password = body.requiredText("password");
         var token = body.valid(tokenName(body), NewToken::named);
+        var deviceName = deviceName(body);
         body.requireValid();
 
-        var signedIn = loginPlatformUser.login(admin, email.orElseThrow(), password.orElseThrow(), token.orElseThrow());
+        var signedIn = loginPlatformUser.login(admin, email.orElseThrow(), password.orElseThrow(),
+                token.orElseThrow().on(clientDevices.device(ctx, deviceName)));
 
         ctx.json(Answers.TokenIssued.of("Login successful.", signedIn.user(), signedIn.token()));
     }
@@ -75,12 +82,18 @@ final class AccountRoutes {
         var email = body.optionalEmail("email");
         var name = body.valid(tokenName(body), text -> DisplayName.require("token_name", text));
         var expiresIn = body.valid(body.optionalInteger("expires_in"), NewToken::expiresInSeconds);
+        var deviceName = deviceName(body);
         body.requireValid();
 
-        var signedIn = createToken.forPlatformUser(
-                admin, new UserReference(userId, email), new NewToken(name.orElseThrow(), expiresIn));
+        var signedIn = createToken.forPlatformUser(admin, new UserReference(userId, email),
+                new NewToken(name.orElseThrow(), expiresIn, clientDevices.device(ctx, deviceName)));
 
         ctx.json(Answers.TokenIssued.of("Token created successfully.", signedIn.user(), signedIn.token()));
+    }
+
+    /** The optional {@code device_name}, held to the rules of every other name. */
+    static Optional<String> deviceName(BodyFields body) {
+        return body.valid(body.optionalText("device_name"), text -> DisplayName.require("device_name", text));
     }
 
     private static Optional<String> tokenName(BodyFields body) {

@@ -1,5 +1,6 @@
 package dev.whitelabel.adapters.http;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.whitelabel.domain.model.AuditActor;
 import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
@@ -38,16 +39,37 @@ final class Answers {
         }
     }
 
-    record ListedUser(long id, String name, String email, String createdAt) {
+    record ListedUser(long id, String name, String email, String createdAt, String disabledAt) {
         static ListedUser of(User user) {
-            return new ListedUser(user.id(), user.name(), user.email(), user.createdAt().toString());
+            return new ListedUser(user.id(), user.name(), user.email(), user.createdAt().toString(),
+                    time(user.disabledAt()));
         }
     }
 
-    record ListedToken(long id, String name, String createdAt, String lastUsedAt, String expiresAt, String revokedAt) {
+    record ListedToken(
+            long id,
+            String name,
+            String createdAt,
+            String lastUsedAt,
+            String expiresAt,
+            String revokedAt,
+            String deviceName,
+            String userAgent,
+            String ipAddress,
+            String lastUsedIp) {
         static ListedToken of(TokenSummary token) {
+            var device = token.device();
             return new ListedToken(token.id(), token.name(), token.createdAt().toString(),
-                    time(token.lastUsedAt()), time(token.expiresAt()), time(token.revokedAt()));
+                    time(token.lastUsedAt()), time(token.expiresAt()), time(token.revokedAt()),
+                    device.name().orElse(null), device.userAgent().orElse(null), device.ipAddress().orElse(null),
+                    token.lastUsedIp().orElse(null));
+        }
+    }
+
+    /** One of the caller's own tokens; {@code current} marks the one making the request. */
+    record OwnToken(@JsonUnwrapped ListedToken token, boolean current) {
+        static OwnToken of(TokenSummary token, long currentTokenId) {
+            return new OwnToken(ListedToken.of(token), token.id() == currentTokenId);
         }
     }
 

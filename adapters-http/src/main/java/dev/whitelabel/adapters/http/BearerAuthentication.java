@@ -20,9 +20,11 @@ final class BearerAuthentication {
     static final String ACCESS_TOKEN = "access_token";
 
     private final AuthenticateTokenUseCase authenticateToken;
+    private final ClientDevices clientDevices;
 
-    BearerAuthentication(AuthenticateTokenUseCase authenticateToken) {
+    BearerAuthentication(AuthenticateTokenUseCase authenticateToken, ClientDevices clientDevices) {
         this.authenticateToken = authenticateToken;
+        this.clientDevices = clientDevices;
     }
 
     void authenticate(Context ctx) {
@@ -50,9 +52,10 @@ final class BearerAuthentication {
         if (!isB64Token(token)) {
             throw Unauthenticated.invalidToken();
         }
+        var clientIp = clientDevices.ip(ctx);
         Optional<AuthenticatedUser> holder = platformId.isPresent()
-                ? authenticateToken.authenticateOnPlatform(token, platformId.getAsLong())
-                : authenticateToken.authenticate(token);
+                ? authenticateToken.authenticateOnPlatform(token, platformId.getAsLong(), clientIp)
+                : authenticateToken.authenticate(token, clientIp);
         return holder.orElseThrow(Unauthenticated::invalidToken);
     }
 

@@ -37,12 +37,15 @@ public final class HttpServer {
         var ready = new AtomicBoolean();
         var requestBody = new RequestBody(mapper, settings.maxBodyBytes());
         var requestLog = new RequestLog(metrics);
-        var authentication = new BearerAuthentication(useCases.authenticateToken());
+        var clientDevices = new ClientDevices(settings.trustedProxies());
+        var authentication = new BearerAuthentication(useCases.authenticateToken(), clientDevices);
         var logout = new LogoutRoute(useCases.logoutPlatformUser(), requestBody, metrics);
-        var accounts = new AccountRoutes(
-                useCases.registerPlatformUser(), useCases.loginPlatformUser(), useCases.createToken(), requestBody);
+        var accounts = new AccountRoutes(useCases.registerPlatformUser(), useCases.loginPlatformUser(),
+                useCases.createToken(), requestBody, clientDevices);
         var listings = new ListingRoutes(useCases.listPlatformUsers(), useCases.listUserTokens(), useCases.readAuditTrail());
-        var selfService = new SelfServiceRoutes(useCases.logoutSelf(), useCases.manageApiKeys(), requestBody, metrics);
+        var selfService = new SelfServiceRoutes(useCases.logoutSelf(), useCases.manageApiKeys(), useCases.listUserTokens(),
+                useCases.manageAccounts(), requestBody, clientDevices, metrics);
+        var lifecycle = new AccountLifecycleRoutes(useCases.manageAccounts(), requestBody, metrics);
         var operations = new OperationsRoutes(
                 useCases.checkHealth(), ready::get, metricsRegistry, new MetricsAccess(settings.metricsToken()));
         var staticFiles = new StaticFiles(requestLog);
@@ -73,6 +76,7 @@ public final class HttpServer {
             logout.register(config.routes);
             accounts.register(config.routes);
             listings.register(config.routes);
+            lifecycle.register(config.routes);
             selfService.register(config.routes);
             operations.register(config.routes);
             forwardAuth.register(config.routes);

@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * What the HTTP adapter can be told: how large a request body may be, how long it may take to
  * arrive and how many bytes of bodies may be kept at once, how many threads serve requests, how
- * long a stop may wait, and the token a metrics scraper must present (without one, only loopback
- * clients may read /metrics).
+ * long a stop may wait, the token a metrics scraper must present (without one, only loopback
+ * clients may read /metrics), and the proxies whose X-Forwarded-For names the client.
  */
 public record HttpSettings(
         long maxBodyBytes,
@@ -15,7 +15,8 @@ public record HttpSettings(
         long maxBufferedBodyBytes,
         int maxThreads,
         Duration shutdownTimeout,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken,
+        TrustedProxies trustedProxies) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
@@ -52,14 +53,26 @@ public record HttpSettings(
         }
     }
 
+    /** No proxy trusted. */
+    public HttpSettings(long maxBodyBytes, Duration bodyTimeout, long maxBufferedBodyBytes, int maxThreads,
+            Duration shutdownTimeout, Optional<String> metricsToken) {
+        this(maxBodyBytes, bodyTimeout, maxBufferedBodyBytes, maxThreads, shutdownTimeout, metricsToken,
+                TrustedProxies.NONE);
+    }
+
     public static HttpSettings defaults() {
         return new HttpSettings(DEFAULT_MAX_BODY_BYTES, DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_BUFFERED_BODY_BYTES,
                 DEFAULT_MAX_THREADS, DEFAULT_SHUTDOWN_TIMEOUT, Optional.empty());
     }
 
     public HttpSettings withMetricsToken(String token) {
-        return new HttpSettings(
-                maxBodyBytes, bodyTimeout, maxBufferedBodyBytes, maxThreads, shutdownTimeout, Optional.of(token));
+        return new HttpSettings(maxBodyBytes, bodyTimeout, maxBufferedBodyBytes, maxThreads, shutdownTimeout,
+                Optional.of(token), trustedProxies);
+    }
+
+    public HttpSettings withTrustedProxies(TrustedProxies proxies) {
+        return new HttpSettings(maxBodyBytes, bodyTimeout, maxBufferedBodyBytes, maxThreads, shutdownTimeout,
+                metricsToken, proxies);
     }
 
     @Override
@@ -67,6 +80,6 @@ public record HttpSettings(
         return "HttpSettings[maxBodyBytes=" + maxBodyBytes + ", bodyTimeout=" + bodyTimeout
                 + ", maxBufferedBodyBytes=" + maxBufferedBodyBytes + ", maxThreads=" + maxThreads
                 + ", shutdownTimeout=" + shutdownTimeout + ", metricsToken=" + (metricsToken.isPresent() ? "<hidden>" : "none")
-                + "]";
+                + ", trustedProxies=" + trustedProxies + "]";
     }
 }

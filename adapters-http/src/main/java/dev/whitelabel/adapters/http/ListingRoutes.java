@@ -1,6 +1,5 @@
 package dev.whitelabel.adapters.http;
 
-import dev.whitelabel.domain.error.UserNotFound;
 import dev.whitelabel.domain.port.in.ListPlatformUsersUseCase;
 import dev.whitelabel.domain.port.in.ListUserTokensUseCase;
 import dev.whitelabel.domain.port.in.ReadAuditTrailUseCase;
@@ -43,7 +42,7 @@ final class ListingRoutes {
 
     private void tokens(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
-        long userId = pathId(ctx);
+        long userId = PathIds.user(ctx);
         var page = Paginated.request(ctx);
 
         var tokens = listUserTokens.list(admin, userId, page);
@@ -58,10 +57,5 @@ final class ListingRoutes {
         var events = readAuditTrail.read(admin, page);
 
         ctx.json(Paginated.of(ctx, events, Answers.ListedAuditEvent::of, Optional.empty()));
-    }
-
-    /** A path id that is not a positive number names no user. */
-    private static long pathId(Context ctx) {
-        return PathIds.positive(ctx.pathParam("id")).orElseThrow(UserNotFound::new);
     }
 }

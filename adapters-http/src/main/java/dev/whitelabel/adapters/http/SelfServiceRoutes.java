@@ -3,30 +3,51 @@ package dev.whitelabel.adapters.http;
 import dev.whitelabel.domain.error.ApiKeyNotFound;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.LogoutScope;
+import dev.whitelabel.domain.model.Password;
+import dev.whitelabel.domain.port.in.ListUserTokensUseCase;
 import dev.whitelabel.domain.port.in.LogoutSelfUseCase;
+import dev.whitelabel.domain.port.in.ManageAccountsUseCase;
 import dev.whitelabel.domain.port.in.ManageApiKeysUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Optional;
 
-/** What any token holder may do for themselves: who am I, log out, manage my API keys. */
+/**
+ * What any token holder may do for themselves: who am I, log out, see my sessions, change my
+ * password, manage my API keys.
+ */
 final class SelfServiceRoutes {
 
     private final LogoutSelfUseCase logoutSelf;
     private final ManageApiKeysUseCase manageApiKeys;
+    private final ListUserTokensUseCase listUserTokens;
+    private final ManageAccountsUseCase manageAccounts;
     private final RequestBody requestBody;
+    private final ClientDevices clientDevices;
     private final ApiMetrics metrics;
 
     SelfServiceRoutes(
-            LogoutSelfUseCase logoutSelf, ManageApiKeysUseCase manageApiKeys, RequestBody requestBody, ApiMetrics metrics) {
+            LogoutSelfUseCase logoutSelf,
+            ManageApiKeysUseCase manageApiKeys,
+            ListUserTokensUseCase listUserTokens,
+            ManageAccountsUseCase manageAccounts,
+            RequestBody requestBody,
+            ClientDevices clientDevices,
+            ApiMetrics metrics) {
         this.logoutSelf = logoutSelf;
         this.manageApiKeys = manageApiKeys;
+        this.listUserTokens = listUserTokens;
+        this.manageAccounts = manageAccounts;
         this.requestBody = requestBody;
+        this.clientDevices = clientDevices;
         this.metrics = metrics;
     }
 
     void register(RoutesConfig routes) {
         routes.get("/api/user/me", this::me);
         routes.post("/api/user/logout", this::logout);
+        routes.get("/api/user/tokens", this::tokens);
+        routes.post("/api/user/password", this::changePassword);
         routes.post("/api/user/api-keys", this::createKey);
         routes.get("/api/user/api-keys", this::listKeys);
         routes.delete("/api/user/api-keys/{id}", this::deleteKey);
@@ -62,13 +83,36 @@ final class SelfServiceRoutes {
         ctx.json(new Answers.LoggedOut("Logged out successfully.", result.revokedTokens()));
     }
 
+    private void tokens(Context ctx) {
+        var caller = BearerAuthentication.caller(ctx);
+        var page = Paginated.request(ctx);
+
+        var tokens = listUserTokens.listOwn(caller, page);
+
+        ctx.json(Paginated.of(ctx, tokens, token -> Answers.OwnToken.of(token, caller.tokenId()), Optional.empty()));
+    }
+
+    private void changePassword(Context ctx) {
+        var caller = BearerAuthentication.caller(ctx);
+        var body = requestBody.read(ctx);
+        var current = body.requiredText("current_password");
+        var password = body.valid(body.requiredText("password"), Password::new);
+        body.requireValid();
+
+        var result = manageAccounts.changeOwnPassword(caller, current.orElseThrow(), password.orElseThrow());
+        metrics.loggedOut("password_changed", result.revokedTokens());
+
+        ctx.json(new Answers.LoggedOut("Password changed successfully.", result.revokedTokens()));
+    }
+
     private void createKey(Context ctx) {
         var caller = BearerAuthentication.caller(ctx);
         var body = requestBody.read(ctx);
         var name = body.requiredText("name");
+        var deviceName = AccountRoutes.deviceName(body);
         body.requireValid();
 
-        var created = manageApiKeys.create(caller, name.orElseThrow());
+        var created = manageApiKeys.create(caller, name.orElseThrow(), clientDevices.device(ctx, deviceName));
 
         var key = created.key();
         ctx.status(201).json(new Answers.ApiKeyCreated("API key created successfully.",

@@ -7,6 +7,7 @@ import dev.whitelabel.domain.error.UserNotFound;
 import dev.whitelabel.domain.model.AuditActor;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuditEvent;
+import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.Platform;
@@ -69,7 +70,8 @@ abstract class StoragePortsContract {
 
     long token(User owner, Optional<Instant> expiresAt) {
         return storage.tokens().issue(new TokenEntry(
-                owner.platformId(), owner.id(), "api-token", TokenDigest.of("secret-" + owner.id()), expiresAt, NOW));
+                owner.platformId(), owner.id(), "api-token", TokenDigest.of("secret-" + owner.id()), expiresAt, NOW,
+                Device.UNKNOWN));
     }
 
     boolean authenticates(long tokenId) {
@@ -128,7 +130,8 @@ abstract class StoragePortsContract {
     @Test
     void a_token_is_issued_only_for_a_user_of_the_named_platform() {
         User ann = user(acme, "ann@acme.test");
-        var elsewhere = new TokenEntry(globex.id(), ann.id(), "t", TokenDigest.of("s"), Optional.empty(), NOW);
+        var elsewhere = new TokenEntry(globex.id(), ann.id(), "t", TokenDigest.of("s"), Optional.empty(), NOW,
+                Device.UNKNOWN);
 
         assertThatThrownBy(() -> storage.tokens().issue(elsewhere)).isInstanceOf(UserNotFound.class);
     }
@@ -369,13 +372,97 @@ abstract class StoragePortsContract {
         long tokenId = token(ann);
         Instant later = NOW.plusSeconds(30);
 
-        storage.tokens().markUsed(tokenId, NOW, NOW.minusSeconds(60));
-        storage.tokens().markUsed(tokenId, later, later.minusSeconds(60));
+        storage.tokens().markUsed(tokenId, NOW, NOW.minusSeconds(60), Optional.of("192.0.2.1"));
+        storage.tokens().markUsed(tokenId, later, later.minusSeconds(60), Optional.of("192.0.2.2"));
 
         assertThat(storage.tokens().findUnrevoked(tokenId).orElseThrow().lastUsedAt()).contains(NOW);
+        assertThat(onlyToken(ann).lastUsedIp()).contains("192.0.2.1");
         Instant muchLater = NOW.plusSeconds(61);
-        storage.tokens().markUsed(tokenId, muchLater, muchLater.minusSeconds(60));
+        storage.tokens().markUsed(tokenId, muchLater, muchLater.minusSeconds(60), Optional.of("2001:db8:0:0:0:0:0:1"));
         assertThat(storage.tokens().findUnrevoked(tokenId).orElseThrow().lastUsedAt()).contains(muchLater);
+        assertThat(onlyToken(ann).lastUsedIp()).contains("2001:db8:0:0:0:0:0:1");
+        // a use whose address is unknown (a gateway that does not say) keeps the last one known
+        Instant evenLater = muchLater.plusSeconds(61);
+        storage.tokens().markUsed(tokenId, evenLater, evenLater.minusSeconds(60), Optional.empty());
+        assertThat(onlyToken(ann).lastUsedIp()).contains("2001:db8:0:0:0:0:0:1");
+    }
+
+    private TokenSummary onlyToken(User owner) {
+        return storage.tokens().list(owner.platformId(), owner.id(), PageRequest.first()).items().get(0);
+    }
+
+    @Test
+    void a_token_keeps_the_device_it_was_issued_to() {
+        User ann = user(acme, "ann@acme.test");
+        var phone = new Device(Optional.of("Ann's phone"), Optional.of("Mozilla/5.0 (iPhone)"), Optional.of("198.51.100.7"));
+        long tokenId = storage.tokens().issue(new TokenEntry(acme.id(), ann.id(), "login", TokenDigest.of("s"),
+                Optional.empty(), NOW, phone));
+
+        var listed = onlyToken(ann);
+        assertThat(listed.id()).isEqualTo(tokenId);
+        assertThat(listed.device()).isEqualTo(phone);
+        assertThat(listed.lastUsedIp()).isEmpty();
+        assertThat(storage.tokens().listLive(acme.id(), ann.id(), NOW).get(0).device()).isEqualTo(phone);
+    }
+
+    @Test
+    void a_disabled_user_is_found_as_disabled_and_given_no_token_until_enabled() {
+        User ann = user(acme, "ann@acme.test");
+        long before = token(ann);
+
+        storage.users().disable(acme.id(), ann.id(), NOW);
+        storage.users().disable(acme.id(), ann.id(), NOW.plusSeconds(5));
+        storage.users().disable(globex.id(), ann.id(), NOW);
+
+        assertThat(storage.users().findOnPlatform(acme.id(), ann.id()).orElseThrow().disabledAt()).contains(NOW);
+        assertThat(storage.tokens().findUnrevoked(before).orElseThrow().owner().isDisabled()).isTrue();
+        assertThatThrownBy(() -> token(ann)).isInstanceOf(UserNotFound.class);
+        assertThat(storage.users().listPlatformUsers(acme.id(), Optional.empty(), PageRequest.first()).items())
+                .extracting(User::disabledAt).containsExactly(Optional.of(NOW));
+
+        storage.users().enable(acme.id(), ann.id());
+
+        assertThat(storage.users().findOnPlatform(acme.id(), ann.id()).orElseThrow().isDisabled()).isFalse();
+        assertThat(token(ann)).isPositive();
+    }
+
+    @Test
+    void a_password_hash_is_changed_on_the_named_platform_only() {
+        User ann = user(acme, "ann@acme.test");
+
+        storage.users().setPasswordHash(globex.id(), ann.id(), "other-platform");
+        assertThat(storage.users().findPasswordCredential(acme.id(), ann.id()).orElseThrow().passwordHash()).isEqualTo("hash");
+        storage.users().setPasswordHash(acme.id(), ann.id(), "new-hash");
+
+        assertThat(storage.users().findPasswordCredential(acme.id(), ann.id()).orElseThrow().passwordHash())
+                .isEqualTo("new-hash");
+        assertThat(storage.users().findPasswordCredential(globex.id(), ann.id())).isEmpty();
+    }
+
+    @Test
+    void a_forgotten_user_keeps_only_the_id_and_frees_the_email() {
+        User ann = user(acme, "ann@acme.test");
+        long tokenId = token(ann);
+        storage.tokens().revokeAll(acme.id(), ann.id(), NOW);
+
+        storage.tokens().forget(globex.id(), ann.id());
+        assertThat(storage.tokens().list(acme.id(), ann.id(), PageRequest.first()).items()).hasSize(1);
+        storage.users().forget(globex.id(), ann.id(), NOW);
+        assertThat(storage.users().findOnPlatform(acme.id(), ann.id())).isPresent();
+
+        storage.tokens().forget(acme.id(), ann.id());
+        storage.users().forget(acme.id(), ann.id(), NOW);
+
+        assertThat(storage.tokens().findUnrevoked(tokenId)).isEmpty();
+        assertThat(storage.tokens().list(acme.id(), ann.id(), PageRequest.first()).items()).isEmpty();
+        assertThat(storage.users().findOnPlatform(acme.id(), ann.id())).isEmpty();
+        assertThat(storage.users().findOnPlatform(acme.id(), new EmailAddress("ann@acme.test"))).isEmpty();
+        assertThat(storage.users().findAnywhere(ann.id())).isEmpty();
+        assertThat(storage.users().findPasswordCredential(acme.id(), new EmailAddress("ann@acme.test"))).isEmpty();
+        assertThat(storage.users().listPlatformUsers(acme.id(), Optional.empty(), PageRequest.first()).items()).isEmpty();
+        assertThatThrownBy(() -> token(ann)).isInstanceOf(UserNotFound.class);
+        User again = user(acme, "ann@acme.test");
+        assertThat(again.id()).isNotEqualTo(ann.id());
     }
 
     @Test
@@ -471,7 +558,8 @@ abstract class StoragePortsContract {
         User ann = storage.users().add(new UserEntry(platform.id(), emoji, new EmailAddress("ann@emoji.test"),
                 Optional.empty(), Optional.empty(), Role.USER, NOW)).orElseThrow();
         long tokenId = storage.tokens().issue(
-                new TokenEntry(platform.id(), ann.id(), emoji, TokenDigest.of("secret"), Optional.empty(), NOW));
+                new TokenEntry(platform.id(), ann.id(), emoji, TokenDigest.of("secret"), Optional.empty(), NOW,
+                        new Device(Optional.of(emoji), Optional.of(emoji), Optional.empty())));
         storage.serviceClients().add(new ServiceClientEntry(platform.id(), emoji, "wlc_emoji", TokenDigest.of("s"), NOW));
 
         assertThat(storage.platforms().find(platform.id()).orElseThrow().name()).isEqualTo(emoji);

@@ -17,10 +17,22 @@ public record AuditEvent(
         int tokenCount,
         Optional<Long> serviceClientId) {
 
+    /**
+     * What was done. An action that ends many tokens at once names in {@code tokenId} the one it kept,
+     * if any; the account's own changes (password, disable, delete) are recorded with the tokens
+     * they ended, so that the trail says why each token ended.
+     */
     public enum AuditAction {
         /** Every token of the user but one, named by {@code tokenId}, that the caller keeps. */
         LOGOUT_OTHERS,
-        LOGOUT_ALL, LOGOUT_TOKEN, TOKEN_CREATED, TOKEN_REVOKED, SERVICE_CLIENT_CREATED, SERVICE_CLIENT_DELETED
+        LOGOUT_ALL, LOGOUT_TOKEN, TOKEN_CREATED, TOKEN_REVOKED, SERVICE_CLIENT_CREATED, SERVICE_CLIENT_DELETED,
+        /** A new password; every token ended but the one that changed it, if the user did. */
+        PASSWORD_CHANGED,
+        USER_DISABLED, USER_ENABLED,
+        /** The user's tokens ended and personal data removed; the trail keeps the ids. */
+        USER_DELETED,
+        /** The least recently used token, ended because issuing one more passed the platform's cap. */
+        TOKEN_EVICTED
     }
 
     /** Something done to {@code count} tokens of {@code target}: one of them when {@code tokenId} is given. */

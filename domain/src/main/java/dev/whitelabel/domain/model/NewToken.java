@@ -4,8 +4,8 @@ import dev.whitelabel.domain.error.InvalidInput;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A token to create: its name and, optionally, how long it lives. */
-public record NewToken(String name, Optional<Duration> expiresIn) {
+/** A token to create: its name, optionally how long it lives, and the device it is for. */
+public record NewToken(String name, Optional<Duration> expiresIn, Device device) {
 
     public static final String DEFAULT_NAME = "api-token";
     public static final long MAX_EXPIRES_IN_SECONDS = 10L * 366 * 24 * 3600;
@@ -15,8 +15,16 @@ public record NewToken(String name, Optional<Duration> expiresIn) {
         expiresIn.ifPresent(NewToken::checkLifetime);
     }
 
+    public NewToken(String name, Optional<Duration> expiresIn) {
+        this(name, expiresIn, Device.UNKNOWN);
+    }
+
     public static NewToken named(String name) {
         return new NewToken(name, Optional.empty());
+    }
+
+    public NewToken on(Device device) {
+        return new NewToken(name, expiresIn, device);
     }
 
     public static Duration expiresInSeconds(long seconds) {

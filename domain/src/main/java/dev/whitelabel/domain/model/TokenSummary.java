@@ -10,4 +10,6 @@ public record TokenSummary(
         Instant createdAt,
         Optional<Instant> lastUsedAt,
         Optional<Instant> expiresAt,
-        Optional<Instant> revokedAt) {}
+        Optional<Instant> revokedAt,
+        Device device,
+        Optional<String> lastUsedIp) {}

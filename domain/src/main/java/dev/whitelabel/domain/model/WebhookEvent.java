@@ -19,6 +19,7 @@ public record WebhookEvent(
         Optional<Long> keptTokenId,
         int revokedTokens,
         AuditActor actor,
+        AuditAction reason,
         long auditEventId) {
 
     /**
@@ -27,12 +28,15 @@ public record WebhookEvent(
      */
     public static Optional<WebhookEvent> of(RecordedAuditEvent recorded) {
         AuditEvent event = recorded.event();
-        boolean keepsOne = event.action() == AuditAction.LOGOUT_OTHERS;
         return WebhookEventType.announcing(event.action())
                 .filter(type -> type != WebhookEventType.TOKEN_REVOKED || event.tokenCount() > 0)
-                .map(type -> new WebhookEvent(type, event.at(), event.platformId(),
-                event.targetUserId().orElseThrow(), keepsOne ? Optional.empty() : event.tokenId(),
-                keepsOne ? event.tokenId() : Optional.empty(), event.tokenCount(), event.actor(), recorded.id()));
+                .map(type -> {
+                    // the token an event of many tokens names is the one it kept
+                    boolean keepsOne = type == WebhookEventType.USER_LOGGED_OUT;
+                    return new WebhookEvent(type, event.at(), event.platformId(), event.targetUserId().orElseThrow(),
+                            keepsOne ? Optional.empty() : event.tokenId(), keepsOne ? event.tokenId() : Optional.empty(),
+                            event.tokenCount(), event.actor(), event.action(), recorded.id());
+                });
     }
 
     /** The Standard Webhooks body: {@code {"type":..,"timestamp":..,"data":{..}}}. */
@@ -45,6 +49,7 @@ public record WebhookEvent(
                 + ",\"scope\":\"" + scope + "\""
                 + keptTokenId.map(kept -> ",\"kept_token_id\":" + kept).orElse("")
                 + ",\"revoked_tokens\":" + revokedTokens
+                + ",\"reason\":\"" + reason.name().toLowerCase(Locale.ROOT) + "\""
                 + ",\"actor\":{\"type\":\"" + actor.kind().name().toLowerCase(Locale.ROOT) + "\",\"id\":"
                 + actor.id().map(String::valueOf).orElse("null") + "}"
                 + ",\"audit_event_id\":" + auditEventId + "}}";

@@ -6,9 +6,15 @@ import java.util.Optional;
 
 /** What a webhook endpoint can be told of; its wire name is the Standard Webhooks {@code type}. */
 public enum WebhookEventType {
-    /** One token ended: an admin's logout by token id, an API key deleted, a user's own logout, RFC 7009. */
+    /**
+     * One token ended: an admin's logout by token id, an API key deleted, a user's own logout, RFC
+     * 7009, the session cap.
+     */
     TOKEN_REVOKED("token.revoked"),
-    /** Every token of a user ended at once, or every one but the caller's own. */
+    /**
+     * Every token of a user ended at once, or every one but the caller's own: a logout, a password
+     * change, the user disabled or deleted.
+     */
     USER_LOGGED_OUT("user.logged_out");
 
     private final String wireName;
@@ -24,9 +30,9 @@ public enum WebhookEventType {
     /** The event an audited action is announced as, if it ends tokens. */
     public static Optional<WebhookEventType> announcing(AuditAction action) {
         return switch (action) {
-            case LOGOUT_ALL, LOGOUT_OTHERS -> Optional.of(USER_LOGGED_OUT);
-            case LOGOUT_TOKEN, TOKEN_REVOKED -> Optional.of(TOKEN_REVOKED);
-            case TOKEN_CREATED, SERVICE_CLIENT_CREATED, SERVICE_CLIENT_DELETED -> Optional.empty();
+            case LOGOUT_ALL, LOGOUT_OTHERS, PASSWORD_CHANGED, USER_DISABLED, USER_DELETED -> Optional.of(USER_LOGGED_OUT);
+            case LOGOUT_TOKEN, TOKEN_REVOKED, TOKEN_EVICTED -> Optional.of(TOKEN_REVOKED);
+            case TOKEN_CREATED, SERVICE_CLIENT_CREATED, SERVICE_CLIENT_DELETED, USER_ENABLED -> Optional.empty();
         };
     }
 

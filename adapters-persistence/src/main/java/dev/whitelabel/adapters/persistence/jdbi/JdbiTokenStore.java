@@ -35,16 +35,24 @@ final class JdbiTokenStore implements TokenStore {
     @Override
     public long issue(TokenEntry token) {
         return jdbi.inTransaction(handle -> {
-            long generation = lockUser(handle, token.platformId(), token.userId()).orElseThrow(UserNotFound::new);
+            // a user disabled or deleted since the caller looked is not given a token
+            long generation = lockUser(handle, token.platformId(), token.userId(), "and disabled_at is null and deleted_at is null")
+                    .orElseThrow(UserNotFound::new);
+            var device = token.device();
             return handle.createUpdate("""
-                            insert into tokens (user_id, name, token_hash, generation, created_at, expires_at)
-                            values (:userId, :name, :hash, :generation, :createdAt, :expiresAt)""")
+                            insert into tokens (user_id, name, token_hash, generation, created_at, expires_at,
+                                                device_name, user_agent, ip_address)
+                            values (:userId, :name, :hash, :generation, :createdAt, :expiresAt,
+                                    :deviceName, :userAgent, :ipAddress)""")
                     .bind("userId", token.userId())
                     .bind("name", token.name())
                     .bind("hash", token.digest().hex())
                     .bind("generation", generation)
                     .bind("createdAt", token.createdAt())
                     .bind("expiresAt", token.expiresAt().orElse(null))
+                    .bind("deviceName", device.name().orElse(null))
+                    .bind("userAgent", device.userAgent().orElse(null))
+                    .bind("ipAddress", device.ipAddress().orElse(null))
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one();
@@ -71,7 +79,7 @@ final class JdbiTokenStore implements TokenStore {
     @Override
     public TokenRevocation revoke(long platformId, long userId, long tokenId, Instant now) {
         return jdbi.inTransaction(handle -> {
-            if (lockUser(handle, platformId, userId).isEmpty()) {
+            if (lockUser(handle, platformId, userId, "").isEmpty()) {
                 return TokenRevocation.NOT_FOUND;
             }
             int revoked = handle.createUpdate("""
@@ -97,10 +105,9 @@ final class JdbiTokenStore implements TokenStore {
      * logout-all of one user run one after another: no deadlock between them, and no token counted
      * by two revocations.
      */
-    private static Optional<Long> lockUser(Handle handle, long platformId, long userId) {
-        return handle.createQuery("""
-                        select token_generation from users
-                        where id = :userId and platform_id = :platformId for update""")
+    private static Optional<Long> lockUser(Handle handle, long platformId, long userId, String condition) {
+        return handle.createQuery("select token_generation from users where id = :userId and platform_id = :platformId "
+                        + condition + " for update")
                 .bind("userId", userId)
                 .bind("platformId", platformId)
                 .mapTo(Long.class)
@@ -203,14 +210,25 @@ final class JdbiTokenStore implements TokenStore {
     }
 
     @Override
-    public void markUsed(long tokenId, Instant now, Instant usedSince) {
+    public void markUsed(long tokenId, Instant now, Instant usedSince, Optional<String> ip) {
         // The condition makes concurrent requests on every instance settle on one write a period.
         jdbi.useHandle(handle -> handle.createUpdate("""
-                        update tokens set last_used_at = :now
+                        update tokens set last_used_at = :now, last_used_ip = coalesce(cast(:ip as varchar(45)), last_used_ip)
                         where id = :tokenId and (last_used_at is null or last_used_at < :usedSince)""")
                 .bind("now", now)
+                .bind("ip", ip.orElse(null))
                 .bind("tokenId", tokenId)
                 .bind("usedSince", usedSince)
+                .execute());
+    }
+
+    @Override
+    public void forget(long platformId, long userId) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        delete from tokens
+                        where user_id = :userId and user_id in (select id from users where platform_id = :platformId)""")
+                .bind("userId", userId)
+                .bind("platformId", platformId)
                 .execute());
     }
 

@@ -8,6 +8,7 @@ import dev.whitelabel.domain.model.Timezone;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.port.out.UserDirectory;
 import dev.whitelabel.domain.port.out.UserEntry;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +39,8 @@ final class JdbiUserDirectory implements UserDirectory {
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .findOne()
-                .map(id -> new User(
-                        id, user.platformId(), user.name(), user.email().value(), user.role(), user.createdAt())));
+                .map(id -> new User(id, user.platformId(), user.name(), user.email().value(), user.role(),
+                        user.createdAt(), Optional.empty())));
     }
 
     @Override
@@ -60,18 +61,58 @@ final class JdbiUserDirectory implements UserDirectory {
 
     @Override
     public Optional<PasswordCredential> findPasswordCredential(long platformId, EmailAddress email) {
+        return findPasswordCredential("u.email_key = :key", platformId, email.key());
+    }
+
+    @Override
+    public Optional<PasswordCredential> findPasswordCredential(long platformId, long userId) {
+        return findPasswordCredential("u.id = :key", platformId, userId);
+    }
+
+    private Optional<PasswordCredential> findPasswordCredential(String condition, long platformId, Object key) {
         return jdbi.withHandle(handle -> handle.createQuery("select " + Columns.USER + ", u.password_hash from users u"
-                        + " where u.platform_id = :platformId and u.email_key = :emailKey and u.password_hash is not null")
+                        + " where u.platform_id = :platformId and " + condition + " and u.password_hash is not null")
                 .bind("platformId", platformId)
-                .bind("emailKey", email.key())
+                .bind("key", key)
                 .map((rs, ctx) -> new PasswordCredential(Columns.user(rs, 1), rs.getString("password_hash")))
                 .findOne());
     }
 
     @Override
+    public void setPasswordHash(long platformId, long userId, String passwordHash) {
+        update("password_hash = :hash", platformId, userId, Map.of("hash", passwordHash));
+    }
+
+    @Override
+    public void disable(long platformId, long userId, Instant now) {
+        update("disabled_at = coalesce(disabled_at, :now)", platformId, userId, Map.of("now", now));
+    }
+
+    @Override
+    public void enable(long platformId, long userId) {
+        update("disabled_at = null", platformId, userId, Map.of());
+    }
+
+    /** The email key becomes one no address can have (it holds no '@'), so the address is free again. */
+    @Override
+    public void forget(long platformId, long userId, Instant now) {
+        update("name = '', email = '', email_key = 'deleted:' || cast(id as varchar(20)), password_hash = null,"
+                + " timezone = null, deleted_at = :now", platformId, userId, Map.of("now", now));
+    }
+
+    private void update(String assignments, long platformId, long userId, Map<String, Object> values) {
+        jdbi.useHandle(handle -> handle.createUpdate("update users set " + assignments
+                        + " where id = :userId and platform_id = :platformId and deleted_at is null")
+                .bind("userId", userId)
+                .bind("platformId", platformId)
+                .bindMap(values)
+                .execute());
+    }
+
+    @Override
     public Page<User> listPlatformUsers(long platformId, Optional<String> emailContains, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>(Map.of("platformId", platformId));
-        String where = "from users u where u.platform_id = :platformId and u.role = 'USER'";
+        String where = "from users u where u.platform_id = :platformId and u.role = 'USER' and u.deleted_at is null";
         if (emailContains.isPresent()) {
             where += " and u.email_key like :pattern escape '\\'";
             parameters.put("pattern", "%" + emailContains.get().replaceAll("([\\\\%_])", "\\\\$1") + "%");
@@ -83,7 +124,7 @@ final class JdbiUserDirectory implements UserDirectory {
 
     private Optional<User> findOne(String condition, Map<String, ?> parameters) {
         return jdbi.withHandle(handle -> handle
-                .createQuery("select " + Columns.USER + " from users u where " + condition)
+                .createQuery("select " + Columns.USER + " from users u where u.deleted_at is null and " + condition)
                 .bindMap(parameters)
                 .map((rs, ctx) -> Columns.user(rs, 1))
                 .findOne());

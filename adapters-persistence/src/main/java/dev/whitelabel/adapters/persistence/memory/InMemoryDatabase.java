@@ -1,5 +1,6 @@
 package dev.whitelabel.adapters.persistence.memory;
 
+import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.Platform;
@@ -25,9 +26,26 @@ import java.util.function.Supplier;
  */
 final class InMemoryDatabase {
 
-    record UserRow(User user, String emailKey, Optional<String> passwordHash, long tokenGeneration) {
+    record UserRow(User user, String emailKey, Optional<String> passwordHash, long tokenGeneration, boolean deleted) {
         UserRow nextGeneration() {
-            return new UserRow(user, emailKey, passwordHash, tokenGeneration + 1);
+            return new UserRow(user, emailKey, passwordHash, tokenGeneration + 1, deleted);
+        }
+
+        UserRow withPasswordHash(String hash) {
+            return new UserRow(user, emailKey, Optional.of(hash), tokenGeneration, deleted);
+        }
+
+        UserRow disabledSince(Optional<Instant> disabledAt) {
+            var changed = new User(user.id(), user.platformId(), user.name(), user.email(), user.role(), user.createdAt(),
+                    disabledAt);
+            return new UserRow(changed, emailKey, passwordHash, tokenGeneration, deleted);
+        }
+
+        /** As the SQL adapter leaves a deleted user: the id, and no name, email or password. */
+        UserRow forgotten() {
+            var anonymous = new User(user.id(), user.platformId(), "", "", user.role(), user.createdAt(),
+                    user.disabledAt());
+            return new UserRow(anonymous, "deleted:" + user.id(), Optional.empty(), tokenGeneration, true);
         }
     }
 
@@ -40,7 +58,9 @@ final class InMemoryDatabase {
             Instant createdAt,
             Optional<Instant> lastUsedAt,
             Optional<Instant> expiresAt,
-            Optional<Instant> revokedAt) {
+            Optional<Instant> revokedAt,
+            Device device,
+            Optional<String> lastUsedIp) {
 
         boolean isLiveAt(Instant now, long currentGeneration) {
             return revokedAt.isEmpty()
@@ -49,19 +69,23 @@ final class InMemoryDatabase {
         }
 
         TokenRow revokedAt(Instant now) {
-            return new TokenRow(id, userId, name, digest, generation, createdAt, lastUsedAt, expiresAt, Optional.of(now));
+            return new TokenRow(id, userId, name, digest, generation, createdAt, lastUsedAt, expiresAt, Optional.of(now),
+                    device, lastUsedIp);
         }
 
         TokenRow inGeneration(long next) {
-            return new TokenRow(id, userId, name, digest, next, createdAt, lastUsedAt, expiresAt, revokedAt);
+            return new TokenRow(id, userId, name, digest, next, createdAt, lastUsedAt, expiresAt, revokedAt, device,
+                    lastUsedIp);
         }
 
-        TokenRow usedAt(Instant now) {
-            return new TokenRow(id, userId, name, digest, generation, createdAt, Optional.of(now), expiresAt, revokedAt);
+        TokenRow usedAt(Instant now, Optional<String> ip) {
+            return new TokenRow(id, userId, name, digest, generation, createdAt, Optional.of(now), expiresAt, revokedAt,
+                    device, ip.or(() -> lastUsedIp));
         }
 
         TokenSummary summary(Optional<Instant> generationEndedAt) {
-            return new TokenSummary(id, name, createdAt, lastUsedAt, expiresAt, revokedAt.or(() -> generationEndedAt));
+            return new TokenSummary(id, name, createdAt, lastUsedAt, expiresAt, revokedAt.or(() -> generationEndedAt),
+                    device, lastUsedIp);
         }
     }
 
@@ -92,8 +116,10 @@ final class InMemoryDatabase {
         }
     }
 
+    /** The user, unless deleted. */
     Optional<UserRow> userOnPlatform(long platformId, long userId) {
-        return Optional.ofNullable(users.get(userId)).filter(row -> row.user().platformId() == platformId);
+        return Optional.ofNullable(users.get(userId))
+                .filter(row -> row.user().platformId() == platformId && !row.deleted());
     }
 
     /** The token with its owner, unless it is revoked one by one or all at once. */

@@ -29,7 +29,9 @@ final class InMemoryTokenStore implements TokenStore {
     @Override
     public long issue(TokenEntry entry) {
         return database.locked(() -> {
-            UserRow owner = database.userOnPlatform(entry.platformId(), entry.userId()).orElseThrow(UserNotFound::new);
+            UserRow owner = database.userOnPlatform(entry.platformId(), entry.userId())
+                    .filter(row -> !row.user().isDisabled())
+                    .orElseThrow(UserNotFound::new);
             long id = database.nextId();
             database.tokens.put(id, new TokenRow(
                     id,
@@ -40,6 +42,8 @@ final class InMemoryTokenStore implements TokenStore {
                     entry.createdAt(),
                     Optional.empty(),
                     entry.expiresAt(),
+                    Optional.empty(),
+                    entry.device(),
                     Optional.empty()));
             return id;
         });
@@ -116,9 +120,17 @@ final class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
-    public void markUsed(long tokenId, Instant now, Instant usedSince) {
+    public void markUsed(long tokenId, Instant now, Instant usedSince, Optional<String> ip) {
         database.locked(() -> database.tokens.computeIfPresent(tokenId, (id, token) ->
-                token.lastUsedAt().filter(used -> !used.isBefore(usedSince)).isPresent() ? token : token.usedAt(now)));
+                token.lastUsedAt().filter(used -> !used.isBefore(usedSince)).isPresent() ? token : token.usedAt(now, ip)));
+    }
+
+    @Override
+    public void forget(long platformId, long userId) {
+        database.locked(() -> {
+            tokensOf(platformId, userId).map(TokenRow::id).toList().forEach(database.tokens::remove);
+            return null;
+        });
     }
 
     @Override

@@ -8,8 +8,11 @@ import dev.whitelabel.domain.model.PasswordCredential;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.port.out.UserDirectory;
 import dev.whitelabel.domain.port.out.UserEntry;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 final class InMemoryUserDirectory implements UserDirectory {
 
@@ -31,8 +34,9 @@ final class InMemoryUserDirectory implements UserDirectory {
                     entry.name(),
                     entry.email().value(),
                     entry.role(),
-                    entry.createdAt());
-            database.users.put(user.id(), new UserRow(user, entry.email().key(), entry.passwordHash(), 0));
+                    entry.createdAt(),
+                    Optional.empty());
+            database.users.put(user.id(), new UserRow(user, entry.email().key(), entry.passwordHash(), 0, false));
             return Optional.of(user);
         });
     }
@@ -44,7 +48,7 @@ final class InMemoryUserDirectory implements UserDirectory {
 
     @Override
     public Optional<User> findOnPlatform(long platformId, EmailAddress email) {
-        return database.locked(() -> database.users.values().stream()
+        return database.locked(() -> live()
                 .filter(row -> row.user().platformId() == platformId && row.emailKey().equals(email.key()))
                 .map(UserRow::user)
                 .findFirst());
@@ -52,12 +56,14 @@ final class InMemoryUserDirectory implements UserDirectory {
 
     @Override
     public Optional<User> findAnywhere(long userId) {
-        return database.locked(() -> Optional.ofNullable(database.users.get(userId)).map(UserRow::user));
+        return database.locked(() -> Optional.ofNullable(database.users.get(userId))
+                .filter(row -> !row.deleted())
+                .map(UserRow::user));
     }
 
     @Override
     public Optional<PasswordCredential> findPasswordCredential(long platformId, EmailAddress email) {
-        return database.locked(() -> database.users.values().stream()
+        return database.locked(() -> live()
                 .filter(row -> row.user().platformId() == platformId && row.emailKey().equals(email.key()))
                 .filter(row -> row.passwordHash().isPresent())
                 .map(row -> new PasswordCredential(row.user(), row.passwordHash().get()))
@@ -65,8 +71,44 @@ final class InMemoryUserDirectory implements UserDirectory {
     }
 
     @Override
+    public Optional<PasswordCredential> findPasswordCredential(long platformId, long userId) {
+        return database.locked(() -> database.userOnPlatform(platformId, userId)
+                .filter(row -> row.passwordHash().isPresent())
+                .map(row -> new PasswordCredential(row.user(), row.passwordHash().get())));
+    }
+
+    @Override
+    public void setPasswordHash(long platformId, long userId, String passwordHash) {
+        change(platformId, userId, row -> row.withPasswordHash(passwordHash));
+    }
+
+    @Override
+    public void disable(long platformId, long userId, Instant now) {
+        change(platformId, userId, row -> row.disabledSince(row.user().disabledAt().or(() -> Optional.of(now))));
+    }
+
+    @Override
+    public void enable(long platformId, long userId) {
+        change(platformId, userId, row -> row.disabledSince(Optional.empty()));
+    }
+
+    @Override
+    public void forget(long platformId, long userId, Instant now) {
+        change(platformId, userId, UserRow::forgotten);
+    }
+
+    private void change(long platformId, long userId, UnaryOperator<UserRow> change) {
+        database.locked(() -> database.userOnPlatform(platformId, userId)
+                .map(row -> database.users.put(userId, change.apply(row))));
+    }
+
+    private Stream<UserRow> live() {
+        return database.users.values().stream().filter(row -> !row.deleted());
+    }
+
+    @Override
     public Page<User> listPlatformUsers(long platformId, Optional<String> emailContains, PageRequest page) {
-        return database.locked(() -> InMemoryDatabase.page(database.users.values().stream()
+        return database.locked(() -> InMemoryDatabase.page(live()
                 .filter(row -> row.user().platformId() == platformId && row.user().isPlatformUser())
                 .filter(row -> emailContains.map(row.emailKey()::contains).orElse(true))
                 .map(UserRow::user)

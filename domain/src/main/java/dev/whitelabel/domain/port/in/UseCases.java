@@ -35,4 +35,6 @@ public interface UseCases {
     ServiceClientDoorsUseCase serviceClientDoors();
 
     ManageWebhooksUseCase manageWebhooks();
+
+    ManageAccountsUseCase manageAccounts();
 }

@@ -1,9 +1,16 @@
 package dev.whitelabel.domain.port.out;
 
+import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.TokenDigest;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A token as it is written to the store: only the digest of its secret. */
+/** A token as it is written to the store: only the digest of its secret, and the device it was issued to. */
 public record TokenEntry(
-        long platformId, long userId, String name, TokenDigest digest, Optional<Instant> expiresAt, Instant createdAt) {}
+        long platformId,
+        long userId,
+        String name,
+        TokenDigest digest,
+        Optional<Instant> expiresAt,
+        Instant createdAt,
+        Device device) {}

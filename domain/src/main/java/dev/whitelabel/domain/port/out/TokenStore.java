@@ -49,8 +49,14 @@ public interface TokenStore {
     /** The user's live tokens at {@code now}, newest first. */
     List<TokenSummary> listLive(long platformId, long userId, Instant now);
 
-    /** Sets {@code last_used_at} to {@code now} unless the token was used since {@code usedSince}. */
-    void markUsed(long tokenId, Instant now, Instant usedSince);
+    /**
+     * Sets {@code last_used_at} to {@code now}, and the last-used IP to {@code ip} when it is known,
+     * unless the token was used since {@code usedSince}.
+     */
+    void markUsed(long tokenId, Instant now, Instant usedSince, Optional<String> ip);
+
+    /** Deletes every token of the user, with the devices they name; for a deleted user, whose tokens are revoked. */
+    void forget(long platformId, long userId);
 
     /** Deletes tokens revoked or expired before {@code cutoff}; answers how many. */
     int prune(Instant cutoff);

@@ -5,9 +5,13 @@ import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.PasswordCredential;
 import dev.whitelabel.domain.model.User;
+import java.time.Instant;
 import java.util.Optional;
 
-/** The users of every platform. Each lookup but {@link #findAnywhere} is confined to one platform. */
+/**
+ * The users of every platform. Each lookup but {@link #findAnywhere} is confined to one platform, and
+ * none finds a deleted user.
+ */
 public interface UserDirectory {
 
     /** Adds the user, or answers empty when the platform already has a user with that email. */
@@ -23,6 +27,22 @@ public interface UserDirectory {
 
     /** A user of the platform with a password, found by email. */
     Optional<PasswordCredential> findPasswordCredential(long platformId, EmailAddress email);
+
+    /** A user of the platform with a password, found by id. */
+    Optional<PasswordCredential> findPasswordCredential(long platformId, long userId);
+
+    void setPasswordHash(long platformId, long userId, String passwordHash);
+
+    /** Marks the user disabled from {@code now}, or keeps the time it was first disabled. */
+    void disable(long platformId, long userId, Instant now);
+
+    void enable(long platformId, long userId);
+
+    /**
+     * Removes the user's personal data (name, email, password, timezone) and marks the row deleted;
+     * the id stays, for the audit trail, and the email is free for a new user.
+     */
+    void forget(long platformId, long userId, Instant now);
 
     /** The platform's users of role USER, oldest first; {@code emailContains} is lower-case. */
     Page<User> listPlatformUsers(long platformId, Optional<String> emailContains, PageRequest page);

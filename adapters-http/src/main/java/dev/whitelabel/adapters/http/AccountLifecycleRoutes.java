@@ -1,0 +1,62 @@
+package dev.whitelabel.adapters.http;
+
+import dev.whitelabel.domain.model.Password;
+import dev.whitelabel.domain.port.in.ManageAccountsUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** An admin changes what a platform user's account allows: a new password, disabled, enabled, deleted. */
+final class AccountLifecycleRoutes {
+
+    private final ManageAccountsUseCase manageAccounts;
+    private final RequestBody requestBody;
+    private final ApiMetrics metrics;
+
+    AccountLifecycleRoutes(ManageAccountsUseCase manageAccounts, RequestBody requestBody, ApiMetrics metrics) {
+        this.manageAccounts = manageAccounts;
+        this.requestBody = requestBody;
+        this.metrics = metrics;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/api/white-label/users/{id}/password", this::setPassword);
+        routes.post("/api/white-label/users/{id}/disable", this::disable);
+        routes.post("/api/white-label/users/{id}/enable", this::enable);
+        routes.delete("/api/white-label/users/{id}", this::delete);
+    }
+
+    private void setPassword(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        long userId = PathIds.user(ctx);
+        var body = requestBody.read(ctx);
+        var password = body.valid(body.requiredText("password"), Password::new);
+        body.requireValid();
+
+        var result = manageAccounts.setPassword(admin, userId, password.orElseThrow());
+
+        answer(ctx, "password_changed", "Password changed successfully.", result.revokedTokens());
+    }
+
+    private void disable(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        var result = manageAccounts.disable(admin, PathIds.user(ctx));
+        answer(ctx, "user_disabled", "User disabled successfully.", result.revokedTokens());
+    }
+
+    private void enable(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        manageAccounts.enable(admin, PathIds.user(ctx));
+        ctx.json(new Answers.Message("User enabled successfully."));
+    }
+
+    private void delete(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        var result = manageAccounts.delete(admin, PathIds.user(ctx));
+        answer(ctx, "user_deleted", "User deleted successfully.", result.revokedTokens());
+    }
+
+    private void answer(Context ctx, String kind, String message, int revokedTokens) {
+        metrics.loggedOut(kind, revokedTokens);
+        ctx.json(new Answers.LoggedOut(message, revokedTokens));
+    }
+}

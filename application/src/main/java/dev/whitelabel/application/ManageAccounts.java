@@ -1,0 +1,119 @@
+package dev.whitelabel.application;
+
+import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
+import dev.whitelabel.domain.model.AuditEvent;
+import dev.whitelabel.domain.model.AuthenticatedUser;
+import dev.whitelabel.domain.model.LogoutResult;
+import dev.whitelabel.domain.model.Password;
+import dev.whitelabel.domain.model.PasswordCredential;
+import dev.whitelabel.domain.model.User;
+import dev.whitelabel.domain.port.in.ManageAccountsUseCase;
+import dev.whitelabel.domain.port.out.AuditLog;
+import dev.whitelabel.domain.port.out.PasswordHasher;
+import dev.whitelabel.domain.port.out.TokenStore;
+import dev.whitelabel.domain.port.out.Transactions;
+import dev.whitelabel.domain.port.out.UserDirectory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Passwords are hashed before the transaction opens: BCrypt takes a tenth of a second, and a
+ * transaction that waits on it holds the user's row lock as long.
+ */
+public final class ManageAccounts implements ManageAccountsUseCase {
+
+    private final PlatformUsers platformUsers;
+    private final UserDirectory users;
+    private final TokenStore tokens;
+    private final PasswordHasher passwordHasher;
+    private final Revocations revocations;
+    private final AuditLog auditLog;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    ManageAccounts(
+            PlatformUsers platformUsers,
+            UserDirectory users,
+            TokenStore tokens,
+            PasswordHasher passwordHasher,
+            Revocations revocations,
+            AuditLog auditLog,
+            Transactions transactions,
+            Clock clock) {
+        this.platformUsers = platformUsers;
+        this.users = users;
+        this.tokens = tokens;
+        this.passwordHasher = passwordHasher;
+        this.revocations = revocations;
+        this.auditLog = auditLog;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public LogoutResult changeOwnPassword(AuthenticatedUser caller, String currentPassword, Password password) {
+        var user = caller.user();
+        boolean matches = users.findPasswordCredential(user.platformId(), user.id())
+                .map(PasswordCredential::passwordHash)
+                .filter(hash -> Password.fitsTheHash(currentPassword) && passwordHasher.matches(currentPassword, hash))
+                .isPresent();
+        if (!matches) {
+            throw InvalidInput.of("current_password", "The password is incorrect.");
+        }
+        String hash = passwordHasher.hash(password.value());
+        var self = Actor.tokenOwner(user);
+        return transactions.inTransaction(() -> {
+            var now = clock.instant();
+            users.setPasswordHash(user.platformId(), user.id(), hash);
+            // the caller's token is theirs, so it is kept; were it gone (pruned), every token ends
+            int revoked = revocations.revokeAllExcept(self, user, caller.tokenId(), AuditAction.PASSWORD_CHANGED, now)
+                    .orElseGet(() -> revocations.revokeAll(self, user, AuditAction.PASSWORD_CHANGED, now));
+            return new LogoutResult(revoked);
+        });
+    }
+
+    @Override
+    public LogoutResult setPassword(Actor actor, long userId, Password password) {
+        String hash = passwordHasher.hash(password.value());
+        return transactions.inTransaction(() -> {
+            var user = platformUsers.find(actor.platformId(), userId);
+            users.setPasswordHash(user.platformId(), user.id(), hash);
+            return new LogoutResult(revocations.revokeAll(actor, user, AuditAction.PASSWORD_CHANGED, clock.instant()));
+        });
+    }
+
+    @Override
+    public LogoutResult disable(Actor actor, long userId) {
+        return transactions.inTransaction(() -> {
+            var user = platformUsers.find(actor.platformId(), userId);
+            var now = clock.instant();
+            users.disable(user.platformId(), user.id(), now);
+            return new LogoutResult(revocations.revokeAll(actor, user, AuditAction.USER_DISABLED, now));
+        });
+    }
+
+    @Override
+    public void enable(Actor actor, long userId) {
+        transactions.inTransaction(() -> {
+            User user = platformUsers.find(actor.platformId(), userId);
+            Instant now = clock.instant();
+            users.enable(user.platformId(), user.id());
+            return auditLog.record(AuditEvent.ofTokens(now, actor, user, AuditAction.USER_ENABLED, Optional.empty(), 0));
+        });
+    }
+
+    @Override
+    public LogoutResult delete(Actor actor, long userId) {
+        return transactions.inTransaction(() -> {
+            var user = platformUsers.find(actor.platformId(), userId);
+            var now = clock.instant();
+            int revoked = revocations.revokeAll(actor, user, AuditAction.USER_DELETED, now);
+            tokens.forget(user.platformId(), user.id());
+            users.forget(user.platformId(), user.id(), now);
+            return new LogoutResult(revoked);
+        });
+    }
+}
