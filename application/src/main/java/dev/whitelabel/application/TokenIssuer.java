@@ -7,30 +7,50 @@ import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlainTextToken;
+import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.TokenDigest;
+import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.port.out.AuditLog;
+import dev.whitelabel.domain.port.out.PlatformStore;
 import dev.whitelabel.domain.port.out.TokenEntry;
 import dev.whitelabel.domain.port.out.TokenStore;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
-/** Creates a token for a user and records it in the audit trail; the caller owns the transaction. */
+/**
+ * Creates a token for a user and records it in the audit trail; the caller owns the transaction. A
+ * platform user's tokens are held to the platform's session cap first.
+ */
 final class TokenIssuer {
+
+    /** Least recently used first; never used counts as used when issued, and ties go to the older. */
+    private static final Comparator<TokenSummary> LEAST_RECENTLY_USED = Comparator
+            .comparing((TokenSummary token) -> token.lastUsedAt().orElse(token.createdAt()))
+            .thenComparingLong(TokenSummary::id);
 
     private final TokenStore tokens;
     private final AuditLog auditLog;
+    private final PlatformStore platforms;
+    private final Revocations revocations;
     private final TokenSecrets secrets = new TokenSecrets();
 
-    TokenIssuer(TokenStore tokens, AuditLog auditLog) {
+    TokenIssuer(TokenStore tokens, AuditLog auditLog, PlatformStore platforms, Revocations revocations) {
         this.tokens = tokens;
         this.auditLog = auditLog;
+        this.platforms = platforms;
+        this.revocations = revocations;
     }
 
-    /** @throws InvalidInput the owner is disabled */
+    /** @throws InvalidInput the owner is disabled, or has as many tokens as the platform allows and it rejects more */
     IssuedToken issue(Actor actor, User owner, NewToken request, Instant now) {
         if (owner.isDisabled()) {
             throw InvalidInput.of("user", "The user is disabled.");
+        }
+        if (owner.isPlatformUser()) {
+            holdToTheCap(actor, owner, now);
         }
         String secret = secrets.next();
         Optional<Instant> expiresAt = request.expiresIn().map(now::plus);
@@ -38,5 +58,23 @@ final class TokenIssuer {
                 expiresAt, now, request.device()));
         auditLog.record(AuditEvent.ofTokens(now, actor, owner, AuditAction.TOKEN_CREATED, Optional.of(id), 1));
         return new IssuedToken(new PlainTextToken(id, secret), request.name(), now);
+    }
+
+    private void holdToTheCap(Actor actor, User owner, Instant now) {
+        var cap = platforms.sessionCap(owner.platformId()).orElse(SessionCap.NONE);
+        if (cap.maxTokensPerUser().isEmpty()) {
+            return;
+        }
+        List<TokenSummary> live = tokens.lockLive(owner.platformId(), owner.id(), now);
+        int excess = cap.excessBeforeIssuing(live.size());
+        if (excess == 0) {
+            return;
+        }
+        if (cap.policy() == SessionCap.Policy.REJECT) {
+            throw InvalidInput.of("user", "The user already has " + cap.maxTokensPerUser().getAsInt()
+                    + " tokens, the most this platform allows.");
+        }
+        live.stream().sorted(LEAST_RECENTLY_USED).limit(excess).forEach(evicted ->
+                revocations.revokeOne(actor, owner, evicted.id(), AuditAction.TOKEN_EVICTED, now));
     }
 }

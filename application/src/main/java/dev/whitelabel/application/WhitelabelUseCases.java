@@ -14,6 +14,7 @@ import dev.whitelabel.domain.port.in.LogoutPlatformUserUseCase;
 import dev.whitelabel.domain.port.in.LogoutSelfUseCase;
 import dev.whitelabel.domain.port.in.ManageAccountsUseCase;
 import dev.whitelabel.domain.port.in.ManageApiKeysUseCase;
+import dev.whitelabel.domain.port.in.ManageSettingsUseCase;
 import dev.whitelabel.domain.port.in.ManageServiceClientsUseCase;
 import dev.whitelabel.domain.port.in.ManageWebhooksUseCase;
 import dev.whitelabel.domain.port.in.PruneTokensUseCase;
@@ -47,6 +48,7 @@ public final class WhitelabelUseCases implements UseCases {
     private final ServiceClientDoorsUseCase serviceClientDoors;
     private final ManageWebhooksUseCase manageWebhooks;
     private final ManageAccountsUseCase manageAccounts;
+    private final ManageSettingsUseCase manageSettings;
     private final Storage storage;
     private final Clock clock;
     private final WebhookTargets webhookTargets;
@@ -60,8 +62,8 @@ public final class WhitelabelUseCases implements UseCases {
         this.clock = clock;
         this.webhookTargets = new WebhookTargets(webhookPolicy);
         var transactions = storage.transactions();
-        var tokenIssuer = new TokenIssuer(storage.tokens(), storage.auditLog());
         var revocations = new Revocations(storage.tokens(), storage.auditLog(), new Webhooks(storage.webhooks()));
+        var tokenIssuer = new TokenIssuer(storage.tokens(), storage.auditLog(), storage.platforms(), revocations);
         var platformUsers = new PlatformUsers(storage.users());
         var newUsers = new NewUsers(storage.users(), passwordHasher);
         var liveTokens = new LiveTokens(storage.tokens(), clock);
@@ -84,6 +86,7 @@ public final class WhitelabelUseCases implements UseCases {
         this.manageWebhooks = new ManageWebhooks(storage.platforms(), storage.webhooks(), webhookTargets, clock);
         this.manageAccounts = new ManageAccounts(platformUsers, storage.users(), storage.tokens(), passwordHasher,
                 revocations, storage.auditLog(), transactions, clock);
+        this.manageSettings = new ManageSettings(storage.platforms(), transactions);
         this.serviceClientDoors = new ServiceClientDoors(
                 storage.serviceClients(), liveTokens, revocations, transactions, clock);
     }
@@ -176,6 +179,11 @@ public final class WhitelabelUseCases implements UseCases {
     @Override
     public ManageAccountsUseCase manageAccounts() {
         return manageAccounts;
+    }
+
+    @Override
+    public ManageSettingsUseCase manageSettings() {
+        return manageSettings;
     }
 
     /** The dispatcher's step over the same storage, sending with {@code sender}; each running instance takes it in a loop. */

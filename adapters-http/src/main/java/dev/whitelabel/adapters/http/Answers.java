@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.whitelabel.domain.model.AuditActor;
 import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
+import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.User;
 import java.time.Instant;
@@ -98,6 +99,17 @@ final class Answers {
             return name.toLowerCase(Locale.ROOT);
         }
     }
+
+    record Settings(Integer maxTokensPerUser, String sessionCapPolicy) {
+        static Settings of(SessionCap cap) {
+            return new Settings(cap.maxTokensPerUser().isPresent() ? cap.maxTokensPerUser().getAsInt() : null,
+                    cap.policy().wireName());
+        }
+    }
+
+    record SettingsRead(Settings settings) {}
+
+    record SettingsChanged(String message, Settings settings) {}
 
     record ApiKeyCreated(String message, CreatedKey apiKey) {}
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -117,6 +118,21 @@ final class BodyFields {
         }
         Optional<Long> number = integer(value);
         return number.isPresent() ? number : reject(field, "The " + label(field) + " field must be an integer.");
+    }
+
+    /**
+     * A whole number that a change may also clear: absent is empty (no change), null (in a form, an
+     * empty value) is a present empty (clear it).
+     */
+    Optional<OptionalLong> clearableInteger(String field) {
+        JsonNode value = fields.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isNull() || (formEncoded && value.isTextual() && value.asText().isEmpty())) {
+            return Optional.of(OptionalLong.empty());
+        }
+        return optionalInteger(field).map(OptionalLong::of);
     }
 
     /** true or false (in a form: 1, 0, true, false); absent or null is false. */

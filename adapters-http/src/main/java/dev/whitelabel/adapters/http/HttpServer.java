@@ -46,6 +46,7 @@ public final class HttpServer {
         var selfService = new SelfServiceRoutes(useCases.logoutSelf(), useCases.manageApiKeys(), useCases.listUserTokens(),
                 useCases.manageAccounts(), requestBody, clientDevices, metrics);
         var lifecycle = new AccountLifecycleRoutes(useCases.manageAccounts(), requestBody, metrics);
+        var settingsRoutes = new SettingsRoutes(useCases.manageSettings(), requestBody);
         var operations = new OperationsRoutes(
                 useCases.checkHealth(), ready::get, metricsRegistry, new MetricsAccess(settings.metricsToken()));
         var staticFiles = new StaticFiles(requestLog);
@@ -77,6 +78,7 @@ public final class HttpServer {
             accounts.register(config.routes);
             listings.register(config.routes);
             lifecycle.register(config.routes);
+            settingsRoutes.register(config.routes);
             selfService.register(config.routes);
             operations.register(config.routes);
             forwardAuth.register(config.routes);

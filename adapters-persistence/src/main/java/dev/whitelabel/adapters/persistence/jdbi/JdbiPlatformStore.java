@@ -1,9 +1,11 @@
 package dev.whitelabel.adapters.persistence.jdbi;
 
 import dev.whitelabel.domain.model.Platform;
+import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.port.out.PlatformStore;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 final class JdbiPlatformStore implements PlatformStore {
 
@@ -33,5 +35,28 @@ final class JdbiPlatformStore implements PlatformStore {
                 .map((rs, ctx) -> new Platform(
                         rs.getLong("id"), rs.getString("name"), rs.getTimestamp("created_at").toInstant()))
                 .findOne());
+    }
+
+    @Override
+    public Optional<SessionCap> sessionCap(long platformId) {
+        return jdbi.withHandle(handle -> handle
+                .createQuery("select max_tokens_per_user, session_cap_policy from platforms where id = :id")
+                .bind("id", platformId)
+                .map((rs, ctx) -> {
+                    int max = rs.getInt("max_tokens_per_user");
+                    return new SessionCap(rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(max),
+                            SessionCap.Policy.ofWireName(rs.getString("session_cap_policy")));
+                })
+                .findOne());
+    }
+
+    @Override
+    public void setSessionCap(long platformId, SessionCap cap) {
+        jdbi.useHandle(handle -> handle
+                .createUpdate("update platforms set max_tokens_per_user = :max, session_cap_policy = :policy where id = :id")
+                .bind("max", cap.maxTokensPerUser().isPresent() ? cap.maxTokensPerUser().getAsInt() : null)
+                .bind("policy", cap.policy().wireName())
+                .bind("id", platformId)
+                .execute());
     }
 }

@@ -196,7 +196,20 @@ final class JdbiTokenStore implements TokenStore {
 
     @Override
     public List<TokenSummary> listLive(long platformId, long userId, Instant now) {
-        return jdbi.withHandle(handle -> handle.createQuery("select " + Columns.TOKEN + ", t.revoked_at" + """
+        return jdbi.withHandle(handle -> listLive(handle, platformId, userId, now));
+    }
+
+    /** The user row's lock, which issue and every revocation take first, holds the tokens still. */
+    @Override
+    public List<TokenSummary> lockLive(long platformId, long userId, Instant now) {
+        return jdbi.inTransaction(handle -> {
+            lockUser(handle, platformId, userId, "");
+            return listLive(handle, platformId, userId, now);
+        });
+    }
+
+    private static List<TokenSummary> listLive(Handle handle, long platformId, long userId, Instant now) {
+        return handle.createQuery("select " + Columns.TOKEN + ", t.revoked_at" + """
                          from tokens t join users u on u.id = t.user_id
                         where t.user_id = :userId and u.platform_id = :platformId
                           and t.generation = u.token_generation and t.revoked_at is null
@@ -206,7 +219,7 @@ final class JdbiTokenStore implements TokenStore {
                 .bind("platformId", platformId)
                 .bind("now", now)
                 .map((rs, ctx) -> Columns.token(rs))
-                .list());
+                .list();
     }
 
     @Override

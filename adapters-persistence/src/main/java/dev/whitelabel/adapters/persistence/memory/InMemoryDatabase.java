@@ -6,6 +6,7 @@ import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.model.ServiceClientCredential;
+import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.TokenCredential;
 import dev.whitelabel.domain.model.TokenDigest;
 import dev.whitelabel.domain.model.TokenSummary;
@@ -94,6 +95,7 @@ final class InMemoryDatabase {
     record ServiceClientRow(ServiceClientCredential credential, Optional<Instant> deletedAt) {}
 
     final Map<Long, Platform> platforms = new HashMap<>();
+    final Map<Long, SessionCap> sessionCaps = new HashMap<>();
     final Map<Long, UserRow> users = new HashMap<>();
     final Map<Long, TokenRow> tokens = new HashMap<>();
     final Map<Generation, Instant> endedGenerations = new HashMap<>();

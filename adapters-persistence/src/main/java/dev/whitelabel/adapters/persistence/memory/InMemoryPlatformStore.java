@@ -1,6 +1,7 @@
 package dev.whitelabel.adapters.persistence.memory;
 
 import dev.whitelabel.domain.model.Platform;
+import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.port.out.PlatformStore;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,5 +26,16 @@ final class InMemoryPlatformStore implements PlatformStore {
     @Override
     public Optional<Platform> find(long platformId) {
         return database.locked(() -> Optional.ofNullable(database.platforms.get(platformId)));
+    }
+
+    @Override
+    public Optional<SessionCap> sessionCap(long platformId) {
+        return database.locked(() -> Optional.ofNullable(database.platforms.get(platformId))
+                .map(platform -> database.sessionCaps.getOrDefault(platformId, SessionCap.NONE)));
+    }
+
+    @Override
+    public void setSessionCap(long platformId, SessionCap cap) {
+        database.locked(() -> database.platforms.containsKey(platformId) ? database.sessionCaps.put(platformId, cap) : null);
     }
 }

@@ -119,6 +119,12 @@ final class InMemoryTokenStore implements TokenStore {
         });
     }
 
+    /** Every operation holds the one lock, and the caller's transaction holds it too. */
+    @Override
+    public List<TokenSummary> lockLive(long platformId, long userId, Instant now) {
+        return listLive(platformId, userId, now);
+    }
+
     @Override
     public void markUsed(long tokenId, Instant now, Instant usedSince, Optional<String> ip) {
         database.locked(() -> database.tokens.computeIfPresent(tokenId, (id, token) ->

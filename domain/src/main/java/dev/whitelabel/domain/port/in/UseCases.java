@@ -37,4 +37,6 @@ public interface UseCases {
     ManageWebhooksUseCase manageWebhooks();
 
     ManageAccountsUseCase manageAccounts();
+
+    ManageSettingsUseCase manageSettings();
 }

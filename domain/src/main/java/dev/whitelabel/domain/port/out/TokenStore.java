@@ -50,6 +50,12 @@ public interface TokenStore {
     List<TokenSummary> listLive(long platformId, long userId, Instant now);
 
     /**
+     * The same, with the user's tokens locked against a concurrent issue or revocation until the
+     * caller's transaction ends: what a cap on the user's tokens counts.
+     */
+    List<TokenSummary> lockLive(long platformId, long userId, Instant now);
+
+    /**
      * Sets {@code last_used_at} to {@code now}, and the last-used IP to {@code ip} when it is known,
      * unless the token was used since {@code usedSince}.
      */

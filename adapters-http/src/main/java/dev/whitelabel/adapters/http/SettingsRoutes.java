@@ -1,0 +1,44 @@
+package dev.whitelabel.adapters.http;
+
+import dev.whitelabel.domain.model.SessionCap;
+import dev.whitelabel.domain.port.in.ManageSettingsUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.OptionalInt;
+
+/** An admin reads and changes their platform's settings: the cap on each user's live tokens. */
+final class SettingsRoutes {
+
+    private final ManageSettingsUseCase manageSettings;
+    private final RequestBody requestBody;
+
+    SettingsRoutes(ManageSettingsUseCase manageSettings, RequestBody requestBody) {
+        this.manageSettings = manageSettings;
+        this.requestBody = requestBody;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/white-label/settings", this::read);
+        routes.patch("/api/white-label/settings", this::change);
+    }
+
+    private void read(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        ctx.json(new Answers.SettingsRead(Answers.Settings.of(manageSettings.sessionCap(admin))));
+    }
+
+    private void change(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        var body = requestBody.read(ctx);
+        // held to the domain's range when the cap is built; clamped here only to fit an int on the way
+        var max = body.clearableInteger("max_tokens_per_user").map(number -> number.isPresent()
+                ? OptionalInt.of((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number.getAsLong())))
+                : OptionalInt.empty());
+        var policy = body.valid(body.optionalText("session_cap_policy"), SessionCap.Policy::ofWireName);
+        body.requireValid();
+
+        var changed = manageSettings.changeSessionCap(admin, max, policy);
+
+        ctx.json(new Answers.SettingsChanged("Settings updated successfully.", Answers.Settings.of(changed)));
+    }
+}

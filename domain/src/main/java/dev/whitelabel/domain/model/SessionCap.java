@@ -1,0 +1,48 @@
+package dev.whitelabel.domain.model;
+
+import dev.whitelabel.domain.error.InvalidInput;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A platform's cap on the live tokens of each user, if it has one, and what issuing one more does:
+ * end the least recently used ({@link Policy#EVICT_OLDEST}) or refuse ({@link Policy#REJECT}).
+ */
+public record SessionCap(OptionalInt maxTokensPerUser, Policy policy) {
+
+    public static final int MAX_TOKENS_PER_USER = 1000;
+    public static final SessionCap NONE = new SessionCap(OptionalInt.empty(), Policy.EVICT_OLDEST);
+
+    public enum Policy {
+        EVICT_OLDEST, REJECT;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Policy ofWireName(String name) {
+            return Arrays.stream(values()).filter(policy -> policy.wireName().equals(name)).findFirst()
+                    .orElseThrow(() -> InvalidInput.of("session_cap_policy", "The selected session cap policy is invalid."));
+        }
+    }
+
+    public SessionCap {
+        if (maxTokensPerUser.isPresent()
+                && (maxTokensPerUser.getAsInt() < 1 || maxTokensPerUser.getAsInt() > MAX_TOKENS_PER_USER)) {
+            throw InvalidInput.of("max_tokens_per_user",
+                    "The max tokens per user field must be between 1 and " + MAX_TOKENS_PER_USER + ".");
+        }
+    }
+
+    /** This cap with what a change names; an empty {@code max} of a present change lifts the cap. */
+    public SessionCap with(Optional<OptionalInt> max, Optional<Policy> newPolicy) {
+        return new SessionCap(max.orElse(maxTokensPerUser), newPolicy.orElse(policy));
+    }
+
+    /** How many of {@code live} tokens must end before one more is issued. */
+    public int excessBeforeIssuing(int live) {
+        return maxTokensPerUser.isPresent() ? Math.max(0, live - maxTokensPerUser.getAsInt() + 1) : 0;
+    }
+}
