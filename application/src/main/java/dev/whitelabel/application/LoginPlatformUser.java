@@ -19,17 +19,23 @@ public final class LoginPlatformUser implements LoginPlatformUserUseCase {
     private final UserDirectory users;
     private final PasswordHasher passwordHasher;
     private final TokenIssuer tokenIssuer;
+    private final LoginThrottling throttling;
     private final Transactions transactions;
     private final Clock clock;
     // Checked against when the email is unknown, so that both refusals cost one hash comparison.
     private final String decoyHash;
 
     LoginPlatformUser(
-            UserDirectory users, PasswordHasher passwordHasher, TokenIssuer tokenIssuer, Transactions transactions,
+            UserDirectory users,
+            PasswordHasher passwordHasher,
+            TokenIssuer tokenIssuer,
+            LoginThrottling throttling,
+            Transactions transactions,
             Clock clock) {
         this.users = users;
         this.passwordHasher = passwordHasher;
         this.tokenIssuer = tokenIssuer;
+        this.throttling = throttling;
         this.transactions = transactions;
         this.clock = clock;
         this.decoyHash = passwordHasher.hash("decoy password, never anyone's");
@@ -37,14 +43,17 @@ public final class LoginPlatformUser implements LoginPlatformUserUseCase {
 
     @Override
     public SignedIn login(Actor actor, EmailAddress email, String password, NewToken token) {
+        var attempt = throttling.begin(actor.platformId(), email, token.device().ipAddress(), clock.instant());
         Optional<PasswordCredential> credential = users.findPasswordCredential(actor.platformId(), email)
                 .filter(found -> found.user().isPlatformUser());
         boolean matches = passwordHasher.matches(password, credential.map(PasswordCredential::passwordHash).orElse(decoyHash));
         // BCrypt compares the first 72 bytes only: a longer password would match on its prefix alone
         // a disabled user is told what a wrong password is told, after the same work
         if (credential.isEmpty() || !matches || !Password.fitsTheHash(password) || credential.get().user().isDisabled()) {
+            throttling.failed(attempt);
             throw new InvalidCredentials();
         }
+        throttling.succeeded(attempt);
         var user = credential.get().user();
         return transactions.inTransaction(() ->
                 new SignedIn(user, tokenIssuer.issue(actor, user, token, clock.instant())));

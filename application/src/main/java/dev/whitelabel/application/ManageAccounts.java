@@ -5,6 +5,7 @@ import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.AuthenticatedUser;
+import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.LogoutResult;
 import dev.whitelabel.domain.model.Password;
 import dev.whitelabel.domain.model.PasswordCredential;
@@ -30,6 +31,7 @@ public final class ManageAccounts implements ManageAccountsUseCase {
     private final TokenStore tokens;
     private final PasswordHasher passwordHasher;
     private final Revocations revocations;
+    private final LoginThrottling throttling;
     private final AuditLog auditLog;
     private final Transactions transactions;
     private final Clock clock;
@@ -40,6 +42,7 @@ public final class ManageAccounts implements ManageAccountsUseCase {
             TokenStore tokens,
             PasswordHasher passwordHasher,
             Revocations revocations,
+            LoginThrottling throttling,
             AuditLog auditLog,
             Transactions transactions,
             Clock clock) {
@@ -48,6 +51,7 @@ public final class ManageAccounts implements ManageAccountsUseCase {
         this.tokens = tokens;
         this.passwordHasher = passwordHasher;
         this.revocations = revocations;
+        this.throttling = throttling;
         this.auditLog = auditLog;
         this.transactions = transactions;
         this.clock = clock;
@@ -112,6 +116,8 @@ public final class ManageAccounts implements ManageAccountsUseCase {
             var now = clock.instant();
             int revoked = revocations.revokeAll(actor, user, AuditAction.USER_DELETED, now);
             tokens.forget(user.platformId(), user.id());
+            // the failed logins under the email are kept by its hash, which is still personal data
+            throttling.forget(user.platformId(), new EmailAddress(user.email()));
             users.forget(user.platformId(), user.id(), now);
             return new LogoutResult(revoked);
         });

@@ -1,5 +1,6 @@
 package dev.whitelabel.application;
 
+import dev.whitelabel.domain.model.LoginThrottle;
 import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
 import dev.whitelabel.domain.port.in.CheckHealthUseCase;
@@ -58,6 +59,12 @@ public final class WhitelabelUseCases implements UseCases {
     }
 
     public WhitelabelUseCases(Storage storage, PasswordHasher passwordHasher, Clock clock, WebhookPolicy webhookPolicy) {
+        this(storage, passwordHasher, clock, webhookPolicy, LoginThrottle.DEFAULT);
+    }
+
+    public WhitelabelUseCases(
+            Storage storage, PasswordHasher passwordHasher, Clock clock, WebhookPolicy webhookPolicy,
+            LoginThrottle loginThrottle) {
         this.storage = storage;
         this.clock = clock;
         this.webhookTargets = new WebhookTargets(webhookPolicy);
@@ -67,25 +74,27 @@ public final class WhitelabelUseCases implements UseCases {
         var platformUsers = new PlatformUsers(storage.users());
         var newUsers = new NewUsers(storage.users(), passwordHasher);
         var liveTokens = new LiveTokens(storage.tokens(), clock);
+        var throttling = new LoginThrottling(storage.loginFailures(), loginThrottle);
         this.authenticateToken = new AuthenticateToken(storage.tokens(), liveTokens);
         this.logoutPlatformUser = new LogoutPlatformUser(platformUsers, revocations, transactions, clock);
         this.logoutSelf = new LogoutSelf(revocations, transactions, clock);
         this.createPlatform = new CreatePlatform(storage.platforms(), storage.users(), tokenIssuer, transactions, clock);
         this.createPlatformUser = new CreatePlatformUser(storage.platforms(), newUsers, clock);
         this.registerPlatformUser = new RegisterPlatformUser(newUsers, tokenIssuer, transactions, clock);
-        this.loginPlatformUser = new LoginPlatformUser(storage.users(), passwordHasher, tokenIssuer, transactions, clock);
+        this.loginPlatformUser = new LoginPlatformUser(
+                storage.users(), passwordHasher, tokenIssuer, throttling, transactions, clock);
         this.createToken = new CreateToken(platformUsers, storage.users(), tokenIssuer, transactions, clock);
         this.listPlatformUsers = new ListPlatformUsers(storage.users());
         this.listUserTokens = new ListUserTokens(platformUsers, storage.tokens());
         this.readAuditTrail = new ReadAuditTrail(storage.auditLog());
         this.manageApiKeys = new ManageApiKeys(storage.tokens(), tokenIssuer, revocations, transactions, clock);
-        this.pruneTokens = new PruneTokens(storage.tokens(), clock);
+        this.pruneTokens = new PruneTokens(storage.tokens(), storage.loginFailures(), clock);
         this.checkHealth = storage.probe()::answers;
         this.manageServiceClients = new ManageServiceClients(
                 storage.platforms(), storage.serviceClients(), storage.auditLog(), transactions, clock);
         this.manageWebhooks = new ManageWebhooks(storage.platforms(), storage.webhooks(), webhookTargets, clock);
         this.manageAccounts = new ManageAccounts(platformUsers, storage.users(), storage.tokens(), passwordHasher,
-                revocations, storage.auditLog(), transactions, clock);
+                revocations, throttling, storage.auditLog(), transactions, clock);
         this.manageSettings = new ManageSettings(storage.platforms(), transactions);
         this.serviceClientDoors = new ServiceClientDoors(
                 storage.serviceClients(), liveTokens, revocations, transactions, clock);

@@ -2,6 +2,7 @@ package dev.whitelabel.bootstrap;
 
 import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.Platform;
+import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.ServiceClientCreated;
 import dev.whitelabel.domain.model.User;
@@ -60,6 +61,13 @@ final class CommandResults {
     }
 
     record LoggedOut(String message, int revokedTokens) {}
+
+    record PlatformSettings(Integer maxTokensPerUser, String sessionCapPolicy) {
+        static PlatformSettings of(SessionCap cap) {
+            return new PlatformSettings(cap.maxTokensPerUser().isPresent() ? cap.maxTokensPerUser().getAsInt() : null,
+                    cap.policy().wireName());
+        }
+    }
 
     record Listening(int port) {}
 

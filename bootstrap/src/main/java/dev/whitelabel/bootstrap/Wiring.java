@@ -7,6 +7,7 @@ import dev.whitelabel.adapters.persistence.Database;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
 import dev.whitelabel.application.WhitelabelUseCases;
+import dev.whitelabel.domain.model.LoginThrottle;
 import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.in.UseCases;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +26,31 @@ final class Wiring implements AutoCloseable {
     private Wiring(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.useCases = new WhitelabelUseCases(
-                JdbiStorage.over(dataSource), new BcryptPasswordHasher(), MICROSECONDS, webhookPolicy());
+                JdbiStorage.over(dataSource), new BcryptPasswordHasher(), MICROSECONDS, webhookPolicy(), loginThrottle());
+    }
+
+    /**
+     * From the environment, like the webhook policy: WHITELABEL_LOGIN_FAILURES_PER_EMAIL (5),
+     * WHITELABEL_LOGIN_FAILURES_PER_IP (100) and WHITELABEL_LOGIN_FAILURE_WINDOW_SECONDS (900).
+     */
+    static LoginThrottle loginThrottle() {
+        var defaults = LoginThrottle.DEFAULT;
+        return new LoginThrottle(
+                setting("WHITELABEL_LOGIN_FAILURES_PER_EMAIL", defaults.perEmail()),
+                setting("WHITELABEL_LOGIN_FAILURES_PER_IP", defaults.perIp()),
+                Duration.ofSeconds(setting("WHITELABEL_LOGIN_FAILURE_WINDOW_SECONDS", (int) defaults.window().toSeconds())));
+    }
+
+    private static int setting(String name, int fallback) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number");
+        }
     }
 
     /** From the environment only, like the database credentials: an operator's decision, never a request's. */

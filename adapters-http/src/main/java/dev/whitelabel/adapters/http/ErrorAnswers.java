@@ -9,6 +9,7 @@ import dev.whitelabel.domain.error.PlatformNotFound;
 import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.error.StorageUnavailable;
 import dev.whitelabel.domain.error.TokenNotFound;
+import dev.whitelabel.domain.error.TooManyLoginAttempts;
 import dev.whitelabel.domain.error.UserNotFound;
 import dev.whitelabel.domain.error.WebhookNotFound;
 import io.javalin.config.RoutesConfig;
@@ -38,6 +39,10 @@ final class ErrorAnswers {
         routes.exception(TokenNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(PlatformNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(InvalidCredentials.class, (e, ctx) -> error(ctx, 401, e.getMessage()));
+        routes.exception(TooManyLoginAttempts.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            message(ctx, 429, e.getMessage());
+        });
         routes.exception(ApiKeyNotFound.class, (e, ctx) -> message(ctx, 404, e.getMessage()));
         routes.exception(InvalidInput.class, (e, ctx) ->
                 ctx.status(422).json(new Answers.Validation(e.getMessage(), e.errors())));

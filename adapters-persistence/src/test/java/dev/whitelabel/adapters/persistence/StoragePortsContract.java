@@ -8,6 +8,7 @@ import dev.whitelabel.domain.model.AuditActor;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.Device;
+import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.Platform;
@@ -35,6 +36,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -389,6 +391,42 @@ abstract class StoragePortsContract {
 
     private TokenSummary onlyToken(User owner) {
         return storage.tokens().list(owner.platformId(), owner.id(), PageRequest.first()).items().get(0);
+    }
+
+    @Test
+    void login_failures_are_counted_per_platform_email_and_address_newest_first() {
+        var failures = storage.loginFailures();
+        String email = "a".repeat(64);
+        for (int i = 0; i < 4; i++) {
+            failures.record(acme.id(), email, Optional.of("192.0.2.1"), NOW.plusSeconds(i));
+        }
+        failures.record(acme.id(), "b".repeat(64), Optional.of("192.0.2.1"), NOW.plusSeconds(10));
+        failures.record(globex.id(), email, Optional.of("192.0.2.1"), NOW.plusSeconds(20));
+
+        assertThat(failures.latestForEmail(acme.id(), email, NOW, 10))
+                .containsExactly(NOW.plusSeconds(3), NOW.plusSeconds(2), NOW.plusSeconds(1));
+        assertThat(failures.latestForEmail(acme.id(), email, NOW.minusSeconds(1), 2))
+                .containsExactly(NOW.plusSeconds(3), NOW.plusSeconds(2));
+        assertThat(failures.latestForIp(acme.id(), "192.0.2.1", NOW.minusSeconds(1), 10)).hasSize(5);
+        assertThat(failures.latestForIp(acme.id(), "192.0.2.2", NOW.minusSeconds(1), 10)).isEmpty();
+
+        failures.forgetEmail(acme.id(), email);
+        assertThat(failures.latestForEmail(acme.id(), email, NOW.minusSeconds(1), 10)).isEmpty();
+        assertThat(failures.latestForEmail(globex.id(), email, NOW.minusSeconds(1), 10)).hasSize(1);
+        assertThat(failures.prune(NOW.plusSeconds(15))).isEqualTo(1);
+        assertThat(failures.latestForIp(acme.id(), "192.0.2.1", NOW.minusSeconds(1), 10)).isEmpty();
+    }
+
+    @Test
+    void a_platforms_session_cap_is_none_until_set() {
+        assertThat(storage.platforms().sessionCap(acme.id())).contains(SessionCap.NONE);
+        assertThat(storage.platforms().sessionCap(acme.id() + globex.id() + 1000)).isEmpty();
+        var cap = new SessionCap(OptionalInt.of(3), SessionCap.Policy.REJECT);
+
+        storage.platforms().setSessionCap(acme.id(), cap);
+
+        assertThat(storage.platforms().sessionCap(acme.id())).contains(cap);
+        assertThat(storage.platforms().sessionCap(globex.id())).contains(SessionCap.NONE);
     }
 
     @Test

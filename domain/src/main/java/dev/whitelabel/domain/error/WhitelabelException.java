@@ -7,7 +7,7 @@ package dev.whitelabel.domain.error;
 public abstract sealed class WhitelabelException extends RuntimeException
         permits ApiKeyNotFound, InvalidCredentials, InvalidInput, NotWhiteLabelAdmin, PlatformNotFound, StorageUnavailable,
                 ServiceClientNotFound, TokenNotFound, WebhookNotFound, DeliveryNotFound,
-                UserNotFound {
+                TooManyLoginAttempts, UserNotFound {
 
     protected WhitelabelException(String message) {
         // No stack trace: these are answers, not faults, and they are thrown on hot paths.

@@ -17,6 +17,7 @@ public final class JdbiStorage {
                 new JdbiServiceClientStore(jdbi),
                 new JdbiWebhookStore(jdbi),
                 new JdbiAuditLog(jdbi),
+                new JdbiLoginFailures(jdbi),
                 new JdbiTransactions(jdbi),
                 new JdbiStorageProbe(jdbi));
     }

@@ -16,6 +16,7 @@ public final class InMemoryStorage {
                 new InMemoryServiceClientStore(database),
                 new InMemoryWebhookStore(database),
                 new InMemoryAuditLog(database),
+                new InMemoryLoginFailures(database),
                 new InMemoryTransactions(database),
                 () -> true);
     }

@@ -8,5 +8,6 @@ public record Storage(
         ServiceClientStore serviceClients,
         WebhookStore webhooks,
         AuditLog auditLog,
+        LoginFailures loginFailures,
         Transactions transactions,
         StorageProbe probe) {}
