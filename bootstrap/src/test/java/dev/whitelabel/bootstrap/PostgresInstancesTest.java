@@ -126,6 +126,51 @@ class PostgresInstancesTest {
         assertThat(send(a, "/api/user/me", laptop.token().value(), null)).isEqualTo(401);
     }
 
+    /** Disable and delete end the user's sessions for every instance at once; failed logins are counted across them. */
+    @Test
+    void a_disabled_or_deleted_users_tokens_are_refused_by_the_other_instance_at_once() throws Exception {
+        Wiring first = instance();
+        Wiring second = instance();
+        HttpServer a = serve(first);
+        HttpServer b = serve(second);
+        var acme = acme(first);
+        var ann = ann(first, acme);
+        String admin = acme.adminToken().token().value();
+        var phone = first.useCases().createToken().forAnyUser(ann.id(), NewToken.named("phone"));
+        assertThat(send(b, "/api/user/me", phone.token().value(), null)).isEqualTo(200);
+
+        assertThat(send(a, "/api/white-label/users/" + ann.id() + "/disable", admin, "")).isEqualTo(200);
+        assertThat(send(b, "/api/user/me", phone.token().value(), null)).isEqualTo(401);
+        assertThat(send(b, "/api/white-label/token", admin, "{\"user_id\":" + ann.id() + "}")).isEqualTo(422);
+
+        assertThat(send(b, "/api/white-label/users/" + ann.id() + "/enable", admin, "")).isEqualTo(200);
+        var laptop = second.useCases().createToken().forAnyUser(ann.id(), NewToken.named("laptop"));
+        assertThat(send(a, "/api/user/me", laptop.token().value(), null)).isEqualTo(200);
+
+        var deleted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + b.port() + "/api/white-label/users/" + ann.id()))
+                .header("Authorization", "Bearer " + admin).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(send(a, "/api/user/me", laptop.token().value(), null)).isEqualTo(401);
+        assertThat(send(a, "/api/white-label/users/" + ann.id() + "/tokens", admin, null)).isEqualTo(404);
+    }
+
+    @Test
+    void failed_logins_on_one_instance_count_on_the_other() throws Exception {
+        Wiring first = instance();
+        Wiring second = instance();
+        HttpServer a = serve(first);
+        HttpServer b = serve(second);
+        String admin = acme(first).adminToken().token().value();
+        String guess = "{\"email\":\"ann@acme.test\",\"password\":\"wrong horse\"}";
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(send(i % 2 == 0 ? a : b, "/api/white-label/login", admin, guess)).isEqualTo(401);
+        }
+
+        assertThat(send(a, "/api/white-label/login", admin, guess)).isEqualTo(429);
+        assertThat(send(b, "/api/white-label/login", admin, guess)).isEqualTo(429);
+    }
+
     HttpResponse<String> door(HttpServer server, String path, String authorization, String form) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .header("Authorization", authorization);

@@ -1,6 +1,7 @@
 package dev.whitelabel.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
@@ -15,6 +16,9 @@ import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
+import java.util.Optional;
+import dev.whitelabel.domain.model.Password;
+import dev.whitelabel.domain.error.InvalidCredentials;
 import dev.whitelabel.domain.model.PlatformCreated;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,6 +86,31 @@ class SqlStatementsTest {
         assertThat(counter.statements()).hasSize(2);
         assertThat(counter.statements().get(1)).contains("from service_clients c");
         assertThat(counter.writes()).isZero();
+    }
+
+    /** Login throttling: one insert per failed login; a success with nothing to reset writes nothing more than before. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void a_failed_login_is_one_write_and_a_success_writes_only_its_token(String database) {
+        open(database);
+        var acme = platform();
+        var admin = Actor.whiteLabelAdmin(acme.admin());
+        useCases.registerPlatformUser().register(admin, new NewPlatformUser("Ann", new EmailAddress("ann@acme.test"),
+                Optional.of(new Password("correct horse")), Optional.empty()));
+        var email = new EmailAddress("ann@acme.test");
+
+        counter.reset();
+        assertThatThrownBy(() -> useCases.loginPlatformUser().login(admin, email, "wrong horse", NewToken.named("t")))
+                .isInstanceOf(InvalidCredentials.class);
+        assertThat(counter.writes()).isEqualTo(1);
+        assertThat(counter.statements()).anyMatch(sql -> sql.contains("insert into login_failures"));
+
+        useCases.loginPlatformUser().login(admin, email, "correct horse", NewToken.named("t"));
+        counter.reset();
+        useCases.loginPlatformUser().login(admin, email, "correct horse", NewToken.named("t"));
+        // the token and its audit event, as before throttling
+        assertThat(counter.writes()).isEqualTo(2);
+        assertThat(counter.statements()).noneMatch(sql -> sql.contains("login_failures") && !sql.strip().startsWith("select"));
     }
 
     @ParameterizedTest
