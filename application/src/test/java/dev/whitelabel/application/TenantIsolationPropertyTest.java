@@ -2,6 +2,7 @@ package dev.whitelabel.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.error.TokenNotFound;
 import dev.whitelabel.domain.error.UserNotFound;
@@ -12,6 +13,8 @@ import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PageRequest;
+import dev.whitelabel.domain.model.Password;
+import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.ServiceClientCreated;
 import dev.whitelabel.domain.model.User;
@@ -19,8 +22,10 @@ import dev.whitelabel.domain.model.UserReference;
 import dev.whitelabel.domain.model.WebhookEndpoint;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -45,12 +50,15 @@ class TenantIsolationPropertyTest {
         // the doors other services use, through the acting platform's service client or gateway
         INTROSPECT, REVOKE_BY_SERVICE_CLIENT, CHECK_ON_PLATFORM, LIST_SERVICE_CLIENTS, DELETE_SERVICE_CLIENT,
         // webhooks: endpoints, their deliveries, and the events every revocation above puts in them
-        LIST_WEBHOOKS, DELETE_WEBHOOK, READ_DELIVERIES
+        LIST_WEBHOOKS, DELETE_WEBHOOK, READ_DELIVERIES,
+        // the account's life and the platform's settings
+        SET_PASSWORD, DISABLE, ENABLE, DELETE_USER, READ_SETTINGS, CHANGE_SETTINGS
     }
 
     /** The operations on the picked user, which must be refused unless the user is the acting platform's. */
     static final Set<Kind> ON_A_USER =
-            EnumSet.of(Kind.LOGOUT_BY_ID, Kind.LOGOUT_BY_EMAIL, Kind.LOGOUT_ONE_TOKEN, Kind.CREATE_TOKEN, Kind.LIST_TOKENS);
+            EnumSet.of(Kind.LOGOUT_BY_ID, Kind.LOGOUT_BY_EMAIL, Kind.LOGOUT_ONE_TOKEN, Kind.CREATE_TOKEN, Kind.LIST_TOKENS,
+                    Kind.SET_PASSWORD, Kind.DISABLE, Kind.ENABLE, Kind.DELETE_USER);
 
     /** An admin of {@code platform} does {@code kind} to a user and a token picked among all platforms'. */
     record Operation(int platform, Kind kind, int user, int token) {}
@@ -75,6 +83,7 @@ class TenantIsolationPropertyTest {
         List<IssuedToken> tokens = new ArrayList<>();
         List<ServiceClientCreated> clients = new ArrayList<>();
         List<WebhookEndpoint> webhooks = new ArrayList<>();
+        Set<Long> deleted = new HashSet<>();
         for (int p = 0; p < PLATFORMS; p++) {
             var platform = fixture.platform("p" + p);
             platforms.add(platform);
@@ -99,7 +108,7 @@ class TenantIsolationPropertyTest {
             }
 
             apply(fixture, Actor.whiteLabelAdmin(actingPlatform.admin()), clients.get(operation.platform()), operation,
-                    users, tokens, clients, webhooks, actingId);
+                    users, tokens, clients, webhooks, actingId, deleted);
 
             for (int p = 0; p < PLATFORMS; p++) {
                 var other = platforms.get(p);
@@ -114,7 +123,7 @@ class TenantIsolationPropertyTest {
     /** Runs the operation; anything it reads must be the acting platform's own. */
     private static void apply(Fixture fixture, Actor admin, ServiceClientCreated client, Operation operation,
             List<User> users, List<IssuedToken> tokens, List<ServiceClientCreated> clients, List<WebhookEndpoint> webhooks,
-            long actingId) {
+            long actingId, Set<Long> deleted) {
         User user = users.get(operation.user());
         IssuedToken token = tokens.get(operation.token());
         long tokenId = token.tokenId();
@@ -158,6 +167,16 @@ class TenantIsolationPropertyTest {
                     useCases.manageWebhooks().deliveries(admin, target.id(), new PageRequest(1, 100));
                     assertThat(target.platformId()).as("read another platform's deliveries").isEqualTo(actingId);
                 }
+                case SET_PASSWORD -> useCases.manageAccounts().setPassword(admin, user.id(), new Password("new password"));
+                case DISABLE -> useCases.manageAccounts().disable(admin, user.id());
+                case ENABLE -> useCases.manageAccounts().enable(admin, user.id());
+                case DELETE_USER -> {
+                    useCases.manageAccounts().delete(admin, user.id());
+                    deleted.add(user.id());
+                }
+                case READ_SETTINGS -> useCases.manageSettings().sessionCap(admin);
+                case CHANGE_SETTINGS -> useCases.manageSettings().changeSessionCap(admin,
+                        Optional.of(OptionalInt.of(1 + operation.token())), Optional.of(SessionCap.Policy.EVICT_OLDEST));
                 case DELETE_SERVICE_CLIENT -> {
                     var target = clients.get(operation.user() % clients.size()).client();
                     useCases.manageServiceClients().delete(admin, target.id());
@@ -167,7 +186,11 @@ class TenantIsolationPropertyTest {
             assertThat(!ON_A_USER.contains(operation.kind()) || user.platformId() == actingId)
                     .as("%s succeeded on another platform's user", operation).isTrue();
         } catch (UserNotFound refused) {
-            assertThat(user.platformId()).as("%s refused a user of the acting platform", operation).isNotEqualTo(actingId);
+            assertThat(user.platformId() != actingId || deleted.contains(user.id()))
+                    .as("%s refused a user of the acting platform", operation).isTrue();
+        } catch (InvalidInput disabled) {
+            assertThat(operation.kind()).isEqualTo(Kind.CREATE_TOKEN);
+            assertThat(user.platformId()).isEqualTo(actingId);
         } catch (TokenNotFound refused) {
             assertThat(user.platformId()).isEqualTo(actingId);
         } catch (ServiceClientNotFound refused) {
@@ -184,13 +207,18 @@ class TenantIsolationPropertyTest {
         state.append(fixture.useCases.listPlatformUsers().list(admin, Optional.empty(), new PageRequest(1, 100)));
         state.append(fixture.useCases.readAuditTrail().read(admin, new PageRequest(1, 100)));
         state.append(fixture.useCases.manageServiceClients().list(admin));
+        state.append(fixture.useCases.manageSettings().sessionCap(admin));
         // every endpoint of the platform, with the deliveries of its events: none may come from another platform's revocations
         for (var endpoint : fixture.useCases.manageWebhooks().list(admin)) {
             state.append(endpoint).append(fixture.useCases.manageWebhooks().deliveries(admin, endpoint.id(), new PageRequest(1, 100)));
         }
         for (User user : users) {
             if (user.platformId() == platform.platform().id()) {
-                state.append(fixture.useCases.listUserTokens().list(admin, user.id(), new PageRequest(1, 100)));
+                try {
+                    state.append(fixture.useCases.listUserTokens().list(admin, user.id(), new PageRequest(1, 100)));
+                } catch (UserNotFound deleted) {
+                    state.append("deleted ").append(user.id());
+                }
             }
         }
         for (IssuedToken token : tokens) {

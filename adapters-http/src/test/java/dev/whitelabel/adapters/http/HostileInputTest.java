@@ -30,6 +30,8 @@ class HostileInputTest {
     static final String LOGOUT = "/api/white-label/logout";
     static final String REGISTER = "/api/white-label/register";
     static final String TOKEN = "/api/white-label/token";
+    static final String SETTINGS = "/api/white-label/settings";
+    static final String OWN_PASSWORD = "/api/user/password";
 
     /** {@code body} null sends none; {@code rawBody} sends bytes that are not valid UTF-8 text. */
     record Case(String name, String method, String path, String contentType, String body, byte[] rawBody, int status) {
@@ -39,6 +41,10 @@ class HostileInputTest {
 
         static Case json(String name, String body, int status) {
             return post(name, LOGOUT, JSON, body, status);
+        }
+
+        static Case patch(String name, String body, int status) {
+            return new Case(name, "PATCH", SETTINGS, JSON, body, null, status);
         }
 
         static Case request(String name, String method, String path, int status) {
@@ -153,6 +159,45 @@ class HostileInputTest {
                         "{\"user_id\":1,\"token_name\":\"\u202E" + MARKER + "\"}", 422),
                 Case.post("api key: a name with a lone surrogate", "/api/user/api-keys", JSON,
                         "{\"name\":\"key\\udfff\"}", 422),
+                Case.post("register: a device name with a right-to-left override", REGISTER, JSON,
+                        "{\"name\":\"X\",\"email\":\"x@acme.test\",\"password\":\"correct horse\",\"device_name\":\"\u202E"
+                                + MARKER + "\"}", 422),
+                Case.post("register: a device name over 255 characters", REGISTER, JSON,
+                        "{\"name\":\"X\",\"email\":\"x@acme.test\",\"password\":\"correct horse\",\"device_name\":\""
+                                + "d".repeat(256) + "\"}", 422),
+                Case.post("login: a device name with a NUL", "/api/white-label/login", JSON,
+                        "{\"email\":\"ann@acme.test\",\"password\":\"x\",\"device_name\":\"a\\u0000" + MARKER + "\"}", 422),
+                Case.post("token: a device name that is an array", TOKEN, JSON, "{\"user_id\":1,\"device_name\":[\"x\"]}", 422),
+                Case.post("api key: a device name with a control character", "/api/user/api-keys", JSON,
+                        "{\"name\":\"ci\",\"device_name\":\"ci\\u0007" + MARKER + "\"}", 422),
+                Case.post("own password: no current password", OWN_PASSWORD, JSON, "{\"password\":\"battery staple\"}", 422),
+                Case.post("own password: a current password that is a number", OWN_PASSWORD, JSON,
+                        "{\"current_password\":12345678,\"password\":\"battery staple\"}", 422),
+                Case.post("own password: a wrong current password", OWN_PASSWORD, JSON,
+                        "{\"current_password\":\"" + MARKER + "\",\"password\":\"battery staple\"}", 422),
+                Case.post("own password: a new password with a NUL", OWN_PASSWORD, JSON,
+                        "{\"current_password\":\"x\",\"password\":\"battery\\u0000" + MARKER + "\"}", 422),
+                Case.post("admin password: a password that is a number", "/api/white-label/users/999999/password", JSON,
+                        "{\"password\":12345678}", 422),
+                Case.post("admin password: a password over 72 bytes", "/api/white-label/users/999999/password", JSON,
+                        "{\"password\":\"" + MARKER + "p".repeat(80) + "\"}", 422),
+                Case.post("admin password: a user id that is not a number", "/api/white-label/users/" + MARKER + "/password",
+                        JSON, "{\"password\":\"battery staple\"}", 404),
+                Case.request("disable: a user id beyond a long", "POST", "/api/white-label/users/99999999999999999999/disable", 404),
+                Case.request("enable: a user id of zero", "POST", "/api/white-label/users/0/enable", 404),
+                Case.request("delete: a user id in exponent form", "DELETE", "/api/white-label/users/1e3", 404),
+                Case.request("delete: no user id (the users listing takes GET only)", "DELETE", "/api/white-label/users/", 405),
+                Case.request("GET on disable", "GET", "/api/white-label/users/1/disable", 405),
+                Case.patch("settings: max as a string", "{\"max_tokens_per_user\":\"5\"}", 422),
+                Case.patch("settings: max as a float", "{\"max_tokens_per_user\":1.5}", 422),
+                Case.patch("settings: max negative", "{\"max_tokens_per_user\":-1}", 422),
+                Case.patch("settings: max beyond an int", "{\"max_tokens_per_user\":99999999999}", 422),
+                Case.patch("settings: max 1e400", "{\"max_tokens_per_user\":1e400}", 422),
+                Case.patch("settings: an unknown policy", "{\"session_cap_policy\":\"" + MARKER + "\"}", 422),
+                Case.patch("settings: a policy with a NUL", "{\"session_cap_policy\":\"reject\\u0000\"}", 422),
+                Case.patch("settings: a policy as an array", "{\"session_cap_policy\":[\"reject\"]}", 422),
+                Case.patch("settings: a body that is an array", "[{\"max_tokens_per_user\":1}]", 400),
+                Case.request("PUT on settings", "PUT", SETTINGS, 405),
                 Case.request("a search with a NUL", "GET", "/api/white-label/users?search=ann%00" + MARKER, 422),
                 Case.request("a search with an unpaired surrogate's bytes", "GET",
                         "/api/white-label/users?search=%ED%A0%80" + MARKER, 400),
@@ -201,6 +246,7 @@ class HostileInputTest {
         for (User user : users.items()) {
             state.append(running.useCases.listUserTokens().list(actor, user.id(), PageRequest.first()));
         }
+        state.append(running.useCases.manageSettings().sessionCap(actor));
         return state.append(running.useCases.readAuditTrail().read(actor, PageRequest.first())).toString();
     }
 
