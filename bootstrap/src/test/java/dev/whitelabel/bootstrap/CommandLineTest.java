@@ -83,6 +83,28 @@ class CommandLineTest {
     }
 
     @Test
+    void the_operator_reads_and_sets_a_platforms_session_cap() throws Exception {
+        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
+                .json().at("/platform/id").asText();
+
+        var initial = run("platform", "settings", "--platform", platformId);
+        var capped = run("platform", "settings", "--platform", platformId, "--max-tokens-per-user", "3",
+                "--session-cap-policy", "reject");
+        var lifted = run("platform", "settings", "--platform", platformId, "--max-tokens-per-user", "none");
+        var refused = run("platform", "settings", "--platform", platformId, "--max-tokens-per-user", "lots");
+        var unknown = run("platform", "settings", "--platform", "999", "--session-cap-policy", "reject");
+
+        assertThat(initial.out()).isEqualTo("{\"max_tokens_per_user\":null,\"session_cap_policy\":\"evict_oldest\"}");
+        assertThat(capped.json().get("max_tokens_per_user").asInt()).isEqualTo(3);
+        assertThat(capped.json().get("session_cap_policy").asText()).isEqualTo("reject");
+        assertThat(lifted.json().get("max_tokens_per_user").isNull()).isTrue();
+        assertThat(lifted.json().get("session_cap_policy").asText()).isEqualTo("reject");
+        assertThat(refused.exitCode()).isEqualTo(Main.REFUSED);
+        assertThat(refused.err()).contains("The max tokens per user field must be an integer or none.");
+        assertThat(unknown.err()).isEqualTo("{\"error\":\"Platform not found.\"}");
+    }
+
+    @Test
     void refusals_go_to_stderr_as_json_with_a_non_zero_exit() throws Exception {
         String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
                 .json().at("/platform/id").asText();
