@@ -35,7 +35,7 @@ async function api(method, path, body) {
 }
 
 function show(section) {
-  for (const id of ["sign-in", "users", "user", "clients", "webhooks", "audit"]) $(id).hidden = id !== section;
+  for (const id of ["sign-in", "users", "user", "clients", "webhooks", "audit", "settings"]) $(id).hidden = id !== section;
   $("nav").hidden = section === "sign-in";
 }
 
@@ -125,6 +125,10 @@ function button(row, label, onClick, danger) {
   td.appendChild(b);
 }
 
+function tokensRevoked(count) {
+  return count + (count === 1 ? " token" : " tokens") + " revoked.";
+}
+
 function pager(prefix, meta) {
   $(prefix + "-page").textContent = "Page " + meta.current_page + " of " + meta.last_page + " (" + meta.total + ")";
   $(prefix + "-prev").disabled = meta.current_page <= 1;
@@ -134,19 +138,48 @@ function pager(prefix, meta) {
 async function loadUsers() {
   const query = "?page=" + state.usersPage + "&per_page=" + PER_PAGE + (state.search ? "&search=" + encodeURIComponent(state.search) : "");
   const page = await api("GET", "/api/white-label/users" + query);
+  // the last user of the last page deleted: show the page that is the last one now
+  if (page.data.length === 0 && state.usersPage > 1 && state.usersPage > page.meta.last_page) {
+    state.usersPage = Math.max(1, page.meta.last_page);
+    return loadUsers();
+  }
   const rows = $("user-rows");
   rows.replaceChildren();
   for (const user of page.data) {
     const row = document.createElement("tr");
+    if (user.disabled_at) row.className = "disabled";
     cell(row, user.id);
     cell(row, user.name);
     cell(row, user.email);
     cell(row, when(user.created_at));
+    cell(row, user.disabled_at ? "disabled since " + when(user.disabled_at) : "active");
     button(row, "Open", () => openUser(user).catch(fail));
+    if (user.disabled_at) button(row, "Enable", () => enableUser(user).catch(fail));
+    else button(row, "Disable", () => disableUser(user).catch(fail), true);
+    button(row, "Delete", () => deleteUser(user).catch(fail), true);
     rows.appendChild(row);
   }
   pager("users", page.meta);
   show("users");
+}
+
+async function disableUser(user) {
+  const result = await api("POST", "/api/white-label/users/" + user.id + "/disable");
+  say(result.message + " " + tokensRevoked(result.revoked_tokens));
+  await loadUsers();
+}
+
+async function enableUser(user) {
+  const result = await api("POST", "/api/white-label/users/" + user.id + "/enable");
+  say(result.message);
+  await loadUsers();
+}
+
+async function deleteUser(user) {
+  if (!window.confirm("Delete " + shown(user.name) + " <" + user.email + ">? Every token of theirs ends and their personal data is removed.")) return;
+  const result = await api("DELETE", "/api/white-label/users/" + user.id);
+  say(result.message + " " + tokensRevoked(result.revoked_tokens));
+  await loadUsers();
 }
 
 async function openUser(user) {
@@ -169,6 +202,10 @@ async function loadTokens() {
     cell(row, token.name);
     cell(row, when(token.created_at));
     cell(row, when(token.last_used_at));
+    cell(row, token.device_name);
+    cell(row, token.user_agent).className = "agent";
+    cell(row, token.ip_address);
+    cell(row, token.last_used_ip);
     cell(row, when(token.expires_at));
     cell(row, when(token.revoked_at));
     if (dead) cell(row, ""); else button(row, "Revoke", () => revoke(token).catch(fail), true);
@@ -185,7 +222,7 @@ async function revoke(token) {
 async function logoutAll() {
   $("confirm").hidden = true;
   const result = await api("POST", "/api/white-label/logout", { user_id: state.user.id });
-  say("Logged out: " + result.revoked_tokens + (result.revoked_tokens === 1 ? " token" : " tokens") + " revoked.");
+  say("Logged out: " + tokensRevoked(result.revoked_tokens));
   await loadTokens();
 }
 
@@ -309,6 +346,31 @@ async function loadAudit() {
   show("audit");
 }
 
+function showSettings(settings) {
+  const max = settings.max_tokens_per_user;
+  $("settings-max").textContent = max === null ? "no cap" : String(max);
+  $("settings-policy").textContent = settings.session_cap_policy === "reject"
+    ? "reject: issuing one more token is refused"
+    : "evict_oldest: issuing one more token ends the least recently used one";
+  $("max-tokens").value = max === null ? "" : String(max);
+  $("cap-policy").value = settings.session_cap_policy;
+}
+
+async function loadSettings() {
+  const read = await api("GET", "/api/white-label/settings");
+  showSettings(read.settings);
+  show("settings");
+}
+
+async function saveSettings() {
+  const text = $("max-tokens").value.trim();
+  // an empty max lifts the cap
+  const changed = await api("PATCH", "/api/white-label/settings",
+    { max_tokens_per_user: text === "" ? null : Number(text), session_cap_policy: $("cap-policy").value });
+  say(changed.message);
+  await loadSettings();
+}
+
 function signOut(clearMessages) {
   sessionStorage.removeItem(TOKEN_KEY);
   // a new client's secret must not outlive the admin who created it
@@ -340,6 +402,8 @@ $("audit-prev").addEventListener("click", () => { state.auditPage--; loadAudit()
 $("audit-next").addEventListener("click", () => { state.auditPage++; loadAudit().catch(fail); });
 $("show-users").addEventListener("click", () => loadUsers().catch(fail));
 $("show-audit").addEventListener("click", () => { state.auditPage = 1; loadAudit().catch(fail); });
+$("show-settings").addEventListener("click", () => { say(""); loadSettings().catch(fail); });
+$("settings-form").addEventListener("submit", (event) => { event.preventDefault(); saveSettings().catch(fail); });
 $("show-clients").addEventListener("click", () => { $("client-secret").hidden = true; say(""); loadClients().catch(fail); });
 $("client-form").addEventListener("submit", (event) => { event.preventDefault(); createClient().catch(fail); });
 $("show-webhooks").addEventListener("click", () => {

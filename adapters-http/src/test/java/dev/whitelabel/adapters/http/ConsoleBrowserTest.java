@@ -40,12 +40,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin console in headless Chromium (Debian's chromium and chromium-driver, which .ci/run
  * installs): sign in with an admin token, find a user, revoke one token, log the user out of all,
- * and check through the API that every token is refused. Saves target/console.png.
+ * and check through the API that every token is refused; see a token's device, disable, enable and
+ * delete a user, set the session cap. Saves target/console.png.
  */
 class ConsoleBrowserTest {
 
@@ -134,6 +136,89 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("show-audit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "logout all"));
         assertThat(browser.findElement(By.id("audit-rows")).getText()).contains("logout token");
+    }
+
+    static final String DEVICE_AGENT = "Mozilla/5.0 (Linux; Android 14; Pixel 8) ConsoleTest/1.0";
+
+    /** The token is issued through the API as a client would, with a device name and a User-Agent. */
+    @Test
+    void an_admin_sees_a_tokens_device_disables_enables_and_deletes_users_and_sets_the_session_cap() {
+        String admin = RunningApi.adminToken(acme);
+        running.user(acme, "dev@acme.test");
+        var issued = running.api.send(running.api.request("/api/white-label/token", admin)
+                .header("Content-Type", "application/json").header("User-Agent", DEVICE_AGENT)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"dev@acme.test\",\"device_name\":\"Ann's phone\"}")));
+        assertThat(issued.status()).isEqualTo(200);
+        String devsToken = issued.json().get("token").asText();
+        assertThat(running.me(devsToken)).isEqualTo(200);
+
+        signIn(admin);
+        search("dev@");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-rows"), "dev@acme.test"));
+        assertThat(userRow("dev@acme.test").getText()).contains("active");
+        userButton("dev@acme.test", "Open").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-rows"), "Ann's phone"));
+        var tokenCells = browser.findElements(By.cssSelector("#token-rows tr td")).stream()
+                .map(td -> (String) ((ChromeDriver) browser).executeScript("return arguments[0].textContent", td)).toList();
+        assertThat(tokenCells).as("device name, user agent, IP address, last-used IP")
+                .containsSubsequence("api-token", "Ann's phone", DEVICE_AGENT, "127.0.0.1", "127.0.0.1");
+
+        browser.findElement(By.id("back-to-users")).click();
+        userButton("dev@acme.test", "Disable").click();
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "User disabled successfully. 1 token revoked."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-rows"), "disabled since"));
+        assertThat(userRow("dev@acme.test").getAttribute("class")).isEqualTo("disabled");
+        assertThat(running.me(devsToken)).as("disabling ends the tokens").isEqualTo(401);
+        userButton("dev@acme.test", "Enable").click();
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "User enabled successfully."));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(userButtonLocator("dev@acme.test", "Disable")));
+        assertThat(userRow("dev@acme.test").getText()).contains("active").doesNotContain("disabled since");
+
+        browser.findElement(By.id("show-settings")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("settings-max"), "no cap"));
+        assertThat(browser.findElement(By.id("settings-policy")).getText()).startsWith("evict_oldest");
+        browser.findElement(By.id("max-tokens")).sendKeys("3");
+        new Select(browser.findElement(By.id("cap-policy"))).selectByValue("reject");
+        browser.findElement(By.cssSelector("#settings-form button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "Settings updated successfully."));
+        wait.until(ExpectedConditions.textToBe(By.id("settings-max"), "3"));
+        assertThat(browser.findElement(By.id("settings-policy")).getText()).startsWith("reject");
+        assertThat(running.api.get("/api/white-label/settings", admin).body())
+                .isEqualTo("{\"settings\":{\"max_tokens_per_user\":3,\"session_cap_policy\":\"reject\"}}");
+        browser.findElement(By.id("max-tokens")).clear();
+        browser.findElement(By.cssSelector("#settings-form button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("settings-max"), "no cap"));
+        assertThat(running.api.get("/api/white-label/settings", admin).json().at("/settings/max_tokens_per_user").isNull())
+                .as("an empty max lifts the cap").isTrue();
+
+        browser.findElement(By.id("show-users")).click();
+        search("ann@");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-rows"), "ann@acme.test"));
+        userButton("ann@acme.test", "Delete").click();
+        wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+        assertThat(userRow("ann@acme.test").isDisplayed()).as("a dismissed prompt deletes nothing").isTrue();
+        userButton("ann@acme.test", "Delete").click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "User deleted successfully. 3 tokens revoked."));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#user-rows tr"), 0));
+        for (String token : annsTokens) {
+            assertThat(running.me(token)).isEqualTo(401);
+        }
+        browser.findElement(By.id("show-audit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "user deleted"));
+        assertThat(browser.findElement(By.id("audit-rows")).getText()).contains("user disabled").contains("user enabled");
+    }
+
+    static By userButtonLocator(String email, String label) {
+        return By.xpath("//tbody[@id='user-rows']/tr[td[text()='" + email + "']]//button[text()='" + label + "']");
+    }
+
+    WebElement userButton(String email, String label) {
+        return wait.until(ExpectedConditions.elementToBeClickable(userButtonLocator(email, label)));
+    }
+
+    WebElement userRow(String email) {
+        return browser.findElement(By.xpath("//tbody[@id='user-rows']/tr[td[text()='" + email + "']]"));
     }
 
     @Test
