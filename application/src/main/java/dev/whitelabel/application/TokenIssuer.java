@@ -71,8 +71,8 @@ final class TokenIssuer {
             return;
         }
         if (cap.policy() == SessionCap.Policy.REJECT) {
-            throw InvalidInput.of("user", "The user already has " + cap.maxTokensPerUser().getAsInt()
-                    + " tokens, the most this platform allows.");
+            throw InvalidInput.of("user", "The user already holds as many tokens as this platform allows ("
+                    + cap.maxTokensPerUser().getAsInt() + ").");
         }
         live.stream().sorted(LEAST_RECENTLY_USED).limit(excess).forEach(evicted ->
                 revocations.revokeOne(actor, owner, evicted.id(), AuditAction.TOKEN_EVICTED, now));

@@ -177,7 +177,7 @@ class AccountLifecycleTest {
 
         assertThatThrownBy(() -> login("correct horse"))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The user already has 1 tokens, the most this platform allows.");
+                .hasMessage("The user already holds as many tokens as this platform allows (1).");
         assertThat(fixture.storage.tokens().listLive(acme.platform().id(), ann.id(), fixture.clock.instant())).hasSize(1);
 
         var lifted = fixture.useCases.manageSettings().changeSessionCap(Fixture.adminOf(acme),

@@ -68,6 +68,15 @@ class PostgresInstancesTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
+    /** Two instances of the product on one database, each serving HTTP. */
+    record Instances(Wiring first, Wiring second, HttpServer a, HttpServer b) {}
+
+    Instances twoInstances() {
+        Wiring first = instance();
+        Wiring second = instance();
+        return new Instances(first, second, serve(first), serve(second));
+    }
+
     @Test
     void two_instances_starting_together_on_an_empty_database_migrate_it_once_and_both_serve() throws Exception {
         var start = new CountDownLatch(1);
@@ -106,69 +115,61 @@ class PostgresInstancesTest {
 
     @Test
     void a_logout_on_one_instance_is_a_401_on_the_other_on_the_very_next_request() throws Exception {
-        Wiring first = instance();
-        Wiring second = instance();
-        HttpServer a = serve(first);
-        HttpServer b = serve(second);
-        var acme = acme(first);
-        var ann = ann(first, acme);
+        var two = twoInstances();
+        var acme = acme(two.first());
+        var ann = ann(two.first(), acme);
         String admin = acme.adminToken().token().value();
-        var phone = first.useCases().createToken().forAnyUser(ann.id(), NewToken.named("phone"));
-        var laptop = first.useCases().createToken().forAnyUser(ann.id(), NewToken.named("laptop"));
-        assertThat(send(b, "/api/user/me", phone.token().value(), null)).isEqualTo(200);
+        var phone = two.first().useCases().createToken().forAnyUser(ann.id(), NewToken.named("phone"));
+        var laptop = two.first().useCases().createToken().forAnyUser(ann.id(), NewToken.named("laptop"));
+        assertThat(send(two.b(), "/api/user/me", phone.token().value(), null)).isEqualTo(200);
 
-        assertThat(send(a, "/api/white-label/logout", admin,
+        assertThat(send(two.a(), "/api/white-label/logout", admin,
                 "{\"user_id\":" + ann.id() + ",\"token_id\":" + phone.tokenId() + "}")).isEqualTo(200);
-        assertThat(send(b, "/api/user/me", phone.token().value(), null)).isEqualTo(401);
-        assertThat(send(b, "/api/user/me", laptop.token().value(), null)).isEqualTo(200);
+        assertThat(send(two.b(), "/api/user/me", phone.token().value(), null)).isEqualTo(401);
+        assertThat(send(two.b(), "/api/user/me", laptop.token().value(), null)).isEqualTo(200);
 
-        assertThat(send(b, "/api/white-label/logout", admin, "{\"email\":\"ann@acme.test\"}")).isEqualTo(200);
-        assertThat(send(a, "/api/user/me", laptop.token().value(), null)).isEqualTo(401);
+        assertThat(send(two.b(), "/api/white-label/logout", admin, "{\"email\":\"ann@acme.test\"}")).isEqualTo(200);
+        assertThat(send(two.a(), "/api/user/me", laptop.token().value(), null)).isEqualTo(401);
     }
 
     /** Disable and delete end the user's sessions for every instance at once; failed logins are counted across them. */
     @Test
     void a_disabled_or_deleted_users_tokens_are_refused_by_the_other_instance_at_once() throws Exception {
-        Wiring first = instance();
-        Wiring second = instance();
-        HttpServer a = serve(first);
-        HttpServer b = serve(second);
-        var acme = acme(first);
-        var ann = ann(first, acme);
+        var two = twoInstances();
+        var acme = acme(two.first());
+        var ann = ann(two.first(), acme);
         String admin = acme.adminToken().token().value();
-        var phone = first.useCases().createToken().forAnyUser(ann.id(), NewToken.named("phone"));
-        assertThat(send(b, "/api/user/me", phone.token().value(), null)).isEqualTo(200);
+        var phone = two.first().useCases().createToken().forAnyUser(ann.id(), NewToken.named("phone"));
+        assertThat(send(two.b(), "/api/user/me", phone.token().value(), null)).isEqualTo(200);
 
-        assertThat(send(a, "/api/white-label/users/" + ann.id() + "/disable", admin, "")).isEqualTo(200);
-        assertThat(send(b, "/api/user/me", phone.token().value(), null)).isEqualTo(401);
-        assertThat(send(b, "/api/white-label/token", admin, "{\"user_id\":" + ann.id() + "}")).isEqualTo(422);
+        assertThat(send(two.a(), "/api/white-label/users/" + ann.id() + "/disable", admin, "")).isEqualTo(200);
+        assertThat(send(two.b(), "/api/user/me", phone.token().value(), null)).isEqualTo(401);
+        assertThat(send(two.b(), "/api/white-label/token", admin, "{\"user_id\":" + ann.id() + "}")).isEqualTo(422);
 
-        assertThat(send(b, "/api/white-label/users/" + ann.id() + "/enable", admin, "")).isEqualTo(200);
-        var laptop = second.useCases().createToken().forAnyUser(ann.id(), NewToken.named("laptop"));
-        assertThat(send(a, "/api/user/me", laptop.token().value(), null)).isEqualTo(200);
+        assertThat(send(two.b(), "/api/white-label/users/" + ann.id() + "/enable", admin, "")).isEqualTo(200);
+        var laptop = two.second().useCases().createToken().forAnyUser(ann.id(), NewToken.named("laptop"));
+        assertThat(send(two.a(), "/api/user/me", laptop.token().value(), null)).isEqualTo(200);
 
-        var deleted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + b.port() + "/api/white-label/users/" + ann.id()))
-                .header("Authorization", "Bearer " + admin).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        var userOnB = URI.create("http://127.0.0.1:" + two.b().port() + "/api/white-label/users/" + ann.id());
+        var deleted = http.send(HttpRequest.newBuilder(userOnB).header("Authorization", "Bearer " + admin).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).isEqualTo(200);
-        assertThat(send(a, "/api/user/me", laptop.token().value(), null)).isEqualTo(401);
-        assertThat(send(a, "/api/white-label/users/" + ann.id() + "/tokens", admin, null)).isEqualTo(404);
+        assertThat(send(two.a(), "/api/user/me", laptop.token().value(), null)).isEqualTo(401);
+        assertThat(send(two.a(), "/api/white-label/users/" + ann.id() + "/tokens", admin, null)).isEqualTo(404);
     }
 
     @Test
     void failed_logins_on_one_instance_count_on_the_other() throws Exception {
-        Wiring first = instance();
-        Wiring second = instance();
-        HttpServer a = serve(first);
-        HttpServer b = serve(second);
-        String admin = acme(first).adminToken().token().value();
+        var two = twoInstances();
+        String admin = acme(two.first()).adminToken().token().value();
         String guess = "{\"email\":\"ann@acme.test\",\"password\":\"wrong horse\"}";
 
         for (int i = 0; i < 5; i++) {
-            assertThat(send(i % 2 == 0 ? a : b, "/api/white-label/login", admin, guess)).isEqualTo(401);
+            assertThat(send(i % 2 == 0 ? two.a() : two.b(), "/api/white-label/login", admin, guess)).isEqualTo(401);
         }
 
-        assertThat(send(a, "/api/white-label/login", admin, guess)).isEqualTo(429);
-        assertThat(send(b, "/api/white-label/login", admin, guess)).isEqualTo(429);
+        assertThat(send(two.a(), "/api/white-label/login", admin, guess)).isEqualTo(429);
+        assertThat(send(two.b(), "/api/white-label/login", admin, guess)).isEqualTo(429);
     }
 
     HttpResponse<String> door(HttpServer server, String path, String authorization, String form) throws Exception {
@@ -185,32 +186,29 @@ class PostgresInstancesTest {
     /** Forward auth, introspection and revocation: a revocation on one instance holds at every door of the other. */
     @Test
     void every_door_of_the_other_instance_refuses_a_revoked_token_or_a_deleted_client_at_once() throws Exception {
-        Wiring first = instance();
-        Wiring second = instance();
-        HttpServer a = serve(first);
-        HttpServer b = serve(second);
-        var acme = acme(first);
-        var ann = ann(first, acme);
-        var client = first.useCases().manageServiceClients().create(Actor.whiteLabelAdmin(acme.admin()), "api");
+        var two = twoInstances();
+        var acme = acme(two.first());
+        var ann = ann(two.first(), acme);
+        var client = two.first().useCases().manageServiceClients().create(Actor.whiteLabelAdmin(acme.admin()), "api");
         String basic = "Basic " + Base64.getEncoder().encodeToString(
                 (client.client().clientId() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8));
-        String phone = first.useCases().createToken().forAnyUser(ann.id(), NewToken.named("phone")).token().value();
-        String laptop = first.useCases().createToken().forAnyUser(ann.id(), NewToken.named("laptop")).token().value();
+        String phone = two.first().useCases().createToken().forAnyUser(ann.id(), NewToken.named("phone")).token().value();
+        String laptop = two.first().useCases().createToken().forAnyUser(ann.id(), NewToken.named("laptop")).token().value();
         String phoneForm = "token=" + phone.replace("|", "%7C");
-        assertThat(door(b, "/auth/check", "Bearer " + phone, null).statusCode()).isEqualTo(204);
-        assertThat(door(b, "/oauth/introspect", basic, phoneForm).body()).startsWith("{\"active\":true");
+        assertThat(door(two.b(), "/auth/check", "Bearer " + phone, null).statusCode()).isEqualTo(204);
+        assertThat(door(two.b(), "/oauth/introspect", basic, phoneForm).body()).startsWith("{\"active\":true");
 
-        assertThat(door(a, "/oauth/revoke", basic, phoneForm).statusCode()).isEqualTo(200);
-        assertThat(door(b, "/auth/check", "Bearer " + phone, null).statusCode()).isEqualTo(401);
-        assertThat(door(b, "/oauth/introspect", basic, phoneForm).body()).isEqualTo("{\"active\":false}");
+        assertThat(door(two.a(), "/oauth/revoke", basic, phoneForm).statusCode()).isEqualTo(200);
+        assertThat(door(two.b(), "/auth/check", "Bearer " + phone, null).statusCode()).isEqualTo(401);
+        assertThat(door(two.b(), "/oauth/introspect", basic, phoneForm).body()).isEqualTo("{\"active\":false}");
 
-        assertThat(send(a, "/api/white-label/logout", acme.adminToken().token().value(), "{\"user_id\":" + ann.id() + "}"))
+        assertThat(send(two.a(), "/api/white-label/logout", acme.adminToken().token().value(), "{\"user_id\":" + ann.id() + "}"))
                 .isEqualTo(200);
-        assertThat(door(b, "/auth/check", "Bearer " + laptop, null).statusCode()).isEqualTo(401);
-        assertThat(door(b, "/oauth/introspect", basic, "token=" + laptop.replace("|", "%7C")).body())
+        assertThat(door(two.b(), "/auth/check", "Bearer " + laptop, null).statusCode()).isEqualTo(401);
+        assertThat(door(two.b(), "/oauth/introspect", basic, "token=" + laptop.replace("|", "%7C")).body())
                 .isEqualTo("{\"active\":false}");
 
-        first.useCases().manageServiceClients().delete(Actor.whiteLabelAdmin(acme.admin()), client.client().id());
-        assertThat(door(b, "/oauth/introspect", basic, phoneForm).statusCode()).isEqualTo(401);
+        two.first().useCases().manageServiceClients().delete(Actor.whiteLabelAdmin(acme.admin()), client.client().id());
+        assertThat(door(two.b(), "/oauth/introspect", basic, phoneForm).statusCode()).isEqualTo(401);
     }
 }

@@ -30,10 +30,10 @@ final class SettingsRoutes {
     private void change(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
         var body = requestBody.read(ctx);
-        // held to the domain's range when the cap is built; clamped here only to fit an int on the way
-        var max = body.clearableInteger("max_tokens_per_user").map(number -> number.isPresent()
+        // clamped only to fit an int: anything past the domain's range is refused all the same
+        var max = body.valid(body.clearableInteger("max_tokens_per_user").map(number -> number.isPresent()
                 ? OptionalInt.of((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number.getAsLong())))
-                : OptionalInt.empty());
+                : OptionalInt.empty()), SessionCap::validMax);
         var policy = body.valid(body.optionalText("session_cap_policy"), SessionCap.Policy::ofWireName);
         body.requireValid();
 

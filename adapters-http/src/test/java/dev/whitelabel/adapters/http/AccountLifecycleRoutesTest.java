@@ -263,7 +263,7 @@ class AccountLifecycleRoutesTest {
         var refused = login("correct horse", null);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("errors").get("user").get(0).asText())
-                .isEqualTo("The user already has 2 tokens, the most this platform allows.");
+                .isEqualTo("The user already holds as many tokens as this platform allows (2).");
 
         var lifted = patch("/api/white-label/settings", admin, "{\"max_tokens_per_user\":null}");
         assertThat(lifted.json().get("settings").get("max_tokens_per_user").isNull()).isTrue();
@@ -280,6 +280,7 @@ class AccountLifecycleRoutesTest {
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().get("errors").has("session_cap_policy")).isTrue();
+        assertThat(answer.json().get("errors").has("max_tokens_per_user")).isTrue();
         assertThat(notANumber.status()).isEqualTo(422);
         assertThat(notANumber.json().get("errors").get("max_tokens_per_user").get(0).asText())
                 .isEqualTo("The max tokens per user field must be an integer.");

@@ -29,11 +29,16 @@ public record SessionCap(OptionalInt maxTokensPerUser, Policy policy) {
     }
 
     public SessionCap {
-        if (maxTokensPerUser.isPresent()
-                && (maxTokensPerUser.getAsInt() < 1 || maxTokensPerUser.getAsInt() > MAX_TOKENS_PER_USER)) {
+        validMax(maxTokensPerUser);
+    }
+
+    /** Returns {@code max} if it is a cap a platform may set (or none), or throws the error for its field. */
+    public static OptionalInt validMax(OptionalInt max) {
+        if (max.isPresent() && (max.getAsInt() < 1 || max.getAsInt() > MAX_TOKENS_PER_USER)) {
             throw InvalidInput.of("max_tokens_per_user",
                     "The max tokens per user field must be between 1 and " + MAX_TOKENS_PER_USER + ".");
         }
+        return max;
     }
 
     /** This cap with what a change names; an empty {@code max} of a present change lifts the cap. */
