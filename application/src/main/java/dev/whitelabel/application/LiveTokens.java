@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Whether an unrevoked token as stored is the one presented (its digest, compared in constant time)
- * and unexpired. It writes {@code last_used_at} at most once a minute per token, so a check is a
+ * Whether an unrevoked token as stored is the one presented (its digest, compared in constant time),
+ * unexpired, and its owner not disabled. It writes {@code last_used_at} at most once a minute per token, so a check is a
  * read only.
  */
 final class LiveTokens {

@@ -42,8 +42,9 @@ public final class LoginPlatformUser implements LoginPlatformUserUseCase {
     }
 
     @Override
-    public SignedIn login(Actor actor, EmailAddress email, String password, NewToken token) {
-        var attempt = throttling.begin(actor.platformId(), email, token.device().ipAddress(), clock.instant());
+    public SignedIn login(
+            Actor actor, EmailAddress email, String password, NewToken token, Optional<String> personAddress) {
+        var attempt = throttling.begin(actor.platformId(), email, personAddress, clock.instant());
         Optional<PasswordCredential> credential = users.findPasswordCredential(actor.platformId(), email)
                 .filter(found -> found.user().isPlatformUser());
         boolean matches = passwordHasher.matches(password, credential.map(PasswordCredential::passwordHash).orElse(decoyHash));
@@ -53,9 +54,17 @@ public final class LoginPlatformUser implements LoginPlatformUserUseCase {
             throttling.failed(attempt);
             throw new InvalidCredentials();
         }
-        throttling.succeeded(attempt);
+        // guesses sent in parallel all passed begin() while the hashes ran: the right one among them
+        // must not get in once the others have been counted
+        throttling.confirm(attempt);
         var user = credential.get().user();
-        return transactions.inTransaction(() ->
-                new SignedIn(user, tokenIssuer.issue(actor, user, token, clock.instant())));
+        String verified = credential.get().passwordHash();
+        var signedIn = transactions.inTransaction(() -> {
+            // a password changed, or the user disabled or deleted, while the hash ran ends this login
+            users.lockPasswordHash(user.platformId(), user.id()).filter(verified::equals).orElseThrow(InvalidCredentials::new);
+            return new SignedIn(user, tokenIssuer.issue(actor, user, token, clock.instant()));
+        });
+        throttling.succeeded(attempt);
+        return signedIn;
     }
 }

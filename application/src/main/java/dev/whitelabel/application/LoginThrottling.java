@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * Counts failed logins per (platform, email) and per (platform, client address) in a sliding window.
  * A refused attempt is not counted, so a client that keeps trying is let in once the window has
  * passed its oldest counted failure. The email is looked up by its hash whether or not anyone has
- * it, so a known and an unknown email cost the same and answer the same. Concurrent guesses that
- * all start below the limit may pass it by as many as are in flight at once.
+ * it, so a known and an unknown email cost the same and answer the same. Guesses sent in parallel
+ * all start below the limit; a right one is counted again after its hash, so it gets in only if the
+ * failures recorded meanwhile leave room.
  */
 final class LoginThrottling {
 
@@ -34,6 +35,21 @@ final class LoginThrottling {
     /** @throws TooManyLoginAttempts either limit is reached */
     Attempt begin(long platformId, EmailAddress email, Optional<String> ip, Instant now) {
         String emailHash = hash(email);
+        boolean emailHasFailures = !refuseIfLimited(platformId, emailHash, ip, now).isEmpty();
+        return new Attempt(platformId, emailHash, ip, now, emailHasFailures);
+    }
+
+    /**
+     * Counts again once the password is known to be right.
+     *
+     * @throws TooManyLoginAttempts the failures counted meanwhile reached either limit
+     */
+    void confirm(Attempt attempt) {
+        refuseIfLimited(attempt.platformId(), attempt.emailHash(), attempt.ip(), attempt.at());
+    }
+
+    /** Answers the email's failures in the window, newest first. */
+    private List<Instant> refuseIfLimited(long platformId, String emailHash, Optional<String> ip, Instant now) {
         Instant since = now.minus(limits.window());
         List<Instant> byEmail = failures.latestForEmail(platformId, emailHash, since, limits.perEmail());
         List<Instant> byIp = ip.map(address -> failures.latestForIp(platformId, address, since, limits.perIp()))
@@ -44,7 +60,7 @@ final class LoginThrottling {
                 .ifPresent(free -> {
                     throw new TooManyLoginAttempts(Duration.between(now, free));
                 });
-        return new Attempt(platformId, emailHash, ip, now, !byEmail.isEmpty());
+        return byEmail;
     }
 
     void failed(Attempt attempt) {
@@ -58,8 +74,19 @@ final class LoginThrottling {
         }
     }
 
-    void forget(long platformId, EmailAddress email) {
-        failures.forgetEmail(platformId, hash(email));
+    /** For a deleted user: the stored email, if it still reads as one. */
+    void forget(long platformId, String email) {
+        if (EmailAddress.isValid(email)) {
+            failures.forgetEmail(platformId, hash(new EmailAddress(email)));
+        }
+    }
+
+    /**
+     * Deletes failures older than {@code retention}, but never one still inside the window, so that
+     * a short retention cannot reset the counts.
+     */
+    void prune(Instant now, Duration retention) {
+        failures.prune(now.minus(retention.compareTo(limits.window()) > 0 ? retention : limits.window()));
     }
 
     /** When the limit-th newest failure leaves the window; empty while there are fewer than the limit. */

@@ -60,13 +60,17 @@ public final class ManageAccounts implements ManageAccountsUseCase {
     @Override
     public LogoutResult changeOwnPassword(AuthenticatedUser caller, String currentPassword, Password password) {
         var user = caller.user();
+        // a stolen token must not make the current password guessable: these guesses count as failed logins
+        var attempt = throttling.begin(user.platformId(), new EmailAddress(user.email()), Optional.empty(), clock.instant());
         boolean matches = users.findPasswordCredential(user.platformId(), user.id())
                 .map(PasswordCredential::passwordHash)
                 .filter(hash -> Password.fitsTheHash(currentPassword) && passwordHasher.matches(currentPassword, hash))
                 .isPresent();
         if (!matches) {
+            throttling.failed(attempt);
             throw InvalidInput.of("current_password", "The password is incorrect.");
         }
+        throttling.confirm(attempt);
         String hash = passwordHasher.hash(password.value());
         var self = Actor.tokenOwner(user);
         return transactions.inTransaction(() -> {
@@ -117,7 +121,7 @@ public final class ManageAccounts implements ManageAccountsUseCase {
             int revoked = revocations.revokeAll(actor, user, AuditAction.USER_DELETED, now);
             tokens.forget(user.platformId(), user.id());
             // the failed logins under the email are kept by its hash, which is still personal data
-            throttling.forget(user.platformId(), new EmailAddress(user.email()));
+            throttling.forget(user.platformId(), user.email());
             users.forget(user.platformId(), user.id(), now);
             return new LogoutResult(revoked);
         });

@@ -15,6 +15,7 @@ import dev.whitelabel.domain.port.out.Transactions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 public final class ManageApiKeys implements ManageApiKeysUseCase {
 
@@ -38,7 +39,7 @@ public final class ManageApiKeys implements ManageApiKeysUseCase {
         var request = NewToken.named(DisplayName.require("name", name)).on(device);
         var user = caller.user();
         var issued = transactions.inTransaction(() ->
-                tokenIssuer.issue(Actor.tokenOwner(user), user, request, clock.instant()));
+                tokenIssuer.issue(Actor.tokenOwner(user), user, request, OptionalLong.of(caller.tokenId()), clock.instant()));
         var key = new TokenSummary(issued.tokenId(), issued.name(), issued.createdAt(),
                 Optional.empty(), Optional.empty(), Optional.empty(), device, Optional.empty());
         return new ApiKey(key, issued.token());

@@ -5,18 +5,15 @@ import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.port.in.ManageSettingsUseCase;
 import dev.whitelabel.domain.port.out.PlatformStore;
-import dev.whitelabel.domain.port.out.Transactions;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 public final class ManageSettings implements ManageSettingsUseCase {
 
     private final PlatformStore platforms;
-    private final Transactions transactions;
 
-    ManageSettings(PlatformStore platforms, Transactions transactions) {
+    ManageSettings(PlatformStore platforms) {
         this.platforms = platforms;
-        this.transactions = transactions;
     }
 
     @Override
@@ -26,10 +23,7 @@ public final class ManageSettings implements ManageSettingsUseCase {
 
     @Override
     public SessionCap changeSessionCap(Actor actor, Optional<OptionalInt> max, Optional<SessionCap.Policy> policy) {
-        return transactions.inTransaction(() -> {
-            var changed = sessionCap(actor).with(max, policy);
-            platforms.setSessionCap(actor.platformId(), changed);
-            return changed;
-        });
+        max.ifPresent(SessionCap::validMax);
+        return platforms.changeSessionCap(actor.platformId(), max, policy).orElseThrow(PlatformNotFound::new);
     }
 }

@@ -1,7 +1,6 @@
 package dev.whitelabel.application;
 
 import dev.whitelabel.domain.port.in.PruneTokensUseCase;
-import dev.whitelabel.domain.port.out.LoginFailures;
 import dev.whitelabel.domain.port.out.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,12 +8,12 @@ import java.time.Duration;
 public final class PruneTokens implements PruneTokensUseCase {
 
     private final TokenStore tokens;
-    private final LoginFailures loginFailures;
+    private final LoginThrottling throttling;
     private final Clock clock;
 
-    PruneTokens(TokenStore tokens, LoginFailures loginFailures, Clock clock) {
+    PruneTokens(TokenStore tokens, LoginThrottling throttling, Clock clock) {
         this.tokens = tokens;
-        this.loginFailures = loginFailures;
+        this.throttling = throttling;
         this.clock = clock;
     }
 
@@ -23,9 +22,8 @@ public final class PruneTokens implements PruneTokensUseCase {
         if (retention.isNegative()) {
             throw new IllegalArgumentException("a retention period is not negative");
         }
-        var cutoff = clock.instant().minus(retention);
-        // failed logins that old count toward no limit: the window is minutes, a retention days
-        loginFailures.prune(cutoff);
-        return tokens.prune(cutoff);
+        var now = clock.instant();
+        throttling.prune(now, retention);
+        return tokens.prune(now.minus(retention));
     }
 }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Creates a token for a user and records it in the audit trail; the caller owns the transaction. A
@@ -44,13 +45,23 @@ final class TokenIssuer {
         this.revocations = revocations;
     }
 
-    /** @throws InvalidInput the owner is disabled, or has as many tokens as the platform allows and it rejects more */
     IssuedToken issue(Actor actor, User owner, NewToken request, Instant now) {
+        return issue(actor, owner, request, OptionalLong.empty(), now);
+    }
+
+    /**
+     * {@code spared} is the token making the request, which the cap never evicts: a user creating an
+     * API key is not logged out by it.
+     *
+     * @throws InvalidInput the owner is disabled, or has as many tokens as the platform allows and
+     *     none it may evict
+     */
+    IssuedToken issue(Actor actor, User owner, NewToken request, OptionalLong spared, Instant now) {
         if (owner.isDisabled()) {
             throw InvalidInput.of("user", "The user is disabled.");
         }
         if (owner.isPlatformUser()) {
-            holdToTheCap(actor, owner, now);
+            holdToTheCap(actor, owner, spared, now);
         }
         String secret = secrets.next();
         Optional<Instant> expiresAt = request.expiresIn().map(now::plus);
@@ -60,7 +71,7 @@ final class TokenIssuer {
         return new IssuedToken(new PlainTextToken(id, secret), request.name(), now);
     }
 
-    private void holdToTheCap(Actor actor, User owner, Instant now) {
+    private void holdToTheCap(Actor actor, User owner, OptionalLong spared, Instant now) {
         var cap = platforms.sessionCap(owner.platformId()).orElse(SessionCap.NONE);
         if (cap.maxTokensPerUser().isEmpty()) {
             return;
@@ -70,11 +81,15 @@ final class TokenIssuer {
         if (excess == 0) {
             return;
         }
-        if (cap.policy() == SessionCap.Policy.REJECT) {
+        List<TokenSummary> evictable = live.stream()
+                .filter(token -> spared.isEmpty() || token.id() != spared.getAsLong())
+                .sorted(LEAST_RECENTLY_USED)
+                .toList();
+        if (cap.policy() == SessionCap.Policy.REJECT || evictable.size() < excess) {
             throw InvalidInput.of("user", "The user already holds as many tokens as this platform allows ("
                     + cap.maxTokensPerUser().getAsInt() + ").");
         }
-        live.stream().sorted(LEAST_RECENTLY_USED).limit(excess).forEach(evicted ->
+        evictable.subList(0, excess).forEach(evicted ->
                 revocations.revokeOne(actor, owner, evicted.id(), AuditAction.TOKEN_EVICTED, now));
     }
 }

@@ -88,14 +88,14 @@ public final class WhitelabelUseCases implements UseCases {
         this.listUserTokens = new ListUserTokens(platformUsers, storage.tokens());
         this.readAuditTrail = new ReadAuditTrail(storage.auditLog());
         this.manageApiKeys = new ManageApiKeys(storage.tokens(), tokenIssuer, revocations, transactions, clock);
-        this.pruneTokens = new PruneTokens(storage.tokens(), storage.loginFailures(), clock);
+        this.pruneTokens = new PruneTokens(storage.tokens(), throttling, clock);
         this.checkHealth = storage.probe()::answers;
         this.manageServiceClients = new ManageServiceClients(
                 storage.platforms(), storage.serviceClients(), storage.auditLog(), transactions, clock);
         this.manageWebhooks = new ManageWebhooks(storage.platforms(), storage.webhooks(), webhookTargets, clock);
         this.manageAccounts = new ManageAccounts(platformUsers, storage.users(), storage.tokens(), passwordHasher,
                 revocations, throttling, storage.auditLog(), transactions, clock);
-        this.manageSettings = new ManageSettings(storage.platforms(), transactions);
+        this.manageSettings = new ManageSettings(storage.platforms());
         this.serviceClientDoors = new ServiceClientDoors(
                 storage.serviceClients(), liveTokens, revocations, transactions, clock);
     }

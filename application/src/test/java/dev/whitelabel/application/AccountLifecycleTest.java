@@ -188,6 +188,24 @@ class AccountLifecycleTest {
     }
 
     @Test
+    void the_cap_never_evicts_the_token_making_the_request() {
+        var phone = login("correct horse").token();
+        fixture.useCases.manageSettings().changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.of(2)), Optional.empty());
+        fixture.clock.advance(Duration.ofMinutes(5));
+        fixture.storage.tokens().markUsed(phone.tokenId(), fixture.clock.instant(), fixture.clock.instant(), Optional.empty());
+
+        // the phone is the least recently used, but it is the one asking: the other token goes
+        var key = fixture.useCases.manageApiKeys().create(fixture.caller(phone), "ci");
+        assertThat(fixture.authenticates(phone)).isTrue();
+        fixture.useCases.manageSettings().changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.of(1)), Optional.empty());
+
+        assertThatThrownBy(() -> fixture.useCases.manageApiKeys().create(fixture.caller(phone), "another"))
+                .isInstanceOf(InvalidInput.class);
+        assertThat(fixture.authenticates(phone)).isTrue();
+        assertThat(key.key().id()).isPositive();
+    }
+
+    @Test
     void a_cap_out_of_range_is_refused() {
         var settings = fixture.useCases.manageSettings();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.domain.error.InvalidCredentials;
+import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.TooManyLoginAttempts;
 import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.EmailAddress;
@@ -15,6 +16,7 @@ import dev.whitelabel.domain.model.Password;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.SignedIn;
 import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.out.PasswordHasher;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class LoginThrottleTest {
     SignedIn login(PlatformCreated platform, String email, String password, String ip) {
         var device = new Device(Optional.empty(), Optional.empty(), Optional.of(ip));
         return useCases.loginPlatformUser().login(Fixture.adminOf(platform), new EmailAddress(email), password,
-                NewToken.named("login").on(device));
+                NewToken.named("login").on(device), Optional.of(ip));
     }
 
     void failTimes(int times, String email, String ip) {
@@ -90,6 +92,81 @@ class LoginThrottleTest {
         assertThatThrownBy(() -> login(acme, "ann@acme.test", "correct horse", "203.0.113.9"))
                 .isInstanceOf(TooManyLoginAttempts.class);
         assertThat(login(acme, "ann@acme.test", "correct horse", "203.0.113.10")).isNotNull();
+    }
+
+    /** A hasher that runs {@code meanwhile} while it checks the right password, as a concurrent request would. */
+    static final class SlowHasher implements PasswordHasher {
+        final BcryptPasswordHasher bcrypt = new BcryptPasswordHasher(4);
+        Runnable meanwhile = () -> { };
+
+        @Override
+        public String hash(String password) {
+            return bcrypt.hash(password);
+        }
+
+        @Override
+        public boolean matches(String password, String hash) {
+            boolean matches = bcrypt.matches(password, hash);
+            if (matches) {
+                var work = meanwhile;
+                meanwhile = () -> { };
+                work.run();
+            }
+            return matches;
+        }
+    }
+
+    @Test
+    void the_right_password_among_parallel_guesses_waits_once_they_are_counted() {
+        var hasher = new SlowHasher();
+        var racing = new WhitelabelUseCases(fixture.storage, hasher, fixture.clock, WebhookPolicy.publicTargetsOnly(),
+                new LoginThrottle(3, 5, Duration.ofMinutes(15)));
+        var email = new EmailAddress("ann@acme.test");
+        hasher.meanwhile = () -> {
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> racing.loginPlatformUser().login(Fixture.adminOf(acme), email, "wrong",
+                        NewToken.named("guess"))).isInstanceOf(InvalidCredentials.class);
+            }
+        };
+
+        assertThatThrownBy(() -> racing.loginPlatformUser().login(Fixture.adminOf(acme), email, "correct horse",
+                NewToken.named("guess"))).isInstanceOf(TooManyLoginAttempts.class);
+    }
+
+    @Test
+    void a_password_changed_while_a_login_checks_the_old_one_ends_that_login() {
+        var hasher = new SlowHasher();
+        var racing = new WhitelabelUseCases(fixture.storage, hasher, fixture.clock);
+        var annId = fixture.storage.users().findOnPlatform(acme.platform().id(), new EmailAddress("ann@acme.test"))
+                .orElseThrow().id();
+        hasher.meanwhile = () -> racing.manageAccounts().setPassword(Fixture.adminOf(acme), annId, new Password("battery staple"));
+
+        assertThatThrownBy(() -> racing.loginPlatformUser().login(Fixture.adminOf(acme), new EmailAddress("ann@acme.test"),
+                "correct horse", NewToken.named("old password"))).isInstanceOf(InvalidCredentials.class);
+        assertThat(fixture.storage.tokens().listLive(acme.platform().id(), annId, fixture.clock.instant())).isEmpty();
+    }
+
+    @Test
+    void guessing_the_current_password_with_a_stolen_token_counts_as_failed_logins() {
+        var token = login(acme, "ann@acme.test", "correct horse", "198.51.100.1").token();
+        var caller = useCases.authenticateToken().authenticate(token.token().value()).orElseThrow();
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> useCases.manageAccounts().changeOwnPassword(caller, "guess", new Password("battery staple")))
+                    .isInstanceOf(InvalidInput.class);
+        }
+
+        assertThatThrownBy(() -> useCases.manageAccounts().changeOwnPassword(caller, "correct horse", new Password("battery staple")))
+                .isInstanceOf(TooManyLoginAttempts.class);
+    }
+
+    @Test
+    void pruning_never_resets_a_count_still_in_the_window() {
+        failTimes(3, "ann@acme.test", "198.51.100.1");
+
+        useCases.pruneTokens().prune(Duration.ZERO);
+
+        assertThatThrownBy(() -> login(acme, "ann@acme.test", "correct horse", "198.51.100.1"))
+                .isInstanceOf(TooManyLoginAttempts.class);
     }
 
     @Test

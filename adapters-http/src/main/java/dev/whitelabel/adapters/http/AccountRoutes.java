@@ -70,7 +70,7 @@ final class AccountRoutes {
         body.requireValid();
 
         var signedIn = loginPlatformUser.login(admin, email.orElseThrow(), password.orElseThrow(),
-                token.orElseThrow().on(clientDevices.device(ctx, deviceName)));
+                token.orElseThrow().on(clientDevices.device(ctx, deviceName)), clientDevices.person(ctx));
 
         ctx.json(Answers.TokenIssued.of("Login successful.", signedIn.user(), signedIn.token()));
     }

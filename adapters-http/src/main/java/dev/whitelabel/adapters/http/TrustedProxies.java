@@ -16,8 +16,14 @@ import java.util.regex.Pattern;
 public final class TrustedProxies {
 
     public static final TrustedProxies NONE = new TrustedProxies(List.of());
-    /** Literals only: anything else would make {@link InetAddress#getByName} ask the DNS. */
-    private static final Pattern LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
+    /**
+     * Literals only, so that {@link InetAddress#getByName} never asks the name service: four octets
+     * of at most 255, or a text with a colon, which it reads as an IPv6 literal or refuses.
+     */
+    private static final Pattern LITERAL = Pattern.compile(OCTET + "(\\." + OCTET + "){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
+    /** An IPv4 address with a port, or a bracketed IPv6 address with or without one, as proxies write them. */
+    private static final Pattern WITH_PORT = Pattern.compile("([0-9.]+):[0-9]{1,5}|\\[([0-9a-fA-F:.]+)](:[0-9]{1,5})?");
 
     private record Range(byte[] network, int prefix) {
         boolean contains(byte[] address) {
@@ -71,7 +77,7 @@ public final class TrustedProxies {
     /**
      * The client's address: the peer's, or, when the peer is trusted, the rightmost untrusted one of
      * the forwarded chain (a malformed entry ends the walk at the hop after it). Empty if the peer's
-     * own address is not a plain literal.
+     * own address is not a literal.
      */
     Optional<String> client(String peer, List<String> forwardedFor) {
         var current = literal(peer);
@@ -89,11 +95,26 @@ public final class TrustedProxies {
         return current.map(TrustedProxies::text);
     }
 
+    /**
+     * The address a trusted proxy forwarded for its client; empty when no proxy is trusted, the peer
+     * is not one, or it forwarded nothing (then the request comes from the proxy itself).
+     */
+    Optional<String> forwardedClient(String peer, List<String> forwardedFor) {
+        var peerAddress = literal(peer);
+        if (peerAddress.isEmpty() || !isTrusted(peerAddress.get())) {
+            return Optional.empty();
+        }
+        return client(peer, forwardedFor).filter(client -> !client.equals(text(peerAddress.get())));
+    }
+
     private boolean isTrusted(byte[] address) {
         return ranges.stream().anyMatch(range -> range.contains(address));
     }
 
-    private static Optional<byte[]> literal(String text) {
+    /** Jetty writes an IPv6 peer in brackets, and proxies may add a port: both are taken off. */
+    private static Optional<byte[]> literal(String written) {
+        var withPort = WITH_PORT.matcher(written);
+        String text = !withPort.matches() ? written : withPort.group(1) != null ? withPort.group(1) : withPort.group(2);
         if (!LITERAL.matcher(text).matches()) {
             return Optional.empty();
         }

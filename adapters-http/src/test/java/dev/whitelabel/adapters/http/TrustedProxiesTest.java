@@ -40,6 +40,30 @@ class TrustedProxiesTest {
     }
 
     @Test
+    void jettys_bracketed_ipv6_peer_and_addresses_with_ports_are_read() {
+        assertThat(TrustedProxies.NONE.client("[0:0:0:0:0:0:0:1]", List.of())).contains("0:0:0:0:0:0:0:1");
+        var loopback = TrustedProxies.parse("::1");
+        assertThat(loopback.client("[0:0:0:0:0:0:0:1]", List.of("203.0.113.9:51234"))).contains("203.0.113.9");
+        assertThat(loopback.client("[::1]", List.of("[2001:db8::7]:443"))).contains("2001:db8:0:0:0:0:0:7");
+    }
+
+    @Test
+    void nothing_that_is_not_a_literal_reaches_the_name_service() {
+        assertThat(proxies.client("10.1.2.3", List.of("999.1.1.1"))).contains("10.1.2.3");
+        assertThat(proxies.client("10.1.2.3", List.of("localhost"))).contains("10.1.2.3");
+        assertThat(TrustedProxies.NONE.client("256.0.0.1", List.of())).isEmpty();
+        assertThatThrownBy(() -> TrustedProxies.parse("999.1.1.1")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void only_a_forwarded_address_is_a_person_behind_the_request() {
+        assertThat(TrustedProxies.NONE.forwardedClient("198.51.100.7", List.of("203.0.113.9"))).isEmpty();
+        assertThat(proxies.forwardedClient("198.51.100.7", List.of("203.0.113.9"))).isEmpty();
+        assertThat(proxies.forwardedClient("10.1.2.3", List.of())).isEmpty();
+        assertThat(proxies.forwardedClient("10.1.2.3", List.of("203.0.113.9"))).contains("203.0.113.9");
+    }
+
+    @Test
     void only_address_literals_and_cidr_ranges_are_accepted() {
         assertThatThrownBy(() -> TrustedProxies.parse("proxy.internal")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TrustedProxies.parse("10.0.0.0/33")).isInstanceOf(IllegalArgumentException.class);

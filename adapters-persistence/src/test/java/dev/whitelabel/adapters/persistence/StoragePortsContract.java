@@ -412,8 +412,10 @@ abstract class StoragePortsContract {
 
         failures.forgetEmail(acme.id(), email);
         assertThat(failures.latestForEmail(acme.id(), email, NOW.minusSeconds(1), 10)).isEmpty();
+        assertThat(failures.latestForIp(acme.id(), "192.0.2.1", NOW.minusSeconds(1), 10))
+                .as("forgotten for the email, still counted for the address").hasSize(5);
         assertThat(failures.latestForEmail(globex.id(), email, NOW.minusSeconds(1), 10)).hasSize(1);
-        assertThat(failures.prune(NOW.plusSeconds(15))).isEqualTo(1);
+        assertThat(failures.prune(NOW.plusSeconds(15))).isEqualTo(5);
         assertThat(failures.latestForIp(acme.id(), "192.0.2.1", NOW.minusSeconds(1), 10)).isEmpty();
     }
 
@@ -421,12 +423,30 @@ abstract class StoragePortsContract {
     void a_platforms_session_cap_is_none_until_set() {
         assertThat(storage.platforms().sessionCap(acme.id())).contains(SessionCap.NONE);
         assertThat(storage.platforms().sessionCap(acme.id() + globex.id() + 1000)).isEmpty();
-        var cap = new SessionCap(OptionalInt.of(3), SessionCap.Policy.REJECT);
+        var platforms = storage.platforms();
 
-        storage.platforms().setSessionCap(acme.id(), cap);
+        assertThat(platforms.changeSessionCap(acme.id(), Optional.of(OptionalInt.of(3)), Optional.empty()))
+                .contains(new SessionCap(OptionalInt.of(3), SessionCap.Policy.EVICT_OLDEST));
+        assertThat(platforms.changeSessionCap(acme.id(), Optional.empty(), Optional.of(SessionCap.Policy.REJECT)))
+                .as("a change of the policy keeps the max").contains(new SessionCap(OptionalInt.of(3), SessionCap.Policy.REJECT));
+        assertThat(platforms.changeSessionCap(acme.id(), Optional.of(OptionalInt.empty()), Optional.empty()))
+                .contains(new SessionCap(OptionalInt.empty(), SessionCap.Policy.REJECT));
+        assertThat(platforms.changeSessionCap(acme.id() + globex.id() + 1000, Optional.empty(), Optional.empty())).isEmpty();
+        assertThat(platforms.sessionCap(globex.id())).contains(SessionCap.NONE);
+    }
 
-        assertThat(storage.platforms().sessionCap(acme.id())).contains(cap);
-        assertThat(storage.platforms().sessionCap(globex.id())).contains(SessionCap.NONE);
+    @Test
+    void a_password_hash_is_locked_for_a_user_who_may_sign_in_only() {
+        User ann = user(acme, "ann@acme.test");
+
+        assertThat(storage.transactions().inTransaction(() -> storage.users().lockPasswordHash(acme.id(), ann.id())))
+                .contains("hash");
+        assertThat(storage.users().lockPasswordHash(globex.id(), ann.id())).isEmpty();
+        storage.users().disable(acme.id(), ann.id(), NOW);
+        assertThat(storage.users().lockPasswordHash(acme.id(), ann.id())).isEmpty();
+        storage.users().enable(acme.id(), ann.id());
+        storage.users().forget(acme.id(), ann.id(), NOW);
+        assertThat(storage.users().lockPasswordHash(acme.id(), ann.id())).isEmpty();
     }
 
     @Test

@@ -50,8 +50,8 @@ final class JdbiLoginFailures implements LoginFailures {
 
     @Override
     public void forgetEmail(long platformId, String emailHash) {
-        jdbi.useHandle(handle -> handle
-                .createUpdate("delete from login_failures where platform_id = :platformId and email_hash = :emailHash")
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        "update login_failures set email_hash = null where platform_id = :platformId and email_hash = :emailHash")
                 .bind("platformId", platformId)
                 .bind("emailHash", emailHash)
                 .execute());

@@ -4,6 +4,7 @@ import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.port.out.PlatformStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -51,12 +52,20 @@ final class JdbiPlatformStore implements PlatformStore {
     }
 
     @Override
-    public void setSessionCap(long platformId, SessionCap cap) {
-        jdbi.useHandle(handle -> handle
-                .createUpdate("update platforms set max_tokens_per_user = :max, session_cap_policy = :policy where id = :id")
-                .bind("max", cap.maxTokensPerUser().isPresent() ? cap.maxTokensPerUser().getAsInt() : null)
-                .bind("policy", cap.policy().wireName())
-                .bind("id", platformId)
-                .execute());
+    public Optional<SessionCap> changeSessionCap(
+            long platformId, Optional<OptionalInt> max, Optional<SessionCap.Policy> policy) {
+        var assignments = new ArrayList<String>();
+        max.ifPresent(value -> assignments.add("max_tokens_per_user = :max"));
+        policy.ifPresent(value -> assignments.add("session_cap_policy = :policy"));
+        if (!assignments.isEmpty()) {
+            jdbi.useHandle(handle -> handle
+                    .createUpdate("update platforms set " + String.join(", ", assignments) + " where id = :id")
+                    .bind("max", max.flatMap(value -> value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty())
+                            .orElse(null))
+                    .bind("policy", policy.map(SessionCap.Policy::wireName).orElse(null))
+                    .bind("id", platformId)
+                    .execute());
+        }
+        return sessionCap(platformId);
     }
 }

@@ -84,6 +84,19 @@ final class JdbiUserDirectory implements UserDirectory {
     }
 
     @Override
+    public Optional<String> lockPasswordHash(long platformId, long userId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select password_hash from users
+                        where id = :userId and platform_id = :platformId and disabled_at is null and deleted_at is null
+                          and password_hash is not null
+                        for update""")
+                .bind("userId", userId)
+                .bind("platformId", platformId)
+                .mapTo(String.class)
+                .findOne());
+    }
+
+    @Override
     public void disable(long platformId, long userId, Instant now) {
         update("disabled_at = coalesce(disabled_at, :now)", platformId, userId, Map.of("now", now));
     }

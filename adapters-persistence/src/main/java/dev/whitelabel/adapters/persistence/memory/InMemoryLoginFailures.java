@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 final class InMemoryLoginFailures implements LoginFailures {
 
+    /** {@code emailHash} is null once the email is forgotten, as in the SQL table. */
     private record Failure(long platformId, String emailHash, Optional<String> ip, Instant at) {}
 
     private final InMemoryDatabase database;
@@ -27,7 +27,7 @@ final class InMemoryLoginFailures implements LoginFailures {
 
     @Override
     public List<Instant> latestForEmail(long platformId, String emailHash, Instant since, int limit) {
-        return latest(failure -> failure.emailHash().equals(emailHash), platformId, since, limit);
+        return latest(failure -> emailHash.equals(failure.emailHash()), platformId, since, limit);
     }
 
     @Override
@@ -47,8 +47,12 @@ final class InMemoryLoginFailures implements LoginFailures {
 
     @Override
     public void forgetEmail(long platformId, String emailHash) {
-        database.locked(() -> failures.removeIf(failure ->
-                failure.platformId() == platformId && Objects.equals(failure.emailHash(), emailHash)));
+        database.locked(() -> {
+            failures.replaceAll(failure -> failure.platformId() == platformId && emailHash.equals(failure.emailHash())
+                    ? new Failure(platformId, null, failure.ip(), failure.at())
+                    : failure);
+            return null;
+        });
     }
 
     @Override

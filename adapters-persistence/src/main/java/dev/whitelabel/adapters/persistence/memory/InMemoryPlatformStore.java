@@ -5,6 +5,7 @@ import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.port.out.PlatformStore;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 final class InMemoryPlatformStore implements PlatformStore {
 
@@ -35,7 +36,12 @@ final class InMemoryPlatformStore implements PlatformStore {
     }
 
     @Override
-    public void setSessionCap(long platformId, SessionCap cap) {
-        database.locked(() -> database.platforms.containsKey(platformId) ? database.sessionCaps.put(platformId, cap) : null);
+    public Optional<SessionCap> changeSessionCap(
+            long platformId, Optional<OptionalInt> max, Optional<SessionCap.Policy> policy) {
+        return database.locked(() -> sessionCap(platformId).map(cap -> {
+            var changed = cap.with(max, policy);
+            database.sessionCaps.put(platformId, changed);
+            return changed;
+        }));
     }
 }

@@ -82,6 +82,14 @@ final class InMemoryUserDirectory implements UserDirectory {
         change(platformId, userId, row -> row.withPasswordHash(passwordHash));
     }
 
+    /** The caller's transaction holds the one lock already. */
+    @Override
+    public Optional<String> lockPasswordHash(long platformId, long userId) {
+        return database.locked(() -> database.userOnPlatform(platformId, userId)
+                .filter(row -> !row.user().isDisabled())
+                .flatMap(UserRow::passwordHash));
+    }
+
     @Override
     public void disable(long platformId, long userId, Instant now) {
         change(platformId, userId, row -> row.disabledSince(row.user().disabledAt().or(() -> Optional.of(now))));

@@ -6,9 +6,9 @@ import dev.whitelabel.domain.model.LogoutResult;
 import dev.whitelabel.domain.model.Password;
 
 /**
- * What follows a platform user's account: a new password, disabled, enabled, deleted. Each one ends
- * the user's tokens the way a logout does, in the same transaction, audited with its reason and
- * announced to the platform's webhooks. Every admin operation answers
+ * What follows a platform user's account: a new password, disabled, enabled, deleted. Each but
+ * enabling ends the user's tokens the way a logout does, in the same transaction, audited with its
+ * reason and announced to the platform's webhooks; enabling is audited and gives no token back. Every admin operation answers
  * {@link dev.whitelabel.domain.error.UserNotFound} for a user who is not a platform user of the
  * actor's platform.
  */

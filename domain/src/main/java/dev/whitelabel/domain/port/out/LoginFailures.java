@@ -18,7 +18,10 @@ public interface LoginFailures {
     /** The times of the address's failures after {@code since}, newest first, at most {@code limit}. */
     List<Instant> latestForIp(long platformId, String ip, Instant since, int limit);
 
-    /** After a success, or when the email's user is deleted. */
+    /**
+     * Unlinks the email from its failures, after a success or when its user is deleted: they no
+     * longer count for the email, and still count for the addresses they came from.
+     */
     void forgetEmail(long platformId, String emailHash);
 
     /** Deletes failures before {@code cutoff}; answers how many. */

@@ -33,6 +33,13 @@ public interface UserDirectory {
 
     void setPasswordHash(long platformId, long userId, String passwordHash);
 
+    /**
+     * The password hash of a user who may sign in (neither disabled nor deleted), with the user's row
+     * locked until the transaction ends: a login checks that the password it verified is still the
+     * one, so that no token is issued on a password changed meanwhile.
+     */
+    Optional<String> lockPasswordHash(long platformId, long userId);
+
     /** Marks the user disabled from {@code now}, or keeps the time it was first disabled. */
     void disable(long platformId, long userId, Instant now);
 
