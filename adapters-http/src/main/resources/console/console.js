@@ -5,7 +5,7 @@
 const TOKEN_KEY = "whitelabel.adminToken";
 const PER_PAGE = 20;
 const $ = (id) => document.getElementById(id);
-const state = { usersPage: 1, search: "", auditPage: 1, user: null };
+const state = { usersPage: 1, search: "", auditPage: 1, sessionsPage: 1, user: null };
 
 const PLAIN_WORDS = {
   401: "That token is not valid: it is unknown, expired or revoked. Sign in again with a valid admin token.",
@@ -35,7 +35,7 @@ async function api(method, path, body) {
 }
 
 function show(section) {
-  for (const id of ["sign-in", "users", "user", "clients", "webhooks", "audit", "settings"]) $(id).hidden = id !== section;
+  for (const id of ["sign-in", "users", "user", "clients", "webhooks", "audit", "settings", "sessions"]) $(id).hidden = id !== section;
   $("nav").hidden = section === "sign-in";
 }
 
@@ -371,6 +371,49 @@ async function saveSettings() {
   await loadSettings();
 }
 
+// the signed-in admin's own tokens, as GET /api/user/tokens lists them for any token holder
+async function loadSessions() {
+  const page = await api("GET", "/api/user/tokens?page=" + state.sessionsPage + "&per_page=" + PER_PAGE);
+  if (page.data.length === 0 && state.sessionsPage > 1 && state.sessionsPage > page.meta.last_page) {
+    state.sessionsPage = Math.max(1, page.meta.last_page);
+    return loadSessions();
+  }
+  const rows = $("session-rows");
+  rows.replaceChildren();
+  for (const token of page.data) {
+    const row = document.createElement("tr");
+    const dead = token.revoked_at || (token.expires_at && new Date(token.expires_at) <= new Date());
+    if (token.current) row.className = "current";
+    else if (dead) row.className = "revoked";
+    cell(row, token.id);
+    cell(row, token.name);
+    const mark = cell(row, "");
+    if (token.current) {
+      const label = document.createElement("span");
+      label.className = "this-session";
+      label.textContent = "this session";
+      mark.appendChild(label);
+    }
+    cell(row, when(token.created_at));
+    cell(row, when(token.last_used_at));
+    cell(row, token.device_name);
+    cell(row, token.user_agent).className = "agent";
+    cell(row, token.ip_address);
+    cell(row, token.last_used_ip);
+    cell(row, when(token.expires_at));
+    cell(row, when(token.revoked_at));
+    rows.appendChild(row);
+  }
+  pager("sessions", page.meta);
+  show("sessions");
+}
+
+async function logoutOthers() {
+  const result = await api("POST", "/api/user/logout", { scope: "others" });
+  say(result.message + " " + tokensRevoked(result.revoked_tokens));
+  await loadSessions();
+}
+
 function signOut(clearMessages) {
   sessionStorage.removeItem(TOKEN_KEY);
   // a new client's secret must not outlive the admin who created it
@@ -402,6 +445,10 @@ $("audit-prev").addEventListener("click", () => { state.auditPage--; loadAudit()
 $("audit-next").addEventListener("click", () => { state.auditPage++; loadAudit().catch(fail); });
 $("show-users").addEventListener("click", () => loadUsers().catch(fail));
 $("show-audit").addEventListener("click", () => { state.auditPage = 1; loadAudit().catch(fail); });
+$("sessions-prev").addEventListener("click", () => { state.sessionsPage--; loadSessions().catch(fail); });
+$("sessions-next").addEventListener("click", () => { state.sessionsPage++; loadSessions().catch(fail); });
+$("show-sessions").addEventListener("click", () => { state.sessionsPage = 1; say(""); loadSessions().catch(fail); });
+$("logout-others").addEventListener("click", () => logoutOthers().catch(fail));
 $("show-settings").addEventListener("click", () => { say(""); loadSettings().catch(fail); });
 $("settings-form").addEventListener("submit", (event) => { event.preventDefault(); saveSettings().catch(fail); });
 $("show-clients").addEventListener("click", () => { $("client-secret").hidden = true; say(""); loadClients().catch(fail); });

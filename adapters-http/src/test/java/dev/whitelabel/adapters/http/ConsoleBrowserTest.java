@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.application.WhitelabelUseCases;
 import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewPlatformUser;
+import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.Role;
 import dev.whitelabel.domain.model.WebhookPolicy;
@@ -47,7 +49,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The admin console in headless Chromium (Debian's chromium and chromium-driver, which .ci/run
  * installs): sign in with an admin token, find a user, revoke one token, log the user out of all,
  * and check through the API that every token is refused; see a token's device, disable, enable and
- * delete a user, set the session cap. Saves target/console.png.
+ * delete a user, set the session cap, see the admin's own sessions and log out everywhere else.
+ * Saves target/console.png.
  */
 class ConsoleBrowserTest {
 
@@ -207,6 +210,42 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("show-audit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "user deleted"));
         assertThat(browser.findElement(By.id("audit-rows")).getText()).contains("user disabled").contains("user enabled");
+    }
+
+    @Test
+    void an_admin_sees_their_own_sessions_and_logs_out_everywhere_else() {
+        String admin = RunningApi.adminToken(acme);
+        String laptop = running.useCases.createToken().forAnyUser(acme.admin().id(), NewToken.named("laptop")
+                .on(new Device(Optional.of("laptop"), Optional.of("Mozilla/5.0"), Optional.empty()))).token().value();
+        assertThat(running.me(laptop)).isEqualTo(200);
+
+        signIn(admin);
+        visible("users");
+        browser.findElement(By.id("show-sessions")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#session-rows tr"), 2));
+        var current = browser.findElement(By.cssSelector("#session-rows tr.current"));
+        assertThat(current.findElement(By.tagName("td")).getText()).isEqualTo(String.valueOf(RunningApi.idOf(admin)));
+        assertThat(current.findElement(By.className("this-session")).getText()).isEqualTo("this session");
+        assertThat(browser.findElements(By.cssSelector("#session-rows tr.current"))).as("only one is this session").hasSize(1);
+        var other = sessionRow(RunningApi.idOf(laptop));
+        assertThat(other.getAttribute("class")).isNotEqualTo("current");
+        assertThat(other.getText()).contains("laptop").contains("Mozilla/5.0").doesNotContain("this session");
+
+        browser.findElement(By.id("logout-others")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "Logged out successfully. 1 token revoked."));
+        wait.until(ExpectedConditions.attributeToBe(sessionRowLocator(RunningApi.idOf(laptop)), "class", "revoked"));
+        assertThat(sessionRow(RunningApi.idOf(admin)).getAttribute("class")).isEqualTo("current");
+        assertThat(browser.findElement(By.id("problem")).isDisplayed()).isFalse();
+        assertThat(running.me(laptop)).as("the other session is refused now").isEqualTo(401);
+        assertThat(running.me(admin)).as("the console's own session stays live").isEqualTo(200);
+    }
+
+    static By sessionRowLocator(long tokenId) {
+        return By.xpath("//tbody[@id='session-rows']/tr[td[1][text()='" + tokenId + "']]");
+    }
+
+    WebElement sessionRow(long tokenId) {
+        return browser.findElement(sessionRowLocator(tokenId));
     }
 
     static By userButtonLocator(String email, String label) {
