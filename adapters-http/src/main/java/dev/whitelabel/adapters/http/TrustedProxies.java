@@ -80,9 +80,12 @@ public final class TrustedProxies {
      * own address is not a literal.
      */
     Optional<String> client(String peer, List<String> forwardedFor) {
+        if (ranges.isEmpty()) {
+            return asWritten(peer);
+        }
         var current = literal(peer);
-        if (current.isEmpty() || ranges.isEmpty()) {
-            return current.map(TrustedProxies::text);
+        if (current.isEmpty()) {
+            return Optional.empty();
         }
         var chain = forwardedFor.stream().flatMap(header -> Arrays.stream(header.split(","))).map(String::strip).toList();
         for (int i = chain.size() - 1; i >= 0 && isTrusted(current.get()); i--) {
@@ -109,6 +112,22 @@ public final class TrustedProxies {
 
     private boolean isTrusted(byte[] address) {
         return ranges.stream().anyMatch(range -> range.contains(address));
+    }
+
+    /**
+     * The peer as the server wrote it, which it printed from the socket's address: on every
+     * authenticated request, so without a parse. Only the brackets of an IPv6 peer are taken off.
+     */
+    private static Optional<String> asWritten(String peer) {
+        String address = peer.startsWith("[") && peer.endsWith("]") ? peer.substring(1, peer.length() - 1) : peer;
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!hex && c != ':' && c != '.') {
+                return Optional.empty();
+            }
+        }
+        return address.isEmpty() || address.length() > 45 ? Optional.empty() : Optional.of(address);
     }
 
     /** Jetty writes an IPv6 peer in brackets, and proxies may add a port: both are taken off. */
