@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.LongPredicate;
 
 /** The hot path: one indexed lookup by token id, then {@link LiveTokens}. */
-public final class AuthenticateToken implements AuthenticateTokenUseCase {
+final class AuthenticateToken implements AuthenticateTokenUseCase {
 
     private final TokenStore tokens;
     private final LiveTokens liveTokens;

@@ -16,7 +16,7 @@ import dev.whitelabel.domain.port.out.UserEntry;
 import java.time.Clock;
 import java.util.Optional;
 
-public final class CreatePlatform implements CreatePlatformUseCase {
+final class CreatePlatform implements CreatePlatformUseCase {
 
     private final PlatformStore platforms;
     private final UserDirectory users;

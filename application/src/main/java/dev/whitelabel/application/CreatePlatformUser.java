@@ -7,7 +7,7 @@ import dev.whitelabel.domain.port.in.CreatePlatformUserUseCase;
 import dev.whitelabel.domain.port.out.PlatformStore;
 import java.time.Clock;
 
-public final class CreatePlatformUser implements CreatePlatformUserUseCase {
+final class CreatePlatformUser implements CreatePlatformUserUseCase {
 
     private final PlatformStore platforms;
     private final NewUsers newUsers;

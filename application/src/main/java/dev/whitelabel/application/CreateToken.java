@@ -11,7 +11,7 @@ import dev.whitelabel.domain.port.out.Transactions;
 import dev.whitelabel.domain.port.out.UserDirectory;
 import java.time.Clock;
 
-public final class CreateToken implements CreateTokenUseCase {
+final class CreateToken implements CreateTokenUseCase {
 
     private final PlatformUsers platformUsers;
     private final UserDirectory users;

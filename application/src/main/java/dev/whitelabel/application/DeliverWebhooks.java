@@ -24,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * all, then given up. Delivery is at least once: a sender that dies after the receiver answered but
  * before the answer was recorded sends again once its claim lapses.
  */
-public final class DeliverWebhooks implements DeliverWebhooksUseCase {
+final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
     /** The waits after the 1st, 2nd, ... failed attempt; after the last, the delivery is given up (about 25 h in all). */
     static final List<Duration> BACKOFF = List.of(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2),

@@ -10,7 +10,7 @@ import dev.whitelabel.domain.port.out.UserDirectory;
 import java.util.Locale;
 import java.util.Optional;
 
-public final class ListPlatformUsers implements ListPlatformUsersUseCase {
+final class ListPlatformUsers implements ListPlatformUsersUseCase {
 
     private final UserDirectory users;
 

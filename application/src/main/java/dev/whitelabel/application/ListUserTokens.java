@@ -8,7 +8,7 @@ import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.port.in.ListUserTokensUseCase;
 import dev.whitelabel.domain.port.out.TokenStore;
 
-public final class ListUserTokens implements ListUserTokensUseCase {
+final class ListUserTokens implements ListUserTokensUseCase {
 
     private final PlatformUsers platformUsers;
     private final TokenStore tokens;

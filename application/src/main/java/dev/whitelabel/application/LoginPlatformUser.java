@@ -14,7 +14,7 @@ import dev.whitelabel.domain.port.out.UserDirectory;
 import java.time.Clock;
 import java.util.Optional;
 
-public final class LoginPlatformUser implements LoginPlatformUserUseCase {
+final class LoginPlatformUser implements LoginPlatformUserUseCase {
 
     private final UserDirectory users;
     private final PasswordHasher passwordHasher;

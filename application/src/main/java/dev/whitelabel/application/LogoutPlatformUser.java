@@ -11,7 +11,7 @@ import dev.whitelabel.domain.port.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 
-public final class LogoutPlatformUser implements LogoutPlatformUserUseCase {
+final class LogoutPlatformUser implements LogoutPlatformUserUseCase {
 
     private final PlatformUsers platformUsers;
     private final Revocations revocations;

@@ -9,7 +9,7 @@ import dev.whitelabel.domain.port.in.LogoutSelfUseCase;
 import dev.whitelabel.domain.port.out.Transactions;
 import java.time.Clock;
 
-public final class LogoutSelf implements LogoutSelfUseCase {
+final class LogoutSelf implements LogoutSelfUseCase {
 
     private final Revocations revocations;
     private final Transactions transactions;

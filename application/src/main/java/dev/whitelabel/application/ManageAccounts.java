@@ -24,7 +24,7 @@ import java.util.Optional;
  * Passwords are hashed before the transaction opens: BCrypt takes a tenth of a second, and a
  * transaction that waits on it holds the user's row lock as long.
  */
-public final class ManageAccounts implements ManageAccountsUseCase {
+final class ManageAccounts implements ManageAccountsUseCase {
 
     private final PlatformUsers platformUsers;
     private final UserDirectory users;

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-public final class ManageApiKeys implements ManageApiKeysUseCase {
+final class ManageApiKeys implements ManageApiKeysUseCase {
 
     private final TokenStore tokens;
     private final TokenIssuer tokenIssuer;

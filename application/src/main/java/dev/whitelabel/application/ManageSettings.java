@@ -8,7 +8,7 @@ import dev.whitelabel.domain.port.out.PlatformStore;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-public final class ManageSettings implements ManageSettingsUseCase {
+final class ManageSettings implements ManageSettingsUseCase {
 
     private final PlatformStore platforms;
 

@@ -5,7 +5,7 @@ import dev.whitelabel.domain.port.out.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
 
-public final class PruneTokens implements PruneTokensUseCase {
+final class PruneTokens implements PruneTokensUseCase {
 
     private final TokenStore tokens;
     private final LoginThrottling throttling;

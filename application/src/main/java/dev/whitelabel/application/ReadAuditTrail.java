@@ -7,7 +7,7 @@ import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.port.in.ReadAuditTrailUseCase;
 import dev.whitelabel.domain.port.out.AuditLog;
 
-public final class ReadAuditTrail implements ReadAuditTrailUseCase {
+final class ReadAuditTrail implements ReadAuditTrailUseCase {
 
     private final AuditLog auditLog;
 

@@ -10,7 +10,7 @@ import dev.whitelabel.domain.port.in.RegisterPlatformUserUseCase;
 import dev.whitelabel.domain.port.out.Transactions;
 import java.time.Clock;
 
-public final class RegisterPlatformUser implements RegisterPlatformUserUseCase {
+final class RegisterPlatformUser implements RegisterPlatformUserUseCase {
 
     private final NewUsers newUsers;
     private final TokenIssuer tokenIssuer;

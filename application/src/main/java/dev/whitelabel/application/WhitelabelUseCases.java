@@ -25,34 +25,38 @@ import dev.whitelabel.domain.port.in.ServiceClientDoorsUseCase;
 import dev.whitelabel.domain.port.in.UseCases;
 import dev.whitelabel.domain.port.out.PasswordHasher;
 import dev.whitelabel.domain.port.out.Storage;
+import dev.whitelabel.domain.port.out.Transactions;
 import dev.whitelabel.domain.port.out.WebhookSender;
 import java.time.Clock;
+import java.util.function.Function;
 
-/** Every use case over one storage, built with plain constructors: the whole product, minus its adapters. */
-public final class WhitelabelUseCases implements UseCases {
-
-    private final AuthenticateTokenUseCase authenticateToken;
-    private final LogoutPlatformUserUseCase logoutPlatformUser;
-    private final LogoutSelfUseCase logoutSelf;
-    private final CreatePlatformUseCase createPlatform;
-    private final CreatePlatformUserUseCase createPlatformUser;
-    private final RegisterPlatformUserUseCase registerPlatformUser;
-    private final LoginPlatformUserUseCase loginPlatformUser;
-    private final CreateTokenUseCase createToken;
-    private final ListPlatformUsersUseCase listPlatformUsers;
-    private final ListUserTokensUseCase listUserTokens;
-    private final ReadAuditTrailUseCase readAuditTrail;
-    private final ManageApiKeysUseCase manageApiKeys;
-    private final PruneTokensUseCase pruneTokens;
-    private final CheckHealthUseCase checkHealth;
-    private final ManageServiceClientsUseCase manageServiceClients;
-    private final ServiceClientDoorsUseCase serviceClientDoors;
-    private final ManageWebhooksUseCase manageWebhooks;
-    private final ManageAccountsUseCase manageAccounts;
-    private final ManageSettingsUseCase manageSettings;
-    private final Storage storage;
-    private final Clock clock;
-    private final WebhookTargets webhookTargets;
+/**
+ * Every use case over one storage, built with plain constructors: the whole product, minus its adapters, and the
+ * application module's one public class. Its components are the use cases, so the accessors are the getters of
+ * {@link UseCases}. Adding a use case: its port interface, its (package-private) class, one getter in
+ * {@link UseCases}, one component here and one {@code new} in the building constructor below, in the same place.
+ */
+public record WhitelabelUseCases(
+        AuthenticateTokenUseCase authenticateToken,
+        LogoutPlatformUserUseCase logoutPlatformUser,
+        LogoutSelfUseCase logoutSelf,
+        CreatePlatformUseCase createPlatform,
+        CreatePlatformUserUseCase createPlatformUser,
+        RegisterPlatformUserUseCase registerPlatformUser,
+        LoginPlatformUserUseCase loginPlatformUser,
+        CreateTokenUseCase createToken,
+        ListPlatformUsersUseCase listPlatformUsers,
+        ListUserTokensUseCase listUserTokens,
+        ReadAuditTrailUseCase readAuditTrail,
+        ManageApiKeysUseCase manageApiKeys,
+        PruneTokensUseCase pruneTokens,
+        CheckHealthUseCase checkHealth,
+        ManageServiceClientsUseCase manageServiceClients,
+        ServiceClientDoorsUseCase serviceClientDoors,
+        ManageWebhooksUseCase manageWebhooks,
+        ManageAccountsUseCase manageAccounts,
+        ManageSettingsUseCase manageSettings,
+        Function<WebhookSender, DeliverWebhooksUseCase> webhookDeliveries) implements UseCases {
 
     public WhitelabelUseCases(Storage storage, PasswordHasher passwordHasher, Clock clock) {
         this(storage, passwordHasher, clock, WebhookPolicy.publicTargetsOnly());
@@ -65,138 +69,69 @@ public final class WhitelabelUseCases implements UseCases {
     public WhitelabelUseCases(
             Storage storage, PasswordHasher passwordHasher, Clock clock, WebhookPolicy webhookPolicy,
             LoginThrottle loginThrottle) {
-        this.storage = storage;
-        this.clock = clock;
-        this.webhookTargets = new WebhookTargets(webhookPolicy);
-        var transactions = storage.transactions();
-        var revocations = new Revocations(storage.tokens(), storage.auditLog(), new Webhooks(storage.webhooks()));
-        var tokenIssuer = new TokenIssuer(storage.tokens(), storage.auditLog(), storage.platforms(), revocations);
-        var platformUsers = new PlatformUsers(storage.users());
-        var newUsers = new NewUsers(storage.users(), passwordHasher);
-        var liveTokens = new LiveTokens(storage.tokens(), clock);
-        var throttling = new LoginThrottling(storage.loginFailures(), loginThrottle);
-        this.authenticateToken = new AuthenticateToken(storage.tokens(), liveTokens);
-        this.logoutPlatformUser = new LogoutPlatformUser(platformUsers, revocations, transactions, clock);
-        this.logoutSelf = new LogoutSelf(revocations, transactions, clock);
-        this.createPlatform = new CreatePlatform(storage.platforms(), storage.users(), tokenIssuer, transactions, clock);
-        this.createPlatformUser = new CreatePlatformUser(storage.platforms(), newUsers, clock);
-        this.registerPlatformUser = new RegisterPlatformUser(newUsers, tokenIssuer, transactions, clock);
-        this.loginPlatformUser = new LoginPlatformUser(
-                storage.users(), passwordHasher, tokenIssuer, throttling, transactions, clock);
-        this.createToken = new CreateToken(platformUsers, storage.users(), tokenIssuer, transactions, clock);
-        this.listPlatformUsers = new ListPlatformUsers(storage.users());
-        this.listUserTokens = new ListUserTokens(platformUsers, storage.tokens());
-        this.readAuditTrail = new ReadAuditTrail(storage.auditLog());
-        this.manageApiKeys = new ManageApiKeys(storage.tokens(), tokenIssuer, revocations, transactions, clock);
-        this.pruneTokens = new PruneTokens(storage.tokens(), throttling, clock);
-        this.checkHealth = storage.probe()::answers;
-        this.manageServiceClients = new ManageServiceClients(
-                storage.platforms(), storage.serviceClients(), storage.auditLog(), transactions, clock);
-        this.manageWebhooks = new ManageWebhooks(storage.platforms(), storage.webhooks(), webhookTargets, clock);
-        this.manageAccounts = new ManageAccounts(platformUsers, storage.users(), storage.tokens(), passwordHasher,
-                revocations, throttling, storage.auditLog(), transactions, clock);
-        this.manageSettings = new ManageSettings(storage.platforms());
-        this.serviceClientDoors = new ServiceClientDoors(
-                storage.serviceClients(), liveTokens, revocations, transactions, clock);
+        this(new Shared(storage, passwordHasher, clock, webhookPolicy, loginThrottle));
     }
 
-    @Override
-    public AuthenticateTokenUseCase authenticateToken() {
-        return authenticateToken;
-    }
-
-    @Override
-    public LogoutPlatformUserUseCase logoutPlatformUser() {
-        return logoutPlatformUser;
-    }
-
-    @Override
-    public LogoutSelfUseCase logoutSelf() {
-        return logoutSelf;
-    }
-
-    @Override
-    public CreatePlatformUseCase createPlatform() {
-        return createPlatform;
-    }
-
-    @Override
-    public CreatePlatformUserUseCase createPlatformUser() {
-        return createPlatformUser;
-    }
-
-    @Override
-    public RegisterPlatformUserUseCase registerPlatformUser() {
-        return registerPlatformUser;
-    }
-
-    @Override
-    public LoginPlatformUserUseCase loginPlatformUser() {
-        return loginPlatformUser;
-    }
-
-    @Override
-    public CreateTokenUseCase createToken() {
-        return createToken;
-    }
-
-    @Override
-    public ListPlatformUsersUseCase listPlatformUsers() {
-        return listPlatformUsers;
-    }
-
-    @Override
-    public ListUserTokensUseCase listUserTokens() {
-        return listUserTokens;
-    }
-
-    @Override
-    public ReadAuditTrailUseCase readAuditTrail() {
-        return readAuditTrail;
-    }
-
-    @Override
-    public ManageApiKeysUseCase manageApiKeys() {
-        return manageApiKeys;
-    }
-
-    @Override
-    public PruneTokensUseCase pruneTokens() {
-        return pruneTokens;
-    }
-
-    @Override
-    public CheckHealthUseCase checkHealth() {
-        return checkHealth;
-    }
-
-    @Override
-    public ManageServiceClientsUseCase manageServiceClients() {
-        return manageServiceClients;
-    }
-
-    @Override
-    public ServiceClientDoorsUseCase serviceClientDoors() {
-        return serviceClientDoors;
-    }
-
-    @Override
-    public ManageWebhooksUseCase manageWebhooks() {
-        return manageWebhooks;
-    }
-
-    @Override
-    public ManageAccountsUseCase manageAccounts() {
-        return manageAccounts;
-    }
-
-    @Override
-    public ManageSettingsUseCase manageSettings() {
-        return manageSettings;
+    /** The building constructor: one line per use case, in the order of the components. */
+    private WhitelabelUseCases(Shared s) {
+        this(
+                new AuthenticateToken(s.storage.tokens(), s.liveTokens),
+                new LogoutPlatformUser(s.platformUsers, s.revocations, s.transactions, s.clock),
+                new LogoutSelf(s.revocations, s.transactions, s.clock),
+                new CreatePlatform(s.storage.platforms(), s.storage.users(), s.tokenIssuer, s.transactions, s.clock),
+                new CreatePlatformUser(s.storage.platforms(), s.newUsers, s.clock),
+                new RegisterPlatformUser(s.newUsers, s.tokenIssuer, s.transactions, s.clock),
+                new LoginPlatformUser(
+                        s.storage.users(), s.passwordHasher, s.tokenIssuer, s.throttling, s.transactions, s.clock),
+                new CreateToken(s.platformUsers, s.storage.users(), s.tokenIssuer, s.transactions, s.clock),
+                new ListPlatformUsers(s.storage.users()),
+                new ListUserTokens(s.platformUsers, s.storage.tokens()),
+                new ReadAuditTrail(s.storage.auditLog()),
+                new ManageApiKeys(s.storage.tokens(), s.tokenIssuer, s.revocations, s.transactions, s.clock),
+                new PruneTokens(s.storage.tokens(), s.throttling, s.clock),
+                s.storage.probe()::answers,
+                new ManageServiceClients(
+                        s.storage.platforms(), s.storage.serviceClients(), s.storage.auditLog(), s.transactions, s.clock),
+                new ServiceClientDoors(s.storage.serviceClients(), s.liveTokens, s.revocations, s.transactions, s.clock),
+                new ManageWebhooks(s.storage.platforms(), s.storage.webhooks(), s.webhookTargets, s.clock),
+                new ManageAccounts(s.platformUsers, s.storage.users(), s.storage.tokens(), s.passwordHasher,
+                        s.revocations, s.throttling, s.storage.auditLog(), s.transactions, s.clock),
+                new ManageSettings(s.storage.platforms()),
+                sender -> new DeliverWebhooks(s.storage.webhooks(), sender, s.webhookTargets, s.transactions, s.clock));
     }
 
     /** The dispatcher's step over the same storage, sending with {@code sender}; each running instance takes it in a loop. */
     public DeliverWebhooksUseCase deliverWebhooks(WebhookSender sender) {
-        return new DeliverWebhooks(storage.webhooks(), sender, webhookTargets, storage.transactions(), clock);
+        return webhookDeliveries.apply(sender);
+    }
+
+    /** The parts several use cases share, built once per catalogue. */
+    private static final class Shared {
+        final Storage storage;
+        final PasswordHasher passwordHasher;
+        final Clock clock;
+        final Transactions transactions;
+        final WebhookTargets webhookTargets;
+        final Revocations revocations;
+        final TokenIssuer tokenIssuer;
+        final PlatformUsers platformUsers;
+        final NewUsers newUsers;
+        final LiveTokens liveTokens;
+        final LoginThrottling throttling;
+
+        Shared(Storage storage, PasswordHasher passwordHasher, Clock clock, WebhookPolicy webhookPolicy,
+                LoginThrottle loginThrottle) {
+            this.storage = storage;
+            this.passwordHasher = passwordHasher;
+            this.clock = clock;
+            this.transactions = storage.transactions();
+            this.webhookTargets = new WebhookTargets(webhookPolicy);
+            this.revocations = new Revocations(storage.tokens(), storage.auditLog(), new Webhooks(storage.webhooks()));
+            this.tokenIssuer = new TokenIssuer(storage.tokens(), storage.auditLog(), storage.platforms(), revocations);
+            this.platformUsers = new PlatformUsers(storage.users());
+            this.newUsers = new NewUsers(storage.users(), passwordHasher);
+            this.liveTokens = new LiveTokens(storage.tokens(), clock);
+            this.throttling = new LoginThrottling(storage.loginFailures(), loginThrottle);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.whitelabel.bootstrap;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -49,6 +50,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.javalin..", "org.jdbi..", "org.h2..", "com.fasterxml..", "java.sql..", "javax.sql..",
                         "com.zaxxer..", "org.flywaydb..", "org.springframework..", "picocli..", "org.slf4j..")
+                .check(PRODUCT);
+    }
+
+    /** The use cases are built only by the catalogue: adapters and bootstrap see them through UseCases. */
+    @Test
+    void the_catalogue_is_the_applications_one_public_class() {
+        classes()
+                .that().resideInAPackage("dev.whitelabel.application..").and().arePublic()
+                .should().haveFullyQualifiedName("dev.whitelabel.application.WhitelabelUseCases")
                 .check(PRODUCT);
     }
 
