@@ -2,6 +2,8 @@ package dev.whitelabel.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whitelabel.adapters.http.HttpServer;
+import dev.whitelabel.adapters.http.HttpSettings;
 import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.adapters.persistence.memory.InMemoryStorage;
 import dev.whitelabel.application.WhitelabelUseCases;
@@ -14,12 +16,15 @@ import dev.whitelabel.domain.model.NewToken;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
-/** The README's Java example, line for line: the logout use case in process, no HTTP, no database. */
+/**
+ * The README's Java examples, line for line ({@code ReadmeJavaSnippetsTest} holds the README to these
+ * regions): the logout use case in process, no HTTP, no database; then the same use cases served.
+ */
 class InProcessExampleTest {
 
     @Test
     void the_readme_example_runs() {
-        // README example: begin
+        // README in-process: begin
         var useCases = new WhitelabelUseCases(InMemoryStorage.create(), new BcryptPasswordHasher(), Clock.systemUTC());
 
         var acme = useCases.createPlatform()
@@ -33,9 +38,21 @@ class InProcessExampleTest {
 
         System.out.println(result.revokedTokens()); // 1
         System.out.println(useCases.authenticateToken().authenticate(token.token().value()).isPresent()); // false
-        // README example: end
+        // README in-process: end
 
         assertThat(result.revokedTokens()).isEqualTo(1);
         assertThat(useCases.authenticateToken().authenticate(token.token().value())).isEmpty();
+    }
+
+    /**
+     * The README's line that serves HTTP from your own main: compiled with the tests, not run, since it
+     * takes port 8080 ({@code EmbeddedServerTest} serves the same way on a free port).
+     */
+    static HttpServer serveHttp(WhitelabelUseCases useCases) {
+        // README serve-http: begin
+        var server = HttpServer.create(useCases, HttpSettings.defaults()).start("0.0.0.0", 8080);
+        // port 0 picks a free one (server.port() tells which); server.stop() lets requests in flight finish
+        // README serve-http: end
+        return server;
     }
 }
