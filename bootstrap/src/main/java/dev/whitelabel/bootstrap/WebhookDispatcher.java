@@ -80,9 +80,13 @@ final class WebhookDispatcher implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         workers.shutdown();
-        // a send in flight ends within its timeout; nothing new is claimed meanwhile
-        workers.awaitTermination(HttpWebhookSender.TIMEOUT.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            // a send in flight ends within its timeout; nothing new is claimed meanwhile
+            workers.awaitTermination(HttpWebhookSender.TIMEOUT.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

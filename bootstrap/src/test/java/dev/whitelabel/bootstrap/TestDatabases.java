@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.List;
 
 /** An empty database of either kind for a test, and what to close after it, last opened first. */
+// what it closes may throw anything, InterruptedException included; a test's teardown lets it through
+@SuppressWarnings("try")
 final class TestDatabases implements AutoCloseable {
 
     private final List<AutoCloseable> opened = new ArrayList<>();

@@ -35,7 +35,9 @@ final class JsonErrorPages extends ErrorHandler {
         response.write(true, answer(status, response.getHeaders()), callback);
     }
 
+    /** Deprecated in Jetty 12, and still the one way a request Jetty could not parse gets an answer body. */
     @Override
+    @SuppressWarnings("removal")
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         return answer(status, fields);
     }

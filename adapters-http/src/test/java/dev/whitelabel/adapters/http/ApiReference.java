@@ -55,7 +55,7 @@ final class ApiReference {
         line("## Authentication");
         line("");
         Set<String> defaults = securityNames(document.path("security"));
-        document.path("components").path("securitySchemes").fields().forEachRemaining(scheme -> {
+        document.path("components").path("securitySchemes").properties().forEach(scheme -> {
             JsonNode value = scheme.getValue();
             String kind = value.path("type").asText() + (value.has("scheme") ? " " + value.path("scheme").asText() : "");
             line("- `" + scheme.getKey() + "` (" + kind + "): " + text(value.path("description"))
@@ -76,10 +76,10 @@ final class ApiReference {
 
     private void renderRoutes() {
         Map<String, List<Runnable>> byTag = new LinkedHashMap<>();
-        document.path("paths").fields().forEachRemaining(path -> {
+        document.path("paths").properties().forEach(path -> {
             // methods of one path that do the same (forward auth answers them all alike) share a section
             Map<JsonNode, List<String>> methodsByOperation = new LinkedHashMap<>();
-            path.getValue().fields().forEachRemaining(operation -> methodsByOperation
+            path.getValue().properties().forEach(operation -> methodsByOperation
                     .computeIfAbsent(withoutOperationId(operation.getValue()), ignored -> new ArrayList<>())
                     .add(operation.getKey().toUpperCase()));
             methodsByOperation.forEach((operation, methods) -> {
@@ -148,12 +148,12 @@ final class ApiReference {
         line("| answer | body | what |");
         line("|---|---|---|");
         List<Map.Entry<String, JsonNode>> responses = new ArrayList<>();
-        operation.path("responses").fields().forEachRemaining(responses::add);
+        operation.path("responses").properties().forEach(responses::add);
         responses.sort(Map.Entry.comparingByKey());
         responses.forEach(response -> {
             JsonNode value = response.getValue();
             List<String> bodies = new ArrayList<>();
-            value.path("content").fields().forEachRemaining(content -> bodies.add(
+            value.path("content").properties().forEach(content -> bodies.add(
                     content.getValue().has("schema") ? type(content.getValue().path("schema")) : "`" + content.getKey() + "`"));
             List<String> headers = new ArrayList<>();
             value.path("headers").fieldNames().forEachRemaining(header -> headers.add("`" + header + "`"));
@@ -184,7 +184,7 @@ final class ApiReference {
     private void renderSchemas() {
         line("## Schemas");
         line("");
-        document.path("components").path("schemas").fields().forEachRemaining(schema -> {
+        document.path("components").path("schemas").properties().forEach(schema -> {
             line("### " + schema.getKey());
             line("");
             JsonNode value = schema.getValue();
@@ -229,7 +229,7 @@ final class ApiReference {
     private void fields(String prefix, JsonNode schema, List<String[]> rows) {
         Set<String> required = new LinkedHashSet<>();
         schema.path("required").forEach(name -> required.add(name.asText()));
-        schema.path("properties").fields().forEachRemaining(property -> {
+        schema.path("properties").properties().forEach(property -> {
             String name = prefix + property.getKey();
             JsonNode value = property.getValue();
             rows.add(new String[] {name, type(value), required.contains(property.getKey()) ? "yes" : "no", describe(value)});
@@ -320,7 +320,7 @@ final class ApiReference {
     }
 
     private void forEachOperation(OperationVisitor visitor) {
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(
                 operation -> visitor.visit(operation.getKey().toUpperCase(), path.getKey(), operation.getValue())));
     }
 

@@ -47,7 +47,7 @@ class SpringIntrospectorTest {
         var principal = introspector.introspect(annsToken);
 
         assertThat(principal.getName()).isEqualTo(Long.toString(ann.id()));
-        assertThat((Object) principal.getAttribute("username")).isEqualTo("ann@acme.test");
+        assertThat(principal.<String>getAttribute("username")).isEqualTo("ann@acme.test");
         assertThat(principal.getAttributes()).containsEntry("active", true).containsKey("iat");
         assertThat(((Number) principal.getAttribute("platform_id")).longValue()).isEqualTo(acme.platform().id());
         assertThat(((Number) principal.getAttribute("token_id")).longValue()).isEqualTo(RunningApi.idOf(annsToken));
