@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.whitelabel.domain.error.ApiKeyNotFound;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PageRequest;
@@ -118,6 +119,20 @@ class TokensTest {
         assertThat(fixture.useCases.authenticateToken().authenticate(key.token().value())).isEmpty();
         assertThatThrownBy(() -> keys.delete(fixture.caller(session), key.key().id()))
                 .isInstanceOf(ApiKeyNotFound.class).hasMessage("API key not found.");
+    }
+
+    @Test
+    void deleting_a_key_already_deleted_records_nothing() {
+        var session = fixture.token(ann);
+        var keys = fixture.useCases.manageApiKeys();
+        var key = keys.create(fixture.caller(session), "deploy bot");
+        keys.delete(fixture.caller(session), key.key().id());
+
+        assertThatThrownBy(() -> keys.delete(fixture.caller(session), key.key().id()))
+                .isInstanceOf(ApiKeyNotFound.class);
+
+        assertThat(fixture.useCases.readAuditTrail().read(Fixture.adminOf(acme), PageRequest.first()).items())
+                .filteredOn(recorded -> recorded.event().action() == AuditAction.TOKEN_REVOKED).hasSize(1);
     }
 
     @Test
