@@ -8,6 +8,7 @@ import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.UserNotFound;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.LogoutScope;
+import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.PlatformCreated;
@@ -15,6 +16,7 @@ import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.UserReference;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +69,7 @@ class TokensTest {
         var first = fixture.token(ann);
         fixture.token(ann);
         fixture.useCases.logoutPlatformUser().logout(Fixture.adminOf(acme),
-                dev.whitelabel.domain.model.LogoutTarget.user(ann.id()).onlyToken(first.tokenId()));
+                LogoutTarget.user(ann.id()).onlyToken(first.tokenId()));
 
         var page = fixture.useCases.listUserTokens().list(Fixture.adminOf(acme), ann.id(), PageRequest.first());
 
@@ -171,7 +173,7 @@ class TokensTest {
         assertThat(fixture.authenticates(live)).isTrue();
     }
 
-    private Optional<java.time.Instant> lastUsed(long tokenId) {
+    private Optional<Instant> lastUsed(long tokenId) {
         return fixture.storage.tokens().findUnrevoked(tokenId).orElseThrow().lastUsedAt();
     }
 }
