@@ -236,7 +236,7 @@ class HostileInputTest {
         admin = RunningApi.adminToken(acme);
         User ann = running.user(acme, "ann@acme.test");
         running.token(ann);
-        running.token(running.user(running.platform("globex"), "gus@globex.test"));
+        running.globexUsersToken();
     }
 
     /** Everything stored, as the use cases read it (reading through HTTP would itself write last_used_at). */
