@@ -1,7 +1,9 @@
+import com.sun.net.httpserver.HttpServer;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +17,18 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,13 +108,13 @@ public final class Bench {
         int seconds = 10;
         int soakSeconds = 0;
         var database = Database.H2;
-        var only = new java.util.HashSet<String>();
+        var only = new HashSet<String>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--soak" -> soakSeconds = Integer.parseInt(args[i + 1]);
-                case "--db" -> database = Database.valueOf(args[i + 1].toUpperCase(java.util.Locale.ROOT));
+                case "--db" -> database = Database.valueOf(args[i + 1].toUpperCase(Locale.ROOT));
                 case "--only" -> only.addAll(List.of(args[i + 1].split(",")));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -121,7 +132,7 @@ public final class Bench {
     }
 
     /** Every section, or those named in {@code only} (hot, logout-all, logout-one, webhook). */
-    void run(java.util.Set<String> only) throws Exception {
+    void run(Set<String> only) throws Exception {
         start();
         admin = cli("platform", "create", "--name", "Bench", "--admin-email", "admin@bench.test").replaceAll(".*\"token\":\"([^\"]+)\".*", "$1").strip();
         String me = register("me@bench.test");
@@ -328,12 +339,12 @@ public final class Bench {
 
     /** A receiver in this process: answers 204 and notes when each token's event arrived. */
     static final class Receiver {
-        private final com.sun.net.httpserver.HttpServer server;
-        private final Map<Long, Long> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+        private final HttpServer server;
+        private final Map<Long, Long> arrivals = new ConcurrentHashMap<>();
+        private final AtomicLong count = new AtomicLong();
 
         Receiver() throws IOException {
-            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 64);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
             server.createContext("/hooks", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 Matcher token = Pattern.compile("\"token_id\":(\\d+)").matcher(body);
@@ -344,7 +355,7 @@ public final class Bench {
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
             });
-            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, task -> {
+            server.setExecutor(Executors.newFixedThreadPool(4, task -> {
                 var thread = new Thread(task, "receiver");
                 thread.setDaemon(true);
                 return thread;
@@ -435,9 +446,9 @@ public final class Bench {
         start();
         admin = cli("platform", "create", "--name", "Soak", "--admin-email", "admin@soak.test")
                 .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1").strip();
-        var revoked = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
-        var unexpected = new java.util.concurrent.atomic.AtomicLong();
-        var requests = new java.util.concurrent.atomic.AtomicLong();
+        var revoked = ConcurrentHashMap.<String>newKeySet();
+        var unexpected = new AtomicLong();
+        var requests = new AtomicLong();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < 8; c++) {
@@ -477,9 +488,9 @@ public final class Bench {
     }
 
     private void soakClient(long userId, String email, String firstToken, long deadline,
-            java.util.Set<String> revoked, java.util.concurrent.atomic.AtomicLong unexpected,
-            java.util.concurrent.atomic.AtomicLong requests) {
-        var random = new java.util.Random();
+            Set<String> revoked, AtomicLong unexpected,
+            AtomicLong requests) {
+        var random = new Random();
         var live = new ArrayList<String>(List.of(firstToken));
         try {
             while (System.nanoTime() < deadline) {
@@ -513,7 +524,7 @@ public final class Bench {
         }
     }
 
-    private static void expect(boolean condition, java.util.concurrent.atomic.AtomicLong unexpected) {
+    private static void expect(boolean condition, AtomicLong unexpected) {
         if (!condition) {
             unexpected.incrementAndGet();
         }
@@ -552,7 +563,7 @@ public final class Bench {
         }
         database.drop();
         try (var files = Files.walk(work)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
@@ -715,7 +726,7 @@ public final class Bench {
                 failed, runs.stream().map(w -> String.format("%,.0f", w.rps())).toList());
     }
 
-    static double median(List<Wrk> runs, java.util.function.ToDoubleFunction<Wrk> value) {
+    static double median(List<Wrk> runs, ToDoubleFunction<Wrk> value) {
         return medianOf(runs.stream().map(run -> value.applyAsDouble(run)).toList());
     }
 

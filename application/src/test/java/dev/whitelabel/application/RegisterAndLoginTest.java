@@ -3,15 +3,18 @@ package dev.whitelabel.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.domain.error.InvalidCredentials;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
+import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.Password;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.Timezone;
+import dev.whitelabel.domain.port.out.PasswordHasher;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +60,7 @@ class RegisterAndLoginTest {
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The password field is required.");
         assertThat(fixture.useCases.listPlatformUsers()
-                .list(Fixture.adminOf(acme), Optional.empty(), dev.whitelabel.domain.model.PageRequest.first())
+                .list(Fixture.adminOf(acme), Optional.empty(), PageRequest.first())
                 .total()).isZero();
     }
 
@@ -134,9 +137,8 @@ class RegisterAndLoginTest {
     }
 
     /** BCrypt at cost 4, counting the comparisons a login makes. */
-    static final class CountingHasher implements dev.whitelabel.domain.port.out.PasswordHasher {
-        private final dev.whitelabel.adapters.persistence.BcryptPasswordHasher bcrypt =
-                new dev.whitelabel.adapters.persistence.BcryptPasswordHasher(4);
+    static final class CountingHasher implements PasswordHasher {
+        private final BcryptPasswordHasher bcrypt = new BcryptPasswordHasher(4);
         int comparisons;
 
         @Override

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.whitelabel.domain.error.ApiKeyNotFound;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.LogoutScope;
+import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.PlatformCreated;
@@ -14,6 +16,7 @@ import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.UserReference;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +69,7 @@ class TokensTest {
         var first = fixture.token(ann);
         fixture.token(ann);
         fixture.useCases.logoutPlatformUser().logout(Fixture.adminOf(acme),
-                dev.whitelabel.domain.model.LogoutTarget.user(ann.id()).onlyToken(first.tokenId()));
+                LogoutTarget.user(ann.id()).onlyToken(first.tokenId()));
 
         var page = fixture.useCases.listUserTokens().list(Fixture.adminOf(acme), ann.id(), PageRequest.first());
 
@@ -121,6 +124,20 @@ class TokensTest {
     }
 
     @Test
+    void deleting_a_key_already_deleted_records_nothing() {
+        var session = fixture.token(ann);
+        var keys = fixture.useCases.manageApiKeys();
+        var key = keys.create(fixture.caller(session), "deploy bot");
+        keys.delete(fixture.caller(session), key.key().id());
+
+        assertThatThrownBy(() -> keys.delete(fixture.caller(session), key.key().id()))
+                .isInstanceOf(ApiKeyNotFound.class);
+
+        assertThat(fixture.useCases.readAuditTrail().read(Fixture.adminOf(acme), PageRequest.first()).items())
+                .filteredOn(recorded -> recorded.event().action() == AuditAction.TOKEN_REVOKED).hasSize(1);
+    }
+
+    @Test
     void a_user_cannot_delete_another_users_key() {
         User bob = fixture.user(acme, "bob@acme.test");
         var bobs = fixture.token(bob);
@@ -156,7 +173,7 @@ class TokensTest {
         assertThat(fixture.authenticates(live)).isTrue();
     }
 
-    private Optional<java.time.Instant> lastUsed(long tokenId) {
+    private Optional<Instant> lastUsed(long tokenId) {
         return fixture.storage.tokens().findUnrevoked(tokenId).orElseThrow().lastUsedAt();
     }
 }

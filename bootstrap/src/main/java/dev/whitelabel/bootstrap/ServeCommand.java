@@ -3,6 +3,7 @@ package dev.whitelabel.bootstrap;
 import dev.whitelabel.adapters.http.HttpServer;
 import dev.whitelabel.adapters.http.HttpSettings;
 import dev.whitelabel.adapters.http.TrustedProxies;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -76,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        for (var binder : new io.micrometer.core.instrument.binder.MeterBinder[] {
+        for (var binder : new MeterBinder[] {
             new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
             new ProcessorMetrics(), new UptimeMetrics()}) {
             binder.bindTo(metrics);

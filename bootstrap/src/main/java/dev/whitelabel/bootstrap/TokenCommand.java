@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 @Command(name = "token", aliases = "tokens", description = "Manage API tokens.",
         subcommands = {TokenCommand.Create.class, TokenCommand.Prune.class})
@@ -44,7 +45,7 @@ final class TokenCommand {
         @Override
         public Integer call() {
             if (retentionDays < 0) {
-                throw new picocli.CommandLine.ParameterException(
+                throw new ParameterException(
                         database.command.commandLine(), "--retention-days is 0 or more");
             }
             return database.printResultOf(useCases ->

@@ -1,8 +1,8 @@
 package dev.whitelabel.bootstrap;
 
+import dev.whitelabel.adapters.http.Answers;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
-import dev.whitelabel.domain.model.LogoutResult;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.Password;
@@ -80,7 +80,7 @@ final class UserCommand {
                     new UserReference(Optional.ofNullable(who.userId), Optional.ofNullable(who.email).map(EmailAddress::new)),
                     Optional.ofNullable(tokenId), Optional.ofNullable(exceptTokenId));
             return database.printResultOf(useCases -> new CommandResults.LoggedOut(
-                    LogoutResult.ADMIN_LOGOUT_MESSAGE,
+                    Answers.ADMIN_LOGOUT_MESSAGE,
                     useCases.logoutPlatformUser().logout(Actor.operator(platformId), target).revokedTokens()));
         }
     }

@@ -3,6 +3,7 @@ package dev.whitelabel.bootstrap;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -22,7 +23,7 @@ class ArchitectureTest {
             "dev.whitelabel.domain.model.User", "dev.whitelabel.application.LogoutPlatformUser",
             "dev.whitelabel.adapters.http.HttpServer", "dev.whitelabel.adapters.persistence.jdbi.JdbiStorage",
             "dev.whitelabel.bootstrap.Main"}) {
-            org.assertj.core.api.Assertions.assertThat(PRODUCT.contain(probe)).as(probe).isTrue();
+            assertThat(PRODUCT.contain(probe)).as(probe).isTrue();
         }
     }
 

@@ -4,7 +4,9 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
@@ -50,8 +52,8 @@ final class CountingDataSource {
     }
 
     private static Class<?> statementType(Statement statement) {
-        return statement instanceof java.sql.CallableStatement ? java.sql.CallableStatement.class
-                : statement instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class
+        return statement instanceof CallableStatement ? CallableStatement.class
+                : statement instanceof PreparedStatement ? PreparedStatement.class
                 : Statement.class;
     }
 

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +55,7 @@ class CrashDurabilityIT {
     final Set<Long> attempted = ConcurrentHashMap.newKeySet();
     final Set<Long> announced = ConcurrentHashMap.newKeySet();
     HttpServer receiver;
-    final java.util.Map<String, String> answeredAt = new ConcurrentHashMap<>();
+    final Map<String, String> answeredAt = new ConcurrentHashMap<>();
     volatile int cycleNow;
     String dbUrl;
     String admin;

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -64,7 +65,7 @@ class LogSecretsTest {
         configurator.doConfigure(getClass().getResource("/logback.xml"));
         captured.setContext(context);
         captured.start();
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(captured);
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(captured);
     }
 
     @AfterEach

@@ -13,8 +13,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The JSON bodies the API answers with; field names are written in snake_case, times in ISO-8601 UTC. */
-final class Answers {
+/**
+ * The JSON bodies the API answers with; field names are written in snake_case, times in ISO-8601 UTC.
+ * Public for the one message the command line prints too.
+ */
+public final class Answers {
+
+    /**
+     * What an admin's logout answers, as the public API document words it; {@code user logout} on
+     * the command line prints the same body.
+     */
+    public static final String ADMIN_LOGOUT_MESSAGE = "User logged out successfully.";
 
     private Answers() {}
 

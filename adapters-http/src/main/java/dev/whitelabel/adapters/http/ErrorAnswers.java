@@ -21,6 +21,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place that turns a refusal into an HTTP answer. Answers carry fixed texts only: no input,
  * no exception message, no class name.
+ *
+ * <p>Why some refusals, 404s among them, are {@code {"error":...}} and others {@code {"message":...}}:
+ * the public API document of the admin logout (and the contract that extends it to every
+ * {@code /api/white-label/*} route) fixes {@code {"error":...}} for the admin routes' refusals, as in
+ * 403 {@code {"error":"You are not a white label admin."}} and 404 {@code {"error":"User not found."}},
+ * and for a wrong login password; the OAuth routes answer RFC 6749's {@code {"error":"invalid_client"}}.
+ * Everything else has Laravel's {@code {"message":...}}, as the contract's 401 {@code {"message":
+ * "Unauthenticated."}} and 422 (with {@code errors}) do: 429, 503, the framework's own statuses, and
+ * the user's own routes under {@code /api/user/*}, so a missing API key is 404 {@code {"message":"API
+ * key not found."}}. Clients rely on each shape as it is; neither changes.
  */
 final class ErrorAnswers {
 

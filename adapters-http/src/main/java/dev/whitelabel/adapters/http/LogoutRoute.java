@@ -1,7 +1,6 @@
 package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.model.Actor;
-import dev.whitelabel.domain.model.LogoutResult;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.UserReference;
 import dev.whitelabel.domain.port.in.LogoutPlatformUserUseCase;
@@ -39,6 +38,6 @@ final class LogoutRoute {
         metrics.loggedOut(tokenId.isPresent() ? "admin_one" : exceptTokenId.isPresent() ? "admin_others" : "admin_all",
                 result.revokedTokens());
 
-        ctx.json(new Answers.LoggedOut(LogoutResult.ADMIN_LOGOUT_MESSAGE, result.revokedTokens()));
+        ctx.json(new Answers.LoggedOut(Answers.ADMIN_LOGOUT_MESSAGE, result.revokedTokens()));
     }
 }

@@ -74,10 +74,6 @@ class AccountLifecycleRoutesTest {
         return running.api.post(path, token, null, "");
     }
 
-    ApiClient.Answer delete(String path, String token) {
-        return running.api.send(running.api.request(path, token).DELETE());
-    }
-
     ApiClient.Answer patch(String path, String token, String json) {
         return running.api.send(running.api.request(path, token).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
@@ -204,7 +200,7 @@ class AccountLifecycleRoutesTest {
     void a_deleted_user_is_gone_but_for_the_ids_in_the_trail_and_the_email_is_free() {
         String phone = loginToken();
 
-        var deleted = delete("/api/white-label/users/" + annId, admin);
+        var deleted = running.api.delete("/api/white-label/users/" + annId, admin);
 
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.json().get("message").asText()).isEqualTo("User deleted successfully.");
@@ -212,7 +208,7 @@ class AccountLifecycleRoutesTest {
         assertThat(works(phone)).isFalse();
         assertThat(running.api.get("/api/white-label/users/" + annId + "/tokens", admin).status()).isEqualTo(404);
         assertThat(running.api.get("/api/white-label/users", admin).json().get("data")).isEmpty();
-        assertThat(delete("/api/white-label/users/" + annId, admin).status()).isEqualTo(404);
+        assertThat(running.api.delete("/api/white-label/users/" + annId, admin).status()).isEqualTo(404);
         var audit = running.api.get("/api/white-label/audit", admin);
         assertThat(audit.json().get("data").get(0).get("action").asText()).isEqualTo("user_deleted");
         assertThat(audit.json().get("data").get(0).get("target_user_id").asLong()).isEqualTo(annId);
@@ -233,7 +229,7 @@ class AccountLifecycleRoutesTest {
             assertThat(post("/api/white-label/users/" + acmeAdminId + path, admin).status()).isEqualTo(404);
             assertThat(post("/api/white-label/users/abc" + path, admin).status()).isEqualTo(404);
         }
-        assertThat(delete("/api/white-label/users/" + annId, gusAdmin).status()).isEqualTo(404);
+        assertThat(running.api.delete("/api/white-label/users/" + annId, gusAdmin).status()).isEqualTo(404);
         assertThat(post("/api/white-label/users/" + annId + "/disable", registered).status()).isEqualTo(403);
         assertThat(post("/api/white-label/users/" + annId + "/disable", null).status()).isEqualTo(401);
         assertThat(works(registered)).isTrue();

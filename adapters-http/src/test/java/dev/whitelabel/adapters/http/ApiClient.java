@@ -42,6 +42,10 @@ public final class ApiClient {
         return send(request(path, token).GET());
     }
 
+    public Answer delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
     public Answer postJson(String path, String token, String json) {
         return post(path, token, "application/json", json);
     }

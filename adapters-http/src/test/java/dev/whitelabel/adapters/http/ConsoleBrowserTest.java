@@ -227,8 +227,8 @@ class ConsoleBrowserTest {
     @Test
     void an_admin_sees_their_own_sessions_and_logs_out_everywhere_else() {
         String admin = RunningApi.adminToken(acme);
-        String laptop = running.useCases.createToken().forAnyUser(acme.admin().id(), NewToken.named("laptop")
-                .on(new Device(Optional.of("laptop"), Optional.of("Mozilla/5.0"), Optional.empty()))).token().value();
+        String laptop = running.token(acme.admin(), NewToken.named("laptop")
+                .on(new Device(Optional.of("laptop"), Optional.of("Mozilla/5.0"), Optional.empty())));
         assertThat(running.me(laptop)).isEqualTo(200);
 
         signIn(admin);

@@ -30,7 +30,7 @@ class ForwardAuthTest {
         acme = running.platform("acme");
         ann = running.user(acme, "ann@acme.test");
         annsToken = running.token(ann);
-        gusToken = running.token(running.user(running.platform("globex"), "gus@globex.test"));
+        gusToken = running.globexUsersToken();
     }
 
     ApiClient.Answer check(String method, String query, String token) {

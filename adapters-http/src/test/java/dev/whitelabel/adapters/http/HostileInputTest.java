@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -235,7 +236,7 @@ class HostileInputTest {
         admin = RunningApi.adminToken(acme);
         User ann = running.user(acme, "ann@acme.test");
         running.token(ann);
-        running.token(running.user(running.platform("globex"), "gus@globex.test"));
+        running.globexUsersToken();
     }
 
     /** Everything stored, as the use cases read it (reading through HTTP would itself write last_used_at). */
@@ -277,7 +278,7 @@ class HostileInputTest {
         assertThat(database()).isEqualTo(before);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void there_are_at_least_fifty_cases() {
         assertThat(cases().count()).isGreaterThanOrEqualTo(50);
     }

@@ -153,7 +153,7 @@ class NginxForwardAuthTest {
 
     @Test
     void no_token_another_platforms_token_or_a_claimed_identity_gets_through() {
-        String gus = running.token(running.user(running.platform("globex"), "gus@globex.test"));
+        String gus = running.globexUsersToken();
 
         assertThat(throughNginx(null, null).status()).isEqualTo(401);
         assertThat(throughNginx(gus, null).status()).as("the snippet's platform_id").isEqualTo(401);

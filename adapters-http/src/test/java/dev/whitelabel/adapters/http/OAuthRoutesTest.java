@@ -46,7 +46,7 @@ class OAuthRoutesTest {
         acme = running.platform("acme");
         ann = running.user(acme, "ann@acme.test");
         annsToken = running.token(ann);
-        gusToken = running.token(running.user(running.platform("globex"), "gus@globex.test"));
+        gusToken = running.globexUsersToken();
         client = running.serviceClient(acme);
     }
 

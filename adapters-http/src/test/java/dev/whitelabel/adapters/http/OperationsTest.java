@@ -3,6 +3,7 @@ package dev.whitelabel.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,7 +81,7 @@ class OperationsTest {
     @Test
     void a_made_up_method_is_counted_and_logged_as_other() {
         for (String method : new String[] {"FOO1", "FOO2", "X".repeat(300)}) {
-            running.api.send(running.api.request("/health", null).method(method, java.net.http.HttpRequest.BodyPublishers.noBody()));
+            running.api.send(running.api.request("/health", null).method(method, HttpRequest.BodyPublishers.noBody()));
         }
 
         String metrics = api.get("/metrics", null).body();
@@ -97,7 +98,7 @@ class OperationsTest {
 
         for (String path : gets) {
             var get = api.get(path, admin);
-            var head = api.send(api.request(path, admin).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+            var head = api.send(api.request(path, admin).method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
             assertThat(head.status()).as(path).isEqualTo(get.status());
             assertThat(head.header("Content-Type")).as(path).isEqualTo(get.header("Content-Type"));

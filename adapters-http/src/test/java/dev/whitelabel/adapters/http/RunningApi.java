@@ -125,7 +125,16 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
     }
 
     String token(User user) {
-        return useCases.createToken().forAnyUser(user.id(), NewToken.named("api-token")).token().value();
+        return token(user, NewToken.named("api-token"));
+    }
+
+    String token(User user, NewToken request) {
+        return useCases.createToken().forAnyUser(user.id(), request).token().value();
+    }
+
+    /** A token of Gus, a user of a second platform, globex: the other tenant. */
+    String globexUsersToken() {
+        return token(user(platform("globex"), "gus@globex.test"));
     }
 
     ServiceClientCreated serviceClient(PlatformCreated platform) {

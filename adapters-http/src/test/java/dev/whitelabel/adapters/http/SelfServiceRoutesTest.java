@@ -28,10 +28,6 @@ class SelfServiceRoutesTest {
         ann = running.user(acme, "ann@acme.test");
     }
 
-    ApiClient.Answer delete(String path, String token) {
-        return api.send(api.request(path, token).DELETE());
-    }
-
     @Test
     void a_user_logs_out_the_token_they_call_with() {
         String phone = running.token(ann);
@@ -133,7 +129,7 @@ class SelfServiceRoutesTest {
         assertThat(listed.json().at("/api_keys/0").has("token")).isFalse();
         assertThat(listed.body()).doesNotContain(keyToken.substring(keyToken.indexOf('|') + 1));
 
-        var deleted = delete(KEYS + "/" + key.get("id").asLong(), session);
+        var deleted = api.delete(KEYS + "/" + key.get("id").asLong(), session);
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.body()).isEqualTo("{\"message\":\"API key deleted successfully.\"}");
         assertThat(running.me(keyToken)).isEqualTo(401);
@@ -146,10 +142,10 @@ class SelfServiceRoutesTest {
         String anns = running.token(ann);
         String notFound = "{\"message\":\"API key not found.\"}";
 
-        assertThat(delete(KEYS + "/" + RunningApi.idOf(bobs), anns).body()).isEqualTo(notFound);
-        assertThat(delete(KEYS + "/" + RunningApi.idOf(bobs), anns).status()).isEqualTo(404);
-        assertThat(delete(KEYS + "/abc", anns).body()).isEqualTo(notFound);
-        assertThat(delete(KEYS + "/999999", anns).body()).isEqualTo(notFound);
+        assertThat(api.delete(KEYS + "/" + RunningApi.idOf(bobs), anns).body()).isEqualTo(notFound);
+        assertThat(api.delete(KEYS + "/" + RunningApi.idOf(bobs), anns).status()).isEqualTo(404);
+        assertThat(api.delete(KEYS + "/abc", anns).body()).isEqualTo(notFound);
+        assertThat(api.delete(KEYS + "/999999", anns).body()).isEqualTo(notFound);
         assertThat(running.me(bobs)).isEqualTo(200);
     }
 

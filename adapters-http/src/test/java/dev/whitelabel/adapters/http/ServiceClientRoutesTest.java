@@ -27,10 +27,6 @@ class ServiceClientRoutesTest {
         globexAdmin = RunningApi.adminToken(running.platform("globex"));
     }
 
-    ApiClient.Answer delete(String path, String token) {
-        return running.api.send(running.api.request(path, token).DELETE());
-    }
-
     @Test
     void an_admin_creates_lists_and_deletes_a_client_whose_secret_is_shown_once() {
         var created = running.api.postJson(PATH, admin, "{\"name\":\"billing api\"}");
@@ -49,11 +45,11 @@ class ServiceClientRoutesTest {
         assertThat(running.api.get(PATH, globexAdmin).json().get("service_clients")).isEmpty();
 
         String one = PATH + "/" + client.get("id").asLong();
-        assertThat(delete(one, globexAdmin).status()).as("another platform's admin").isEqualTo(404);
-        var deleted = delete(one, admin);
+        assertThat(running.api.delete(one, globexAdmin).status()).as("another platform's admin").isEqualTo(404);
+        var deleted = running.api.delete(one, admin);
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.json().get("message").asText()).isEqualTo("Service client deleted successfully.");
-        assertThat(delete(one, admin).body()).isEqualTo("{\"error\":\"Service client not found.\"}");
+        assertThat(running.api.delete(one, admin).body()).isEqualTo("{\"error\":\"Service client not found.\"}");
         assertThat(running.api.get(PATH, admin).json().get("service_clients")).isEmpty();
         assertThat(running.api.get("/api/white-label/audit", admin).body())
                 .contains("service_client_created").contains("service_client_deleted");
@@ -67,7 +63,7 @@ class ServiceClientRoutesTest {
         assertThat(running.api.get(PATH, user).status()).isEqualTo(403);
         assertThat(running.api.postJson(PATH, admin, "{}").status()).isEqualTo(422);
         assertThat(running.api.postJson(PATH, admin, "{\"name\":\"a\\u202Eb\"}").status()).isEqualTo(422);
-        assertThat(delete(PATH + "/abc", admin).status()).isEqualTo(404);
+        assertThat(running.api.delete(PATH + "/abc", admin).status()).isEqualTo(404);
     }
 
     @Test

@@ -93,7 +93,7 @@ class SlowClientsTest {
                 .contains("X-Request-Id: ");
         first.close();
         second.close();
-        String other = running.token(running.user(running.platform("globex"), "gus@globex.test"));
+        String other = running.globexUsersToken();
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         String answer;
         do {

@@ -84,7 +84,7 @@ class TenantIsolationTest {
     void a_user_of_one_platform_cannot_delete_a_key_of_the_other() {
         String annsToken = running.token(running.user(running.platform("initech"), "ann@initech.test"));
 
-        var answer = api.send(api.request("/api/user/api-keys/" + RunningApi.idOf(gusToken), annsToken).DELETE());
+        var answer = api.delete("/api/user/api-keys/" + RunningApi.idOf(gusToken), annsToken);
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(running.me(gusToken)).isEqualTo(200);

@@ -2,6 +2,7 @@ package dev.whitelabel.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /** Opens the pooled connection to H2 or PostgreSQL and brings its schema up to date. */
@@ -37,7 +38,7 @@ public final class Database {
         return dataSource;
     }
 
-    private static void migrate(javax.sql.DataSource dataSource) {
+    private static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

@@ -1,22 +1,16 @@
 package dev.whitelabel.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.User;
-import dev.whitelabel.domain.model.WebhookEvent;
-import dev.whitelabel.domain.model.WebhookEventType;
 import dev.whitelabel.domain.port.out.DueDelivery;
 import dev.whitelabel.domain.port.out.Storage;
-import dev.whitelabel.domain.port.out.WebhookEndpointEntry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -26,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The port contract, plus what only a SQL database can show: rows written, rollback, row locks. */
+/** The port contract, plus what only a SQL database can show: rows written, row locks. */
 abstract class SqlStoragePortsContract extends StoragePortsContract {
 
     HikariDataSource dataSource;
@@ -67,34 +61,6 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
                 .as("token rows written by a logout-all").isZero();
         assertThat(count("select count(*) from ended_token_generations")).isEqualTo(1);
         assertThat(storage.probe().answers()).isTrue();
-    }
-
-    @Test
-    void a_failed_transaction_writes_nothing() {
-        User ann = user(acme, "ann@acme.test");
-
-        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            token(ann);
-            throw new IllegalStateException("boom");
-        })).hasMessage("boom");
-
-        assertThat(storage.tokens().revokeAll(acme.id(), ann.id(), NOW)).isZero();
-    }
-
-    /** The outbox: a revocation that does not commit leaves no event behind, one that commits leaves its event. */
-    @Test
-    void an_event_is_in_the_outbox_exactly_when_its_transaction_committed() {
-        User ann = user(acme, "ann@acme.test");
-        endpoint(acme);
-
-        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            storage.tokens().revokeAll(acme.id(), ann.id(), NOW);
-            announce(ann);
-            throw new IllegalStateException("boom");
-        })).hasMessage("boom");
-        long committed = storage.transactions().inTransaction(() -> announce(ann));
-
-        assertThat(events(storage.webhooks().claimDue(NOW, NOW.plusSeconds(60), 10))).containsExactly(committed);
     }
 
     /** Two instances claiming at once never get the same delivery (FOR UPDATE SKIP LOCKED). */

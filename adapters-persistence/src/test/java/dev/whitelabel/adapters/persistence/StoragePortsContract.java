@@ -267,6 +267,63 @@ abstract class StoragePortsContract {
         assertThat(authenticates(tokenId)).isTrue();
     }
 
+    @Test
+    void a_failed_transaction_writes_nothing() {
+        User ann = user(acme, "ann@acme.test");
+
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
+            token(ann);
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+
+        assertThat(storage.tokens().revokeAll(acme.id(), ann.id(), NOW)).isZero();
+    }
+
+    /** The outbox: a revocation that does not commit leaves no event behind, one that commits leaves its event. */
+    @Test
+    void an_event_is_in_the_outbox_exactly_when_its_transaction_committed() {
+        User ann = user(acme, "ann@acme.test");
+        endpoint(acme);
+
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
+            storage.tokens().revokeAll(acme.id(), ann.id(), NOW);
+            announce(ann);
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        long committed = storage.transactions().inTransaction(() -> announce(ann));
+
+        assertThat(events(storage.webhooks().claimDue(NOW, NOW.plusSeconds(60), 10))).containsExactly(committed);
+    }
+
+    /** Every store's writes, and a nested transaction's, are undone when the transaction throws. */
+    @Test
+    void a_transaction_that_throws_leaves_nothing_of_its_work_behind() {
+        User ann = user(acme, "ann@acme.test");
+        long revoked = token(ann);
+        endpoint(acme);
+        String email = "a".repeat(64);
+
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
+            storage.auditLog().record(event(acme, ann, AuditAction.TOKEN_REVOKED));
+            storage.tokens().revoke(acme.id(), ann.id(), revoked, NOW);
+            storage.transactions().inTransaction(() -> token(ann));
+            announce(ann);
+            storage.loginFailures().record(acme.id(), email, Optional.of("192.0.2.1"), NOW);
+            storage.users().disable(acme.id(), ann.id(), NOW);
+            storage.platforms().changeSessionCap(acme.id(), Optional.of(OptionalInt.of(1)), Optional.empty());
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+
+        assertThat(storage.auditLog().list(acme.id(), PageRequest.first()).items()).isEmpty();
+        assertThat(storage.tokens().list(acme.id(), ann.id(), PageRequest.first()).items())
+                .extracting(TokenSummary::id).containsExactly(revoked);
+        assertThat(authenticates(revoked)).isTrue();
+        assertThat(storage.webhooks().claimDue(NOW, NOW.plusSeconds(60), 10)).isEmpty();
+        assertThat(storage.loginFailures().latestForEmail(acme.id(), email, NOW.minusSeconds(1), 10)).isEmpty();
+        assertThat(storage.users().findOnPlatform(acme.id(), ann.id())).contains(ann);
+        assertThat(storage.platforms().sessionCap(acme.id())).contains(SessionCap.NONE);
+    }
+
     User admin(Platform platform, String email) {
         return storage.users()
                 .add(new UserEntry(platform.id(), "Ada", new EmailAddress(email), Optional.of("hash"),

@@ -19,14 +19,14 @@ final class InMemoryAuditLog implements AuditLog {
     public long record(AuditEvent event) {
         return database.locked(() -> {
             long id = database.nextId();
-            database.auditEvents.add(new RecordedAuditEvent(id, event));
+            database.auditEvents().add(new RecordedAuditEvent(id, event));
             return id;
         });
     }
 
     @Override
     public Page<RecordedAuditEvent> list(long platformId, PageRequest page) {
-        return database.locked(() -> InMemoryDatabase.page(database.auditEvents.stream()
+        return database.locked(() -> InMemoryDatabase.page(database.auditEvents().stream()
                 .filter(recorded -> recorded.event().platformId() == platformId)
                 .sorted(Comparator.comparingLong(RecordedAuditEvent::id).reversed())
                 .toList(), page));

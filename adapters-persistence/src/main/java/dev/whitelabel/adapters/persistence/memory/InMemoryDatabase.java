@@ -11,9 +11,14 @@ import dev.whitelabel.domain.model.TokenCredential;
 import dev.whitelabel.domain.model.TokenDigest;
 import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.User;
+import dev.whitelabel.domain.model.WebhookDelivery;
+import dev.whitelabel.domain.model.WebhookEndpoint;
+import dev.whitelabel.domain.model.WebhookEvent;
+import dev.whitelabel.domain.model.WebhookSigning;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +26,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * The tables of the in-memory adapter. One reentrant lock serialises every operation, so a
- * transaction is simply holding the lock; there is no rollback, which is why use cases check
- * before they write.
+ * The tables of the in-memory adapter, all or nothing as a database's are. One reentrant lock
+ * serialises every operation, and each operation, like each transaction, runs in {@link #locked}:
+ * the outermost call copies every table first and puts the copy back if its work throws, so a
+ * failed transaction leaves nothing behind; a nested call joins the transaction around it. The
+ * copies are shallow, so every row is an immutable record, replaced rather than changed.
  */
 final class InMemoryDatabase {
 
@@ -94,40 +101,164 @@ final class InMemoryDatabase {
 
     record ServiceClientRow(ServiceClientCredential credential, Optional<Instant> deletedAt) {}
 
-    final Map<Long, Platform> platforms = new HashMap<>();
-    final Map<Long, SessionCap> sessionCaps = new HashMap<>();
-    final Map<Long, UserRow> users = new HashMap<>();
-    final Map<Long, TokenRow> tokens = new HashMap<>();
-    final Map<Generation, Instant> endedGenerations = new HashMap<>();
-    final List<RecordedAuditEvent> auditEvents = new ArrayList<>();
-    final Map<Long, ServiceClientRow> serviceClients = new HashMap<>();
+    /** {@code emailHash} is null once the email is forgotten, as in the SQL table. */
+    record LoginFailureRow(long platformId, String emailHash, Optional<String> ip, Instant at) {}
+
+    record EndpointRow(WebhookEndpoint endpoint, String secret, Optional<Instant> deletedAt) {}
+
+    /** A delivery of the outbox as it stands after its latest attempt. */
+    record DeliveryRow(
+            long id,
+            long endpointId,
+            WebhookEvent event,
+            int attempts,
+            Optional<Integer> lastStatus,
+            Optional<String> lastError,
+            Optional<Instant> nextAttemptAt,
+            Optional<Instant> deliveredAt,
+            Optional<Instant> failedAt) {
+
+        static DeliveryRow due(long id, long endpointId, WebhookEvent event, Instant due) {
+            return new DeliveryRow(id, endpointId, event, 0, Optional.empty(), Optional.empty(), Optional.of(due),
+                    Optional.empty(), Optional.empty());
+        }
+
+        /** Claimed until {@code next}, or, when empty, never attempted again. */
+        DeliveryRow nextAttemptAt(Optional<Instant> next) {
+            return new DeliveryRow(id, endpointId, event, attempts, lastStatus, lastError, next, deliveredAt, failedAt);
+        }
+
+        DeliveryRow delivered(int status, Instant now) {
+            return new DeliveryRow(id, endpointId, event, attempts + 1, Optional.of(status), Optional.empty(),
+                    Optional.empty(), Optional.of(now), failedAt);
+        }
+
+        DeliveryRow failed(Optional<Integer> status, Optional<String> error, Optional<Instant> next, Instant now) {
+            return new DeliveryRow(id, endpointId, event, attempts + 1, status, error, next, deliveredAt,
+                    next.isPresent() ? Optional.empty() : Optional.of(now));
+        }
+
+        DeliveryRow retriedAt(Instant now) {
+            return new DeliveryRow(id, endpointId, event, attempts, lastStatus, lastError, Optional.of(now), deliveredAt,
+                    Optional.empty());
+        }
+
+        WebhookDelivery delivery(String secret) {
+            return new WebhookDelivery(id, endpointId, WebhookSigning.messageId(secret, event.auditEventId()), event.type(),
+                    event.timestamp(), attempts, lastStatus, lastError, nextAttemptAt, deliveredAt, failedAt);
+        }
+    }
+
+    /** Every table; the constructor of {@link #copy} names each, so none is left out of a rollback. */
+    private record Tables(
+            Map<Long, Platform> platforms,
+            Map<Long, SessionCap> sessionCaps,
+            Map<Long, UserRow> users,
+            Map<Long, TokenRow> tokens,
+            Map<Generation, Instant> endedGenerations,
+            List<RecordedAuditEvent> auditEvents,
+            Map<Long, ServiceClientRow> serviceClients,
+            List<LoginFailureRow> loginFailures,
+            Map<Long, EndpointRow> webhookEndpoints,
+            Map<Long, DeliveryRow> webhookDeliveries) {
+
+        static Tables empty() {
+            return new Tables(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
+                    new ArrayList<>(), new HashMap<>(), new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+        }
+
+        Tables copy() {
+            return new Tables(new HashMap<>(platforms), new HashMap<>(sessionCaps), new HashMap<>(users),
+                    new HashMap<>(tokens), new HashMap<>(endedGenerations), new ArrayList<>(auditEvents),
+                    new HashMap<>(serviceClients), new ArrayList<>(loginFailures), new LinkedHashMap<>(webhookEndpoints),
+                    new LinkedHashMap<>(webhookDeliveries));
+        }
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
+    private Tables tables = Tables.empty();
     private long lastId;
 
-    /** Ids are global across tables, as a hint that no id means anything outside its own table. */
+    /**
+     * Ids are global across tables, as a hint that no id means anything outside its own table. Like a
+     * database sequence, a rollback does not hand them out again.
+     */
     long nextId() {
         return ++lastId;
     }
 
+    /**
+     * Runs {@code work} holding the one lock, all or nothing: the outermost call puts every table back
+     * as it was when {@code work} throws; a nested call joins it.
+     */
     <T> T locked(Supplier<T> work) {
         lock.lock();
         try {
-            return work.get();
+            if (lock.getHoldCount() > 1) {
+                return work.get();
+            }
+            Tables before = tables.copy();
+            try {
+                return work.get();
+            } catch (RuntimeException | Error failure) {
+                tables = before;
+                throw failure;
+            }
         } finally {
             lock.unlock();
         }
     }
 
+    Map<Long, Platform> platforms() {
+        return tables.platforms();
+    }
+
+    Map<Long, SessionCap> sessionCaps() {
+        return tables.sessionCaps();
+    }
+
+    Map<Long, UserRow> users() {
+        return tables.users();
+    }
+
+    Map<Long, TokenRow> tokens() {
+        return tables.tokens();
+    }
+
+    Map<Generation, Instant> endedGenerations() {
+        return tables.endedGenerations();
+    }
+
+    List<RecordedAuditEvent> auditEvents() {
+        return tables.auditEvents();
+    }
+
+    Map<Long, ServiceClientRow> serviceClients() {
+        return tables.serviceClients();
+    }
+
+    List<LoginFailureRow> loginFailures() {
+        return tables.loginFailures();
+    }
+
+    Map<Long, EndpointRow> webhookEndpoints() {
+        return tables.webhookEndpoints();
+    }
+
+    Map<Long, DeliveryRow> webhookDeliveries() {
+        return tables.webhookDeliveries();
+    }
+
     /** The user, unless deleted. */
     Optional<UserRow> userOnPlatform(long platformId, long userId) {
-        return Optional.ofNullable(users.get(userId))
+        return Optional.ofNullable(users().get(userId))
                 .filter(row -> row.user().platformId() == platformId && !row.deleted());
     }
 
     /** The token with its owner, unless it is revoked one by one or all at once. */
     Optional<TokenCredential> unrevoked(long tokenId) {
-        return Optional.ofNullable(tokens.get(tokenId)).flatMap(token -> {
-            UserRow owner = users.get(token.userId());
+        return Optional.ofNullable(tokens().get(tokenId)).flatMap(token -> {
+            UserRow owner = users().get(token.userId());
             if (token.revokedAt().isPresent() || token.generation() != owner.tokenGeneration()) {
                 return Optional.empty();
             }
@@ -137,11 +268,11 @@ final class InMemoryDatabase {
     }
 
     Optional<Instant> endOf(TokenRow token) {
-        return Optional.ofNullable(endedGenerations.get(new Generation(token.userId(), token.generation())));
+        return Optional.ofNullable(endedGenerations().get(new Generation(token.userId(), token.generation())));
     }
 
     RecordedAuditEvent auditEvent(long id) {
-        return auditEvents.stream().filter(recorded -> recorded.id() == id).findFirst().orElseThrow();
+        return auditEvents().stream().filter(recorded -> recorded.id() == id).findFirst().orElseThrow();
     }
 
     /** A page of {@code all}, which is already in the listing's order. */

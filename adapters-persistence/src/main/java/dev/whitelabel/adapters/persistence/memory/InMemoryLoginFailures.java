@@ -1,8 +1,8 @@
 package dev.whitelabel.adapters.persistence.memory;
 
+import dev.whitelabel.adapters.persistence.memory.InMemoryDatabase.LoginFailureRow;
 import dev.whitelabel.domain.port.out.LoginFailures;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -10,11 +10,7 @@ import java.util.function.Predicate;
 
 final class InMemoryLoginFailures implements LoginFailures {
 
-    /** {@code emailHash} is null once the email is forgotten, as in the SQL table. */
-    private record Failure(long platformId, String emailHash, Optional<String> ip, Instant at) {}
-
     private final InMemoryDatabase database;
-    private final List<Failure> failures = new ArrayList<>();
 
     InMemoryLoginFailures(InMemoryDatabase database) {
         this.database = database;
@@ -22,7 +18,7 @@ final class InMemoryLoginFailures implements LoginFailures {
 
     @Override
     public void record(long platformId, String emailHash, Optional<String> ip, Instant at) {
-        database.locked(() -> failures.add(new Failure(platformId, emailHash, ip, at)));
+        database.locked(() -> database.loginFailures().add(new LoginFailureRow(platformId, emailHash, ip, at)));
     }
 
     @Override
@@ -35,11 +31,11 @@ final class InMemoryLoginFailures implements LoginFailures {
         return latest(failure -> failure.ip().filter(ip::equals).isPresent(), platformId, since, limit);
     }
 
-    private List<Instant> latest(Predicate<Failure> matching, long platformId, Instant since, int limit) {
-        return database.locked(() -> failures.stream()
+    private List<Instant> latest(Predicate<LoginFailureRow> matching, long platformId, Instant since, int limit) {
+        return database.locked(() -> database.loginFailures().stream()
                 .filter(failure -> failure.platformId() == platformId && failure.at().isAfter(since))
                 .filter(matching)
-                .map(Failure::at)
+                .map(LoginFailureRow::at)
                 .sorted(Comparator.reverseOrder())
                 .limit(limit)
                 .toList());
@@ -48,9 +44,10 @@ final class InMemoryLoginFailures implements LoginFailures {
     @Override
     public void forgetEmail(long platformId, String emailHash) {
         database.locked(() -> {
-            failures.replaceAll(failure -> failure.platformId() == platformId && emailHash.equals(failure.emailHash())
-                    ? new Failure(platformId, null, failure.ip(), failure.at())
-                    : failure);
+            database.loginFailures().replaceAll(failure ->
+                    failure.platformId() == platformId && emailHash.equals(failure.emailHash())
+                            ? new LoginFailureRow(platformId, null, failure.ip(), failure.at())
+                            : failure);
             return null;
         });
     }
@@ -58,6 +55,7 @@ final class InMemoryLoginFailures implements LoginFailures {
     @Override
     public int prune(Instant cutoff) {
         return database.locked(() -> {
+            var failures = database.loginFailures();
             int before = failures.size();
             failures.removeIf(failure -> failure.at().isBefore(cutoff));
             return before - failures.size();

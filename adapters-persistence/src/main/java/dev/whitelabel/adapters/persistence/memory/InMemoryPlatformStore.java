@@ -19,20 +19,20 @@ final class InMemoryPlatformStore implements PlatformStore {
     public Platform add(String name, Instant createdAt) {
         return database.locked(() -> {
             var platform = new Platform(database.nextId(), name, createdAt);
-            database.platforms.put(platform.id(), platform);
+            database.platforms().put(platform.id(), platform);
             return platform;
         });
     }
 
     @Override
     public Optional<Platform> find(long platformId) {
-        return database.locked(() -> Optional.ofNullable(database.platforms.get(platformId)));
+        return database.locked(() -> Optional.ofNullable(database.platforms().get(platformId)));
     }
 
     @Override
     public Optional<SessionCap> sessionCap(long platformId) {
-        return database.locked(() -> Optional.ofNullable(database.platforms.get(platformId))
-                .map(platform -> database.sessionCaps.getOrDefault(platformId, SessionCap.NONE)));
+        return database.locked(() -> Optional.ofNullable(database.platforms().get(platformId))
+                .map(platform -> database.sessionCaps().getOrDefault(platformId, SessionCap.NONE)));
     }
 
     @Override
@@ -40,7 +40,7 @@ final class InMemoryPlatformStore implements PlatformStore {
             long platformId, Optional<OptionalInt> max, Optional<SessionCap.Policy> policy) {
         return database.locked(() -> sessionCap(platformId).map(cap -> {
             var changed = cap.with(max, policy);
-            database.sessionCaps.put(platformId, changed);
+            database.sessionCaps().put(platformId, changed);
             return changed;
         }));
     }

@@ -24,7 +24,7 @@ final class InMemoryServiceClientStore implements ServiceClientStore {
         return database.locked(() -> {
             var client = new ServiceClient(
                     database.nextId(), entry.platformId(), entry.name(), entry.clientId(), entry.createdAt());
-            database.serviceClients.put(client.id(),
+            database.serviceClients().put(client.id(),
                     new ServiceClientRow(new ServiceClientCredential(client, entry.secretDigest()), Optional.empty()));
             return client;
         });
@@ -32,7 +32,7 @@ final class InMemoryServiceClientStore implements ServiceClientStore {
 
     @Override
     public Optional<ServiceClientCheck> findWithToken(String clientId, long tokenId) {
-        return database.locked(() -> database.serviceClients.values().stream()
+        return database.locked(() -> database.serviceClients().values().stream()
                 .filter(row -> row.deletedAt().isEmpty() && row.credential().client().clientId().equals(clientId))
                 .map(ServiceClientRow::credential)
                 .findFirst()
@@ -42,7 +42,7 @@ final class InMemoryServiceClientStore implements ServiceClientStore {
 
     @Override
     public List<ServiceClient> list(long platformId) {
-        return database.locked(() -> database.serviceClients.values().stream()
+        return database.locked(() -> database.serviceClients().values().stream()
                 .filter(row -> row.deletedAt().isEmpty())
                 .map(row -> row.credential().client())
                 .filter(client -> client.platformId() == platformId)
@@ -53,11 +53,11 @@ final class InMemoryServiceClientStore implements ServiceClientStore {
     @Override
     public boolean delete(long platformId, long id, Instant now) {
         return database.locked(() -> {
-            var row = database.serviceClients.get(id);
+            var row = database.serviceClients().get(id);
             if (row == null || row.deletedAt().isPresent() || row.credential().client().platformId() != platformId) {
                 return false;
             }
-            database.serviceClients.put(id, new ServiceClientRow(row.credential(), Optional.of(now)));
+            database.serviceClients().put(id, new ServiceClientRow(row.credential(), Optional.of(now)));
             return true;
         });
     }

@@ -33,7 +33,7 @@ final class InMemoryTokenStore implements TokenStore {
                     .filter(row -> !row.user().isDisabled())
                     .orElseThrow(UserNotFound::new);
             long id = database.nextId();
-            database.tokens.put(id, new TokenRow(
+            database.tokens().put(id, new TokenRow(
                     id,
                     entry.userId(),
                     entry.name(),
@@ -58,14 +58,14 @@ final class InMemoryTokenStore implements TokenStore {
     public TokenRevocation revoke(long platformId, long userId, long tokenId, Instant now) {
         return database.locked(() -> {
             Optional<UserRow> owner = database.userOnPlatform(platformId, userId);
-            TokenRow token = database.tokens.get(tokenId);
+            TokenRow token = database.tokens().get(tokenId);
             if (owner.isEmpty() || token == null || token.userId() != userId) {
                 return TokenRevocation.NOT_FOUND;
             }
             if (!token.isLiveAt(now, owner.get().tokenGeneration())) {
                 return TokenRevocation.NOT_LIVE;
             }
-            database.tokens.put(tokenId, token.revokedAt(now));
+            database.tokens().put(tokenId, token.revokedAt(now));
             return TokenRevocation.REVOKED;
         });
     }
@@ -74,11 +74,11 @@ final class InMemoryTokenStore implements TokenStore {
     public int revokeAll(long platformId, long userId, Instant now) {
         return database.locked(() -> {
             UserRow owner = database.userOnPlatform(platformId, userId).orElseThrow(UserNotFound::new);
-            long live = database.tokens.values().stream()
+            long live = database.tokens().values().stream()
                     .filter(token -> token.userId() == userId && token.isLiveAt(now, owner.tokenGeneration()))
                     .count();
-            database.users.put(userId, owner.nextGeneration());
-            database.endedGenerations.put(new Generation(userId, owner.tokenGeneration()), now);
+            database.users().put(userId, owner.nextGeneration());
+            database.endedGenerations().put(new Generation(userId, owner.tokenGeneration()), now);
             return Math.toIntExact(live);
         });
     }
@@ -86,7 +86,7 @@ final class InMemoryTokenStore implements TokenStore {
     @Override
     public Optional<Integer> revokeAllExcept(long platformId, long userId, long keptTokenId, Instant now) {
         return database.locked(() -> {
-            var kept = Optional.ofNullable(database.tokens.get(keptTokenId)).filter(token -> token.userId() == userId);
+            var kept = Optional.ofNullable(database.tokens().get(keptTokenId)).filter(token -> token.userId() == userId);
             var owner = database.userOnPlatform(platformId, userId);
             if (kept.isEmpty() || owner.isEmpty()) {
                 return Optional.empty();
@@ -95,7 +95,7 @@ final class InMemoryTokenStore implements TokenStore {
             boolean keptLive = kept.get().isLiveAt(now, generation);
             int live = revokeAll(platformId, userId, now);
             if (keptLive) {
-                database.tokens.put(keptTokenId, kept.get().inGeneration(generation + 1));
+                database.tokens().put(keptTokenId, kept.get().inGeneration(generation + 1));
             }
             return Optional.of(keptLive ? live - 1 : live);
         });
@@ -111,7 +111,7 @@ final class InMemoryTokenStore implements TokenStore {
     @Override
     public List<TokenSummary> listLive(long platformId, long userId, Instant now) {
         return database.locked(() -> {
-            long generation = database.users.get(userId).tokenGeneration();
+            long generation = database.users().get(userId).tokenGeneration();
             return tokensOf(platformId, userId)
                     .filter(token -> token.isLiveAt(now, generation))
                     .map(token -> token.summary(Optional.empty()))
@@ -127,14 +127,14 @@ final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public void markUsed(long tokenId, Instant now, Instant usedSince, Optional<String> ip) {
-        database.locked(() -> database.tokens.computeIfPresent(tokenId, (id, token) ->
+        database.locked(() -> database.tokens().computeIfPresent(tokenId, (id, token) ->
                 token.lastUsedAt().filter(used -> !used.isBefore(usedSince)).isPresent() ? token : token.usedAt(now, ip)));
     }
 
     @Override
     public void forget(long platformId, long userId) {
         database.locked(() -> {
-            tokensOf(platformId, userId).map(TokenRow::id).toList().forEach(database.tokens::remove);
+            tokensOf(platformId, userId).map(TokenRow::id).toList().forEach(database.tokens()::remove);
             return null;
         });
     }
@@ -142,12 +142,12 @@ final class InMemoryTokenStore implements TokenStore {
     @Override
     public int prune(Instant cutoff) {
         return database.locked(() -> {
-            var dead = database.tokens.values().stream()
+            var dead = database.tokens().values().stream()
                     .filter(token -> token.revokedAt().or(() -> database.endOf(token)).map(cutoff::isAfter).orElse(false)
                             || token.expiresAt().map(cutoff::isAfter).orElse(false))
                     .map(TokenRow::id)
                     .toList();
-            dead.forEach(database.tokens::remove);
+            dead.forEach(database.tokens()::remove);
             return dead.size();
         });
     }
@@ -157,7 +157,7 @@ final class InMemoryTokenStore implements TokenStore {
         if (database.userOnPlatform(platformId, userId).isEmpty()) {
             return Stream.empty();
         }
-        return database.tokens.values().stream()
+        return database.tokens().values().stream()
                 .filter(token -> token.userId() == userId)
                 .sorted(Comparator.comparingLong(TokenRow::id).reversed());
     }

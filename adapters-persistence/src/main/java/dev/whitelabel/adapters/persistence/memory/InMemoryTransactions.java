@@ -3,6 +3,7 @@ package dev.whitelabel.adapters.persistence.memory;
 import dev.whitelabel.domain.port.out.Transactions;
 import java.util.function.Supplier;
 
+/** All or nothing, as every operation of the in-memory database is; a nested transaction joins the one around it. */
 final class InMemoryTransactions implements Transactions {
 
     private final InMemoryDatabase database;

@@ -36,7 +36,7 @@ final class InMemoryUserDirectory implements UserDirectory {
                     entry.role(),
                     entry.createdAt(),
                     Optional.empty());
-            database.users.put(user.id(), new UserRow(user, entry.email().key(), entry.passwordHash(), 0, false));
+            database.users().put(user.id(), new UserRow(user, entry.email().key(), entry.passwordHash(), 0, false));
             return Optional.of(user);
         });
     }
@@ -56,7 +56,7 @@ final class InMemoryUserDirectory implements UserDirectory {
 
     @Override
     public Optional<User> findAnywhere(long userId) {
-        return database.locked(() -> Optional.ofNullable(database.users.get(userId))
+        return database.locked(() -> Optional.ofNullable(database.users().get(userId))
                 .filter(row -> !row.deleted())
                 .map(UserRow::user));
     }
@@ -107,11 +107,11 @@ final class InMemoryUserDirectory implements UserDirectory {
 
     private void change(long platformId, long userId, UnaryOperator<UserRow> change) {
         database.locked(() -> database.userOnPlatform(platformId, userId)
-                .map(row -> database.users.put(userId, change.apply(row))));
+                .map(row -> database.users().put(userId, change.apply(row))));
     }
 
     private Stream<UserRow> live() {
-        return database.users.values().stream().filter(row -> !row.deleted());
+        return database.users().values().stream().filter(row -> !row.deleted());
     }
 
     @Override
