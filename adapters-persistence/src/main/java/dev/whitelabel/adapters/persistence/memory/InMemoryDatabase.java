@@ -27,10 +27,12 @@ import java.util.function.Supplier;
 
 /**
  * The tables of the in-memory adapter, all or nothing as a database's are. One reentrant lock
- * serialises every operation, and each operation, like each transaction, runs in {@link #locked}:
- * the outermost call copies every table first and puts the copy back if its work throws, so a
- * failed transaction leaves nothing behind; a nested call joins the transaction around it. The
- * copies are shallow, so every row is an immutable record, replaced rather than changed.
+ * serialises every operation ({@link #locked}) and every transaction ({@link #inTransaction}): a
+ * transaction copies every table first and puts the copy back if its work throws, so a failed
+ * transaction leaves nothing behind; an operation or transaction inside it joins it. A single
+ * operation outside a transaction copies nothing (a check of a token on every request must not
+ * cost a copy of every table), so each one checks before it writes. The copies are shallow, so
+ * every row is an immutable record, replaced rather than changed.
  */
 final class InMemoryDatabase {
 
@@ -187,11 +189,21 @@ final class InMemoryDatabase {
         return ++lastId;
     }
 
-    /**
-     * Runs {@code work} holding the one lock, all or nothing: the outermost call puts every table back
-     * as it was when {@code work} throws; a nested call joins it.
-     */
+    /** Runs one operation holding the one lock, inside the transaction around it if there is one. */
     <T> T locked(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} holding the one lock, all or nothing: the outermost transaction puts every
+     * table back as it was when {@code work} throws; a nested one joins it.
+     */
+    <T> T inTransaction(Supplier<T> work) {
         lock.lock();
         try {
             if (lock.getHoldCount() > 1) {

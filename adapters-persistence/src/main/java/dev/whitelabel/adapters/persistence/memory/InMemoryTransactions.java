@@ -3,7 +3,7 @@ package dev.whitelabel.adapters.persistence.memory;
 import dev.whitelabel.domain.port.out.Transactions;
 import java.util.function.Supplier;
 
-/** All or nothing, as every operation of the in-memory database is; a nested transaction joins the one around it. */
+/** All or nothing, as a database's transactions are; a nested transaction joins the one around it. */
 final class InMemoryTransactions implements Transactions {
 
     private final InMemoryDatabase database;
@@ -14,6 +14,6 @@ final class InMemoryTransactions implements Transactions {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return database.locked(work);
+        return database.inTransaction(work);
     }
 }
