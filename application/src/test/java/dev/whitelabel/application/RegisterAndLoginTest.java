@@ -136,13 +136,38 @@ class RegisterAndLoginTest {
         assertThat(hasher.comparisons).isEqualTo(1);
     }
 
-    /** BCrypt at cost 4, counting the comparisons a login makes. */
+    /** A command-line call builds every use case and logs no one in: it must not pay for the decoy's hash. */
+    @Test
+    void the_decoy_hash_is_made_by_the_first_login_whether_its_email_is_known_or_not() {
+        var hasher = new CountingHasher();
+        var useCases = new WhitelabelUseCases(fixture.storage, hasher, fixture.clock);
+        var token = NewToken.named("api-token");
+        assertThat(hasher.hashes).as("hashes made by building the use cases").isZero();
+
+        assertThatThrownBy(() -> useCases.loginPlatformUser()
+                .login(Fixture.adminOf(acme), new EmailAddress("nobody@acme.test"), "wrong horse", token));
+        assertThatThrownBy(() -> useCases.loginPlatformUser()
+                .login(Fixture.adminOf(acme), new EmailAddress("nobody@acme.test"), "wrong horse", token));
+        assertThat(hasher.hashes).as("one decoy, made once").isEqualTo(1);
+
+        var known = new CountingHasher();
+        var others = new WhitelabelUseCases(fixture.storage, known, fixture.clock);
+        others.registerPlatformUser().register(Fixture.adminOf(acme), ann("ann@acme.test"));
+        known.hashes = 0;
+        assertThatThrownBy(() -> others.loginPlatformUser()
+                .login(Fixture.adminOf(acme), new EmailAddress("ann@acme.test"), "wrong horse", token));
+        assertThat(known.hashes).as("the first login of a known email makes it too").isEqualTo(1);
+    }
+
+    /** BCrypt at cost 4, counting the hashes made and the comparisons a login makes. */
     static final class CountingHasher implements PasswordHasher {
         private final BcryptPasswordHasher bcrypt = new BcryptPasswordHasher(4);
+        int hashes;
         int comparisons;
 
         @Override
         public String hash(String password) {
+            hashes++;
             return bcrypt.hash(password);
         }
 

@@ -75,5 +75,8 @@ final class CommandResults {
 
     record Refusal(String error) {}
 
+    /** Nothing of that id or email in this database: the path of its H2 file, or its URL without credentials. */
+    record NotFound(String error, String database) {}
+
     record Invalid(String message, Map<String, List<String>> errors) {}
 }

@@ -1,6 +1,14 @@
 package dev.whitelabel.bootstrap;
 
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
+import dev.whitelabel.domain.error.ApiKeyNotFound;
+import dev.whitelabel.domain.error.DeliveryNotFound;
+import dev.whitelabel.domain.error.PlatformNotFound;
+import dev.whitelabel.domain.error.ServiceClientNotFound;
+import dev.whitelabel.domain.error.TokenNotFound;
+import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.error.WebhookNotFound;
+import dev.whitelabel.domain.error.WhitelabelException;
 import dev.whitelabel.domain.port.in.UseCases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,8 +30,14 @@ final class DatabaseOptions {
 
     static final Path DEFAULT_FILE = Path.of("data", "whitelabel");
 
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseOptions.class);
+    /** Refusals that a database other than the intended one would also answer: they name the database. */
+    private static final Set<Class<? extends WhitelabelException>> NOT_FOUND = Set.of(PlatformNotFound.class,
+            UserNotFound.class, TokenNotFound.class, ApiKeyNotFound.class, ServiceClientNotFound.class,
+            WebhookNotFound.class, DeliveryNotFound.class);
+
     @Option(names = "--db-connect-timeout-ms", paramLabel = "MS",
-            defaultValue = "${env:WHITELABEL_DB_CONNECT_TIMEOUT_MS:-2000}",
+            defaultValue = "${env:WHITELABEL_DB_CONNECT_TIMEOUT_MS:-" + DatabaseSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS + "}",
             description = "How long a request waits for a connection before it is answered 503"
                     + " (env WHITELABEL_DB_CONNECT_TIMEOUT_MS). Default: ${DEFAULT-VALUE}")
     long connectTimeoutMillis;
@@ -32,8 +49,10 @@ final class DatabaseOptions {
             description = "JDBC URL (env WHITELABEL_DB_URL). Default: an H2 file under ./data")
     String url;
 
-    @Option(names = "--db-pool-size", paramLabel = "N", defaultValue = "${env:WHITELABEL_DB_POOL_SIZE:-10}",
-            description = "Connections kept open (env WHITELABEL_DB_POOL_SIZE). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--db-pool-size", paramLabel = "N",
+            defaultValue = "${env:WHITELABEL_DB_POOL_SIZE:-" + DatabaseSettings.DEFAULT_POOL_SIZE + "}",
+            description = "Connections the server keeps open (env WHITELABEL_DB_POOL_SIZE); a command takes one."
+                    + " Default: ${DEFAULT-VALUE}")
     int poolSize;
 
     DatabaseSettings settings() {
@@ -42,10 +61,30 @@ final class DatabaseOptions {
                 Duration.ofMillis(connectTimeoutMillis));
     }
 
-    /** Opens the product on the database, runs one use case, prints its result and closes the pool. */
+    /**
+     * Opens the product on the database; an H2 file that was not there before is said on stderr, since
+     * an operator in another directory than the server's would otherwise find only "not found".
+     */
+    static Wiring open(DatabaseSettings settings, Function<DatabaseSettings, Wiring> opener) {
+        Optional<Path> newFile = settings.h2File().filter(Files::notExists);
+        var wiring = opener.apply(settings);
+        newFile.filter(Files::exists).ifPresent(file -> LOG.warn("Created a new database at {}", file));
+        return wiring;
+    }
+
+    /**
+     * Opens the product on the database for one command (one connection, no migration unless the
+     * schema is behind), runs one use case, prints its result and closes the pool.
+     */
     int printResultOf(Function<UseCases, Object> useCase) {
-        try (var wiring = Wiring.open(settings())) {
+        var settings = settings();
+        try (var wiring = open(settings, Wiring::openForOneCommand)) {
             Output.print(command.commandLine().getOut(), useCase.apply(wiring.useCases()));
+        } catch (WhitelabelException e) {
+            if (NOT_FOUND.contains(e.getClass())) {
+                throw new Refused(e.getMessage(), Optional.of(settings.location()));
+            }
+            throw e;
         }
         return 0;
     }

@@ -15,6 +15,7 @@ import picocli.CommandLine;
 @Command(
         name = "whitelabel",
         mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "White-label platform users and API tokens: log a user out, everywhere, at once.",
         subcommands = {ServeCommand.class, PlatformCommand.class, UserCommand.class, TokenCommand.class,
             ServiceClientCommand.class, WebhookCommand.class})
@@ -60,6 +61,10 @@ public final class Main {
     private static int refuse(Exception e, PrintWriter err) {
         if (e instanceof InvalidInput invalid) {
             Output.print(err, new CommandResults.Invalid(invalid.getMessage(), invalid.errors()));
+            return REFUSED;
+        }
+        if (e instanceof Refused refused) {
+            Output.print(err, refused.answer());
             return REFUSED;
         }
         if (e instanceof WhitelabelException refusal) {

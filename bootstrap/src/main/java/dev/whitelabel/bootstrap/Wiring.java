@@ -67,6 +67,11 @@ final class Wiring implements AutoCloseable {
         return new Wiring(Database.open(settings));
     }
 
+    /** For one command-line call: one connection, and Flyway only when the schema is behind this build. */
+    static Wiring openForOneCommand(DatabaseSettings settings) {
+        return new Wiring(Database.openForOneCommand(settings));
+    }
+
     /** HikariCP's pool metrics (connections active, idle, pending, timeouts) into the registry. */
     void reportPoolMetricsTo(MeterRegistry registry) {
         dataSource.setMetricRegistry(registry);

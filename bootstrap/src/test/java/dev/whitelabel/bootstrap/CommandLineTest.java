@@ -2,17 +2,23 @@ package dev.whitelabel.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The operator's commands, run in process against an H2 file, exactly as the jar runs them. */
 class CommandLineTest {
@@ -40,6 +46,62 @@ class CommandLineTest {
         all.add("--db-url=" + dbUrl);
         int code = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
         return new Run(code, out.toString().strip(), err.toString().strip());
+    }
+
+    /** A refusal that another database would also answer names the database it ran against. */
+    String notFound(String error) {
+        return "{\"error\":\"" + error + "\",\"database\":\"" + directory.resolve("whitelabel.mv.db").toAbsolutePath() + "\"}";
+    }
+
+    @Test
+    void version_prints_the_build_s_version_and_a_port_out_of_range_is_refused_before_anything_starts() {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code = Main.run(new String[] {"--version"}, new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).isZero();
+        assertThat(out.toString().strip()).matches("whitelabel [0-9]+\\.[0-9]+\\.[0-9]+(-SNAPSHOT)?");
+
+        for (String port : List.of("65536", "-1")) {
+            var refused = run("serve", "--port", port);
+            assertThat(refused.exitCode()).isEqualTo(Main.USAGE);
+            assertThat(refused.err()).startsWith("Invalid value for option '--port' (env WHITELABEL_PORT): " + port
+                    + " is not a port, 0 to 65535.");
+            assertThat(directory).as("no database opened").isEmptyDirectory();
+        }
+    }
+
+    /** The newcomer who runs the command line from another directory than the server's is told so. */
+    @Test
+    void a_command_that_creates_its_database_says_where_and_a_refusal_names_the_database() {
+        var captured = new ListAppender<ILoggingEvent>();
+        var logger = (Logger) LoggerFactory.getLogger(DatabaseOptions.class);
+        captured.start();
+        logger.addAppender(captured);
+        try {
+            var first = run("platform", "settings", "--platform", "1");
+            var second = run("user", "logout", "--platform", "1", "--user-id", "2");
+
+            String file = directory.resolve("whitelabel.mv.db").toAbsolutePath().toString();
+            assertThat(captured.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .containsExactly("Created a new database at " + file);
+            assertThat(first.exitCode()).isEqualTo(Main.REFUSED);
+            assertThat(first.err()).isEqualTo(notFound("Platform not found."));
+            assertThat(second.err()).isEqualTo(notFound("User not found."));
+        } finally {
+            logger.detachAppender(captured);
+        }
+    }
+
+    @Test
+    void a_port_in_use_is_said_in_words_before_the_database_opens() throws Exception {
+        try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            var refused = run("serve", "--host", "127.0.0.1", "--port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(refused.exitCode()).isEqualTo(Main.REFUSED);
+            assertThat(refused.out()).isEmpty();
+            assertThat(refused.err()).isEqualTo("{\"error\":\"Port " + taken.getLocalPort() + " is already in use.\"}");
+            assertThat(directory).as("no database opened").isEmptyDirectory();
+        }
     }
 
     @Test
@@ -101,7 +163,7 @@ class CommandLineTest {
         assertThat(lifted.json().get("session_cap_policy").asText()).isEqualTo("reject");
         assertThat(refused.exitCode()).isEqualTo(Main.REFUSED);
         assertThat(refused.err()).contains("The max tokens per user field must be an integer or none.");
-        assertThat(unknown.err()).isEqualTo("{\"error\":\"Platform not found.\"}");
+        assertThat(unknown.err()).isEqualTo(notFound("Platform not found."));
     }
 
     @Test
@@ -119,7 +181,7 @@ class CommandLineTest {
 
         assertThat(unknownUser.exitCode()).isEqualTo(Main.REFUSED);
         assertThat(unknownUser.out()).isEmpty();
-        assertThat(unknownUser.err()).isEqualTo("{\"error\":\"User not found.\"}");
+        assertThat(unknownUser.err()).isEqualTo(notFound("User not found."));
         assertThat(duplicate.err()).contains("The email has already been taken.");
         assertThat(badEmail.err()).contains("The email field must be a valid email address.");
         assertThat(shortPassword.err()).contains("at least 8 characters").doesNotContain("hunter2");
@@ -131,7 +193,7 @@ class CommandLineTest {
         var run = run("user", "create", "--platform", "42", "--name", "Ann", "--email", "ann@acme.test");
 
         assertThat(run.exitCode()).isEqualTo(Main.REFUSED);
-        assertThat(run.err()).isEqualTo("{\"error\":\"Platform not found.\"}");
+        assertThat(run.err()).isEqualTo(notFound("Platform not found."));
     }
 
     /** Arguments reach the same domain rules as HTTP fields: what PostgreSQL cannot store, or a reader cannot see, is refused. */
@@ -170,7 +232,7 @@ class CommandLineTest {
         assertThat(created.get("client_secret").asText()).startsWith("wls_");
         var unknown = run("service-client", "create", "--platform", "999", "--name", "x");
         assertThat(unknown.exitCode()).isEqualTo(1);
-        assertThat(unknown.err()).isEqualTo("{\"error\":\"Platform not found.\"}");
+        assertThat(unknown.err()).isEqualTo(notFound("Platform not found."));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -115,8 +116,28 @@ public final class HttpServer {
 
     /** Not ready from now on; in-flight requests finish, new connections are refused. */
     public void stop() {
+        stop(Duration.ZERO);
+    }
+
+    /**
+     * Not ready from now on: {@code /ready} answers 503 while every other route keeps serving, for
+     * {@code drain}, so that a load balancer polling it sends no more; then the connectors close,
+     * requests in flight finish (up to the shutdown timeout) and new connections are refused.
+     */
+    public void stop(Duration drain) {
         ready.set(false);
+        boolean interrupted = false;
+        if (!drain.isNegative() && !drain.isZero()) {
+            try {
+                Thread.sleep(drain.toMillis());
+            } catch (InterruptedException e) {
+                interrupted = true; // asked to hurry: stop now, still letting requests in flight finish
+            }
+        }
         javalin.stop();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

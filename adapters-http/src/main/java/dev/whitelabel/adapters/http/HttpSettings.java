@@ -18,8 +18,11 @@ public record HttpSettings(
         Optional<String> metricsToken,
         TrustedProxies trustedProxies) {
 
+    // The defaults the command line, the README and embedders share. The numbers are compile-time
+    // constants so that picocli's default values can be built from them.
     public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
+    public static final long DEFAULT_BODY_TIMEOUT_MILLIS = 10_000;
+    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofMillis(DEFAULT_BODY_TIMEOUT_MILLIS);
     /** An eighth of the heap: 32 MiB, some 500 bodies of the largest size, at -Xmx256m. */
     public static final long DEFAULT_MAX_BUFFERED_BODY_BYTES = Runtime.getRuntime().maxMemory() / 8;
     /**
@@ -28,7 +31,14 @@ public record HttpSettings(
      * need no database (health, metrics, the console) while the others wait.
      */
     public static final int DEFAULT_MAX_THREADS = 64;
-    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+    public static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 10_000;
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofMillis(DEFAULT_SHUTDOWN_TIMEOUT_MILLIS);
+    /**
+     * How long {@code serve} keeps serving, {@code /ready} answering 503, after SIGTERM or SIGINT and
+     * before its connectors close (see {@link HttpServer#stop(Duration)}): long enough for a load
+     * balancer's readiness check to see it and send no more.
+     */
+    public static final long DEFAULT_DRAIN_MILLIS = 2_000;
     /** Jetty's own acceptor and selector take threads of the pool; fewer would leave none for requests. */
     public static final int MIN_THREADS = 8;
 
