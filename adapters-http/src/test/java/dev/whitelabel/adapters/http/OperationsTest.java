@@ -161,4 +161,16 @@ class OperationsTest {
         assertThat(replaced.header("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
         assertThat(api.get("/nowhere", null).header("X-Request-Id")).isPresent();
     }
+
+    @Test
+    void made_up_request_ids_are_version_4_uuids_that_do_not_repeat() {
+        var ids = new java.util.HashSet<String>();
+        for (int i = 0; i < 100_000; i++) {
+            String id = RequestLog.newId();
+            assertThat(java.util.UUID.fromString(id).version()).isEqualTo(4);
+            assertThat(java.util.UUID.fromString(id).variant()).isEqualTo(2);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(100_000);
+    }
 }
