@@ -72,18 +72,20 @@ public final class HttpServer {
                 server.setStopTimeout(settings.shutdownTimeout().toMillis());
             });
             config.requestLogger.http(requestLog::end);
+            // one step for the request id and the security headers: each before-handler is a task per request
             config.routes.before(requestLog::begin);
-            config.routes.before(SecurityHeaders::apply);
             config.routes.beforeMatched("/api/*", authentication::authenticate);
+            // Javalin tries a request's path against each route of its method in the order registered, one
+            // regular expression each: the routes called most come first. No two groups share a prefix.
+            operations.register(config.routes);
+            forwardAuth.register(config.routes);
+            oauth.register(config.routes);
+            selfService.register(config.routes);
             logout.register(config.routes);
             accounts.register(config.routes);
             listings.register(config.routes);
             lifecycle.register(config.routes);
             settingsRoutes.register(config.routes);
-            selfService.register(config.routes);
-            operations.register(config.routes);
-            forwardAuth.register(config.routes);
-            oauth.register(config.routes);
             serviceClients.register(config.routes);
             webhooks.register(config.routes);
             ErrorAnswers.register(config.routes, metrics);

@@ -4,7 +4,9 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,15 +30,23 @@ final class RequestLog {
         this.metrics = metrics;
     }
 
+    /** The first step of every request Javalin serves: its id, on the answer and the log, and the security headers. */
     void begin(Context ctx) {
-        String id = idFor(ctx.header(HEADER));
-        ctx.header(HEADER, id);
+        String id = idFor(ctx.req().getHeader(HEADER));
+        var headers = SecurityHeaders.jettyHeaders(ctx);
+        if (headers == null) {
+            ctx.header(HEADER, id);
+        } else {
+            // a field of a known name, so that Jetty need not look the name up again
+            headers.put(new HttpField(null, HEADER, id));
+        }
+        SecurityHeaders.apply(ctx);
         MDC.put(MDC_KEY, id);
     }
 
     void end(Context ctx, Float millis) {
         try {
-            line(method(ctx.method().name()), route(ctx), ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000)));
+            line(method(ctx.req().getMethod()), route(ctx), ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000)));
         } finally {
             MDC.remove(MDC_KEY);
         }
@@ -44,7 +54,19 @@ final class RequestLog {
 
     /** The id of a request served outside Javalin: the caller's when it is a sane one, a new one otherwise. */
     String idFor(String sent) {
-        return sent != null && SANE_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        return sent != null && SANE_ID.matcher(sent).matches() ? sent : newId();
+    }
+
+    /**
+     * A version 4 UUID from this thread's generator: a request id correlates log lines and is no
+     * secret (a caller may send its own), so it need not cost a SecureRandom call, and the lock
+     * shared by all threads that comes with it, on every request.
+     */
+    static String newId() {
+        var random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(high, low).toString();
     }
 
     /** The line of a request served outside Javalin (the files of the jar), on whichever thread finished it. */
@@ -58,7 +80,7 @@ final class RequestLog {
      * harmless in a log. Answers the id, for the refusal's X-Request-Id.
      */
     String refused(int status) {
-        String id = UUID.randomUUID().toString();
+        String id = newId();
         lineOf(id, "-", "refused", status, Duration.ZERO);
         return id;
     }
@@ -74,7 +96,11 @@ final class RequestLog {
     }
 
     private void line(String method, String route, int status, Duration duration) {
-        ACCESS.info("{} {} {} {}ms", method, route, status, duration.toMillis());
+        if (ACCESS.isInfoEnabled()) {
+            // built here rather than from "{} {} {} {}ms": Logback formats every message as it writes it
+            ACCESS.info(new StringBuilder(method.length() + route.length() + 16).append(method).append(' ').append(route)
+                    .append(' ').append(status).append(' ').append(duration.toMillis()).append("ms").toString());
+        }
         metrics.request(method, route, status, duration);
     }
 

@@ -1,8 +1,14 @@
 package dev.whitelabel.adapters.http;
 
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * Headers on every answer, pages, API and the server's own refusals alike: scripts only from this
@@ -23,10 +29,32 @@ final class SecurityHeaders {
             // answers carry tokens (register, login, token, API keys): no cache may keep them (RFC 6749 5.1)
             "Cache-Control", "no-store");
 
+    /**
+     * The same headers, encoded once: Jetty copies their bytes into each answer instead of looking up
+     * and encoding every name and value again (a few per cent of the cheapest route's CPU, by JFR).
+     */
+    private static final List<HttpField> ENCODED = HEADERS.entrySet().stream()
+            .map(header -> (HttpField) new PreEncodedHttpField(HttpHeader.CACHE.get(header.getKey()), header.getKey(),
+                    header.getValue()))
+            .toList();
+
     private SecurityHeaders() {}
 
     static void apply(Context ctx) {
-        applyTo(ctx::header);
+        HttpFields.Mutable headers = jettyHeaders(ctx);
+        if (headers == null) {
+            applyTo(ctx::header);
+            return;
+        }
+        for (HttpField header : ENCODED) {
+            headers.put(header);
+        }
+    }
+
+    /** The headers of Jetty's own response under the servlet one, or null when it cannot be reached. */
+    static HttpFields.Mutable jettyHeaders(Context ctx) {
+        var response = ServletContextResponse.getServletContextResponse(ctx.res());
+        return response == null ? null : response.getHeaders();
     }
 
     static void applyTo(BiConsumer<String, String> headers) {

@@ -78,6 +78,40 @@ class OperationsTest {
         assertThat(metrics).doesNotContain(token.substring(token.indexOf('|') + 1));
     }
 
+    /** Micrometer's percentile histogram gave each route and status 69 buckets: about 100 KB for these 60 requests. */
+    @Test
+    void a_scrape_after_sixty_requests_on_a_dozen_routes_and_statuses_stays_small() {
+        var ann = running.user(running.platform("globex"), "ann@globex.test");
+        String token = running.token(ann);
+        for (int i = 0; i < 5; i++) {
+            api.get("/health/live", null);
+            api.get("/health", null);
+            api.get("/ready", null);
+            api.get("/api/user/me", token);
+            api.get("/api/user/me", null);
+            api.get("/api/user/tokens", token);
+            api.get("/auth/check", token);
+            api.get("/auth/check", null);
+            api.get("/nowhere", null);
+            api.get("/api/white-label/users", admin);
+            api.post("/api/white-label/logout", admin, null, "{\"user_id\":999999}");
+            api.get("/openapi.json", null);
+        }
+
+        String metrics = api.get("/metrics", null).body();
+
+        var series = metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")).toList();
+        assertThat(series).hasSizeGreaterThanOrEqualTo(12);
+        for (String count : series) {
+            String labels = count.substring(count.indexOf('{'), count.indexOf('}') + 1);
+            assertThat(metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_bucket" + labels.replace("}", ","))))
+                    .as(labels).hasSize(ApiMetrics.BUCKETS.length + 1);
+        }
+        assertThat(metrics).contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/api/user/me\",status=\"200\",le=\"0.025\"} 5");
+        assertThat(metrics).contains("le=\"+Inf\"");
+        assertThat(metrics.length()).as("the scrape's length").isLessThan(24 * 1024);
+    }
+
     @Test
     void a_made_up_method_is_counted_and_logged_as_other() {
         for (String method : new String[] {"FOO1", "FOO2", "X".repeat(300)}) {
@@ -127,5 +161,17 @@ class OperationsTest {
         assertThat(made.header("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
         assertThat(replaced.header("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
         assertThat(api.get("/nowhere", null).header("X-Request-Id")).isPresent();
+    }
+
+    @Test
+    void made_up_request_ids_are_version_4_uuids_that_do_not_repeat() {
+        var ids = new java.util.HashSet<String>();
+        for (int i = 0; i < 100_000; i++) {
+            String id = RequestLog.newId();
+            assertThat(java.util.UUID.fromString(id).version()).isEqualTo(4);
+            assertThat(java.util.UUID.fromString(id).variant()).isEqualTo(2);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(100_000);
     }
 }
