@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -298,15 +300,21 @@ class ConsoleBrowserTest {
         search("@acme.test");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-rows"), "zalgo@acme.test"));
 
-        assertThat(nameOf("rlo@acme.test")).isEqualTo("Ann\u27e8U+202E\u27e9gnp.exe");
-        assertThat(nameOf("zero@acme.test")).isEqualTo("B\u27e8U+200B\u27e9o\u27e8U+FEFF\u27e9b");
-        assertThat(nameOf("zalgo@acme.test")).isEqualTo("Z" + "\u0301".repeat(30) + "\u27e8+50 marks\u27e9");
-        var rows = browser.findElements(By.cssSelector("#user-rows tr"));
-        double plain = rowHeight("ann@acme.test", rows);
-        assertThat(rowHeight("zalgo@acme.test", rows)).as("the marks stay in their row").isLessThan(plain * 2);
-        var zalgoName = rowOf("zalgo@acme.test", rows).findElements(By.tagName("td")).get(1);
-        assertThat(((ChromeDriver) browser).executeScript("return getComputedStyle(arguments[0]).overflow", zalgoName))
+        assertThat(settled(() -> nameOf("rlo@acme.test"))).isEqualTo("Ann\u27e8U+202E\u27e9gnp.exe");
+        assertThat(settled(() -> nameOf("zero@acme.test"))).isEqualTo("B\u27e8U+200B\u27e9o\u27e8U+FEFF\u27e9b");
+        assertThat(settled(() -> nameOf("zalgo@acme.test"))).isEqualTo("Z" + "\u0301".repeat(30) + "\u27e8+50 marks\u27e9");
+        double plain = settled(() -> rowHeight("ann@acme.test", browser.findElements(By.cssSelector("#user-rows tr"))));
+        assertThat(settled(() -> rowHeight("zalgo@acme.test", browser.findElements(By.cssSelector("#user-rows tr")))))
+                .as("the marks stay in their row").isLessThan(plain * 2);
+        assertThat(settled(() -> ((ChromeDriver) browser).executeScript("return getComputedStyle(arguments[0]).overflow",
+                rowOf("zalgo@acme.test", browser.findElements(By.cssSelector("#user-rows tr")))
+                        .findElements(By.tagName("td")).get(1))))
                 .isEqualTo("hidden");
+    }
+
+    /** What {@code read} reads once the listing stops being drawn again (a load started earlier may still land). */
+    <T> T settled(Supplier<T> read) {
+        return wait.ignoring(StaleElementReferenceException.class).until(driver -> read.get());
     }
 
     String nameOf(String email) {
