@@ -65,20 +65,23 @@ public final class Bench {
 
     /** Where the server keeps its data: a fresh embedded H2 file, or a fresh database on a PostgreSQL cluster. */
     enum Database {
-        H2, POSTGRES;
+        H2,
+        POSTGRES;
 
         static final String BENCH_DATABASE = "whitelabel_bench";
 
         /** The cluster: WHITELABEL_BENCH_PG_URL, else the local one the README's test setup uses. */
         static String cluster() {
-            return System.getenv().getOrDefault("WHITELABEL_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+            return System.getenv()
+                    .getOrDefault("WHITELABEL_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
         }
 
         String create(Path work) throws SQLException {
             if (this == H2) {
                 return DatabaseSettings.embeddedH2Url(work.resolve("whitelabel"));
             }
-            try (Connection db = DriverManager.getConnection(cluster()); var statement = db.createStatement()) {
+            try (Connection db = DriverManager.getConnection(cluster());
+                    var statement = db.createStatement()) {
                 statement.execute("drop database if exists " + BENCH_DATABASE);
                 statement.execute("create database " + BENCH_DATABASE);
             }
@@ -87,7 +90,8 @@ public final class Bench {
 
         void drop() throws SQLException {
             if (this == POSTGRES) {
-                try (Connection db = DriverManager.getConnection(cluster()); var statement = db.createStatement()) {
+                try (Connection db = DriverManager.getConnection(cluster());
+                        var statement = db.createStatement()) {
                     statement.execute("drop database if exists " + BENCH_DATABASE + " with (force)");
                 }
             }
@@ -134,11 +138,15 @@ public final class Bench {
     /** Every section, or those named in {@code only} (hot, logout-all, logout-one, webhook). */
     void run(Set<String> only) throws Exception {
         start();
-        admin = cli("platform", "create", "--name", "Bench", "--admin-email", "admin@bench.test").replaceAll(".*\"token\":\"([^\"]+)\".*", "$1").strip();
+        admin = cli("platform", "create", "--name", "Bench", "--admin-email", "admin@bench.test")
+                .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1")
+                .strip();
         String me = register("me@bench.test");
         get("/api/user/me", me); // the first use in a minute records last_used_at; the rounds measure reads
         var report = new StringBuilder();
-        report.append("# Benchmark results\n\n").append(machine(database.label())).append('\n');
+        report.append("# Benchmark results\n\n")
+                .append(machine(database.label()))
+                .append('\n');
         if (only.isEmpty() || only.contains("hot")) {
             report.append(hotPath(me)).append('\n');
         }
@@ -179,7 +187,8 @@ public final class Bench {
         }
         return "## 1. The token checks vs the ceiling route `GET /health/live`\n\n"
                 + "wrk, " + THREADS + " threads, " + CONNECTIONS + " connections, " + seconds + " s a round, "
-                + rounds + " rounds alternating (ceiling, me, check, introspect, ceiling, ...) after one discarded warm-up"
+                + rounds
+                + " rounds alternating (ceiling, me, check, introspect, ceiling, ...) after one discarded warm-up"
                 + " round of each; medians. Every check is one indexed read of the token and its user; introspection"
                 + " also reads the service client by its id.\n\n"
                 + "| route | requests/s (median) | p99 ms (median) | non-2xx | rounds (req/s) |\n|---|---|---|---|---|\n"
@@ -192,16 +201,21 @@ public final class Bench {
     }
 
     static String ratio(String what, List<Wrk> route, List<Wrk> ceiling, double target) {
-        return String.format("**Ratio %s / ceiling: requests/s %.2f (target >= %.2f), p99 %.2f (target <= 1.50).**%n%n", what,
-                median(route, Wrk::rps) / median(ceiling, Wrk::rps), target,
+        return String.format(
+                "**Ratio %s / ceiling: requests/s %.2f (target >= %.2f), p99 %.2f (target <= 1.50).**%n%n",
+                what,
+                median(route, Wrk::rps) / median(ceiling, Wrk::rps),
+                target,
                 median(route, Wrk::p99Millis) / median(ceiling, Wrk::p99Millis));
     }
 
     /** A service client of the bench platform, introspecting {@code token} with every request. */
     Path introspectionScript(String token) throws Exception {
         String created = cli("service-client", "create", "--platform", "1", "--name", "bench");
-        String clientId = created.replaceAll(".*\"client_id\":\"([^\"]+)\".*", "$1").strip();
-        String secret = created.replaceAll(".*\"client_secret\":\"([^\"]+)\".*", "$1").strip();
+        String clientId =
+                created.replaceAll(".*\"client_id\":\"([^\"]+)\".*", "$1").strip();
+        String secret =
+                created.replaceAll(".*\"client_secret\":\"([^\"]+)\".*", "$1").strip();
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         Path script = work.resolve("introspect.lua");
         Files.writeString(script, """
@@ -246,9 +260,11 @@ public final class Bench {
                 + "request (authentication, count of live tokens, generation bump, audit, commit); the naive one is the "
                 + "bare UPDATE statement alone, sent over JDBC to the same database.\n\n"
                 + "| logout-all | time ms (median) | rounds (ms) | rows written |\n|---|---|---|---|\n"
-                + String.format("| ours: `POST /api/white-label/logout {\"user_id\"}` | %.1f | %s | %s |%n",
+                + String.format(
+                        "| ours: `POST /api/white-label/logout {\"user_id\"}` | %.1f | %s | %s |%n",
                         medianOf(ours), format(ours), written(oursWritten))
-                + String.format("| naive: `UPDATE tokens SET revoked_at = ... WHERE user_id = ?` | %.1f | %s | %,d token rows |%n",
+                + String.format(
+                        "| naive: `UPDATE tokens SET revoked_at = ... WHERE user_id = ?` | %.1f | %s | %,d token rows |%n",
                         medianOf(naive), format(naive), naiveRows)
                 + "\nTarget: < 250 ms with a constant number of row writes (the statement count is asserted by "
                 + "`SqlStatementsTest` on H2 and PostgreSQL: the same statements for 10 tokens as for 2,000).\n";
@@ -286,9 +302,11 @@ public final class Bench {
         }
         require((long) slot * TOKENS_PER_ROUND <= perUser, "too many rounds for the tokens seeded");
         return "## 3. Logout by token id under load, without and with a webhook\n\n"
-                + "wrk, " + CONNECTIONS + " connections, " + seconds + " s a round, " + rounds + " rounds alternating (none,"
+                + "wrk, " + CONNECTIONS + " connections, " + seconds + " s a round, " + rounds
+                + " rounds alternating (none,"
                 + " other events, every event, ...) after a discarded round of each; each request revokes another live token,"
-                + " spread over " + users + " users (one user row lock each). Other events: the platform has an endpoint"
+                + " spread over " + users
+                + " users (one user row lock each). Other events: the platform has an endpoint"
                 + " that takes `user.logged_out` only, so each logout runs the outbox statement in its transaction and"
                 + " nothing is sent. Every event: the endpoint takes `token.revoked` too, so each logout also writes an"
                 + " outbox row, and the dispatcher sends it to a receiver in this process while the load runs, on the"
@@ -297,12 +315,14 @@ public final class Bench {
                 + row("`POST /api/white-label/logout {\"user_id\",\"token_id\"}`, no webhook", without)
                 + row("the same, an endpoint for other events", quiet)
                 + row("the same, an endpoint for every event (each logout delivered)", with)
-                + String.format("%n**Ratio other events / none: requests/s %.2f, p99 %.2f. Every event / none: requests/s"
-                        + " %.2f, p99 %.2f.** Events received: %,d.%n",
+                + String.format(
+                        "%n**Ratio other events / none: requests/s %.2f, p99 %.2f. Every event / none: requests/s"
+                                + " %.2f, p99 %.2f.** Events received: %,d.%n",
                         median(quiet, Wrk::rps) / median(without, Wrk::rps),
                         median(quiet, Wrk::p99Millis) / median(without, Wrk::p99Millis),
                         median(with, Wrk::rps) / median(without, Wrk::rps),
-                        median(with, Wrk::p99Millis) / median(without, Wrk::p99Millis), receiver.count())
+                        median(with, Wrk::p99Millis) / median(without, Wrk::p99Millis),
+                        receiver.count())
                 + "\nWhere the CPU went, per logout (medians of the rounds; the server's process, and this one, whose"
                 + " receiver took the events):\n\n| | server CPU ms a logout | receiver CPU ms a logout |\n|---|---|---|\n"
                 + cpuRow("no webhook", without) + cpuRow("an endpoint for other events", quiet)
@@ -310,8 +330,9 @@ public final class Bench {
     }
 
     static String cpuRow(String label, List<Wrk> runs) {
-        return String.format("| %s | %.3f | %.3f |%n", label, median(runs, Wrk::serverCpuPerRequest),
-                median(runs, Wrk::benchCpuPerRequest));
+        return String.format(
+                "| %s | %.3f | %.3f |%n",
+                label, median(runs, Wrk::serverCpuPerRequest), median(runs, Wrk::benchCpuPerRequest));
     }
 
     // --- 4. how soon a receiver hears of a logout ---
@@ -321,9 +342,11 @@ public final class Bench {
         long userId = userWithTokens("latency@bench.test", 2);
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            var token = post("/api/white-label/token", admin, "{\"user_id\":" + userId + ",\"token_name\":\"l" + i + "\"}");
+            var token =
+                    post("/api/white-label/token", admin, "{\"user_id\":" + userId + ",\"token_name\":\"l" + i + "\"}");
             long tokenId = Long.parseLong(token.body().replaceAll(".*\"token\":\"(\\d+)\\|.*", "$1"));
-            var answer = post("/api/white-label/logout", admin, "{\"user_id\":" + userId + ",\"token_id\":" + tokenId + "}");
+            var answer =
+                    post("/api/white-label/logout", admin, "{\"user_id\":" + userId + ",\"token_id\":" + tokenId + "}");
             long answered = System.nanoTime();
             require(answer.statusCode() == 200, answer.body());
             millis.add((receiver.await(tokenId) - answered) / 1e6);
@@ -332,8 +355,11 @@ public final class Bench {
         return "## 4. From a logout's answer to the receiver\n\n"
                 + "40 logouts one after another, each of one token; the time from the logout's answer to the event's"
                 + " arrival at a receiver in this process. Each of the dispatcher's four workers looks every 200 ms, staggered.\n\n"
-                + String.format("| | median ms | slowest ms | all (ms) |%n|---|---|---|---|%n| logout to webhook | %.0f | %.0f | %s |%n",
-                        medianOf(millis), millis.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), format(millis))
+                + String.format(
+                        "| | median ms | slowest ms | all (ms) |%n|---|---|---|---|%n| logout to webhook | %.0f | %.0f | %s |%n",
+                        medianOf(millis),
+                        millis.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
+                        format(millis))
                 + "\nTarget: within 1 s.\n";
     }
 
@@ -387,14 +413,19 @@ public final class Bench {
 
     /** An endpoint of the bench platform at the receiver, taking {@code events} (a JSON array; empty: all). */
     long createWebhook(String events) throws Exception {
-        var answer = post("/api/white-label/webhooks", admin, "{\"url\":\"" + receiver.url() + "\",\"events\":" + events + "}");
+        var answer = post(
+                "/api/white-label/webhooks", admin, "{\"url\":\"" + receiver.url() + "\",\"events\":" + events + "}");
         require(answer.statusCode() == 201, answer.body());
         return Long.parseLong(answer.body().replaceAll(".*\"webhook\":\\{\"id\":(\\d+).*", "$1"));
     }
 
     void deleteWebhook(long id) throws Exception {
-        var answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/white-label/webhooks/" + id))
-                .header("Authorization", "Bearer " + admin).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        var answer = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/white-label/webhooks/" + id))
+                        .header("Authorization", "Bearer " + admin)
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         require(answer.statusCode() == 200, answer.body());
     }
 
@@ -445,7 +476,8 @@ public final class Bench {
     void soak(int seconds) throws Exception {
         start();
         admin = cli("platform", "create", "--name", "Soak", "--admin-email", "admin@soak.test")
-                .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1").strip();
+                .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1")
+                .strip();
         var revoked = ConcurrentHashMap.<String>newKeySet();
         var unexpected = new AtomicLong();
         var requests = new AtomicLong();
@@ -476,19 +508,28 @@ public final class Bench {
         long first = heapAfterGc.get(0);
         long last = heapAfterGc.get(heapAfterGc.size() - 1);
         String markdown = "# Soak results\n\n" + machine(database.label()) + "\n"
-                + String.format("%d s of mixed traffic from 8 clients: %,d requests, %,d unexpected answers,"
-                        + " %,d revoked tokens tried again at the end, %d of them accepted.%n%n", seconds, requests.get(),
-                        unexpected.get(), revoked.size(), resurrected)
+                + String.format(
+                        "%d s of mixed traffic from 8 clients: %,d requests, %,d unexpected answers,"
+                                + " %,d revoked tokens tried again at the end, %d of them accepted.%n%n",
+                        seconds, requests.get(), unexpected.get(), revoked.size(), resurrected)
                 + "Heap used after a full GC, every 15 s (KiB): " + heapAfterGc + "\n\n"
-                + String.format("First %,d KiB, last %,d KiB: %s.%n", first, last,
-                        last <= first * 1.25 + 8 * 1024 ? "no growth beyond noise" : "GROWING");
+                + String.format(
+                        "First %,d KiB, last %,d KiB: %s.%n",
+                        first, last, last <= first * 1.25 + 8 * 1024 ? "no growth beyond noise" : "GROWING");
         System.out.println(markdown);
         Files.writeString(Path.of("bench", "soak-results.md"), markdown);
-        require(unexpected.get() == 0 && resurrected == 0, "the soak saw unexpected answers or accepted a revoked token");
+        require(
+                unexpected.get() == 0 && resurrected == 0,
+                "the soak saw unexpected answers or accepted a revoked token");
     }
 
-    private void soakClient(long userId, String email, String firstToken, long deadline,
-            Set<String> revoked, AtomicLong unexpected,
+    private void soakClient(
+            long userId,
+            String email,
+            String firstToken,
+            long deadline,
+            Set<String> revoked,
+            AtomicLong unexpected,
             AtomicLong requests) {
         var random = new Random();
         var live = new ArrayList<String>(List.of(firstToken));
@@ -502,7 +543,10 @@ public final class Bench {
                 } else if (dice < 8) {
                     String victim = live.remove(random.nextInt(live.size()));
                     long tokenId = Long.parseLong(victim.substring(0, victim.indexOf('|')));
-                    var answer = post("/api/white-label/logout", admin, "{\"user_id\":" + userId + ",\"token_id\":" + tokenId + "}");
+                    var answer = post(
+                            "/api/white-label/logout",
+                            admin,
+                            "{\"user_id\":" + userId + ",\"token_id\":" + tokenId + "}");
                     expect(answer.statusCode() == 200, unexpected);
                     revoked.add(victim);
                     expect(get("/api/user/me", victim).statusCode() == 401, unexpected);
@@ -515,7 +559,11 @@ public final class Bench {
                     }
                     live.clear();
                 } else {
-                    expect(get("/api/user/me", live.get(random.nextInt(live.size()))).statusCode() == 200, unexpected);
+                    expect(
+                            get("/api/user/me", live.get(random.nextInt(live.size())))
+                                            .statusCode()
+                                    == 200,
+                            unexpected);
                 }
                 requests.incrementAndGet();
             }
@@ -532,8 +580,13 @@ public final class Bench {
 
     private long heapUsedAfterGcKb() throws Exception {
         String pid = String.valueOf(server.pid());
-        new ProcessBuilder("jcmd", pid, "GC.run").redirectErrorStream(true).start().waitFor();
-        var info = new ProcessBuilder("jcmd", pid, "GC.heap_info").redirectErrorStream(true).start();
+        new ProcessBuilder("jcmd", pid, "GC.run")
+                .redirectErrorStream(true)
+                .start()
+                .waitFor();
+        var info = new ProcessBuilder("jcmd", pid, "GC.heap_info")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(out);
         require(used.find(), out);
@@ -543,8 +596,18 @@ public final class Bench {
     // --- the server, the database, wrk ---
 
     void start() throws IOException {
-        var process = new ProcessBuilder("java", "-Xmx256m", "-jar", JAR, "serve", "--port", "0", "--host", "127.0.0.1",
-                "--db-url", dbUrl)
+        var process = new ProcessBuilder(
+                        "java",
+                        "-Xmx256m",
+                        "-jar",
+                        JAR,
+                        "serve",
+                        "--port",
+                        "0",
+                        "--host",
+                        "127.0.0.1",
+                        "--db-url",
+                        dbUrl)
                 .redirectError(work.resolve("server.log").toFile());
         // the bench's webhook receiver is in this process, on loopback
         process.environment().put("WHITELABEL_WEBHOOKS_ALLOW_PRIVATE", "true");
@@ -563,7 +626,8 @@ public final class Bench {
         }
         database.drop();
         try (var files = Files.walk(work)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
@@ -571,14 +635,18 @@ public final class Bench {
         List<String> command = new ArrayList<>(List.of("java", "-jar", JAR));
         command.addAll(Arrays.asList(args));
         command.add("--db-url=" + dbUrl);
-        var process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        var process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         require(process.waitFor() == 0, "command failed: " + String.join(" ", args));
         return out;
     }
 
     String register(String email) throws Exception {
-        var answer = post("/api/white-label/register", admin,
+        var answer = post(
+                "/api/white-label/register",
+                admin,
                 "{\"name\":\"Bench\",\"email\":\"" + email + "\",\"password\":\"bench password\"}");
         require(answer.statusCode() == 201, answer.body());
         return answer.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
@@ -616,12 +684,14 @@ public final class Bench {
 
     Map<String, Long> counts() throws SQLException {
         var counts = new LinkedHashMap<String, Long>();
-        try (Connection db = DriverManager.getConnection(dbUrl); var statement = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(dbUrl);
+                var statement = db.createStatement()) {
             for (String[] query : new String[][] {
                 {"token rows updated", "select count(*) from tokens where revoked_at is not null"},
                 {"user row updated", "select coalesce(sum(token_generation), 0) from users"},
                 {"generation row inserted", "select count(*) from ended_token_generations"},
-                {"audit row inserted", "select count(*) from audit_events"}}) {
+                {"audit row inserted", "select count(*) from audit_events"}
+            }) {
                 try (var rows = statement.executeQuery(query[1])) {
                     rows.next();
                     counts.put(query[0], rows.getLong(1));
@@ -644,7 +714,8 @@ public final class Bench {
     }
 
     /** One wrk round, with the CPU time the server and this process (the webhook receiver) spent meanwhile. */
-    record Wrk(double rps, double p99Millis, long non2xx, double requests, double serverCpuMillis, double benchCpuMillis) {
+    record Wrk(
+            double rps, double p99Millis, long non2xx, double requests, double serverCpuMillis, double benchCpuMillis) {
         double serverCpuPerRequest() {
             return serverCpuMillis / requests;
         }
@@ -668,10 +739,12 @@ public final class Bench {
     static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
     static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
-    static final Pattern ERRORS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+    static final Pattern ERRORS =
+            Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
     Wrk wrk(String path, String token, Path script) throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t" + THREADS, "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency"));
+        List<String> command =
+                new ArrayList<>(List.of("wrk", "-t" + THREADS, "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency"));
         if (token != null) {
             command.addAll(List.of("-H", "Authorization: Bearer " + token));
         }
@@ -703,12 +776,20 @@ public final class Bench {
             default -> 1;
         };
         double requestsPerSecond = Double.parseDouble(rps.group(1));
-        return new Wrk(requestsPerSecond, Double.parseDouble(p99.group(1)) * scale, failed, requestsPerSecond * seconds,
-                serverCpu, benchCpu);
+        return new Wrk(
+                requestsPerSecond,
+                Double.parseDouble(p99.group(1)) * scale,
+                failed,
+                requestsPerSecond * seconds,
+                serverCpu,
+                benchCpu);
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -722,8 +803,13 @@ public final class Bench {
 
     static String row(String label, List<Wrk> runs) {
         long failed = runs.stream().mapToLong(Wrk::non2xx).sum();
-        return String.format("| %s | %,.0f | %.2f | %d | %s |%n", label, median(runs, Wrk::rps), median(runs, Wrk::p99Millis),
-                failed, runs.stream().map(w -> String.format("%,.0f", w.rps())).toList());
+        return String.format(
+                "| %s | %,.0f | %.2f | %d | %s |%n",
+                label,
+                median(runs, Wrk::rps),
+                median(runs, Wrk::p99Millis),
+                failed,
+                runs.stream().map(w -> String.format("%,.0f", w.rps())).toList());
     }
 
     static double median(List<Wrk> runs, ToDoubleFunction<Wrk> value) {
@@ -731,7 +817,8 @@ public final class Bench {
     }
 
     static double medianOf(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
@@ -742,9 +829,12 @@ public final class Bench {
 
     static String machine(String label) throws IOException {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                .filter(line -> line.startsWith("model name")).findFirst()
-                .map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse("unknown CPU");
-        return String.format("Machine: %d cores (%s), Java %s, server started with -Xmx256m on %s.%n",
+                .filter(line -> line.startsWith("model name"))
+                .findFirst()
+                .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                .orElse("unknown CPU");
+        return String.format(
+                "Machine: %d cores (%s), Java %s, server started with -Xmx256m on %s.%n",
                 Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"), label);
     }
 

@@ -31,8 +31,12 @@ final class AuthenticateToken implements AuthenticateTokenUseCase {
 
     private Optional<AuthenticatedUser> authenticate(
             String presentedToken, LongPredicate ownersPlatform, Optional<String> clientIp) {
-        return PlainTextToken.parse(presentedToken).flatMap(presented -> liveTokens.holder(
-                tokens.findUnrevoked(presented.id()).filter(stored -> ownersPlatform.test(stored.owner().platformId())),
-                presented, clientIp));
+        return PlainTextToken.parse(presentedToken)
+                .flatMap(presented -> liveTokens.holder(
+                        tokens.findUnrevoked(presented.id())
+                                .filter(stored ->
+                                        ownersPlatform.test(stored.owner().platformId())),
+                        presented,
+                        clientIp));
     }
 }

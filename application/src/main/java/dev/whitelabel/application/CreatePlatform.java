@@ -25,7 +25,11 @@ final class CreatePlatform implements CreatePlatformUseCase {
     private final Clock clock;
 
     CreatePlatform(
-            PlatformStore platforms, UserDirectory users, TokenIssuer tokenIssuer, Transactions transactions, Clock clock) {
+            PlatformStore platforms,
+            UserDirectory users,
+            TokenIssuer tokenIssuer,
+            Transactions transactions,
+            Clock clock) {
         this.platforms = platforms;
         this.users = users;
         this.tokenIssuer = tokenIssuer;
@@ -38,13 +42,19 @@ final class CreatePlatform implements CreatePlatformUseCase {
         return transactions.inTransaction(() -> {
             var now = clock.instant();
             Platform platform = platforms.add(request.name(), now);
-            var entry = new UserEntry(platform.id(), request.adminName(), request.adminEmail(),
-                    Optional.empty(), Optional.empty(), Role.ADMIN, now);
+            var entry = new UserEntry(
+                    platform.id(),
+                    request.adminName(),
+                    request.adminEmail(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Role.ADMIN,
+                    now);
             // A new platform has no users yet, so its first email cannot be taken.
             User admin = users.add(entry)
                     .orElseThrow(() -> InvalidInput.of("admin_email", "The admin email has already been taken."));
-            var token = tokenIssuer.issue(
-                    Actor.operator(platform.id()), admin, NewToken.named(NewToken.DEFAULT_NAME), now);
+            var token =
+                    tokenIssuer.issue(Actor.operator(platform.id()), admin, NewToken.named(NewToken.DEFAULT_NAME), now);
             return new PlatformCreated(platform, admin, token);
         });
     }

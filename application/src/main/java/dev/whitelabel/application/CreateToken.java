@@ -20,7 +20,10 @@ final class CreateToken implements CreateTokenUseCase {
     private final Clock clock;
 
     CreateToken(
-            PlatformUsers platformUsers, UserDirectory users, TokenIssuer tokenIssuer, Transactions transactions,
+            PlatformUsers platformUsers,
+            UserDirectory users,
+            TokenIssuer tokenIssuer,
+            Transactions transactions,
             Clock clock) {
         this.platformUsers = platformUsers;
         this.users = users;

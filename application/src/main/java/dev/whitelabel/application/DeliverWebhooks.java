@@ -27,9 +27,17 @@ import java.util.concurrent.ThreadLocalRandom;
 final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
     /** The waits after the 1st, 2nd, ... failed attempt; after the last, the delivery is given up (about 25 h in all). */
-    static final List<Duration> BACKOFF = List.of(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2),
-            Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4),
-            Duration.ofHours(8), Duration.ofHours(8));
+    static final List<Duration> BACKOFF = List.of(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(30),
+            Duration.ofHours(1),
+            Duration.ofHours(2),
+            Duration.ofHours(4),
+            Duration.ofHours(8),
+            Duration.ofHours(8));
     /** How long a claim holds: well over the sender's timeout, so a live sender always finishes first. */
     static final Duration CLAIM = Duration.ofSeconds(15);
     /**
@@ -44,7 +52,8 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
     private final Transactions transactions;
     private final Clock clock;
 
-    DeliverWebhooks(WebhookStore store, WebhookSender sender, WebhookTargets targets, Transactions transactions, Clock clock) {
+    DeliverWebhooks(
+            WebhookStore store, WebhookSender sender, WebhookTargets targets, Transactions transactions, Clock clock) {
         this.store = store;
         this.sender = sender;
         this.targets = targets;
@@ -77,14 +86,21 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
         int failed = 0;
         for (Sent attempt : sent) {
             if (attempt.outcome().delivered()) {
-                deliveredByStatus.computeIfAbsent(attempt.outcome().status().orElseThrow(), status -> new ArrayList<>())
+                deliveredByStatus
+                        .computeIfAbsent(attempt.outcome().status().orElseThrow(), status -> new ArrayList<>())
                         .add(attempt.delivery().id());
                 continue;
             }
             int failures = attempt.delivery().attempts() + 1;
             Optional<Instant> next = failures > BACKOFF.size()
-                    ? Optional.empty() : Optional.of(now.plus(jittered(BACKOFF.get(failures - 1))));
-            store.attemptFailed(attempt.delivery().id(), attempt.outcome().status(), attempt.outcome().error(), next, now);
+                    ? Optional.empty()
+                    : Optional.of(now.plus(jittered(BACKOFF.get(failures - 1))));
+            store.attemptFailed(
+                    attempt.delivery().id(),
+                    attempt.outcome().status(),
+                    attempt.outcome().error(),
+                    next,
+                    now);
             if (next.isPresent()) {
                 retrying++;
             } else {
@@ -114,12 +130,17 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
     /** {@code webhook-id}, {@code webhook-timestamp} (Unix seconds) and {@code webhook-signature: v1,<base64 HMAC-SHA256>}. */
     Map<String, String> headers(DueDelivery delivery, String body) {
-        String messageId = WebhookSigning.messageId(delivery.secret(), delivery.event().auditEventId());
+        String messageId =
+                WebhookSigning.messageId(delivery.secret(), delivery.event().auditEventId());
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         return Map.of(
-                "webhook-id", messageId,
-                "webhook-timestamp", timestamp,
-                "webhook-signature", "v1," + WebhookSigning.signature(delivery.secret(), messageId + "." + timestamp + "." + body),
-                "Content-Type", "application/json");
+                "webhook-id",
+                messageId,
+                "webhook-timestamp",
+                timestamp,
+                "webhook-signature",
+                "v1," + WebhookSigning.signature(delivery.secret(), messageId + "." + timestamp + "." + body),
+                "Content-Type",
+                "application/json");
     }
 }

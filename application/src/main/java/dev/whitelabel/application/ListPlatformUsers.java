@@ -20,8 +20,11 @@ final class ListPlatformUsers implements ListPlatformUsersUseCase {
 
     @Override
     public Page<User> list(Actor actor, Optional<String> emailContains, PageRequest page) {
-        var search = emailContains.map(text -> Text.requireStorable("search", text)).map(String::strip)
-                .filter(text -> !text.isEmpty()).map(text -> text.toLowerCase(Locale.ROOT));
+        var search = emailContains
+                .map(text -> Text.requireStorable("search", text))
+                .map(String::strip)
+                .filter(text -> !text.isEmpty())
+                .map(text -> text.toLowerCase(Locale.ROOT));
         return users.listPlatformUsers(actor.platformId(), search, page);
     }
 }

@@ -27,10 +27,10 @@ final class LiveTokens {
     }
 
     /** {@code clientIp} is kept with the last use, when it is known. */
-    Optional<AuthenticatedUser> holder(Optional<TokenCredential> stored, PlainTextToken presented, Optional<String> clientIp) {
+    Optional<AuthenticatedUser> holder(
+            Optional<TokenCredential> stored, PlainTextToken presented, Optional<String> clientIp) {
         Instant now = clock.instant();
-        return stored
-                .filter(token -> token.digest().matches(presented.digest()))
+        return stored.filter(token -> token.digest().matches(presented.digest()))
                 .filter(token -> !token.isExpiredAt(now))
                 // disabling revoked every token; this refuses one whose issue raced with it
                 .filter(token -> !token.owner().isDisabled())

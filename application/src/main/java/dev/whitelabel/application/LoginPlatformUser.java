@@ -49,10 +49,14 @@ final class LoginPlatformUser implements LoginPlatformUserUseCase {
         var attempt = throttling.begin(actor.platformId(), email, personAddress, clock.instant());
         Optional<PasswordCredential> credential = users.findPasswordCredential(actor.platformId(), email)
                 .filter(found -> found.user().isPlatformUser());
-        boolean matches = passwordHasher.matches(password, credential.map(PasswordCredential::passwordHash).orElse(decoy));
+        boolean matches = passwordHasher.matches(
+                password, credential.map(PasswordCredential::passwordHash).orElse(decoy));
         // BCrypt compares the first 72 bytes only: a longer password would match on its prefix alone
         // a disabled user is told what a wrong password is told, after the same work
-        if (credential.isEmpty() || !matches || !Password.fitsTheHash(password) || credential.get().user().isDisabled()) {
+        if (credential.isEmpty()
+                || !matches
+                || !Password.fitsTheHash(password)
+                || credential.get().user().isDisabled()) {
             throttling.failed(attempt);
             throw new InvalidCredentials();
         }
@@ -63,7 +67,9 @@ final class LoginPlatformUser implements LoginPlatformUserUseCase {
         String verified = credential.get().passwordHash();
         var signedIn = transactions.inTransaction(() -> {
             // a password changed, or the user disabled or deleted, while the hash ran ends this login
-            users.lockPasswordHash(user.platformId(), user.id()).filter(verified::equals).orElseThrow(InvalidCredentials::new);
+            users.lockPasswordHash(user.platformId(), user.id())
+                    .filter(verified::equals)
+                    .orElseThrow(InvalidCredentials::new);
             return new SignedIn(user, tokenIssuer.issue(actor, user, token, clock.instant()));
         });
         throttling.succeeded(attempt);

@@ -35,7 +35,8 @@ final class LoginThrottling {
     /** @throws TooManyLoginAttempts either limit is reached */
     Attempt begin(long platformId, EmailAddress email, Optional<String> ip, Instant now) {
         String emailHash = hash(email);
-        boolean emailHasFailures = !refuseIfLimited(platformId, emailHash, ip, now).isEmpty();
+        boolean emailHasFailures =
+                !refuseIfLimited(platformId, emailHash, ip, now).isEmpty();
         return new Attempt(platformId, emailHash, ip, now, emailHasFailures);
     }
 
@@ -91,7 +92,9 @@ final class LoginThrottling {
 
     /** When the limit-th newest failure leaves the window; empty while there are fewer than the limit. */
     private Optional<Instant> freeAt(List<Instant> newestFirst, int limit) {
-        return newestFirst.size() < limit ? Optional.empty() : Optional.of(newestFirst.get(limit - 1).plus(limits.window()));
+        return newestFirst.size() < limit
+                ? Optional.empty()
+                : Optional.of(newestFirst.get(limit - 1).plus(limits.window()));
     }
 
     private static String hash(EmailAddress email) {

@@ -32,10 +32,12 @@ final class LogoutPlatformUser implements LogoutPlatformUserUseCase {
             Instant now = clock.instant();
             int revoked;
             if (target.tokenId().isPresent()) {
-                revoked = revocations.revokeOne(actor, user, target.tokenId().get(), AuditAction.LOGOUT_TOKEN, now)
+                revoked = revocations
+                        .revokeOne(actor, user, target.tokenId().get(), AuditAction.LOGOUT_TOKEN, now)
                         .orElseThrow(TokenNotFound::new);
             } else if (target.exceptTokenId().isPresent()) {
-                revoked = revocations.revokeAllExcept(actor, user, target.exceptTokenId().get(), AuditAction.LOGOUT_OTHERS, now)
+                revoked = revocations
+                        .revokeAllExcept(actor, user, target.exceptTokenId().get(), AuditAction.LOGOUT_OTHERS, now)
                         .orElseThrow(TokenNotFound::new);
             } else {
                 revoked = revocations.revokeAll(actor, user, AuditAction.LOGOUT_ALL, now);

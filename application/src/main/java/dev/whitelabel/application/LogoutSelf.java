@@ -31,8 +31,14 @@ final class LogoutSelf implements LogoutSelfUseCase {
             // is nothing to keep (others) or to end (current), and that is not an error
             int revoked = switch (scope) {
                 case ALL -> revocations.revokeAll(self, user, AuditAction.LOGOUT_ALL, now);
-                case OTHERS -> revocations.revokeAllExcept(self, user, caller.tokenId(), AuditAction.LOGOUT_OTHERS, now).orElse(0);
-                case CURRENT -> revocations.revokeOne(self, user, caller.tokenId(), AuditAction.LOGOUT_TOKEN, now).orElse(0);
+                case OTHERS ->
+                    revocations
+                            .revokeAllExcept(self, user, caller.tokenId(), AuditAction.LOGOUT_OTHERS, now)
+                            .orElse(0);
+                case CURRENT ->
+                    revocations
+                            .revokeOne(self, user, caller.tokenId(), AuditAction.LOGOUT_TOKEN, now)
+                            .orElse(0);
             };
             return new LogoutResult(revoked);
         });

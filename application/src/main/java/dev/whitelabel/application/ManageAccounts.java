@@ -2,8 +2,8 @@ package dev.whitelabel.application;
 
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.Actor;
-import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuditEvent;
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.LogoutResult;
@@ -61,7 +61,8 @@ final class ManageAccounts implements ManageAccountsUseCase {
     public LogoutResult changeOwnPassword(AuthenticatedUser caller, String currentPassword, Password password) {
         var user = caller.user();
         // a stolen token must not make the current password guessable: these guesses count as failed logins
-        var attempt = throttling.begin(user.platformId(), new EmailAddress(user.email()), Optional.empty(), clock.instant());
+        var attempt =
+                throttling.begin(user.platformId(), new EmailAddress(user.email()), Optional.empty(), clock.instant());
         boolean matches = users.findPasswordCredential(user.platformId(), user.id())
                 .map(PasswordCredential::passwordHash)
                 .filter(hash -> Password.fitsTheHash(currentPassword) && passwordHasher.matches(currentPassword, hash))
@@ -77,7 +78,8 @@ final class ManageAccounts implements ManageAccountsUseCase {
             var now = clock.instant();
             users.setPasswordHash(user.platformId(), user.id(), hash);
             // the caller's token is theirs, so it is kept; were it gone (pruned), every token ends
-            int revoked = revocations.revokeAllExcept(self, user, caller.tokenId(), AuditAction.PASSWORD_CHANGED, now)
+            int revoked = revocations
+                    .revokeAllExcept(self, user, caller.tokenId(), AuditAction.PASSWORD_CHANGED, now)
                     .orElseGet(() -> revocations.revokeAll(self, user, AuditAction.PASSWORD_CHANGED, now));
             return new LogoutResult(revoked);
         });
@@ -109,7 +111,8 @@ final class ManageAccounts implements ManageAccountsUseCase {
             User user = platformUsers.find(actor.platformId(), userId);
             Instant now = clock.instant();
             users.enable(user.platformId(), user.id());
-            return auditLog.record(AuditEvent.ofTokens(now, actor, user, AuditAction.USER_ENABLED, Optional.empty(), 0));
+            return auditLog.record(
+                    AuditEvent.ofTokens(now, actor, user, AuditAction.USER_ENABLED, Optional.empty(), 0));
         });
     }
 

@@ -26,7 +26,11 @@ final class ManageApiKeys implements ManageApiKeysUseCase {
     private final Clock clock;
 
     ManageApiKeys(
-            TokenStore tokens, TokenIssuer tokenIssuer, Revocations revocations, Transactions transactions, Clock clock) {
+            TokenStore tokens,
+            TokenIssuer tokenIssuer,
+            Revocations revocations,
+            Transactions transactions,
+            Clock clock) {
         this.tokens = tokens;
         this.tokenIssuer = tokenIssuer;
         this.revocations = revocations;
@@ -38,10 +42,17 @@ final class ManageApiKeys implements ManageApiKeysUseCase {
     public ApiKey create(AuthenticatedUser caller, String name, Device device) {
         var request = NewToken.named(DisplayName.require("name", name)).on(device);
         var user = caller.user();
-        var issued = transactions.inTransaction(() ->
-                tokenIssuer.issue(Actor.tokenOwner(user), user, request, OptionalLong.of(caller.tokenId()), clock.instant()));
-        var key = new TokenSummary(issued.tokenId(), issued.name(), issued.createdAt(),
-                Optional.empty(), Optional.empty(), Optional.empty(), device, Optional.empty());
+        var issued = transactions.inTransaction(() -> tokenIssuer.issue(
+                Actor.tokenOwner(user), user, request, OptionalLong.of(caller.tokenId()), clock.instant()));
+        var key = new TokenSummary(
+                issued.tokenId(),
+                issued.name(),
+                issued.createdAt(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                device,
+                Optional.empty());
         return new ApiKey(key, issued.token());
     }
 

@@ -3,8 +3,8 @@ package dev.whitelabel.application;
 import dev.whitelabel.domain.error.PlatformNotFound;
 import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.model.Actor;
-import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuditEvent;
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.DisplayName;
 import dev.whitelabel.domain.model.ServiceClient;
 import dev.whitelabel.domain.model.ServiceClientCreated;
@@ -40,7 +40,11 @@ final class ManageServiceClients implements ManageServiceClientsUseCase {
     private final TokenSecrets secrets = new TokenSecrets();
 
     ManageServiceClients(
-            PlatformStore platforms, ServiceClientStore clients, AuditLog auditLog, Transactions transactions, Clock clock) {
+            PlatformStore platforms,
+            ServiceClientStore clients,
+            AuditLog auditLog,
+            Transactions transactions,
+            Clock clock) {
         this.platforms = platforms;
         this.clients = clients;
         this.auditLog = auditLog;
@@ -78,7 +82,8 @@ final class ManageServiceClients implements ManageServiceClientsUseCase {
             if (!clients.delete(actor.platformId(), serviceClientId, now)) {
                 throw new ServiceClientNotFound();
             }
-            auditLog.record(AuditEvent.ofServiceClient(now, actor, serviceClientId, AuditAction.SERVICE_CLIENT_DELETED));
+            auditLog.record(
+                    AuditEvent.ofServiceClient(now, actor, serviceClientId, AuditAction.SERVICE_CLIENT_DELETED));
             return serviceClientId;
         });
     }

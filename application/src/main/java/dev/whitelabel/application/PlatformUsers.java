@@ -21,7 +21,10 @@ final class PlatformUsers {
     User find(long platformId, UserReference reference) {
         Optional<User> user = reference.userId().isPresent()
                 ? users.findOnPlatform(platformId, reference.userId().get())
-                        .filter(found -> reference.email().map(email -> email.sameAs(found.email())).orElse(true))
+                        .filter(found -> reference
+                                .email()
+                                .map(email -> email.sameAs(found.email()))
+                                .orElse(true))
                 : users.findOnPlatform(platformId, reference.email().orElseThrow());
         return user.filter(User::isPlatformUser).orElseThrow(UserNotFound::new);
     }

@@ -32,7 +32,10 @@ final class RegisterPlatformUser implements RegisterPlatformUserUseCase {
         return transactions.inTransaction(() -> {
             var now = clock.instant();
             var user = newUsers.add(actor.platformId(), request, now);
-            return new SignedIn(user, tokenIssuer.issue(actor, user, NewToken.named(NewToken.DEFAULT_NAME).on(device), now));
+            return new SignedIn(
+                    user,
+                    tokenIssuer.issue(
+                            actor, user, NewToken.named(NewToken.DEFAULT_NAME).on(device), now));
         });
     }
 }

@@ -1,8 +1,8 @@
 package dev.whitelabel.application;
 
 import dev.whitelabel.domain.model.Actor;
-import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuditEvent;
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.model.TokenRevocation;
 import dev.whitelabel.domain.model.User;
@@ -39,10 +39,11 @@ final class Revocations {
      * nothing written, when that token is not the user's.
      */
     Optional<Integer> revokeAllExcept(Actor actor, User user, long keptTokenId, AuditAction action, Instant now) {
-        return tokens.revokeAllExcept(user.platformId(), user.id(), keptTokenId, now).map(revoked -> {
-            record(actor, user, action, Optional.of(keptTokenId), revoked, now);
-            return revoked;
-        });
+        return tokens.revokeAllExcept(user.platformId(), user.id(), keptTokenId, now)
+                .map(revoked -> {
+                    record(actor, user, action, Optional.of(keptTokenId), revoked, now);
+                    return revoked;
+                });
     }
 
     /** One token of the user: 1 if it was live, 0 if it was revoked or expired, empty if it is not theirs. */

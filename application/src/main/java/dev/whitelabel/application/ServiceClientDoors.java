@@ -32,7 +32,11 @@ final class ServiceClientDoors implements ServiceClientDoorsUseCase {
     private final Clock clock;
 
     ServiceClientDoors(
-            ServiceClientStore clients, LiveTokens liveTokens, Revocations revocations, Transactions transactions, Clock clock) {
+            ServiceClientStore clients,
+            LiveTokens liveTokens,
+            Revocations revocations,
+            Transactions transactions,
+            Clock clock) {
         this.clients = clients;
         this.liveTokens = liveTokens;
         this.revocations = revocations;
@@ -43,25 +47,33 @@ final class ServiceClientDoors implements ServiceClientDoorsUseCase {
     @Override
     public Introspection introspect(String clientId, String secret, String token) {
         Optional<PlainTextToken> presented = PlainTextToken.parse(token);
-        Optional<ServiceClientCheck> check = authenticated(clientId, secret, presented.map(PlainTextToken::id).orElse(NO_TOKEN));
+        Optional<ServiceClientCheck> check = authenticated(
+                clientId, secret, presented.map(PlainTextToken::id).orElse(NO_TOKEN));
         if (check.isEmpty()) {
             return new Introspection.InvalidClient();
         }
-        Optional<AuthenticatedUser> holder = presented.flatMap(parsed -> liveTokens.holder(check.get().token(), parsed, Optional.empty()));
+        Optional<AuthenticatedUser> holder =
+                presented.flatMap(parsed -> liveTokens.holder(check.get().token(), parsed, Optional.empty()));
         return holder.<Introspection>map(Introspection.Active::new).orElseGet(Introspection.Inactive::new);
     }
 
     @Override
     public boolean revoke(String clientId, String secret, String token) {
         Optional<PlainTextToken> presented = PlainTextToken.parse(token);
-        Optional<ServiceClientCheck> check = authenticated(clientId, secret, presented.map(PlainTextToken::id).orElse(NO_TOKEN));
+        Optional<ServiceClientCheck> check = authenticated(
+                clientId, secret, presented.map(PlainTextToken::id).orElse(NO_TOKEN));
         if (check.isEmpty()) {
             return false;
         }
         ServiceClient client = check.get().client().client();
-        presented.flatMap(parsed -> liveTokens.holder(check.get().token(), parsed, Optional.empty())).ifPresent(holder ->
-                transactions.inTransaction(() -> revocations.revokeOne(Actor.serviceClient(client), holder.user(),
-                        holder.tokenId(), AuditAction.TOKEN_REVOKED, clock.instant())));
+        presented
+                .flatMap(parsed -> liveTokens.holder(check.get().token(), parsed, Optional.empty()))
+                .ifPresent(holder -> transactions.inTransaction(() -> revocations.revokeOne(
+                        Actor.serviceClient(client),
+                        holder.user(),
+                        holder.tokenId(),
+                        AuditAction.TOKEN_REVOKED,
+                        clock.instant())));
         return true;
     }
 
@@ -71,6 +83,7 @@ final class ServiceClientDoors implements ServiceClientDoorsUseCase {
             return Optional.empty();
         }
         TokenDigest presented = TokenDigest.of(secret);
-        return clients.findWithToken(clientId, tokenId).filter(check -> check.client().secretDigest().matches(presented));
+        return clients.findWithToken(clientId, tokenId)
+                .filter(check -> check.client().secretDigest().matches(presented));
     }
 }

@@ -2,8 +2,8 @@ package dev.whitelabel.application;
 
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.Actor;
-import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuditEvent;
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlainTextToken;
@@ -28,8 +28,8 @@ import java.util.OptionalLong;
 final class TokenIssuer {
 
     /** Least recently used first; never used counts as used when issued, and ties go to the older. */
-    private static final Comparator<TokenSummary> LEAST_RECENTLY_USED = Comparator
-            .comparing((TokenSummary token) -> token.lastUsedAt().orElse(token.createdAt()))
+    private static final Comparator<TokenSummary> LEAST_RECENTLY_USED = Comparator.comparing(
+                    (TokenSummary token) -> token.lastUsedAt().orElse(token.createdAt()))
             .thenComparingLong(TokenSummary::id);
 
     private final TokenStore tokens;
@@ -65,8 +65,14 @@ final class TokenIssuer {
         }
         String secret = secrets.next();
         Optional<Instant> expiresAt = request.expiresIn().map(now::plus);
-        long id = tokens.issue(new TokenEntry(owner.platformId(), owner.id(), request.name(), TokenDigest.of(secret),
-                expiresAt, now, request.device()));
+        long id = tokens.issue(new TokenEntry(
+                owner.platformId(),
+                owner.id(),
+                request.name(),
+                TokenDigest.of(secret),
+                expiresAt,
+                now,
+                request.device()));
         auditLog.record(AuditEvent.ofTokens(now, actor, owner, AuditAction.TOKEN_CREATED, Optional.of(id), 1));
         return new IssuedToken(new PlainTextToken(id, secret), request.name(), now);
     }
@@ -86,10 +92,13 @@ final class TokenIssuer {
                 .sorted(LEAST_RECENTLY_USED)
                 .toList();
         if (cap.policy() == SessionCap.Policy.REJECT || evictable.size() < excess) {
-            throw InvalidInput.of("user", "The user already holds as many tokens as this platform allows ("
-                    + cap.maxTokensPerUser().getAsInt() + ").");
+            throw InvalidInput.of(
+                    "user",
+                    "The user already holds as many tokens as this platform allows ("
+                            + cap.maxTokensPerUser().getAsInt() + ").");
         }
-        evictable.subList(0, excess).forEach(evicted ->
-                revocations.revokeOne(actor, owner, evicted.id(), AuditAction.TOKEN_EVICTED, now));
+        evictable
+                .subList(0, excess)
+                .forEach(evicted -> revocations.revokeOne(actor, owner, evicted.id(), AuditAction.TOKEN_EVICTED, now));
     }
 }

@@ -74,7 +74,8 @@ final class WebhookTargets {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean web = scheme.equals("http") || scheme.equals("https");
             return web && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawFragment() == null
-                    ? Optional.of(uri) : Optional.empty();
+                    ? Optional.of(uri)
+                    : Optional.empty();
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
@@ -82,8 +83,11 @@ final class WebhookTargets {
 
     /** Not loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (metadata included), any, multicast or CGNAT. */
     static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()) {
             return false;
         }
         byte[] bytes = address.getAddress();

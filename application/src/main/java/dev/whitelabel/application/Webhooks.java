@@ -20,6 +20,7 @@ final class Webhooks {
     }
 
     void announce(RecordedAuditEvent recorded, Instant now) {
-        WebhookEvent.of(recorded).ifPresent(event -> store.enqueue(event.platformId(), event.type(), event.auditEventId(), now));
+        WebhookEvent.of(recorded)
+                .ifPresent(event -> store.enqueue(event.platformId(), event.type(), event.auditEventId(), now));
     }
 }

@@ -15,8 +15,8 @@ import dev.whitelabel.domain.port.in.LogoutPlatformUserUseCase;
 import dev.whitelabel.domain.port.in.LogoutSelfUseCase;
 import dev.whitelabel.domain.port.in.ManageAccountsUseCase;
 import dev.whitelabel.domain.port.in.ManageApiKeysUseCase;
-import dev.whitelabel.domain.port.in.ManageSettingsUseCase;
 import dev.whitelabel.domain.port.in.ManageServiceClientsUseCase;
+import dev.whitelabel.domain.port.in.ManageSettingsUseCase;
 import dev.whitelabel.domain.port.in.ManageWebhooksUseCase;
 import dev.whitelabel.domain.port.in.PruneTokensUseCase;
 import dev.whitelabel.domain.port.in.ReadAuditTrailUseCase;
@@ -56,18 +56,23 @@ public record WhitelabelUseCases(
         ManageWebhooksUseCase manageWebhooks,
         ManageAccountsUseCase manageAccounts,
         ManageSettingsUseCase manageSettings,
-        Function<WebhookSender, DeliverWebhooksUseCase> webhookDeliveries) implements UseCases {
+        Function<WebhookSender, DeliverWebhooksUseCase> webhookDeliveries)
+        implements UseCases {
 
     public WhitelabelUseCases(Storage storage, PasswordHasher passwordHasher, Clock clock) {
         this(storage, passwordHasher, clock, WebhookPolicy.publicTargetsOnly());
     }
 
-    public WhitelabelUseCases(Storage storage, PasswordHasher passwordHasher, Clock clock, WebhookPolicy webhookPolicy) {
+    public WhitelabelUseCases(
+            Storage storage, PasswordHasher passwordHasher, Clock clock, WebhookPolicy webhookPolicy) {
         this(storage, passwordHasher, clock, webhookPolicy, LoginThrottle.DEFAULT);
     }
 
     public WhitelabelUseCases(
-            Storage storage, PasswordHasher passwordHasher, Clock clock, WebhookPolicy webhookPolicy,
+            Storage storage,
+            PasswordHasher passwordHasher,
+            Clock clock,
+            WebhookPolicy webhookPolicy,
             LoginThrottle loginThrottle) {
         this(new Shared(storage, passwordHasher, clock, webhookPolicy, loginThrottle));
     }
@@ -91,11 +96,24 @@ public record WhitelabelUseCases(
                 new PruneTokens(s.storage.tokens(), s.throttling, s.clock),
                 s.storage.probe()::answers,
                 new ManageServiceClients(
-                        s.storage.platforms(), s.storage.serviceClients(), s.storage.auditLog(), s.transactions, s.clock),
-                new ServiceClientDoors(s.storage.serviceClients(), s.liveTokens, s.revocations, s.transactions, s.clock),
+                        s.storage.platforms(),
+                        s.storage.serviceClients(),
+                        s.storage.auditLog(),
+                        s.transactions,
+                        s.clock),
+                new ServiceClientDoors(
+                        s.storage.serviceClients(), s.liveTokens, s.revocations, s.transactions, s.clock),
                 new ManageWebhooks(s.storage.platforms(), s.storage.webhooks(), s.webhookTargets, s.clock),
-                new ManageAccounts(s.platformUsers, s.storage.users(), s.storage.tokens(), s.passwordHasher,
-                        s.revocations, s.throttling, s.storage.auditLog(), s.transactions, s.clock),
+                new ManageAccounts(
+                        s.platformUsers,
+                        s.storage.users(),
+                        s.storage.tokens(),
+                        s.passwordHasher,
+                        s.revocations,
+                        s.throttling,
+                        s.storage.auditLog(),
+                        s.transactions,
+                        s.clock),
                 new ManageSettings(s.storage.platforms()),
                 sender -> new DeliverWebhooks(s.storage.webhooks(), sender, s.webhookTargets, s.transactions, s.clock));
     }
@@ -119,7 +137,11 @@ public record WhitelabelUseCases(
         final LiveTokens liveTokens;
         final LoginThrottling throttling;
 
-        Shared(Storage storage, PasswordHasher passwordHasher, Clock clock, WebhookPolicy webhookPolicy,
+        Shared(
+                Storage storage,
+                PasswordHasher passwordHasher,
+                Clock clock,
+                WebhookPolicy webhookPolicy,
                 LoginThrottle loginThrottle) {
             this.storage = storage;
             this.passwordHasher = passwordHasher;

@@ -33,17 +33,28 @@ class AccountLifecycleTest {
     final Fixture fixture = new Fixture();
     final PlatformCreated acme = fixture.platform("acme");
     final PlatformCreated globex = fixture.platform("globex");
-    final User ann = fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme),
-            new NewPlatformUser("Ann", new EmailAddress("ann@acme.test"), Optional.of(new Password("correct horse")),
-                    Optional.empty())).user();
+    final User ann = fixture.useCases
+            .registerPlatformUser()
+            .register(
+                    Fixture.adminOf(acme),
+                    new NewPlatformUser(
+                            "Ann",
+                            new EmailAddress("ann@acme.test"),
+                            Optional.of(new Password("correct horse")),
+                            Optional.empty()))
+            .user();
 
     SignedIn login(String password) {
-        return fixture.useCases.loginPlatformUser().login(Fixture.adminOf(acme), new EmailAddress("ann@acme.test"),
-                password, NewToken.named("login"));
+        return fixture.useCases
+                .loginPlatformUser()
+                .login(Fixture.adminOf(acme), new EmailAddress("ann@acme.test"), password, NewToken.named("login"));
     }
 
     List<RecordedAuditEvent> audit() {
-        return fixture.useCases.readAuditTrail().read(Fixture.adminOf(acme), PageRequest.first()).items();
+        return fixture.useCases
+                .readAuditTrail()
+                .read(Fixture.adminOf(acme), PageRequest.first())
+                .items();
     }
 
     @Test
@@ -51,7 +62,8 @@ class AccountLifecycleTest {
         var phone = login("correct horse").token();
         var laptop = login("correct horse").token();
 
-        var result = fixture.useCases.manageAccounts()
+        var result = fixture.useCases
+                .manageAccounts()
                 .changeOwnPassword(fixture.caller(phone), "correct horse", new Password("battery staple"));
 
         assertThat(result.revokedTokens()).isEqualTo(2);
@@ -59,7 +71,10 @@ class AccountLifecycleTest {
         assertThat(fixture.authenticates(laptop)).isFalse();
         assertThatThrownBy(() -> login("correct horse")).isInstanceOf(InvalidCredentials.class);
         assertThat(fixture.authenticates(login("battery staple").token())).isTrue();
-        var changed = audit().stream().filter(e -> e.event().action() == AuditAction.PASSWORD_CHANGED).findFirst().orElseThrow();
+        var changed = audit().stream()
+                .filter(e -> e.event().action() == AuditAction.PASSWORD_CHANGED)
+                .findFirst()
+                .orElseThrow();
         assertThat(changed.event().tokenId()).contains(phone.tokenId());
         assertThat(changed.event().tokenCount()).isEqualTo(2);
         assertThat(WebhookEvent.of(changed).orElseThrow().body())
@@ -70,8 +85,9 @@ class AccountLifecycleTest {
     void a_wrong_current_password_changes_nothing() {
         var phone = login("correct horse").token();
 
-        assertThatThrownBy(() -> fixture.useCases.manageAccounts()
-                .changeOwnPassword(fixture.caller(phone), "wrong horse", new Password("battery staple")))
+        assertThatThrownBy(() -> fixture.useCases
+                        .manageAccounts()
+                        .changeOwnPassword(fixture.caller(phone), "wrong horse", new Password("battery staple")))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The password is incorrect.")
                 .satisfies(e -> assertThat(((InvalidInput) e).errors()).containsKey("current_password"));
@@ -82,13 +98,16 @@ class AccountLifecycleTest {
     void an_admins_new_password_ends_every_token_of_the_user() {
         var phone = login("correct horse").token();
 
-        var result = fixture.useCases.manageAccounts().setPassword(Fixture.adminOf(acme), ann.id(), new Password("battery staple"));
+        var result = fixture.useCases
+                .manageAccounts()
+                .setPassword(Fixture.adminOf(acme), ann.id(), new Password("battery staple"));
 
         assertThat(result.revokedTokens()).isEqualTo(2);
         assertThat(fixture.authenticates(phone)).isFalse();
         assertThat(fixture.authenticates(login("battery staple").token())).isTrue();
-        assertThatThrownBy(() -> fixture.useCases.manageAccounts()
-                .setPassword(Fixture.adminOf(globex), ann.id(), new Password("from elsewhere")))
+        assertThatThrownBy(() -> fixture.useCases
+                        .manageAccounts()
+                        .setPassword(Fixture.adminOf(globex), ann.id(), new Password("from elsewhere")))
                 .isInstanceOf(UserNotFound.class);
     }
 
@@ -101,19 +120,26 @@ class AccountLifecycleTest {
         assertThat(result.revokedTokens()).isEqualTo(2);
         assertThat(fixture.authenticates(phone)).isFalse();
         assertThatThrownBy(() -> login("correct horse")).isInstanceOf(InvalidCredentials.class);
-        assertThatThrownBy(() -> fixture.useCases.createToken().forPlatformUser(Fixture.adminOf(acme),
-                UserReference.byId(ann.id()), NewToken.named("t")))
+        assertThatThrownBy(() -> fixture.useCases
+                        .createToken()
+                        .forPlatformUser(Fixture.adminOf(acme), UserReference.byId(ann.id()), NewToken.named("t")))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The user is disabled.");
         assertThatThrownBy(() -> fixture.token(ann)).isInstanceOf(InvalidInput.class);
-        assertThat(fixture.useCases.listPlatformUsers().list(Fixture.adminOf(acme), Optional.empty(), PageRequest.first())
-                .items().get(0).disabledAt()).contains(Fixture.NOW);
+        assertThat(fixture.useCases
+                        .listPlatformUsers()
+                        .list(Fixture.adminOf(acme), Optional.empty(), PageRequest.first())
+                        .items()
+                        .get(0)
+                        .disabledAt())
+                .contains(Fixture.NOW);
 
         fixture.useCases.manageAccounts().enable(Fixture.adminOf(acme), ann.id());
 
         assertThat(fixture.authenticates(phone)).isFalse();
         assertThat(fixture.authenticates(login("correct horse").token())).isTrue();
-        assertThat(audit()).extracting(e -> e.event().action())
+        assertThat(audit())
+                .extracting(e -> e.event().action())
                 .contains(AuditAction.USER_DISABLED, AuditAction.USER_ENABLED);
     }
 
@@ -144,60 +170,85 @@ class AccountLifecycleTest {
         assertThatThrownBy(() -> accounts.disable(globexAdmin, ann.id())).isInstanceOf(UserNotFound.class);
         assertThatThrownBy(() -> accounts.enable(globexAdmin, ann.id())).isInstanceOf(UserNotFound.class);
         assertThatThrownBy(() -> accounts.delete(globexAdmin, ann.id())).isInstanceOf(UserNotFound.class);
-        assertThatThrownBy(() -> accounts.disable(Fixture.adminOf(acme), acme.admin().id())).isInstanceOf(UserNotFound.class);
+        assertThatThrownBy(() ->
+                        accounts.disable(Fixture.adminOf(acme), acme.admin().id()))
+                .isInstanceOf(UserNotFound.class);
         assertThat(fixture.authenticates(login("correct horse").token())).isTrue();
     }
 
     @Test
     void past_the_cap_the_least_recently_used_token_ends() {
-        fixture.useCases.manageSettings().changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.of(2)), Optional.empty());
+        fixture.useCases
+                .manageSettings()
+                .changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.of(2)), Optional.empty());
         fixture.clock.advance(Duration.ofMinutes(5));
         var second = login("correct horse").token();
         fixture.clock.advance(Duration.ofMinutes(5));
         // the registration's token is used now, so the second one is the least recently used
-        var tokens = fixture.useCases.listUserTokens().list(Fixture.adminOf(acme), ann.id(), PageRequest.first()).items();
+        var tokens = fixture.useCases
+                .listUserTokens()
+                .list(Fixture.adminOf(acme), ann.id(), PageRequest.first())
+                .items();
         long registeredId = tokens.get(tokens.size() - 1).id();
-        fixture.storage.tokens().markUsed(registeredId, fixture.clock.instant(), fixture.clock.instant(), Optional.empty());
+        fixture.storage
+                .tokens()
+                .markUsed(registeredId, fixture.clock.instant(), fixture.clock.instant(), Optional.empty());
 
         var third = login("correct horse").token();
 
         assertThat(fixture.authenticates(second)).isFalse();
         assertThat(fixture.authenticates(third)).isTrue();
         assertThat(fixture.storage.tokens().listLive(acme.platform().id(), ann.id(), fixture.clock.instant()))
-                .extracting(TokenSummary::id).containsExactly(third.tokenId(), registeredId);
-        var evicted = audit().stream().filter(e -> e.event().action() == AuditAction.TOKEN_EVICTED).findFirst().orElseThrow();
+                .extracting(TokenSummary::id)
+                .containsExactly(third.tokenId(), registeredId);
+        var evicted = audit().stream()
+                .filter(e -> e.event().action() == AuditAction.TOKEN_EVICTED)
+                .findFirst()
+                .orElseThrow();
         assertThat(evicted.event().tokenId()).contains(second.tokenId());
-        assertThat(WebhookEvent.of(evicted).orElseThrow().body()).contains("\"type\":\"token.revoked\"", "\"reason\":\"token_evicted\"");
+        assertThat(WebhookEvent.of(evicted).orElseThrow().body())
+                .contains("\"type\":\"token.revoked\"", "\"reason\":\"token_evicted\"");
     }
 
     @Test
     void past_the_cap_a_rejecting_platform_refuses_the_token_and_ends_none() {
-        fixture.useCases.manageSettings().changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.of(1)),
-                Optional.of(SessionCap.Policy.REJECT));
+        fixture.useCases
+                .manageSettings()
+                .changeSessionCap(
+                        Fixture.adminOf(acme), Optional.of(OptionalInt.of(1)), Optional.of(SessionCap.Policy.REJECT));
 
         assertThatThrownBy(() -> login("correct horse"))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The user already holds as many tokens as this platform allows (1).");
-        assertThat(fixture.storage.tokens().listLive(acme.platform().id(), ann.id(), fixture.clock.instant())).hasSize(1);
+        assertThat(fixture.storage.tokens().listLive(acme.platform().id(), ann.id(), fixture.clock.instant()))
+                .hasSize(1);
 
-        var lifted = fixture.useCases.manageSettings().changeSessionCap(Fixture.adminOf(acme),
-                Optional.of(OptionalInt.empty()), Optional.empty());
+        var lifted = fixture.useCases
+                .manageSettings()
+                .changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.empty()), Optional.empty());
         assertThat(lifted).isEqualTo(new SessionCap(OptionalInt.empty(), SessionCap.Policy.REJECT));
         assertThat(fixture.authenticates(login("correct horse").token())).isTrue();
-        assertThat(fixture.useCases.manageSettings().sessionCap(Fixture.adminOf(globex))).isEqualTo(SessionCap.NONE);
+        assertThat(fixture.useCases.manageSettings().sessionCap(Fixture.adminOf(globex)))
+                .isEqualTo(SessionCap.NONE);
     }
 
     @Test
     void the_cap_never_evicts_the_token_making_the_request() {
         var phone = login("correct horse").token();
-        fixture.useCases.manageSettings().changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.of(2)), Optional.empty());
+        fixture.useCases
+                .manageSettings()
+                .changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.of(2)), Optional.empty());
         fixture.clock.advance(Duration.ofMinutes(5));
-        fixture.storage.tokens().markUsed(phone.tokenId(), fixture.clock.instant(), fixture.clock.instant(), Optional.empty());
+        fixture.storage
+                .tokens()
+                .markUsed(phone.tokenId(), fixture.clock.instant(), fixture.clock.instant(), Optional.empty());
 
         // the phone is the least recently used, but it is the one asking: the other token goes
         var key = fixture.useCases.manageApiKeys().create(fixture.caller(phone), "ci");
         assertThat(fixture.authenticates(phone)).isTrue();
-        fixture.useCases.manageSettings().changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.of(1)), Optional.empty());
+        fixture.useCases
+                .manageSettings()
+                .changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.of(1)), Optional.empty());
 
         assertThatThrownBy(() -> fixture.useCases.manageApiKeys().create(fixture.caller(phone), "another"))
                 .isInstanceOf(InvalidInput.class);
@@ -209,7 +260,8 @@ class AccountLifecycleTest {
     void a_cap_out_of_range_is_refused() {
         var settings = fixture.useCases.manageSettings();
 
-        assertThatThrownBy(() -> settings.changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.of(0)), Optional.empty()))
+        assertThatThrownBy(() -> settings.changeSessionCap(
+                        Fixture.adminOf(acme), Optional.of(OptionalInt.of(0)), Optional.empty()))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The max tokens per user field must be between 1 and 1000.");
         assertThatThrownBy(() -> SessionCap.Policy.ofWireName("drop_newest")).isInstanceOf(InvalidInput.class);
@@ -217,11 +269,23 @@ class AccountLifecycleTest {
 
     @Test
     void a_token_records_its_device_and_the_user_sees_which_one_is_current() {
-        var phone = new Device(Optional.of("Ann's phone"), Optional.of("Mozilla/5.0\u0000 (iPhone)\u202e "), Optional.of("198.51.100.7"));
-        var issued = fixture.useCases.loginPlatformUser().login(Fixture.adminOf(acme), new EmailAddress("ann@acme.test"),
-                "correct horse", NewToken.named("login").on(phone)).token();
+        var phone = new Device(
+                Optional.of("Ann's phone"),
+                Optional.of("Mozilla/5.0\u0000 (iPhone)\u202e "),
+                Optional.of("198.51.100.7"));
+        var issued = fixture.useCases
+                .loginPlatformUser()
+                .login(
+                        Fixture.adminOf(acme),
+                        new EmailAddress("ann@acme.test"),
+                        "correct horse",
+                        NewToken.named("login").on(phone))
+                .token();
 
-        var own = fixture.useCases.listUserTokens().listOwn(fixture.caller(issued), PageRequest.first()).items();
+        var own = fixture.useCases
+                .listUserTokens()
+                .listOwn(fixture.caller(issued), PageRequest.first())
+                .items();
 
         assertThat(own).hasSize(2);
         assertThat(own.get(0).id()).isEqualTo(issued.tokenId());
@@ -234,7 +298,11 @@ class AccountLifecycleTest {
     void a_user_agent_is_cut_at_255_code_points() {
         var device = new Device(Optional.empty(), Optional.of("\uD83D\uDE00".repeat(300)), Optional.empty());
 
-        assertThat(device.userAgent().orElseThrow().codePointCount(0, device.userAgent().get().length())).isEqualTo(255);
-        assertThat(new Device(Optional.empty(), Optional.of(" \u0007 "), Optional.empty()).userAgent()).isEmpty();
+        assertThat(device.userAgent()
+                        .orElseThrow()
+                        .codePointCount(0, device.userAgent().get().length()))
+                .isEqualTo(255);
+        assertThat(new Device(Optional.empty(), Optional.of(" \u0007 "), Optional.empty()).userAgent())
+                .isEmpty();
     }
 }

@@ -22,7 +22,9 @@ class AuthenticateTokenTest {
     void a_live_token_names_its_owner_and_itself() {
         var token = fixture.token(ann);
 
-        assertThat(fixture.useCases.authenticateToken().authenticate(token.token().value()))
+        assertThat(fixture.useCases
+                        .authenticateToken()
+                        .authenticate(token.token().value()))
                 .contains(new AuthenticatedUser(ann, token.tokenId(), Fixture.NOW, Optional.empty()));
     }
 
@@ -42,11 +44,19 @@ class AuthenticateTokenTest {
     @Test
     void an_expired_token_is_refused() {
         String secret = "s".repeat(PlainTextToken.SECRET_LENGTH);
-        long id = fixture.storage.tokens().issue(new TokenEntry(
-                acme.platform().id(), ann.id(), "old", TokenDigest.of(secret),
-                Optional.of(Fixture.NOW), Fixture.NOW.minusSeconds(60), Device.UNKNOWN));
+        long id = fixture.storage
+                .tokens()
+                .issue(new TokenEntry(
+                        acme.platform().id(),
+                        ann.id(),
+                        "old",
+                        TokenDigest.of(secret),
+                        Optional.of(Fixture.NOW),
+                        Fixture.NOW.minusSeconds(60),
+                        Device.UNKNOWN));
 
-        assertThat(fixture.useCases.authenticateToken().authenticate(id + "|" + secret)).isEmpty();
+        assertThat(fixture.useCases.authenticateToken().authenticate(id + "|" + secret))
+                .isEmpty();
     }
 
     @Test

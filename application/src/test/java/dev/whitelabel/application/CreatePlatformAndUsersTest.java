@@ -27,7 +27,8 @@ class CreatePlatformAndUsersTest {
         assertThat(acme.admin().role()).isEqualTo(Role.ADMIN);
         assertThat(acme.admin().platformId()).isEqualTo(acme.platform().id());
         assertThat(fixture.authenticates(acme.adminToken())).isTrue();
-        assertThat(Actor.whiteLabelAdmin(acme.admin()).platformId()).isEqualTo(acme.platform().id());
+        assertThat(Actor.whiteLabelAdmin(acme.admin()).platformId())
+                .isEqualTo(acme.platform().id());
     }
 
     @Test
@@ -49,7 +50,8 @@ class CreatePlatformAndUsersTest {
         assertThatThrownBy(() -> fixture.user(acme, " ANN@acme.test"))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The email has already been taken.");
-        assertThat(fixture.user(globex, "ann@acme.test").platformId()).isEqualTo(globex.platform().id());
+        assertThat(fixture.user(globex, "ann@acme.test").platformId())
+                .isEqualTo(globex.platform().id());
     }
 
     @Test

@@ -21,8 +21,11 @@ class ListingsTest {
         User bob = fixture.user(acme, "bob@acme.test");
         fixture.user(globex, "gus@globex.test");
 
-        var all = fixture.useCases.listPlatformUsers().list(Fixture.adminOf(acme), Optional.empty(), PageRequest.first());
-        var search = fixture.useCases.listPlatformUsers().list(Fixture.adminOf(acme), Optional.of(" BOB "), PageRequest.first());
+        var all =
+                fixture.useCases.listPlatformUsers().list(Fixture.adminOf(acme), Optional.empty(), PageRequest.first());
+        var search = fixture.useCases
+                .listPlatformUsers()
+                .list(Fixture.adminOf(acme), Optional.of(" BOB "), PageRequest.first());
 
         assertThat(all.items()).containsExactly(ann, bob);
         assertThat(search.items()).containsExactly(bob);
@@ -33,7 +36,10 @@ class ListingsTest {
         User ann = fixture.user(acme, "ann@acme.test");
         var token = fixture.token(ann);
 
-        var trail = fixture.useCases.readAuditTrail().read(Fixture.adminOf(acme), PageRequest.first()).items();
+        var trail = fixture.useCases
+                .readAuditTrail()
+                .read(Fixture.adminOf(acme), PageRequest.first())
+                .items();
 
         var created = trail.get(0).event();
         assertThat(created.action()).isEqualTo(AuditAction.TOKEN_CREATED);

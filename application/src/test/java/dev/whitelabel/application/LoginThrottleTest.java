@@ -25,22 +25,37 @@ import org.junit.jupiter.api.Test;
 class LoginThrottleTest {
 
     final Fixture fixture = new Fixture();
-    final WhitelabelUseCases useCases = new WhitelabelUseCases(fixture.storage, new BcryptPasswordHasher(4), fixture.clock,
-            WebhookPolicy.publicTargetsOnly(), new LoginThrottle(3, 5, Duration.ofMinutes(15)));
+    final WhitelabelUseCases useCases = new WhitelabelUseCases(
+            fixture.storage,
+            new BcryptPasswordHasher(4),
+            fixture.clock,
+            WebhookPolicy.publicTargetsOnly(),
+            new LoginThrottle(3, 5, Duration.ofMinutes(15)));
     final PlatformCreated acme = fixture.platform("acme");
     final PlatformCreated globex = fixture.platform("globex");
 
     LoginThrottleTest() {
         for (var platform : new PlatformCreated[] {acme, globex}) {
-            useCases.registerPlatformUser().register(Fixture.adminOf(platform), new NewPlatformUser("Ann",
-                    new EmailAddress("ann@acme.test"), Optional.of(new Password("correct horse")), Optional.empty()));
+            useCases.registerPlatformUser()
+                    .register(
+                            Fixture.adminOf(platform),
+                            new NewPlatformUser(
+                                    "Ann",
+                                    new EmailAddress("ann@acme.test"),
+                                    Optional.of(new Password("correct horse")),
+                                    Optional.empty()));
         }
     }
 
     SignedIn login(PlatformCreated platform, String email, String password, String ip) {
         var device = new Device(Optional.empty(), Optional.empty(), Optional.of(ip));
-        return useCases.loginPlatformUser().login(Fixture.adminOf(platform), new EmailAddress(email), password,
-                NewToken.named("login").on(device), Optional.of(ip));
+        return useCases.loginPlatformUser()
+                .login(
+                        Fixture.adminOf(platform),
+                        new EmailAddress(email),
+                        password,
+                        NewToken.named("login").on(device),
+                        Optional.of(ip));
     }
 
     void failTimes(int times, String email, String ip) {
@@ -58,11 +73,14 @@ class LoginThrottleTest {
                 .isInstanceOf(TooManyLoginAttempts.class)
                 // the oldest of the three failed 3 minutes ago: 12 minutes more
                 .hasMessage("Too many login attempts. Please try again in 720 seconds.")
-                .satisfies(e -> assertThat(((TooManyLoginAttempts) e).retryAfterSeconds()).isEqualTo(720));
-        assertThat(login(globex, "ann@acme.test", "correct horse", "198.51.100.1")).isNotNull();
+                .satisfies(e -> assertThat(((TooManyLoginAttempts) e).retryAfterSeconds())
+                        .isEqualTo(720));
+        assertThat(login(globex, "ann@acme.test", "correct horse", "198.51.100.1"))
+                .isNotNull();
 
         fixture.clock.advance(Duration.ofMinutes(12));
-        assertThat(login(acme, "ann@acme.test", "correct horse", "198.51.100.2")).isNotNull();
+        assertThat(login(acme, "ann@acme.test", "correct horse", "198.51.100.2"))
+                .isNotNull();
     }
 
     @Test
@@ -80,7 +98,8 @@ class LoginThrottleTest {
         login(acme, "ann@acme.test", "correct horse", "198.51.100.1");
         failTimes(2, "ann@acme.test", "198.51.100.1");
 
-        assertThat(login(acme, "ann@acme.test", "correct horse", "198.51.100.1")).isNotNull();
+        assertThat(login(acme, "ann@acme.test", "correct horse", "198.51.100.1"))
+                .isNotNull();
     }
 
     @Test
@@ -91,13 +110,14 @@ class LoginThrottleTest {
 
         assertThatThrownBy(() -> login(acme, "ann@acme.test", "correct horse", "203.0.113.9"))
                 .isInstanceOf(TooManyLoginAttempts.class);
-        assertThat(login(acme, "ann@acme.test", "correct horse", "203.0.113.10")).isNotNull();
+        assertThat(login(acme, "ann@acme.test", "correct horse", "203.0.113.10"))
+                .isNotNull();
     }
 
     /** A hasher that runs {@code meanwhile} while it checks the right password, as a concurrent request would. */
     static final class SlowHasher implements PasswordHasher {
         final BcryptPasswordHasher bcrypt = new BcryptPasswordHasher(4);
-        Runnable meanwhile = () -> { };
+        Runnable meanwhile = () -> {};
 
         @Override
         public String hash(String password) {
@@ -109,7 +129,7 @@ class LoginThrottleTest {
             boolean matches = bcrypt.matches(password, hash);
             if (matches) {
                 var work = meanwhile;
-                meanwhile = () -> { };
+                meanwhile = () -> {};
                 work.run();
             }
             return matches;
@@ -119,43 +139,63 @@ class LoginThrottleTest {
     @Test
     void the_right_password_among_parallel_guesses_waits_once_they_are_counted() {
         var hasher = new SlowHasher();
-        var racing = new WhitelabelUseCases(fixture.storage, hasher, fixture.clock, WebhookPolicy.publicTargetsOnly(),
+        var racing = new WhitelabelUseCases(
+                fixture.storage,
+                hasher,
+                fixture.clock,
+                WebhookPolicy.publicTargetsOnly(),
                 new LoginThrottle(3, 5, Duration.ofMinutes(15)));
         var email = new EmailAddress("ann@acme.test");
         hasher.meanwhile = () -> {
             for (int i = 0; i < 3; i++) {
-                assertThatThrownBy(() -> racing.loginPlatformUser().login(Fixture.adminOf(acme), email, "wrong",
-                        NewToken.named("guess"))).isInstanceOf(InvalidCredentials.class);
+                assertThatThrownBy(() -> racing.loginPlatformUser()
+                                .login(Fixture.adminOf(acme), email, "wrong", NewToken.named("guess")))
+                        .isInstanceOf(InvalidCredentials.class);
             }
         };
 
-        assertThatThrownBy(() -> racing.loginPlatformUser().login(Fixture.adminOf(acme), email, "correct horse",
-                NewToken.named("guess"))).isInstanceOf(TooManyLoginAttempts.class);
+        assertThatThrownBy(() -> racing.loginPlatformUser()
+                        .login(Fixture.adminOf(acme), email, "correct horse", NewToken.named("guess")))
+                .isInstanceOf(TooManyLoginAttempts.class);
     }
 
     @Test
     void a_password_changed_while_a_login_checks_the_old_one_ends_that_login() {
         var hasher = new SlowHasher();
         var racing = new WhitelabelUseCases(fixture.storage, hasher, fixture.clock);
-        var annId = fixture.storage.users().findOnPlatform(acme.platform().id(), new EmailAddress("ann@acme.test"))
-                .orElseThrow().id();
-        hasher.meanwhile = () -> racing.manageAccounts().setPassword(Fixture.adminOf(acme), annId, new Password("battery staple"));
+        var annId = fixture.storage
+                .users()
+                .findOnPlatform(acme.platform().id(), new EmailAddress("ann@acme.test"))
+                .orElseThrow()
+                .id();
+        hasher.meanwhile =
+                () -> racing.manageAccounts().setPassword(Fixture.adminOf(acme), annId, new Password("battery staple"));
 
-        assertThatThrownBy(() -> racing.loginPlatformUser().login(Fixture.adminOf(acme), new EmailAddress("ann@acme.test"),
-                "correct horse", NewToken.named("old password"))).isInstanceOf(InvalidCredentials.class);
-        assertThat(fixture.storage.tokens().listLive(acme.platform().id(), annId, fixture.clock.instant())).isEmpty();
+        assertThatThrownBy(() -> racing.loginPlatformUser()
+                        .login(
+                                Fixture.adminOf(acme),
+                                new EmailAddress("ann@acme.test"),
+                                "correct horse",
+                                NewToken.named("old password")))
+                .isInstanceOf(InvalidCredentials.class);
+        assertThat(fixture.storage.tokens().listLive(acme.platform().id(), annId, fixture.clock.instant()))
+                .isEmpty();
     }
 
     @Test
     void guessing_the_current_password_with_a_stolen_token_counts_as_failed_logins() {
-        var token = login(acme, "ann@acme.test", "correct horse", "198.51.100.1").token();
-        var caller = useCases.authenticateToken().authenticate(token.token().value()).orElseThrow();
+        var token =
+                login(acme, "ann@acme.test", "correct horse", "198.51.100.1").token();
+        var caller =
+                useCases.authenticateToken().authenticate(token.token().value()).orElseThrow();
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> useCases.manageAccounts().changeOwnPassword(caller, "guess", new Password("battery staple")))
+            assertThatThrownBy(() -> useCases.manageAccounts()
+                            .changeOwnPassword(caller, "guess", new Password("battery staple")))
                     .isInstanceOf(InvalidInput.class);
         }
 
-        assertThatThrownBy(() -> useCases.manageAccounts().changeOwnPassword(caller, "correct horse", new Password("battery staple")))
+        assertThatThrownBy(() -> useCases.manageAccounts()
+                        .changeOwnPassword(caller, "correct horse", new Password("battery staple")))
                 .isInstanceOf(TooManyLoginAttempts.class);
     }
 
@@ -178,6 +218,7 @@ class LoginThrottleTest {
         }
 
         fixture.clock.advance(Duration.ofMinutes(15));
-        assertThat(login(acme, "ann@acme.test", "correct horse", "198.51.100.1")).isNotNull();
+        assertThat(login(acme, "ann@acme.test", "correct horse", "198.51.100.1"))
+                .isNotNull();
     }
 }

@@ -42,8 +42,16 @@ class LogoutPlatformUserTest {
         var second = fixture.token(ann);
         var target = LogoutTarget.user(ann.id()).onlyToken(first.tokenId());
 
-        assertThat(fixture.useCases.logoutPlatformUser().logout(acmeAdmin, target).revokedTokens()).isEqualTo(1);
-        assertThat(fixture.useCases.logoutPlatformUser().logout(acmeAdmin, target).revokedTokens()).isZero();
+        assertThat(fixture.useCases
+                        .logoutPlatformUser()
+                        .logout(acmeAdmin, target)
+                        .revokedTokens())
+                .isEqualTo(1);
+        assertThat(fixture.useCases
+                        .logoutPlatformUser()
+                        .logout(acmeAdmin, target)
+                        .revokedTokens())
+                .isZero();
 
         assertThat(fixture.authenticates(first)).isFalse();
         assertThat(fixture.authenticates(second)).isTrue();
@@ -68,19 +76,26 @@ class LogoutPlatformUserTest {
         User bob = fixture.user(acme, "bob@acme.test");
         var bobsToken = fixture.token(bob);
 
-        assertThatThrownBy(() -> fixture.useCases.logoutPlatformUser()
-                .logout(acmeAdmin, LogoutTarget.user(ann.id()).exceptToken(bobsToken.tokenId())))
+        assertThatThrownBy(() -> fixture.useCases
+                        .logoutPlatformUser()
+                        .logout(acmeAdmin, LogoutTarget.user(ann.id()).exceptToken(bobsToken.tokenId())))
                 .isInstanceOf(TokenNotFound.class);
         assertThat(fixture.authenticates(other)).as("nothing revoked").isTrue();
 
-        var result = fixture.useCases.logoutPlatformUser()
+        var result = fixture.useCases
+                .logoutPlatformUser()
                 .logout(acmeAdmin, LogoutTarget.user(ann.id()).exceptToken(kept.tokenId()));
 
         assertThat(result.revokedTokens()).isEqualTo(1);
         assertThat(fixture.authenticates(kept)).isTrue();
         assertThat(fixture.authenticates(other)).isFalse();
         assertThat(fixture.authenticates(bobsToken)).isTrue();
-        var audited = fixture.useCases.readAuditTrail().read(acmeAdmin, PageRequest.first()).items().get(0).event();
+        var audited = fixture.useCases
+                .readAuditTrail()
+                .read(acmeAdmin, PageRequest.first())
+                .items()
+                .get(0)
+                .event();
         assertThat(audited.action()).isEqualTo(AuditAction.LOGOUT_OTHERS);
         assertThat(audited.tokenId()).as("the token kept").contains(kept.tokenId());
         assertThat(audited.tokenCount()).isEqualTo(1);
@@ -100,10 +115,12 @@ class LogoutPlatformUserTest {
         var logout = fixture.useCases.logoutPlatformUser();
 
         assertThatThrownBy(() -> logout.logout(Fixture.adminOf(globex), LogoutTarget.user(ann.id())))
-                .isInstanceOf(UserNotFound.class).hasMessage("User not found.");
+                .isInstanceOf(UserNotFound.class)
+                .hasMessage("User not found.");
         assertThatThrownBy(() -> logout.logout(Fixture.adminOf(globex), LogoutTarget.user("ann@acme.test")))
                 .isInstanceOf(UserNotFound.class);
-        assertThatThrownBy(() -> logout.logout(acmeAdmin, LogoutTarget.user(acme.admin().id())))
+        assertThatThrownBy(() ->
+                        logout.logout(acmeAdmin, LogoutTarget.user(acme.admin().id())))
                 .isInstanceOf(UserNotFound.class);
         assertThatThrownBy(() -> logout.logout(acmeAdmin, LogoutTarget.user(999_999)))
                 .isInstanceOf(UserNotFound.class);
@@ -115,13 +132,21 @@ class LogoutPlatformUserTest {
     void an_id_and_an_email_must_name_the_same_user() {
         fixture.user(acme, "bob@acme.test");
         var mismatch = new LogoutTarget(
-                new UserReference(Optional.of(ann.id()), Optional.of(new EmailAddress("bob@acme.test"))), Optional.empty(), Optional.empty());
+                new UserReference(Optional.of(ann.id()), Optional.of(new EmailAddress("bob@acme.test"))),
+                Optional.empty(),
+                Optional.empty());
         var match = new LogoutTarget(
-                new UserReference(Optional.of(ann.id()), Optional.of(new EmailAddress("Ann@Acme.test"))), Optional.empty(), Optional.empty());
+                new UserReference(Optional.of(ann.id()), Optional.of(new EmailAddress("Ann@Acme.test"))),
+                Optional.empty(),
+                Optional.empty());
 
         assertThatThrownBy(() -> fixture.useCases.logoutPlatformUser().logout(acmeAdmin, mismatch))
                 .isInstanceOf(UserNotFound.class);
-        assertThat(fixture.useCases.logoutPlatformUser().logout(acmeAdmin, match).revokedTokens()).isZero();
+        assertThat(fixture.useCases
+                        .logoutPlatformUser()
+                        .logout(acmeAdmin, match)
+                        .revokedTokens())
+                .isZero();
     }
 
     @Test
@@ -138,7 +163,8 @@ class LogoutPlatformUserTest {
     void the_operator_logs_out_users_of_the_platform_it_names() {
         var annsToken = fixture.token(ann);
 
-        var result = fixture.useCases.logoutPlatformUser()
+        var result = fixture.useCases
+                .logoutPlatformUser()
                 .logout(Actor.operator(acme.platform().id()), LogoutTarget.user(ann.id()));
 
         assertThat(result.revokedTokens()).isEqualTo(1);
@@ -153,7 +179,10 @@ class LogoutPlatformUserTest {
         logout.logout(acmeAdmin, LogoutTarget.user(ann.id()).onlyToken(first.tokenId()));
         logout.logout(acmeAdmin, LogoutTarget.user(ann.id()));
 
-        var trail = fixture.useCases.readAuditTrail().read(acmeAdmin, PageRequest.first()).items();
+        var trail = fixture.useCases
+                .readAuditTrail()
+                .read(acmeAdmin, PageRequest.first())
+                .items();
 
         var newest = trail.get(0).event();
         assertThat(newest.action()).isEqualTo(AuditAction.LOGOUT_ALL);
@@ -163,7 +192,10 @@ class LogoutPlatformUserTest {
         var before = trail.get(1).event();
         assertThat(before.action()).isEqualTo(AuditAction.LOGOUT_TOKEN);
         assertThat(before.tokenId()).contains(first.tokenId());
-        assertThat(fixture.useCases.readAuditTrail().read(Fixture.adminOf(globex), PageRequest.first()).items())
+        assertThat(fixture.useCases
+                        .readAuditTrail()
+                        .read(Fixture.adminOf(globex), PageRequest.first())
+                        .items())
                 .extracting(recorded -> recorded.event().targetUserId())
                 .doesNotContain(Optional.of(ann.id()));
     }

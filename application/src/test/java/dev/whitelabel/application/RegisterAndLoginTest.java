@@ -25,7 +25,10 @@ class RegisterAndLoginTest {
     final PlatformCreated globex = fixture.platform("globex");
 
     NewPlatformUser ann(String email) {
-        return new NewPlatformUser("Ann", new EmailAddress(email), Optional.of(new Password("correct horse")),
+        return new NewPlatformUser(
+                "Ann",
+                new EmailAddress(email),
+                Optional.of(new Password("correct horse")),
                 Optional.of(new Timezone("Europe/Paris")));
     }
 
@@ -35,8 +38,10 @@ class RegisterAndLoginTest {
 
         assertThat(signedIn.user().platformId()).isEqualTo(acme.platform().id());
         assertThat(fixture.authenticates(signedIn.token())).isTrue();
-        var stored = fixture.storage.users()
-                .findPasswordCredential(acme.platform().id(), new EmailAddress("ann@acme.test")).orElseThrow();
+        var stored = fixture.storage
+                .users()
+                .findPasswordCredential(acme.platform().id(), new EmailAddress("ann@acme.test"))
+                .orElseThrow();
         assertThat(stored.passwordHash()).startsWith("$2").doesNotContain("correct horse");
     }
 
@@ -45,11 +50,15 @@ class RegisterAndLoginTest {
         fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), ann("ann@acme.test"));
 
         assertThatThrownBy(() ->
-                fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), ann(" ANN@acme.test")))
+                        fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), ann(" ANN@acme.test")))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The email has already been taken.");
-        assertThat(fixture.useCases.registerPlatformUser().register(Fixture.adminOf(globex), ann("ann@acme.test"))
-                .user().platformId()).isEqualTo(globex.platform().id());
+        assertThat(fixture.useCases
+                        .registerPlatformUser()
+                        .register(Fixture.adminOf(globex), ann("ann@acme.test"))
+                        .user()
+                        .platformId())
+                .isEqualTo(globex.platform().id());
     }
 
     @Test
@@ -59,17 +68,24 @@ class RegisterAndLoginTest {
         assertThatThrownBy(() -> fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), noPassword))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The password field is required.");
-        assertThat(fixture.useCases.listPlatformUsers()
-                .list(Fixture.adminOf(acme), Optional.empty(), PageRequest.first())
-                .total()).isZero();
+        assertThat(fixture.useCases
+                        .listPlatformUsers()
+                        .list(Fixture.adminOf(acme), Optional.empty(), PageRequest.first())
+                        .total())
+                .isZero();
     }
 
     @Test
     void login_with_the_right_password_creates_a_named_token() {
         fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), ann("ann@acme.test"));
 
-        var signedIn = fixture.useCases.loginPlatformUser().login(
-                Fixture.adminOf(acme), new EmailAddress("Ann@Acme.test"), "correct horse", NewToken.named("laptop"));
+        var signedIn = fixture.useCases
+                .loginPlatformUser()
+                .login(
+                        Fixture.adminOf(acme),
+                        new EmailAddress("Ann@Acme.test"),
+                        "correct horse",
+                        NewToken.named("laptop"));
 
         assertThat(signedIn.token().name()).isEqualTo("laptop");
         assertThat(fixture.authenticates(signedIn.token())).isTrue();
@@ -78,14 +94,22 @@ class RegisterAndLoginTest {
     @Test
     void a_password_past_the_72_bytes_bcrypt_reads_is_refused_even_when_its_start_matches() {
         String password = "\u00e9".repeat(36);
-        fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), new NewPlatformUser("Ann",
-                new EmailAddress("ann@acme.test"), Optional.of(new Password(password)), Optional.empty()));
+        fixture.useCases
+                .registerPlatformUser()
+                .register(
+                        Fixture.adminOf(acme),
+                        new NewPlatformUser(
+                                "Ann",
+                                new EmailAddress("ann@acme.test"),
+                                Optional.of(new Password(password)),
+                                Optional.empty()));
         var login = fixture.useCases.loginPlatformUser();
         var email = new EmailAddress("ann@acme.test");
 
         assertThatThrownBy(() -> login.login(Fixture.adminOf(acme), email, password + "!", NewToken.named("x")))
                 .isInstanceOf(InvalidCredentials.class);
-        assertThat(fixture.authenticates(login.login(Fixture.adminOf(acme), email, password, NewToken.named("x")).token()))
+        assertThat(fixture.authenticates(login.login(Fixture.adminOf(acme), email, password, NewToken.named("x"))
+                        .token()))
                 .isTrue();
     }
 
@@ -95,24 +119,37 @@ class RegisterAndLoginTest {
         var login = fixture.useCases.loginPlatformUser();
         var token = NewToken.named("api-token");
 
-        assertThatThrownBy(() -> login.login(Fixture.adminOf(acme), new EmailAddress("ann@acme.test"), "wrong horse", token))
-                .isInstanceOf(InvalidCredentials.class).hasMessage("Invalid credentials.");
+        assertThatThrownBy(() ->
+                        login.login(Fixture.adminOf(acme), new EmailAddress("ann@acme.test"), "wrong horse", token))
+                .isInstanceOf(InvalidCredentials.class)
+                .hasMessage("Invalid credentials.");
         assertThatThrownBy(() -> login.login(Fixture.adminOf(acme), new EmailAddress("nobody@acme.test"), "x", token))
                 .isInstanceOf(InvalidCredentials.class);
-        assertThatThrownBy(() -> login.login(Fixture.adminOf(globex), new EmailAddress("ann@acme.test"), "correct horse", token))
+        assertThatThrownBy(() ->
+                        login.login(Fixture.adminOf(globex), new EmailAddress("ann@acme.test"), "correct horse", token))
                 .isInstanceOf(InvalidCredentials.class);
-        assertThatThrownBy(() -> login.login(Fixture.adminOf(acme), new EmailAddress("admin@acme.test"), "anything", token))
+        assertThatThrownBy(() ->
+                        login.login(Fixture.adminOf(acme), new EmailAddress("admin@acme.test"), "anything", token))
                 .isInstanceOf(InvalidCredentials.class);
     }
 
     @Test
     void after_a_logout_all_the_user_logs_in_again_and_the_new_token_works() {
         var registered = fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), ann("ann@acme.test"));
-        fixture.useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(registered.user().id()));
+        fixture.useCases
+                .logoutPlatformUser()
+                .logout(
+                        Fixture.adminOf(acme),
+                        LogoutTarget.user(registered.user().id()));
         assertThat(fixture.authenticates(registered.token())).isFalse();
 
-        var again = fixture.useCases.loginPlatformUser().login(
-                Fixture.adminOf(acme), new EmailAddress("ann@acme.test"), "correct horse", NewToken.named("api-token"));
+        var again = fixture.useCases
+                .loginPlatformUser()
+                .login(
+                        Fixture.adminOf(acme),
+                        new EmailAddress("ann@acme.test"),
+                        "correct horse",
+                        NewToken.named("api-token"));
 
         assertThat(fixture.authenticates(again.token())).isTrue();
     }
@@ -156,7 +193,9 @@ class RegisterAndLoginTest {
         known.hashes = 0;
         assertThatThrownBy(() -> others.loginPlatformUser()
                 .login(Fixture.adminOf(acme), new EmailAddress("ann@acme.test"), "wrong horse", token));
-        assertThat(known.hashes).as("the first login of a known email makes it too").isEqualTo(1);
+        assertThat(known.hashes)
+                .as("the first login of a known email makes it too")
+                .isEqualTo(1);
     }
 
     /** BCrypt at cost 4, counting the hashes made and the comparisons a login makes. */

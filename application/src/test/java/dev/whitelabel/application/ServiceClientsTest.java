@@ -27,6 +27,7 @@ class ServiceClientsTest {
     final Fixture fixture = new Fixture();
     final PlatformCreated acme = fixture.platform("acme");
     final PlatformCreated globex = fixture.platform("globex");
+
     @Test
     void a_client_gets_a_public_id_and_a_secret_shown_once_and_stored_as_a_digest() {
         var created = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), " billing api ");
@@ -35,21 +36,29 @@ class ServiceClientsTest {
         assertThat(created.client().clientId()).matches("wlc_[A-Za-z0-9]{20}");
         assertThat(created.secret()).matches("wls_[A-Za-z0-9]{40}");
         assertThat(created.toString()).doesNotContain(created.secret());
-        var stored = fixture.storage.serviceClients().findWithToken(created.client().clientId(), -1).orElseThrow().client();
+        var stored = fixture.storage
+                .serviceClients()
+                .findWithToken(created.client().clientId(), -1)
+                .orElseThrow()
+                .client();
         assertThat(stored.secretDigest().hex()).doesNotContain(created.secret().substring(4));
-        assertThat(fixture.useCases.manageServiceClients().list(Fixture.adminOf(acme))).containsExactly(created.client());
-        assertThat(fixture.useCases.manageServiceClients().list(Fixture.adminOf(globex))).isEmpty();
+        assertThat(fixture.useCases.manageServiceClients().list(Fixture.adminOf(acme)))
+                .containsExactly(created.client());
+        assertThat(fixture.useCases.manageServiceClients().list(Fixture.adminOf(globex)))
+                .isEmpty();
     }
 
     /** What the client is told about {@code token}: its holder while it is active, empty while inactive. */
     Optional<AuthenticatedUser> introspect(ServiceClientCreated client, String token) {
-        var answer = fixture.useCases.serviceClientDoors().introspect(client.client().clientId(), client.secret(), token);
+        var answer =
+                fixture.useCases.serviceClientDoors().introspect(client.client().clientId(), client.secret(), token);
         assertThat(answer).isNotInstanceOf(Introspection.InvalidClient.class);
         return answer instanceof Introspection.Active active ? Optional.of(active.holder()) : Optional.empty();
     }
 
     boolean authenticates(String clientId, String secret) {
-        return !(fixture.useCases.serviceClientDoors().introspect(clientId, secret, "x") instanceof Introspection.InvalidClient);
+        return !(fixture.useCases.serviceClientDoors().introspect(clientId, secret, "x")
+                instanceof Introspection.InvalidClient);
     }
 
     @Test
@@ -61,14 +70,21 @@ class ServiceClientsTest {
         assertThat(authenticates(id, created.secret() + "x")).isFalse();
         assertThat(authenticates(id, "\u00e9" + created.secret().substring(1))).isFalse();
         assertThat(authenticates("wlc_unknown", created.secret())).isFalse();
-        assertThat(fixture.useCases.serviceClientDoors().revoke(id, "wrong", "x")).isFalse();
+        assertThat(fixture.useCases.serviceClientDoors().revoke(id, "wrong", "x"))
+                .isFalse();
 
-        assertThatThrownBy(() -> fixture.useCases.manageServiceClients().delete(Fixture.adminOf(globex), created.client().id()))
+        assertThatThrownBy(() -> fixture.useCases
+                        .manageServiceClients()
+                        .delete(Fixture.adminOf(globex), created.client().id()))
                 .isInstanceOf(ServiceClientNotFound.class);
-        fixture.useCases.manageServiceClients().delete(Fixture.adminOf(acme), created.client().id());
+        fixture.useCases
+                .manageServiceClients()
+                .delete(Fixture.adminOf(acme), created.client().id());
 
         assertThat(authenticates(id, created.secret())).as("refused at once").isFalse();
-        assertThatThrownBy(() -> fixture.useCases.manageServiceClients().delete(Fixture.adminOf(acme), created.client().id()))
+        assertThatThrownBy(() -> fixture.useCases
+                        .manageServiceClients()
+                        .delete(Fixture.adminOf(acme), created.client().id()))
                 .isInstanceOf(ServiceClientNotFound.class);
     }
 
@@ -76,7 +92,8 @@ class ServiceClientsTest {
     void introspection_sees_live_tokens_of_the_clients_platform_only_and_never_marks_another_platforms_used() {
         var client = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), "api");
         var ann = fixture.user(acme, "ann@acme.test");
-        var expiring = fixture.useCases.createToken()
+        var expiring = fixture.useCases
+                .createToken()
                 .forAnyUser(ann.id(), new NewToken("phone", Optional.of(Duration.ofHours(1))));
         var gus = fixture.token(fixture.user(globex, "gus@globex.test"));
 
@@ -87,13 +104,20 @@ class ServiceClientsTest {
         assertThat(holder.expiresAt()).contains(Fixture.NOW.plus(Duration.ofHours(1)));
 
         assertThat(introspect(client, gus.token().value())).isEmpty();
-        assertThat(fixture.storage.tokens().findUnrevoked(gus.tokenId()).orElseThrow().lastUsedAt())
-                .as("another platform's token is not even marked used").isEmpty();
+        assertThat(fixture.storage
+                        .tokens()
+                        .findUnrevoked(gus.tokenId())
+                        .orElseThrow()
+                        .lastUsedAt())
+                .as("another platform's token is not even marked used")
+                .isEmpty();
         assertThat(introspect(client, "1|" + "x".repeat(40))).isEmpty();
         assertThat(introspect(client, "not a token")).isEmpty();
 
         fixture.useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
-        assertThat(introspect(client, expiring.token().value())).as("the very next check").isEmpty();
+        assertThat(introspect(client, expiring.token().value()))
+                .as("the very next check")
+                .isEmpty();
         var fresh = fixture.token(ann);
         fixture.clock.advance(Duration.ofHours(2));
         assertThat(introspect(client, fresh.token().value())).isPresent();
@@ -108,29 +132,46 @@ class ServiceClientsTest {
         var gus = fixture.token(fixture.user(globex, "gus@globex.test"));
         var doors = fixture.useCases.serviceClientDoors();
 
-        assertThat(doors.revoke(client.clientId(), created.secret(), gus.token().value())).isTrue();
+        assertThat(doors.revoke(client.clientId(), created.secret(), gus.token().value()))
+                .isTrue();
         assertThat(doors.revoke(client.clientId(), created.secret(), "garbage")).isTrue();
-        assertThat(doors.revoke(client.clientId(), created.secret(), ann.token().value())).isTrue();
+        assertThat(doors.revoke(client.clientId(), created.secret(), ann.token().value()))
+                .isTrue();
 
         assertThat(fixture.authenticates(gus)).isTrue();
         assertThat(fixture.authenticates(ann)).isFalse();
-        RecordedAuditEvent newest = fixture.useCases.readAuditTrail().read(Fixture.adminOf(acme), PageRequest.first())
-                .items().get(0);
+        RecordedAuditEvent newest = fixture.useCases
+                .readAuditTrail()
+                .read(Fixture.adminOf(acme), PageRequest.first())
+                .items()
+                .get(0);
         assertThat(newest.event().action()).isEqualTo(AuditAction.TOKEN_REVOKED);
-        assertThat(newest.event().actor()).isEqualTo(new AuditActor(AuditActor.Kind.SERVICE_CLIENT, Optional.of(client.id())));
+        assertThat(newest.event().actor())
+                .isEqualTo(new AuditActor(AuditActor.Kind.SERVICE_CLIENT, Optional.of(client.id())));
         assertThat(newest.event().tokenId()).contains(ann.tokenId());
-        assertThat(fixture.useCases.readAuditTrail().read(Fixture.adminOf(globex), PageRequest.first()).items())
+        assertThat(fixture.useCases
+                        .readAuditTrail()
+                        .read(Fixture.adminOf(globex), PageRequest.first())
+                        .items())
                 .noneMatch(recorded -> recorded.event().action() == AuditAction.TOKEN_REVOKED);
     }
 
     @Test
     void creation_and_deletion_are_audited_and_for_admins_and_the_operator_only() {
-        var created = fixture.useCases.manageServiceClients().create(Actor.operator(acme.platform().id()), "cli");
-        fixture.useCases.manageServiceClients().delete(Fixture.adminOf(acme), created.client().id());
+        var created = fixture.useCases
+                .manageServiceClients()
+                .create(Actor.operator(acme.platform().id()), "cli");
+        fixture.useCases
+                .manageServiceClients()
+                .delete(Fixture.adminOf(acme), created.client().id());
 
-        var trail = fixture.useCases.readAuditTrail().read(Fixture.adminOf(acme), PageRequest.first()).items();
+        var trail = fixture.useCases
+                .readAuditTrail()
+                .read(Fixture.adminOf(acme), PageRequest.first())
+                .items();
         assertThat(trail.get(0).event().action()).isEqualTo(AuditAction.SERVICE_CLIENT_DELETED);
-        assertThat(trail.get(0).event().serviceClientId()).contains(created.client().id());
+        assertThat(trail.get(0).event().serviceClientId())
+                .contains(created.client().id());
         assertThat(trail.get(0).event().targetUserId()).isEmpty();
         assertThat(trail.get(1).event().action()).isEqualTo(AuditAction.SERVICE_CLIENT_CREATED);
         assertThat(trail.get(1).event().actor().kind()).isEqualTo(AuditActor.Kind.OPERATOR);
@@ -138,7 +179,8 @@ class ServiceClientsTest {
         var ann = fixture.caller(fixture.token(fixture.user(acme, "ann@acme.test")));
         assertThatThrownBy(() -> fixture.useCases.manageServiceClients().create(Actor.tokenOwner(ann.user()), "mine"))
                 .isInstanceOf(NotWhiteLabelAdmin.class);
-        assertThatThrownBy(() -> fixture.useCases.manageServiceClients().create(Actor.serviceClient(created.client()), "x"))
+        assertThatThrownBy(() ->
+                        fixture.useCases.manageServiceClients().create(Actor.serviceClient(created.client()), "x"))
                 .isInstanceOf(NotWhiteLabelAdmin.class);
         assertThatThrownBy(() -> fixture.useCases.manageServiceClients().create(Actor.operator(999), "x"))
                 .isInstanceOf(PlatformNotFound.class);

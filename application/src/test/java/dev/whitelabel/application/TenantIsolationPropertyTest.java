@@ -14,9 +14,9 @@ import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.Password;
-import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.ServiceClientCreated;
+import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.UserReference;
 import dev.whitelabel.domain.model.WebhookEndpoint;
@@ -46,19 +46,43 @@ class TenantIsolationPropertyTest {
     static final int TOKENS_PER_USER = 2;
 
     enum Kind {
-        LOGOUT_BY_ID, LOGOUT_BY_EMAIL, LOGOUT_ONE_TOKEN, CREATE_TOKEN, LIST_USERS, LIST_TOKENS, READ_AUDIT,
+        LOGOUT_BY_ID,
+        LOGOUT_BY_EMAIL,
+        LOGOUT_ONE_TOKEN,
+        CREATE_TOKEN,
+        LIST_USERS,
+        LIST_TOKENS,
+        READ_AUDIT,
         // the doors other services use, through the acting platform's service client or gateway
-        INTROSPECT, REVOKE_BY_SERVICE_CLIENT, CHECK_ON_PLATFORM, LIST_SERVICE_CLIENTS, DELETE_SERVICE_CLIENT,
+        INTROSPECT,
+        REVOKE_BY_SERVICE_CLIENT,
+        CHECK_ON_PLATFORM,
+        LIST_SERVICE_CLIENTS,
+        DELETE_SERVICE_CLIENT,
         // webhooks: endpoints, their deliveries, and the events every revocation above puts in them
-        LIST_WEBHOOKS, DELETE_WEBHOOK, READ_DELIVERIES,
+        LIST_WEBHOOKS,
+        DELETE_WEBHOOK,
+        READ_DELIVERIES,
         // the account's life and the platform's settings
-        SET_PASSWORD, DISABLE, ENABLE, DELETE_USER, READ_SETTINGS, CHANGE_SETTINGS
+        SET_PASSWORD,
+        DISABLE,
+        ENABLE,
+        DELETE_USER,
+        READ_SETTINGS,
+        CHANGE_SETTINGS
     }
 
     /** The operations on the picked user, which must be refused unless the user is the acting platform's. */
-    static final Set<Kind> ON_A_USER =
-            EnumSet.of(Kind.LOGOUT_BY_ID, Kind.LOGOUT_BY_EMAIL, Kind.LOGOUT_ONE_TOKEN, Kind.CREATE_TOKEN, Kind.LIST_TOKENS,
-                    Kind.SET_PASSWORD, Kind.DISABLE, Kind.ENABLE, Kind.DELETE_USER);
+    static final Set<Kind> ON_A_USER = EnumSet.of(
+            Kind.LOGOUT_BY_ID,
+            Kind.LOGOUT_BY_EMAIL,
+            Kind.LOGOUT_ONE_TOKEN,
+            Kind.CREATE_TOKEN,
+            Kind.LIST_TOKENS,
+            Kind.SET_PASSWORD,
+            Kind.DISABLE,
+            Kind.ENABLE,
+            Kind.DELETE_USER);
 
     /** An admin of {@code platform} does {@code kind} to a user and a token picked among all platforms'. */
     record Operation(int platform, Kind kind, int user, int token) {}
@@ -88,8 +112,10 @@ class TenantIsolationPropertyTest {
             var platform = fixture.platform("p" + p);
             platforms.add(platform);
             clients.add(fixture.useCases.manageServiceClients().create(Fixture.adminOf(platform), "api"));
-            webhooks.add(fixture.useCasesAllowingPrivateTargets.manageWebhooks()
-                    .create(Fixture.adminOf(platform), "http://127.0.0.1:9/p" + p, Set.of()).endpoint());
+            webhooks.add(fixture.useCasesAllowingPrivateTargets
+                    .manageWebhooks()
+                    .create(Fixture.adminOf(platform), "http://127.0.0.1:9/p" + p, Set.of())
+                    .endpoint());
             for (int u = 0; u < USERS_PER_PLATFORM; u++) {
                 var user = fixture.user(platform, "u" + u + "@p" + p + ".test");
                 users.add(user);
@@ -107,13 +133,23 @@ class TenantIsolationPropertyTest {
                 othersBefore.add(other == actingPlatform ? "" : snapshot(fixture, other, users, tokens));
             }
 
-            apply(fixture, Actor.whiteLabelAdmin(actingPlatform.admin()), clients.get(operation.platform()), operation,
-                    users, tokens, clients, webhooks, actingId, deleted);
+            apply(
+                    fixture,
+                    Actor.whiteLabelAdmin(actingPlatform.admin()),
+                    clients.get(operation.platform()),
+                    operation,
+                    users,
+                    tokens,
+                    clients,
+                    webhooks,
+                    actingId,
+                    deleted);
 
             for (int p = 0; p < PLATFORMS; p++) {
                 var other = platforms.get(p);
                 if (other != actingPlatform) {
-                    assertThat(snapshot(fixture, other, users, tokens)).as("platform %d after %s", p, operation)
+                    assertThat(snapshot(fixture, other, users, tokens))
+                            .as("platform %d after %s", p, operation)
                             .isEqualTo(othersBefore.get(p));
                 }
             }
@@ -121,9 +157,17 @@ class TenantIsolationPropertyTest {
     }
 
     /** Runs the operation; anything it reads must be the acting platform's own. */
-    private static void apply(Fixture fixture, Actor admin, ServiceClientCreated client, Operation operation,
-            List<User> users, List<IssuedToken> tokens, List<ServiceClientCreated> clients, List<WebhookEndpoint> webhooks,
-            long actingId, Set<Long> deleted) {
+    private static void apply(
+            Fixture fixture,
+            Actor admin,
+            ServiceClientCreated client,
+            Operation operation,
+            List<User> users,
+            List<IssuedToken> tokens,
+            List<ServiceClientCreated> clients,
+            List<WebhookEndpoint> webhooks,
+            long actingId,
+            Set<Long> deleted) {
         User user = users.get(operation.user());
         IssuedToken token = tokens.get(operation.token());
         long tokenId = token.tokenId();
@@ -133,41 +177,71 @@ class TenantIsolationPropertyTest {
             switch (operation.kind()) {
                 case LOGOUT_BY_ID -> useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(user.id()));
                 case LOGOUT_BY_EMAIL -> useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(user.email()));
-                case LOGOUT_ONE_TOKEN -> useCases.logoutPlatformUser()
-                        .logout(admin, LogoutTarget.user(user.id()).onlyToken(tokenId));
-                case CREATE_TOKEN -> assertThat(useCases.createToken()
-                        .forPlatformUser(admin, UserReference.byId(user.id()), NewToken.named("t"))
-                        .user().platformId()).isEqualTo(actingId);
-                case LIST_USERS -> assertThat(useCases.listPlatformUsers()
-                        .list(admin, Optional.empty(), new PageRequest(1, 100)).items())
-                        .allSatisfy(listed -> assertThat(listed.platformId()).isEqualTo(actingId));
+                case LOGOUT_ONE_TOKEN ->
+                    useCases.logoutPlatformUser()
+                            .logout(admin, LogoutTarget.user(user.id()).onlyToken(tokenId));
+                case CREATE_TOKEN ->
+                    assertThat(useCases.createToken()
+                                    .forPlatformUser(admin, UserReference.byId(user.id()), NewToken.named("t"))
+                                    .user()
+                                    .platformId())
+                            .isEqualTo(actingId);
+                case LIST_USERS ->
+                    assertThat(useCases.listPlatformUsers()
+                                    .list(admin, Optional.empty(), new PageRequest(1, 100))
+                                    .items())
+                            .allSatisfy(
+                                    listed -> assertThat(listed.platformId()).isEqualTo(actingId));
                 case LIST_TOKENS -> useCases.listUserTokens().list(admin, user.id(), new PageRequest(1, 100));
-                case READ_AUDIT -> assertThat(useCases.readAuditTrail().read(admin, new PageRequest(1, 100)).items())
-                        .allSatisfy(recorded -> assertThat(recorded.event().platformId()).isEqualTo(actingId));
+                case READ_AUDIT ->
+                    assertThat(useCases.readAuditTrail()
+                                    .read(admin, new PageRequest(1, 100))
+                                    .items())
+                            .allSatisfy(recorded ->
+                                    assertThat(recorded.event().platformId()).isEqualTo(actingId));
                 case INTROSPECT -> {
-                    var answer = doors.introspect(client.client().clientId(), client.secret(), token.token().value());
+                    var answer = doors.introspect(
+                            client.client().clientId(),
+                            client.secret(),
+                            token.token().value());
                     if (answer instanceof Introspection.Active active) {
                         assertThat(active.holder().user().platformId()).isEqualTo(actingId);
                     }
                 }
-                case REVOKE_BY_SERVICE_CLIENT -> doors.revoke(client.client().clientId(), client.secret(), token.token().value());
-                case CHECK_ON_PLATFORM -> useCases.authenticateToken().authenticateOnPlatform(token.token().value(), actingId)
-                        .ifPresent(holder -> assertThat(holder.user().platformId()).isEqualTo(actingId));
-                case LIST_SERVICE_CLIENTS -> assertThat(useCases.manageServiceClients().list(admin))
-                        .allSatisfy(listed -> assertThat(listed.platformId()).isEqualTo(actingId));
-                case LIST_WEBHOOKS -> assertThat(useCases.manageWebhooks().list(admin))
-                        .allSatisfy(listed -> assertThat(listed.platformId()).isEqualTo(actingId));
+                case REVOKE_BY_SERVICE_CLIENT ->
+                    doors.revoke(
+                            client.client().clientId(),
+                            client.secret(),
+                            token.token().value());
+                case CHECK_ON_PLATFORM ->
+                    useCases.authenticateToken()
+                            .authenticateOnPlatform(token.token().value(), actingId)
+                            .ifPresent(holder ->
+                                    assertThat(holder.user().platformId()).isEqualTo(actingId));
+                case LIST_SERVICE_CLIENTS ->
+                    assertThat(useCases.manageServiceClients().list(admin))
+                            .allSatisfy(
+                                    listed -> assertThat(listed.platformId()).isEqualTo(actingId));
+                case LIST_WEBHOOKS ->
+                    assertThat(useCases.manageWebhooks().list(admin))
+                            .allSatisfy(
+                                    listed -> assertThat(listed.platformId()).isEqualTo(actingId));
                 case DELETE_WEBHOOK -> {
                     var target = webhooks.get(operation.user() % webhooks.size());
                     useCases.manageWebhooks().delete(admin, target.id());
-                    assertThat(target.platformId()).as("deleted another platform's endpoint").isEqualTo(actingId);
+                    assertThat(target.platformId())
+                            .as("deleted another platform's endpoint")
+                            .isEqualTo(actingId);
                 }
                 case READ_DELIVERIES -> {
                     var target = webhooks.get(operation.user() % webhooks.size());
                     useCases.manageWebhooks().deliveries(admin, target.id(), new PageRequest(1, 100));
-                    assertThat(target.platformId()).as("read another platform's deliveries").isEqualTo(actingId);
+                    assertThat(target.platformId())
+                            .as("read another platform's deliveries")
+                            .isEqualTo(actingId);
                 }
-                case SET_PASSWORD -> useCases.manageAccounts().setPassword(admin, user.id(), new Password("new password"));
+                case SET_PASSWORD ->
+                    useCases.manageAccounts().setPassword(admin, user.id(), new Password("new password"));
                 case DISABLE -> useCases.manageAccounts().disable(admin, user.id());
                 case ENABLE -> useCases.manageAccounts().enable(admin, user.id());
                 case DELETE_USER -> {
@@ -175,19 +249,27 @@ class TenantIsolationPropertyTest {
                     deleted.add(user.id());
                 }
                 case READ_SETTINGS -> useCases.manageSettings().sessionCap(admin);
-                case CHANGE_SETTINGS -> useCases.manageSettings().changeSessionCap(admin,
-                        Optional.of(OptionalInt.of(1 + operation.token())), Optional.of(SessionCap.Policy.EVICT_OLDEST));
+                case CHANGE_SETTINGS ->
+                    useCases.manageSettings()
+                            .changeSessionCap(
+                                    admin,
+                                    Optional.of(OptionalInt.of(1 + operation.token())),
+                                    Optional.of(SessionCap.Policy.EVICT_OLDEST));
                 case DELETE_SERVICE_CLIENT -> {
                     var target = clients.get(operation.user() % clients.size()).client();
                     useCases.manageServiceClients().delete(admin, target.id());
-                    assertThat(target.platformId()).as("deleted another platform's client").isEqualTo(actingId);
+                    assertThat(target.platformId())
+                            .as("deleted another platform's client")
+                            .isEqualTo(actingId);
                 }
             }
             assertThat(!ON_A_USER.contains(operation.kind()) || user.platformId() == actingId)
-                    .as("%s succeeded on another platform's user", operation).isTrue();
+                    .as("%s succeeded on another platform's user", operation)
+                    .isTrue();
         } catch (UserNotFound refused) {
             assertThat(user.platformId() != actingId || deleted.contains(user.id()))
-                    .as("%s refused a user of the acting platform", operation).isTrue();
+                    .as("%s refused a user of the acting platform", operation)
+                    .isTrue();
         } catch (InvalidInput disabled) {
             assertThat(operation.kind()).isEqualTo(Kind.CREATE_TOKEN);
             assertThat(user.platformId()).isEqualTo(actingId);
@@ -201,16 +283,21 @@ class TenantIsolationPropertyTest {
     }
 
     /** All that is stored of one platform, read without going through any admin's permissions. */
-    private static String snapshot(Fixture fixture, PlatformCreated platform, List<User> users, List<IssuedToken> tokens) {
+    private static String snapshot(
+            Fixture fixture, PlatformCreated platform, List<User> users, List<IssuedToken> tokens) {
         var admin = Actor.whiteLabelAdmin(platform.admin());
         var state = new StringBuilder();
         state.append(fixture.useCases.listPlatformUsers().list(admin, Optional.empty(), new PageRequest(1, 100)));
         state.append(fixture.useCases.readAuditTrail().read(admin, new PageRequest(1, 100)));
         state.append(fixture.useCases.manageServiceClients().list(admin));
         state.append(fixture.useCases.manageSettings().sessionCap(admin));
-        // every endpoint of the platform, with the deliveries of its events: none may come from another platform's revocations
+        // every endpoint of the platform, with the deliveries of its events: none may come from another platform's
+        // revocations
         for (var endpoint : fixture.useCases.manageWebhooks().list(admin)) {
-            state.append(endpoint).append(fixture.useCases.manageWebhooks().deliveries(admin, endpoint.id(), new PageRequest(1, 100)));
+            state.append(endpoint)
+                    .append(fixture.useCases
+                            .manageWebhooks()
+                            .deliveries(admin, endpoint.id(), new PageRequest(1, 100)));
         }
         for (User user : users) {
             if (user.platformId() == platform.platform().id()) {
@@ -222,8 +309,11 @@ class TenantIsolationPropertyTest {
             }
         }
         for (IssuedToken token : tokens) {
-            fixture.storage.tokens().findUnrevoked(token.tokenId())
-                    .filter(found -> found.owner().platformId() == platform.platform().id())
+            fixture.storage
+                    .tokens()
+                    .findUnrevoked(token.tokenId())
+                    .filter(found ->
+                            found.owner().platformId() == platform.platform().id())
                     .ifPresent(found -> state.append(found.tokenId()).append(','));
         }
         return state.toString();

@@ -32,7 +32,8 @@ class TokensTest {
     void an_admin_creates_a_token_by_email_that_expires_when_asked() {
         var token = new NewToken("ci", Optional.of(Duration.ofSeconds(60)));
 
-        var signedIn = fixture.useCases.createToken()
+        var signedIn = fixture.useCases
+                .createToken()
                 .forPlatformUser(Fixture.adminOf(acme), UserReference.byEmail("ANN@acme.test"), token);
 
         assertThat(signedIn.user()).isEqualTo(ann);
@@ -49,10 +50,11 @@ class TokensTest {
         var createToken = fixture.useCases.createToken();
         var named = NewToken.named("api-token");
 
-        assertThatThrownBy(() -> createToken.forPlatformUser(Fixture.adminOf(globex), UserReference.byId(ann.id()), named))
+        assertThatThrownBy(
+                        () -> createToken.forPlatformUser(Fixture.adminOf(globex), UserReference.byId(ann.id()), named))
                 .isInstanceOf(UserNotFound.class);
         assertThatThrownBy(() -> createToken.forPlatformUser(
-                Fixture.adminOf(acme), UserReference.byId(acme.admin().id()), named))
+                        Fixture.adminOf(acme), UserReference.byId(acme.admin().id()), named))
                 .isInstanceOf(UserNotFound.class);
     }
 
@@ -68,8 +70,9 @@ class TokensTest {
     void an_admin_lists_a_users_tokens_but_not_another_platforms() {
         var first = fixture.token(ann);
         fixture.token(ann);
-        fixture.useCases.logoutPlatformUser().logout(Fixture.adminOf(acme),
-                LogoutTarget.user(ann.id()).onlyToken(first.tokenId()));
+        fixture.useCases
+                .logoutPlatformUser()
+                .logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()).onlyToken(first.tokenId()));
 
         var page = fixture.useCases.listUserTokens().list(Fixture.adminOf(acme), ann.id(), PageRequest.first());
 
@@ -77,7 +80,8 @@ class TokensTest {
         assertThat(page.items().get(1).id()).isEqualTo(first.tokenId());
         assertThat(page.items().get(1).revokedAt()).contains(Fixture.NOW);
         assertThat(page.items().get(0).revokedAt()).isEmpty();
-        assertThatThrownBy(() -> fixture.useCases.listUserTokens().list(Fixture.adminOf(globex), ann.id(), PageRequest.first()))
+        assertThatThrownBy(() ->
+                        fixture.useCases.listUserTokens().list(Fixture.adminOf(globex), ann.id(), PageRequest.first()))
                 .isInstanceOf(UserNotFound.class);
     }
 
@@ -88,19 +92,28 @@ class TokensTest {
         var tablet = fixture.token(ann);
         var watch = fixture.token(ann);
 
-        assertThat(fixture.useCases.logoutSelf().logout(fixture.caller(phone), LogoutScope.CURRENT).revokedTokens())
+        assertThat(fixture.useCases
+                        .logoutSelf()
+                        .logout(fixture.caller(phone), LogoutScope.CURRENT)
+                        .revokedTokens())
                 .isEqualTo(1);
         assertThat(fixture.authenticates(phone)).isFalse();
         assertThat(fixture.authenticates(laptop)).isTrue();
 
-        assertThat(fixture.useCases.logoutSelf().logout(fixture.caller(laptop), LogoutScope.OTHERS).revokedTokens())
+        assertThat(fixture.useCases
+                        .logoutSelf()
+                        .logout(fixture.caller(laptop), LogoutScope.OTHERS)
+                        .revokedTokens())
                 .isEqualTo(2);
         assertThat(fixture.authenticates(laptop)).isTrue();
         assertThat(fixture.authenticates(tablet)).isFalse();
         assertThat(fixture.authenticates(watch)).isFalse();
 
         var desk = fixture.token(ann);
-        assertThat(fixture.useCases.logoutSelf().logout(fixture.caller(laptop), LogoutScope.ALL).revokedTokens())
+        assertThat(fixture.useCases
+                        .logoutSelf()
+                        .logout(fixture.caller(laptop), LogoutScope.ALL)
+                        .revokedTokens())
                 .isEqualTo(2);
         assertThat(fixture.authenticates(laptop)).isFalse();
         assertThat(fixture.authenticates(desk)).isFalse();
@@ -115,12 +128,15 @@ class TokensTest {
 
         assertThat(key.key().name()).isEqualTo("deploy bot");
         assertThat(key.token().id()).isEqualTo(key.key().id());
-        assertThat(keys.list(fixture.caller(session))).extracting(TokenSummary::id)
+        assertThat(keys.list(fixture.caller(session)))
+                .extracting(TokenSummary::id)
                 .containsExactly(key.key().id(), session.tokenId());
         keys.delete(fixture.caller(session), key.key().id());
-        assertThat(fixture.useCases.authenticateToken().authenticate(key.token().value())).isEmpty();
+        assertThat(fixture.useCases.authenticateToken().authenticate(key.token().value()))
+                .isEmpty();
         assertThatThrownBy(() -> keys.delete(fixture.caller(session), key.key().id()))
-                .isInstanceOf(ApiKeyNotFound.class).hasMessage("API key not found.");
+                .isInstanceOf(ApiKeyNotFound.class)
+                .hasMessage("API key not found.");
     }
 
     @Test
@@ -133,8 +149,12 @@ class TokensTest {
         assertThatThrownBy(() -> keys.delete(fixture.caller(session), key.key().id()))
                 .isInstanceOf(ApiKeyNotFound.class);
 
-        assertThat(fixture.useCases.readAuditTrail().read(Fixture.adminOf(acme), PageRequest.first()).items())
-                .filteredOn(recorded -> recorded.event().action() == AuditAction.TOKEN_REVOKED).hasSize(1);
+        assertThat(fixture.useCases
+                        .readAuditTrail()
+                        .read(Fixture.adminOf(acme), PageRequest.first())
+                        .items())
+                .filteredOn(recorded -> recorded.event().action() == AuditAction.TOKEN_REVOKED)
+                .hasSize(1);
     }
 
     @Test

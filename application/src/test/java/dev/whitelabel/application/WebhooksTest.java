@@ -35,8 +35,8 @@ class WebhooksTest {
         @Override
         public CompletableFuture<Outcome> send(String url, Map<String, String> headers, String body) {
             sent.add(new Sent(url, headers, body));
-            return CompletableFuture.completedFuture(
-                    new Outcome(status, status.isPresent() ? Optional.empty() : Optional.of("no answer: ConnectException")));
+            return CompletableFuture.completedFuture(new Outcome(
+                    status, status.isPresent() ? Optional.empty() : Optional.of("no answer: ConnectException")));
         }
     }
 
@@ -47,7 +47,9 @@ class WebhooksTest {
     final PlatformCreated globex = fixture.platform("globex");
 
     WebhookDelivery onlyDelivery(long endpointId) {
-        var deliveries = useCases.manageWebhooks().deliveries(Fixture.adminOf(acme), endpointId, PageRequest.first()).items();
+        var deliveries = useCases.manageWebhooks()
+                .deliveries(Fixture.adminOf(acme), endpointId, PageRequest.first())
+                .items();
         assertThat(deliveries).hasSize(1);
         return deliveries.get(0);
     }
@@ -55,8 +57,8 @@ class WebhooksTest {
     @Test
     void a_logout_is_announced_to_its_platforms_endpoints_that_take_it_and_sent_signed() {
         var all = useCases.manageWebhooks().create(Fixture.adminOf(acme), "http://127.0.0.1:9/all", Set.of());
-        var oneOnly = useCases.manageWebhooks().create(Fixture.adminOf(acme), "http://127.0.0.1:9/one",
-                Set.of(WebhookEventType.TOKEN_REVOKED));
+        var oneOnly = useCases.manageWebhooks()
+                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/one", Set.of(WebhookEventType.TOKEN_REVOKED));
         useCases.manageWebhooks().create(Fixture.adminOf(globex), "http://127.0.0.1:9/globex", Set.of());
         var ann = fixture.user(acme, "ann@acme.test");
         fixture.token(ann);
@@ -67,27 +69,43 @@ class WebhooksTest {
         assertThat(round.delivered()).isEqualTo(1);
         assertThat(sender.sent).singleElement().satisfies(sent -> {
             assertThat(sent.url()).isEqualTo("http://127.0.0.1:9/all");
-            assertThat(sent.body()).startsWith("{\"type\":\"user.logged_out\",\"timestamp\":\"" + Fixture.NOW + "\"")
-                    .contains("\"platform_id\":" + acme.platform().id(), "\"user_id\":" + ann.id(), "\"token_id\":null",
-                            "\"scope\":\"all\"", "\"revoked_tokens\":1",
-                            "\"actor\":{\"type\":\"admin\",\"id\":" + acme.admin().id() + "}", "\"audit_event_id\":")
-                    .doesNotContain("ann@acme.test").doesNotContain(all.secret());
+            assertThat(sent.body())
+                    .startsWith("{\"type\":\"user.logged_out\",\"timestamp\":\"" + Fixture.NOW + "\"")
+                    .contains(
+                            "\"platform_id\":" + acme.platform().id(),
+                            "\"user_id\":" + ann.id(),
+                            "\"token_id\":null",
+                            "\"scope\":\"all\"",
+                            "\"revoked_tokens\":1",
+                            "\"actor\":{\"type\":\"admin\",\"id\":"
+                                    + acme.admin().id() + "}",
+                            "\"audit_event_id\":")
+                    .doesNotContain("ann@acme.test")
+                    .doesNotContain(all.secret());
             String id = sent.headers().get("webhook-id");
             String timestamp = sent.headers().get("webhook-timestamp");
             assertThat(id).startsWith("msg_");
             assertThat(timestamp).isEqualTo(Long.toString(Fixture.NOW.getEpochSecond()));
             assertThat(sent.headers().get("webhook-signature"))
-                    .isEqualTo("v1," + WebhookSigning.signature(all.secret(), id + "." + timestamp + "." + sent.body()));
-            assertThat(onlyDelivery(all.endpoint().id()).messageId()).as("the id the admin sees").isEqualTo(id);
+                    .isEqualTo(
+                            "v1," + WebhookSigning.signature(all.secret(), id + "." + timestamp + "." + sent.body()));
+            assertThat(onlyDelivery(all.endpoint().id()).messageId())
+                    .as("the id the admin sees")
+                    .isEqualTo(id);
         });
         assertThat(onlyDelivery(all.endpoint().id()).deliveredAt()).contains(Fixture.NOW);
-        assertThat(useCases.manageWebhooks().deliveries(Fixture.adminOf(acme), oneOnly.endpoint().id(), PageRequest.first())
-                .items()).as("it takes token.revoked only").isEmpty();
+        assertThat(useCases.manageWebhooks()
+                        .deliveries(Fixture.adminOf(acme), oneOnly.endpoint().id(), PageRequest.first())
+                        .items())
+                .as("it takes token.revoked only")
+                .isEmpty();
     }
 
     @Test
     void a_logout_of_every_other_token_is_a_user_logged_out_naming_the_token_kept() {
-        var endpoint = useCases.manageWebhooks().create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of()).endpoint();
+        var endpoint = useCases.manageWebhooks()
+                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
         var phone = fixture.token(ann);
         fixture.token(ann);
@@ -96,14 +114,22 @@ class WebhooksTest {
         useCases.deliverWebhooks(sender).deliverDue();
 
         assertThat(onlyDelivery(endpoint.id()).type()).isEqualTo(WebhookEventType.USER_LOGGED_OUT);
-        assertThat(sender.sent).singleElement().satisfies(sent -> assertThat(sent.body())
-                .contains("\"token_id\":null", "\"scope\":\"others\"", "\"kept_token_id\":" + phone.tokenId(),
-                        "\"revoked_tokens\":1", "\"actor\":{\"type\":\"user\",\"id\":" + ann.id() + "}"));
+        assertThat(sender.sent)
+                .singleElement()
+                .satisfies(sent -> assertThat(sent.body())
+                        .contains(
+                                "\"token_id\":null",
+                                "\"scope\":\"others\"",
+                                "\"kept_token_id\":" + phone.tokenId(),
+                                "\"revoked_tokens\":1",
+                                "\"actor\":{\"type\":\"user\",\"id\":" + ann.id() + "}"));
     }
 
     @Test
     void a_failed_attempt_is_tried_again_later_with_the_same_id_and_given_up_after_about_a_day() {
-        var endpoint = useCases.manageWebhooks().create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of()).endpoint();
+        var endpoint = useCases.manageWebhooks()
+                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
         useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
         var deliver = useCases.deliverWebhooks(sender);
@@ -114,7 +140,9 @@ class WebhooksTest {
         Duration waited = Duration.ZERO;
         int attempts = 1;
         while (onlyDelivery(endpoint.id()).failedAt().isEmpty()) {
-            Duration wait = Duration.between(fixture.clock.instant(), onlyDelivery(endpoint.id()).nextAttemptAt().orElseThrow());
+            Duration wait = Duration.between(
+                    fixture.clock.instant(),
+                    onlyDelivery(endpoint.id()).nextAttemptAt().orElseThrow());
             fixture.clock.advance(wait);
             waited = waited.plus(wait);
             deliver.deliverDue();
@@ -123,8 +151,9 @@ class WebhooksTest {
 
         assertThat(attempts).isEqualTo(DeliverWebhooks.BACKOFF.size() + 1);
         assertThat(waited).isBetween(Duration.ofHours(19), Duration.ofHours(31));
-        assertThat(sender.sent).extracting(sent -> sent.headers().get("webhook-id")).containsOnly(
-                sender.sent.get(0).headers().get("webhook-id"));
+        assertThat(sender.sent)
+                .extracting(sent -> sent.headers().get("webhook-id"))
+                .containsOnly(sender.sent.get(0).headers().get("webhook-id"));
         var given = onlyDelivery(endpoint.id());
         assertThat(given.lastStatus()).contains(500);
         assertThat(given.nextAttemptAt()).isEmpty();
@@ -137,7 +166,9 @@ class WebhooksTest {
 
     @Test
     void only_a_token_that_ended_is_announced_and_a_deleted_endpoint_gets_nothing_more() {
-        var endpoint = useCases.manageWebhooks().create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of()).endpoint();
+        var endpoint = useCases.manageWebhooks()
+                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
         var token = fixture.token(ann);
         var admin = Fixture.adminOf(acme);
@@ -154,11 +185,14 @@ class WebhooksTest {
 
     @Test
     void another_platforms_admin_neither_sees_nor_changes_an_endpoint() {
-        var endpoint = useCases.manageWebhooks().create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of()).endpoint();
+        var endpoint = useCases.manageWebhooks()
+                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .endpoint();
         var stranger = Fixture.adminOf(globex);
 
         assertThat(useCases.manageWebhooks().list(stranger)).isEmpty();
-        assertThatThrownBy(() -> useCases.manageWebhooks().delete(stranger, endpoint.id())).isInstanceOf(WebhookNotFound.class);
+        assertThatThrownBy(() -> useCases.manageWebhooks().delete(stranger, endpoint.id()))
+                .isInstanceOf(WebhookNotFound.class);
         assertThatThrownBy(() -> useCases.manageWebhooks().deliveries(stranger, endpoint.id(), PageRequest.first()))
                 .isInstanceOf(WebhookNotFound.class);
         assertThat(useCases.manageWebhooks().list(Fixture.adminOf(acme))).containsExactly(endpoint);
@@ -167,19 +201,37 @@ class WebhooksTest {
     @Test
     void by_default_a_target_must_be_public_http_and_is_checked_again_before_every_attempt() {
         var publicOnly = fixture.useCases.manageWebhooks();
-        for (String url : new String[] {"http://127.0.0.1/", "http://localhost:8080/", "http://10.0.0.1/", "http://192.168.1.1/",
-            "http://169.254.169.254/latest/meta-data", "http://[::1]/", "http://[fd00::1]/", "http://100.64.0.1/",
-            "ftp://example.com/", "http://user:pass@example.com/", "not a url", "http:///nohost", "http://0.0.0.0/"}) {
-            assertThatThrownBy(() -> publicOnly.create(Fixture.adminOf(acme), url, Set.of())).as(url)
+        for (String url : new String[] {
+            "http://127.0.0.1/",
+            "http://localhost:8080/",
+            "http://10.0.0.1/",
+            "http://192.168.1.1/",
+            "http://169.254.169.254/latest/meta-data",
+            "http://[::1]/",
+            "http://[fd00::1]/",
+            "http://100.64.0.1/",
+            "ftp://example.com/",
+            "http://user:pass@example.com/",
+            "not a url",
+            "http:///nohost",
+            "http://0.0.0.0/"
+        }) {
+            assertThatThrownBy(() -> publicOnly.create(Fixture.adminOf(acme), url, Set.of()))
+                    .as(url)
                     .isInstanceOf(InvalidInput.class);
         }
-        var local = useCases.manageWebhooks().create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of()).endpoint();
+        var local = useCases.manageWebhooks()
+                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
         useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
 
         var strict = fixture.useCases.deliverWebhooks(sender);
         assertThat(strict.deliverDue().retrying()).isEqualTo(1);
-        assertThat(sender.sent).as("a private target is not sent to without the operator's leave").isEmpty();
-        assertThat(onlyDelivery(local.id()).lastError()).hasValueSatisfying(error -> assertThat(error).startsWith("target refused"));
+        assertThat(sender.sent)
+                .as("a private target is not sent to without the operator's leave")
+                .isEmpty();
+        assertThat(onlyDelivery(local.id()).lastError())
+                .hasValueSatisfying(error -> assertThat(error).startsWith("target refused"));
     }
 }

@@ -2,9 +2,9 @@ package dev.whitelabel.bootstrap;
 
 import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.Platform;
-import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.ServiceClientCreated;
+import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.WebhookEndpointCreated;
 import dev.whitelabel.domain.model.WebhookEventType;
@@ -47,16 +47,26 @@ final class CommandResults {
         static ServiceClientCreatedResult of(ServiceClientCreated created) {
             var client = created.client();
             return new ServiceClientCreatedResult(
-                    client.id(), client.name(), client.clientId(), created.secret(), client.createdAt().toString());
+                    client.id(),
+                    client.name(),
+                    client.clientId(),
+                    created.secret(),
+                    client.createdAt().toString());
         }
     }
 
     record WebhookCreatedResult(long id, String url, List<String> events, String createdAt, String secret) {
         static WebhookCreatedResult of(WebhookEndpointCreated created) {
             var endpoint = created.endpoint();
-            return new WebhookCreatedResult(endpoint.id(), endpoint.url(),
-                    endpoint.events().stream().map(WebhookEventType::wireName).sorted().toList(),
-                    endpoint.createdAt().toString(), created.secret());
+            return new WebhookCreatedResult(
+                    endpoint.id(),
+                    endpoint.url(),
+                    endpoint.events().stream()
+                            .map(WebhookEventType::wireName)
+                            .sorted()
+                            .toList(),
+                    endpoint.createdAt().toString(),
+                    created.secret());
         }
     }
 
@@ -64,7 +74,8 @@ final class CommandResults {
 
     record PlatformSettings(Integer maxTokensPerUser, String sessionCapPolicy) {
         static PlatformSettings of(SessionCap cap) {
-            return new PlatformSettings(cap.maxTokensPerUser().isPresent() ? cap.maxTokensPerUser().getAsInt() : null,
+            return new PlatformSettings(
+                    cap.maxTokensPerUser().isPresent() ? cap.maxTokensPerUser().getAsInt() : null,
                     cap.policy().wireName());
         }
     }

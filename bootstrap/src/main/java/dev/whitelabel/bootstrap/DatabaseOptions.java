@@ -32,12 +32,20 @@ final class DatabaseOptions {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseOptions.class);
     /** Refusals that a database other than the intended one would also answer: they name the database. */
-    private static final Set<Class<? extends WhitelabelException>> NOT_FOUND = Set.of(PlatformNotFound.class,
-            UserNotFound.class, TokenNotFound.class, ApiKeyNotFound.class, ServiceClientNotFound.class,
-            WebhookNotFound.class, DeliveryNotFound.class);
+    private static final Set<Class<? extends WhitelabelException>> NOT_FOUND = Set.of(
+            PlatformNotFound.class,
+            UserNotFound.class,
+            TokenNotFound.class,
+            ApiKeyNotFound.class,
+            ServiceClientNotFound.class,
+            WebhookNotFound.class,
+            DeliveryNotFound.class);
 
-    @Option(names = "--db-connect-timeout-ms", paramLabel = "MS",
-            defaultValue = "${env:WHITELABEL_DB_CONNECT_TIMEOUT_MS:-" + DatabaseSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS + "}",
+    @Option(
+            names = "--db-connect-timeout-ms",
+            paramLabel = "MS",
+            defaultValue =
+                    "${env:WHITELABEL_DB_CONNECT_TIMEOUT_MS:-" + DatabaseSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS + "}",
             description = "How long a request waits for a connection before it is answered 503"
                     + " (env WHITELABEL_DB_CONNECT_TIMEOUT_MS). Default: ${DEFAULT-VALUE}")
     long connectTimeoutMillis;
@@ -45,19 +53,29 @@ final class DatabaseOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:WHITELABEL_DB_URL}",
+    @Option(
+            names = "--db-url",
+            paramLabel = "JDBC_URL",
+            defaultValue = "${env:WHITELABEL_DB_URL}",
             description = "JDBC URL (env WHITELABEL_DB_URL). Default: an H2 file under ./data")
     String url;
 
-    @Option(names = "--db-pool-size", paramLabel = "N",
+    @Option(
+            names = "--db-pool-size",
+            paramLabel = "N",
             defaultValue = "${env:WHITELABEL_DB_POOL_SIZE:-" + DatabaseSettings.DEFAULT_POOL_SIZE + "}",
             description = "Connections the server keeps open (env WHITELABEL_DB_POOL_SIZE); a command takes one."
                     + " Default: ${DEFAULT-VALUE}")
     int poolSize;
 
     DatabaseSettings settings() {
-        String jdbcUrl = url == null || url.isBlank() ? DatabaseSettings.embeddedH2Url(privateDirectory(DEFAULT_FILE)) : url;
-        return new DatabaseSettings(jdbcUrl, env("WHITELABEL_DB_USER"), env("WHITELABEL_DB_PASSWORD"), poolSize,
+        String jdbcUrl =
+                url == null || url.isBlank() ? DatabaseSettings.embeddedH2Url(privateDirectory(DEFAULT_FILE)) : url;
+        return new DatabaseSettings(
+                jdbcUrl,
+                env("WHITELABEL_DB_USER"),
+                env("WHITELABEL_DB_PASSWORD"),
+                poolSize,
                 Duration.ofMillis(connectTimeoutMillis));
     }
 
@@ -94,7 +112,8 @@ final class DatabaseOptions {
         Path directory = file.toAbsolutePath().getParent();
         try {
             if (!Files.exists(directory)) {
-                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);

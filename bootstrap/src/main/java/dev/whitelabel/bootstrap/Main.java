@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** {@code java -jar whitelabel.jar <command>}: the server and the operator's commands. */
 @Command(
@@ -17,8 +17,14 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "White-label platform users and API tokens: log a user out, everywhere, at once.",
-        subcommands = {ServeCommand.class, PlatformCommand.class, UserCommand.class, TokenCommand.class,
-            ServiceClientCommand.class, WebhookCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            PlatformCommand.class,
+            UserCommand.class,
+            TokenCommand.class,
+            ServiceClientCommand.class,
+            WebhookCommand.class
+        })
 public final class Main {
 
     static final int REFUSED = 1;
@@ -38,7 +44,8 @@ public final class Main {
         String logLevel = System.getenv("WHITELABEL_LOG_LEVEL");
         if (logLevel != null && !LOG_LEVELS.contains(logLevel.toUpperCase(Locale.ROOT))) {
             // Logback reads a level it does not know as DEBUG, which would log far more than asked
-            System.err.println("{\"error\":\"WHITELABEL_LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS) + ".\"}");
+            System.err.println(
+                    "{\"error\":\"WHITELABEL_LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS) + ".\"}");
             System.exit(USAGE);
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -73,7 +80,9 @@ public final class Main {
         }
         // The class only: a message may quote the command's values, a password among them.
         LOG.error("Command failed: {}", e.getClass().getName());
-        Output.print(err, new CommandResults.Refusal("Command failed: " + e.getClass().getSimpleName()));
+        Output.print(
+                err,
+                new CommandResults.Refusal("Command failed: " + e.getClass().getSimpleName()));
         return FAILED;
     }
 }

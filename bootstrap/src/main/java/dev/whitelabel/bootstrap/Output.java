@@ -75,7 +75,8 @@ final class Output {
             }
             json.append('}');
         } else {
-            throw new IllegalArgumentException("not a command result: " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a command result: " + value.getClass().getName());
         }
     }
 

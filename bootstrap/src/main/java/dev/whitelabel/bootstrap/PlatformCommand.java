@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "platform", description = "Manage platforms.",
+@Command(
+        name = "platform",
+        description = "Manage platforms.",
         subcommands = {PlatformCommand.Create.class, PlatformCommand.Settings.class})
 final class PlatformCommand {
 
@@ -25,11 +27,15 @@ final class PlatformCommand {
         @Option(names = "--platform", required = true, paramLabel = "ID")
         long platformId;
 
-        @Option(names = "--max-tokens-per-user", paramLabel = "N|none",
+        @Option(
+                names = "--max-tokens-per-user",
+                paramLabel = "N|none",
                 description = "The most live tokens a user may hold; none lifts the cap.")
         String maxTokensPerUser;
 
-        @Option(names = "--session-cap-policy", paramLabel = "evict_oldest|reject",
+        @Option(
+                names = "--session-cap-policy",
+                paramLabel = "evict_oldest|reject",
                 description = "What issuing one more token past the cap does.")
         String policy;
 
@@ -41,7 +47,8 @@ final class PlatformCommand {
                 var settings = useCases.manageSettings();
                 var cap = max.isEmpty() && policy == null
                         ? settings.sessionCap(actor)
-                        : settings.changeSessionCap(actor, max, Optional.ofNullable(policy).map(SessionCap.Policy::ofWireName));
+                        : settings.changeSessionCap(
+                                actor, max, Optional.ofNullable(policy).map(SessionCap.Policy::ofWireName));
                 return CommandResults.PlatformSettings.of(cap);
             });
         }
@@ -53,7 +60,8 @@ final class PlatformCommand {
             try {
                 return OptionalInt.of(Integer.parseInt(value));
             } catch (NumberFormatException e) {
-                throw InvalidInput.of("max_tokens_per_user", "The max tokens per user field must be an integer or none.");
+                throw InvalidInput.of(
+                        "max_tokens_per_user", "The max tokens per user field must be an integer or none.");
             }
         }
     }
@@ -76,8 +84,8 @@ final class PlatformCommand {
         @Override
         public Integer call() {
             var request = new NewPlatform(name, new EmailAddress(adminEmail), adminName);
-            return database.printResultOf(useCases ->
-                    CommandResults.PlatformCreatedResult.of(useCases.createPlatform().create(request)));
+            return database.printResultOf(useCases -> CommandResults.PlatformCreatedResult.of(
+                    useCases.createPlatform().create(request)));
         }
     }
 }

@@ -46,54 +46,76 @@ final class ServeCommand implements Callable<Integer> {
 
     private int port;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:WHITELABEL_PORT:-" + DEFAULT_PORT + "}",
-            description = "Port (env WHITELABEL_PORT), 0 to " + LARGEST_PORT + "; 0 picks a free one. Default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "${env:WHITELABEL_PORT:-" + DEFAULT_PORT + "}",
+            description = "Port (env WHITELABEL_PORT), 0 to " + LARGEST_PORT
+                    + "; 0 picks a free one. Default: ${DEFAULT-VALUE}")
     void port(int value) {
         // here, while the arguments are read, rather than seconds later when the server binds
         if (value < 0 || value > LARGEST_PORT) {
-            throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--port' (env WHITELABEL_PORT): " + value + " is not a port, 0 to " + LARGEST_PORT + ".");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for option '--port' (env WHITELABEL_PORT): " + value + " is not a port, 0 to "
+                            + LARGEST_PORT + ".");
         }
         port = value;
     }
 
-    @Option(names = "--host", defaultValue = "${env:WHITELABEL_HOST:-" + DEFAULT_HOST + "}",
+    @Option(
+            names = "--host",
+            defaultValue = "${env:WHITELABEL_HOST:-" + DEFAULT_HOST + "}",
             description = "Interface to listen on (env WHITELABEL_HOST). Default: ${DEFAULT-VALUE}")
     String host;
 
-    @Option(names = "--max-body-bytes", defaultValue = "${env:WHITELABEL_MAX_BODY_BYTES:-" + HttpSettings.DEFAULT_MAX_BODY_BYTES + "}",
+    @Option(
+            names = "--max-body-bytes",
+            defaultValue = "${env:WHITELABEL_MAX_BODY_BYTES:-" + HttpSettings.DEFAULT_MAX_BODY_BYTES + "}",
             description = "Largest request body accepted (env WHITELABEL_MAX_BODY_BYTES). Default: ${DEFAULT-VALUE}")
     long maxBodyBytes;
 
-    @Option(names = "--body-timeout-ms",
+    @Option(
+            names = "--body-timeout-ms",
             defaultValue = "${env:WHITELABEL_BODY_TIMEOUT_MS:-" + HttpSettings.DEFAULT_BODY_TIMEOUT_MILLIS + "}",
             description = "How long a request body may take to arrive before a 408"
                     + " (env WHITELABEL_BODY_TIMEOUT_MS). Default: ${DEFAULT-VALUE}")
     long bodyTimeoutMillis;
 
     // no constant default: it is a share of the heap this JVM was given
-    @Option(names = "--max-buffered-body-bytes", defaultValue = "${env:WHITELABEL_MAX_BUFFERED_BODY_BYTES}",
+    @Option(
+            names = "--max-buffered-body-bytes",
+            defaultValue = "${env:WHITELABEL_MAX_BUFFERED_BODY_BYTES}",
             description = "Most bytes of request bodies kept at once while they arrive; past it, 503"
                     + " (env WHITELABEL_MAX_BUFFERED_BODY_BYTES). Default: an eighth of the heap")
     Optional<Long> maxBufferedBodyBytes;
 
-    @Option(names = "--threads", defaultValue = "${env:WHITELABEL_THREADS:-" + HttpSettings.DEFAULT_MAX_THREADS + "}",
+    @Option(
+            names = "--threads",
+            defaultValue = "${env:WHITELABEL_THREADS:-" + HttpSettings.DEFAULT_MAX_THREADS + "}",
             description = "Most threads serving requests (env WHITELABEL_THREADS). Default: ${DEFAULT-VALUE}")
     int threads;
 
-    @Option(names = "--drain-ms", paramLabel = "MS",
+    @Option(
+            names = "--drain-ms",
+            paramLabel = "MS",
             defaultValue = "${env:WHITELABEL_DRAIN_MS:-" + HttpSettings.DEFAULT_DRAIN_MILLIS + "}",
-            description = "After SIGTERM or SIGINT, how long /ready answers 503 while requests are still served, before"
-                    + " the connectors close, so that a load balancer sees it (env WHITELABEL_DRAIN_MS). Default: ${DEFAULT-VALUE}")
+            description =
+                    "After SIGTERM or SIGINT, how long /ready answers 503 while requests are still served, before"
+                            + " the connectors close, so that a load balancer sees it (env WHITELABEL_DRAIN_MS). Default: ${DEFAULT-VALUE}")
     long drainMillis;
 
-    @Option(names = "--shutdown-timeout-ms",
-            defaultValue = "${env:WHITELABEL_SHUTDOWN_TIMEOUT_MS:-" + HttpSettings.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS + "}",
+    @Option(
+            names = "--shutdown-timeout-ms",
+            defaultValue =
+                    "${env:WHITELABEL_SHUTDOWN_TIMEOUT_MS:-" + HttpSettings.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS + "}",
             description = "How long in-flight requests may take to finish once the connectors close"
                     + " (env WHITELABEL_SHUTDOWN_TIMEOUT_MS). Default: ${DEFAULT-VALUE}")
     long shutdownTimeoutMillis;
 
-    @Option(names = "--trusted-proxies", defaultValue = "${env:WHITELABEL_TRUSTED_PROXIES:-}",
+    @Option(
+            names = "--trusted-proxies",
+            defaultValue = "${env:WHITELABEL_TRUSTED_PROXIES:-}",
             description = "Addresses or CIDR ranges of the proxies whose X-Forwarded-For names the client, comma"
                     + " separated; none by default (env WHITELABEL_TRUSTED_PROXIES)")
     String trustedProxies;
@@ -107,8 +129,13 @@ final class ServeCommand implements Callable<Integer> {
         refuseAPortInUse();
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         for (var binder : new MeterBinder[] {
-            new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
-            new ProcessorMetrics(), new UptimeMetrics()}) {
+            new JvmMemoryMetrics(),
+            new JvmGcMetrics(),
+            new JvmThreadMetrics(),
+            new ClassLoaderMetrics(),
+            new ProcessorMetrics(),
+            new UptimeMetrics()
+        }) {
             binder.bindTo(metrics);
         }
         var databaseSettings = database.settings();
@@ -132,7 +159,9 @@ final class ServeCommand implements Callable<Integer> {
         LOG.info("whitelabel listening on {}:{}", host, server.port());
         Output.print(spec.commandLine().getOut(), new CommandResults.Listening(server.port()));
         stop.await();
-        LOG.info("stopping: /ready answers 503 for {} ms, then no new connections, finishing requests in flight", drainMillis);
+        LOG.info(
+                "stopping: /ready answers 503 for {} ms, then no new connections, finishing requests in flight",
+                drainMillis);
         server.stop(Duration.ofMillis(drainMillis));
         dispatcher.close();
         wiring.close();
@@ -161,9 +190,10 @@ final class ServeCommand implements Callable<Integer> {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof BindException bind) {
                 String reason = String.valueOf(bind.getMessage());
-                return Optional.of(new Refused(reason.contains("in use")
-                        ? "Port " + port + " is already in use."
-                        : "Cannot listen on " + host + ":" + port + ": " + reason + "."));
+                return Optional.of(new Refused(
+                        reason.contains("in use")
+                                ? "Port " + port + " is already in use."
+                                : "Cannot listen on " + host + ":" + port + ": " + reason + "."));
             }
         }
         return Optional.empty();
@@ -171,9 +201,14 @@ final class ServeCommand implements Callable<Integer> {
 
     private HttpSettings httpSettings() {
         try {
-            return new HttpSettings(maxBodyBytes, Duration.ofMillis(bodyTimeoutMillis),
-                    maxBufferedBodyBytes.orElse(HttpSettings.DEFAULT_MAX_BUFFERED_BODY_BYTES), threads,
-                    Duration.ofMillis(shutdownTimeoutMillis), metricsToken(), TrustedProxies.parse(trustedProxies));
+            return new HttpSettings(
+                    maxBodyBytes,
+                    Duration.ofMillis(bodyTimeoutMillis),
+                    maxBufferedBodyBytes.orElse(HttpSettings.DEFAULT_MAX_BUFFERED_BODY_BYTES),
+                    threads,
+                    Duration.ofMillis(shutdownTimeoutMillis),
+                    metricsToken(),
+                    TrustedProxies.parse(trustedProxies));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "service-client", description = "Manage the credentials of a platform's resource servers.",
+@Command(
+        name = "service-client",
+        description = "Manage the credentials of a platform's resource servers.",
         subcommands = ServiceClientCommand.Create.class)
 final class ServiceClientCommand {
 

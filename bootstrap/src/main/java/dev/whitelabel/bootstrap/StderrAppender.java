@@ -63,10 +63,12 @@ public final class StderrAppender extends OutputStreamAppender<ILoggingEvent> {
             return thread;
         });
         flusher.scheduleWithFixedDelay(this::flush, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
-        atExit = new Thread(() -> {
-            exiting = true;
-            flush();
-        }, "access-log-flush-at-exit");
+        atExit = new Thread(
+                () -> {
+                    exiting = true;
+                    flush();
+                },
+                "access-log-flush-at-exit");
         Runtime.getRuntime().addShutdownHook(atExit);
     }
 

@@ -8,7 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-@Command(name = "token", aliases = "tokens", description = "Manage API tokens.",
+@Command(
+        name = "token",
+        aliases = "tokens",
+        description = "Manage API tokens.",
         subcommands = {TokenCommand.Create.class, TokenCommand.Prune.class})
 final class TokenCommand {
 
@@ -38,15 +41,17 @@ final class TokenCommand {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--retention-days", paramLabel = "DAYS", defaultValue = "30",
+        @Option(
+                names = "--retention-days",
+                paramLabel = "DAYS",
+                defaultValue = "30",
                 description = "Keep dead tokens this long, for the record. Default: ${DEFAULT-VALUE}")
         int retentionDays;
 
         @Override
         public Integer call() {
             if (retentionDays < 0) {
-                throw new ParameterException(
-                        database.command.commandLine(), "--retention-days is 0 or more");
+                throw new ParameterException(database.command.commandLine(), "--retention-days is 0 or more");
             }
             return database.printResultOf(useCases ->
                     new CommandResults.Pruned(useCases.pruneTokens().prune(Duration.ofDays(retentionDays))));

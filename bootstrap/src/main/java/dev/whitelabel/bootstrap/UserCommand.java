@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "user", description = "Manage platform users.", subcommands = {UserCommand.Create.class, UserCommand.Logout.class})
+@Command(
+        name = "user",
+        description = "Manage platform users.",
+        subcommands = {UserCommand.Create.class, UserCommand.Logout.class})
 final class UserCommand {
 
     @Command(name = "create", description = "Add a user to a platform.")
@@ -41,8 +44,11 @@ final class UserCommand {
 
         @Override
         public Integer call() {
-            var request = new NewPlatformUser(name, new EmailAddress(email),
-                    Optional.ofNullable(password).map(Password::new), Optional.ofNullable(timezone).map(Timezone::new));
+            var request = new NewPlatformUser(
+                    name,
+                    new EmailAddress(email),
+                    Optional.ofNullable(password).map(Password::new),
+                    Optional.ofNullable(timezone).map(Timezone::new));
             return database.printResultOf(useCases ->
                     CommandResults.UserSummary.of(useCases.createPlatformUser().create(platformId, request)));
         }
@@ -77,11 +83,16 @@ final class UserCommand {
         @Override
         public Integer call() {
             var target = new LogoutTarget(
-                    new UserReference(Optional.ofNullable(who.userId), Optional.ofNullable(who.email).map(EmailAddress::new)),
-                    Optional.ofNullable(tokenId), Optional.ofNullable(exceptTokenId));
+                    new UserReference(
+                            Optional.ofNullable(who.userId),
+                            Optional.ofNullable(who.email).map(EmailAddress::new)),
+                    Optional.ofNullable(tokenId),
+                    Optional.ofNullable(exceptTokenId));
             return database.printResultOf(useCases -> new CommandResults.LoggedOut(
                     Answers.ADMIN_LOGOUT_MESSAGE,
-                    useCases.logoutPlatformUser().logout(Actor.operator(platformId), target).revokedTokens()));
+                    useCases.logoutPlatformUser()
+                            .logout(Actor.operator(platformId), target)
+                            .revokedTokens()));
         }
     }
 }

@@ -7,11 +7,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "webhook", description = "Manage where a platform's revocation events are sent.",
+@Command(
+        name = "webhook",
+        description = "Manage where a platform's revocation events are sent.",
         subcommands = WebhookCommand.Create.class)
 final class WebhookCommand {
 
-    @Command(name = "create", description = "Create a webhook endpoint for every event type; its signing secret is printed this once.")
+    @Command(
+            name = "create",
+            description = "Create a webhook endpoint for every event type; its signing secret is printed this once.")
     static final class Create implements Callable<Integer> {
 
         @Mixin

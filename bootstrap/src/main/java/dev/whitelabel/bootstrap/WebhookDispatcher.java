@@ -50,12 +50,14 @@ final class WebhookDispatcher implements AutoCloseable {
         });
         // staggered, so that between them the workers look every POLL / WORKERS, not all at once every POLL
         for (int i = 0; i < WORKERS; i++) {
-            workers.scheduleWithFixedDelay(this::drain, i * POLL.toMillis() / WORKERS, POLL.toMillis(), TimeUnit.MILLISECONDS);
+            workers.scheduleWithFixedDelay(
+                    this::drain, i * POLL.toMillis() / WORKERS, POLL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     private static Counter attempts(MeterRegistry metrics, String outcome) {
-        return Counter.builder("whitelabel.webhook.attempts").tag("outcome", outcome)
+        return Counter.builder("whitelabel.webhook.attempts")
+                .tag("outcome", outcome)
                 .description("Webhook delivery attempts: delivered, to be tried again, or given up (failed)")
                 .register(metrics);
     }

@@ -26,7 +26,11 @@ final class Wiring implements AutoCloseable {
     private Wiring(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.useCases = new WhitelabelUseCases(
-                JdbiStorage.over(dataSource), new BcryptPasswordHasher(), MICROSECONDS, webhookPolicy(), loginThrottle());
+                JdbiStorage.over(dataSource),
+                new BcryptPasswordHasher(),
+                MICROSECONDS,
+                webhookPolicy(),
+                loginThrottle());
     }
 
     /**
@@ -38,7 +42,8 @@ final class Wiring implements AutoCloseable {
         return new LoginThrottle(
                 setting("WHITELABEL_LOGIN_FAILURES_PER_EMAIL", defaults.perEmail()),
                 setting("WHITELABEL_LOGIN_FAILURES_PER_IP", defaults.perIp()),
-                Duration.ofSeconds(setting("WHITELABEL_LOGIN_FAILURE_WINDOW_SECONDS", (int) defaults.window().toSeconds())));
+                Duration.ofSeconds(setting("WHITELABEL_LOGIN_FAILURE_WINDOW_SECONDS", (int)
+                        defaults.window().toSeconds())));
     }
 
     private static int setting(String name, int fallback) {

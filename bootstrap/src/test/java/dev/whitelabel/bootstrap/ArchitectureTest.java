@@ -22,7 +22,8 @@ class ArchitectureTest {
         for (String probe : new String[] {
             "dev.whitelabel.domain.model.User", "dev.whitelabel.application.LogoutPlatformUser",
             "dev.whitelabel.adapters.http.HttpServer", "dev.whitelabel.adapters.persistence.jdbi.JdbiStorage",
-            "dev.whitelabel.bootstrap.Main"}) {
+            "dev.whitelabel.bootstrap.Main"
+        }) {
             assertThat(PRODUCT.contain(probe)).as(probe).isTrue();
         }
     }
@@ -31,26 +32,48 @@ class ArchitectureTest {
     void layers_depend_inward_only() {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
-                .layer("Domain").definedBy("dev.whitelabel.domain..")
-                .layer("Application").definedBy("dev.whitelabel.application..")
-                .layer("HTTP adapter").definedBy("dev.whitelabel.adapters.http..")
-                .layer("Persistence adapter").definedBy("dev.whitelabel.adapters.persistence..")
-                .layer("Bootstrap").definedBy("dev.whitelabel.bootstrap..")
-                .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
-                .whereLayer("HTTP adapter").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("Persistence adapter").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("Application").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "HTTP adapter", "Persistence adapter", "Bootstrap")
+                .layer("Domain")
+                .definedBy("dev.whitelabel.domain..")
+                .layer("Application")
+                .definedBy("dev.whitelabel.application..")
+                .layer("HTTP adapter")
+                .definedBy("dev.whitelabel.adapters.http..")
+                .layer("Persistence adapter")
+                .definedBy("dev.whitelabel.adapters.persistence..")
+                .layer("Bootstrap")
+                .definedBy("dev.whitelabel.bootstrap..")
+                .whereLayer("Bootstrap")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("HTTP adapter")
+                .mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Persistence adapter")
+                .mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Application")
+                .mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Domain")
+                .mayOnlyBeAccessedByLayers("Application", "HTTP adapter", "Persistence adapter", "Bootstrap")
                 .check(PRODUCT);
     }
 
     @Test
     void the_domain_and_the_use_cases_are_plain_java() {
         noClasses()
-                .that().resideInAnyPackage("dev.whitelabel.domain..", "dev.whitelabel.application..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.javalin..", "org.jdbi..", "org.h2..", "com.fasterxml..", "java.sql..", "javax.sql..",
-                        "com.zaxxer..", "org.flywaydb..", "org.springframework..", "picocli..", "org.slf4j..")
+                .that()
+                .resideInAnyPackage("dev.whitelabel.domain..", "dev.whitelabel.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.javalin..",
+                        "org.jdbi..",
+                        "org.h2..",
+                        "com.fasterxml..",
+                        "java.sql..",
+                        "javax.sql..",
+                        "com.zaxxer..",
+                        "org.flywaydb..",
+                        "org.springframework..",
+                        "picocli..",
+                        "org.slf4j..")
                 .check(PRODUCT);
     }
 
@@ -58,25 +81,37 @@ class ArchitectureTest {
     @Test
     void the_catalogue_is_the_applications_one_public_class() {
         classes()
-                .that().resideInAPackage("dev.whitelabel.application..").and().arePublic()
-                .should().haveFullyQualifiedName("dev.whitelabel.application.WhitelabelUseCases")
+                .that()
+                .resideInAPackage("dev.whitelabel.application..")
+                .and()
+                .arePublic()
+                .should()
+                .haveFullyQualifiedName("dev.whitelabel.application.WhitelabelUseCases")
                 .check(PRODUCT);
     }
 
     @Test
     void the_domain_knows_no_other_layer() {
         noClasses()
-                .that().resideInAPackage("dev.whitelabel.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.whitelabel.application..", "dev.whitelabel.adapters..")
+                .that()
+                .resideInAPackage("dev.whitelabel.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.whitelabel.application..", "dev.whitelabel.adapters..")
                 .check(PRODUCT);
     }
 
     @Test
     void the_http_adapter_calls_use_cases_through_port_in_only() {
         noClasses()
-                .that().resideInAPackage("dev.whitelabel.adapters.http")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.whitelabel.domain.port.out..", "dev.whitelabel.application..", "dev.whitelabel.adapters.persistence..",
+                .that()
+                .resideInAPackage("dev.whitelabel.adapters.http")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.whitelabel.domain.port.out..",
+                        "dev.whitelabel.application..",
+                        "dev.whitelabel.adapters.persistence..",
                         "dev.whitelabel.adapters.http.webhooks..")
                 .check(PRODUCT);
     }
@@ -85,9 +120,14 @@ class ArchitectureTest {
     @Test
     void the_webhook_sender_implements_port_out_and_calls_no_use_case() {
         noClasses()
-                .that().resideInAPackage("dev.whitelabel.adapters.http.webhooks..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.whitelabel.domain.port.in..", "dev.whitelabel.application..", "dev.whitelabel.adapters.persistence..",
+                .that()
+                .resideInAPackage("dev.whitelabel.adapters.http.webhooks..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.whitelabel.domain.port.in..",
+                        "dev.whitelabel.application..",
+                        "dev.whitelabel.adapters.persistence..",
                         "io.javalin..")
                 .check(PRODUCT);
     }

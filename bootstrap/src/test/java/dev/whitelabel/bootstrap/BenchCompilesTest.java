@@ -29,17 +29,30 @@ class BenchCompilesTest {
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         boolean compiled;
         try (var files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            compiled = compiler.getTask(null, files, diagnostics,
-                    List.of("--release", "17", "-proc:none", "-Xlint:all,-processing,-serial",
-                            "-classpath", System.getProperty("java.class.path"), "-d", classes.toString()),
-                    null, files.getJavaFileObjects(bench.toFile())).call();
+            compiled = compiler.getTask(
+                            null,
+                            files,
+                            diagnostics,
+                            List.of(
+                                    "--release",
+                                    "17",
+                                    "-proc:none",
+                                    "-Xlint:all,-processing,-serial",
+                                    "-classpath",
+                                    System.getProperty("java.class.path"),
+                                    "-d",
+                                    classes.toString()),
+                            null,
+                            files.getJavaFileObjects(bench.toFile()))
+                    .call();
         }
         String report = diagnostics.getDiagnostics().stream()
-                .map(diagnostic -> diagnostic.getKind() + " " + bench.getFileName() + ":" + diagnostic.getLineNumber() + ": "
-                        + diagnostic.getMessage(null))
+                .map(diagnostic -> diagnostic.getKind() + " " + bench.getFileName() + ":" + diagnostic.getLineNumber()
+                        + ": " + diagnostic.getMessage(null))
                 .collect(Collectors.joining("\n"));
         assertThat(compiled).as("javac bench/Bench.java:%n%s", report).isTrue();
-        assertThat(diagnostics.getDiagnostics()).as("errors compiling bench/Bench.java:%n%s", report)
+        assertThat(diagnostics.getDiagnostics())
+                .as("errors compiling bench/Bench.java:%n%s", report)
                 .noneMatch(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR);
         assertThat(classes.resolve("Bench.class")).isRegularFile();
     }

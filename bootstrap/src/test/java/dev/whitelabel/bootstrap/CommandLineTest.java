@@ -50,7 +50,8 @@ class CommandLineTest {
 
     /** A refusal that another database would also answer names the database it ran against. */
     String notFound(String error) {
-        return "{\"error\":\"" + error + "\",\"database\":\"" + directory.resolve("whitelabel.mv.db").toAbsolutePath() + "\"}";
+        return "{\"error\":\"" + error + "\",\"database\":\""
+                + directory.resolve("whitelabel.mv.db").toAbsolutePath() + "\"}";
     }
 
     @Test
@@ -64,8 +65,9 @@ class CommandLineTest {
         for (String port : List.of("65536", "-1")) {
             var refused = run("serve", "--port", port);
             assertThat(refused.exitCode()).isEqualTo(Main.USAGE);
-            assertThat(refused.err()).startsWith("Invalid value for option '--port' (env WHITELABEL_PORT): " + port
-                    + " is not a port, 0 to 65535.");
+            assertThat(refused.err())
+                    .startsWith("Invalid value for option '--port' (env WHITELABEL_PORT): " + port
+                            + " is not a port, 0 to 65535.");
             assertThat(directory).as("no database opened").isEmptyDirectory();
         }
     }
@@ -82,7 +84,8 @@ class CommandLineTest {
             var second = run("user", "logout", "--platform", "1", "--user-id", "2");
 
             String file = directory.resolve("whitelabel.mv.db").toAbsolutePath().toString();
-            assertThat(captured.list).extracting(ILoggingEvent::getFormattedMessage)
+            assertThat(captured.list)
+                    .extracting(ILoggingEvent::getFormattedMessage)
                     .containsExactly("Created a new database at " + file);
             assertThat(first.exitCode()).isEqualTo(Main.REFUSED);
             assertThat(first.err()).isEqualTo(notFound("Platform not found."));
@@ -106,25 +109,45 @@ class CommandLineTest {
 
     @Test
     void an_operator_creates_a_platform_a_user_tokens_and_logs_the_user_out() throws Exception {
-        var platform = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test").json();
+        var platform = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
+                .json();
         String platformId = platform.at("/platform/id").asText();
         assertThat(platform.at("/platform/name").asText()).isEqualTo("Acme");
         assertThat(platform.at("/admin/email").asText()).isEqualTo("admin@acme.test");
         assertThat(platform.get("token").asText()).matches("[0-9]+\\|[A-Za-z0-9]{40}");
 
-        var user = run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test",
-                "--password", "correct horse battery").json();
+        var user = run(
+                        "user",
+                        "create",
+                        "--platform",
+                        platformId,
+                        "--name",
+                        "Ann",
+                        "--email",
+                        "ann@acme.test",
+                        "--password",
+                        "correct horse battery")
+                .json();
         String userId = user.get("id").asText();
         assertThat(user.toString()).doesNotContain("correct horse");
 
         var first = run("token", "create", "--user", userId).json();
-        var second = run("token", "create", "--user", userId, "--name", "laptop").json();
+        var second =
+                run("token", "create", "--user", userId, "--name", "laptop").json();
         assertThat(first.get("token_name").asText()).isEqualTo("api-token");
         assertThat(second.get("token_name").asText()).isEqualTo("laptop");
-        assertThat(second.get("token").asText()).startsWith(second.get("token_id").asText() + "|");
+        assertThat(second.get("token").asText())
+                .startsWith(second.get("token_id").asText() + "|");
 
-        var one = run("user", "logout", "--platform", platformId, "--user-id", userId,
-                "--token-id", first.get("token_id").asText());
+        var one = run(
+                "user",
+                "logout",
+                "--platform",
+                platformId,
+                "--user-id",
+                userId,
+                "--token-id",
+                first.get("token_id").asText());
         assertThat(one.exitCode()).isZero();
         assertThat(one.out()).isEqualTo("{\"message\":\"User logged out successfully.\",\"revoked_tokens\":1}");
 
@@ -133,25 +156,52 @@ class CommandLineTest {
 
         var kept = run("token", "create", "--user", userId, "--name", "support").json();
         run("token", "create", "--user", userId, "--name", "phone");
-        var others = run("user", "logout", "--platform", platformId, "--user-id", userId,
-                "--except-token-id", kept.get("token_id").asText());
+        var others = run(
+                "user",
+                "logout",
+                "--platform",
+                platformId,
+                "--user-id",
+                userId,
+                "--except-token-id",
+                kept.get("token_id").asText());
         assertThat(others.json().get("revoked_tokens").asInt()).isEqualTo(1);
-        var both = run("user", "logout", "--platform", platformId, "--user-id", userId,
-                "--token-id", kept.get("token_id").asText(), "--except-token-id", kept.get("token_id").asText());
+        var both = run(
+                "user",
+                "logout",
+                "--platform",
+                platformId,
+                "--user-id",
+                userId,
+                "--token-id",
+                kept.get("token_id").asText(),
+                "--except-token-id",
+                kept.get("token_id").asText());
         assertThat(both.exitCode()).isEqualTo(Main.REFUSED);
         assertThat(both.err()).contains("The except token id field is prohibited when token id is present.");
         var stillLive = run("user", "logout", "--platform", platformId, "--user-id", userId);
-        assertThat(stillLive.json().get("revoked_tokens").asInt()).as("the kept token").isEqualTo(1);
+        assertThat(stillLive.json().get("revoked_tokens").asInt())
+                .as("the kept token")
+                .isEqualTo(1);
     }
 
     @Test
     void the_operator_reads_and_sets_a_platforms_session_cap() throws Exception {
         String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
-                .json().at("/platform/id").asText();
+                .json()
+                .at("/platform/id")
+                .asText();
 
         var initial = run("platform", "settings", "--platform", platformId);
-        var capped = run("platform", "settings", "--platform", platformId, "--max-tokens-per-user", "3",
-                "--session-cap-policy", "reject");
+        var capped = run(
+                "platform",
+                "settings",
+                "--platform",
+                platformId,
+                "--max-tokens-per-user",
+                "3",
+                "--session-cap-policy",
+                "reject");
         var lifted = run("platform", "settings", "--platform", platformId, "--max-tokens-per-user", "none");
         var refused = run("platform", "settings", "--platform", platformId, "--max-tokens-per-user", "lots");
         var unknown = run("platform", "settings", "--platform", "999", "--session-cap-policy", "reject");
@@ -169,14 +219,25 @@ class CommandLineTest {
     @Test
     void refusals_go_to_stderr_as_json_with_a_non_zero_exit() throws Exception {
         String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
-                .json().at("/platform/id").asText();
+                .json()
+                .at("/platform/id")
+                .asText();
         run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test");
 
         var unknownUser = run("user", "logout", "--platform", platformId, "--user-id", "999");
         var duplicate = run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ANN@acme.test");
         var badEmail = run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "nope");
-        var shortPassword = run("user", "create", "--platform", platformId, "--name", "Bo", "--email", "bo@acme.test",
-                "--password", "hunter2");
+        var shortPassword = run(
+                "user",
+                "create",
+                "--platform",
+                platformId,
+                "--name",
+                "Bo",
+                "--email",
+                "bo@acme.test",
+                "--password",
+                "hunter2");
         var noTarget = run("user", "logout", "--platform", platformId);
 
         assertThat(unknownUser.exitCode()).isEqualTo(Main.REFUSED);
@@ -199,33 +260,56 @@ class CommandLineTest {
     /** Arguments reach the same domain rules as HTTP fields: what PostgreSQL cannot store, or a reader cannot see, is refused. */
     @Test
     void text_that_cannot_be_stored_or_shown_honestly_is_refused_with_exit_code_1() throws Exception {
-        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test").json()
-                .at("/platform/id").asText();
+        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
+                .json()
+                .at("/platform/id")
+                .asText();
 
         for (String[] refused : List.of(
                 new String[] {"platform", "create", "--name", "A\u0000cme", "--admin-email", "a@b.test"},
-                new String[] {"user", "create", "--platform", platformId, "--name", "Ann\uD800", "--email", "ann@acme.test"},
-                new String[] {"user", "create", "--platform", platformId, "--name", "Ann\u202Egnp.exe", "--email", "b@acme.test"},
-                new String[] {"user", "create", "--platform", platformId, "--name", "Bo", "--email", "bo@acme.test",
-                    "--password", "correct horse\uDC00"})) {
+                new String[] {
+                    "user", "create", "--platform", platformId, "--name", "Ann\uD800", "--email", "ann@acme.test"
+                },
+                new String[] {
+                    "user", "create", "--platform", platformId, "--name", "Ann\u202Egnp.exe", "--email", "b@acme.test"
+                },
+                new String[] {
+                    "user",
+                    "create",
+                    "--platform",
+                    platformId,
+                    "--name",
+                    "Bo",
+                    "--email",
+                    "bo@acme.test",
+                    "--password",
+                    "correct horse\uDC00"
+                })) {
             var run = run(refused);
             assertThat(run.exitCode()).as(String.join(" ", refused)).isEqualTo(1);
-            assertThat(new ObjectMapper().readTree(run.err()).get("message").asText()).as(run.err())
-                    .startsWith("The ").contains(" field must not contain ");
+            assertThat(new ObjectMapper().readTree(run.err()).get("message").asText())
+                    .as(run.err())
+                    .startsWith("The ")
+                    .contains(" field must not contain ");
         }
         var notUtf8 = run("user", "create", "--platform", platformId, "--name", "A\uFFFD", "--email", "c@acme.test");
         assertThat(notUtf8.exitCode()).as("bytes the JVM could not decode").isEqualTo(2);
         assertThat(notUtf8.err()).isEqualTo("{\"error\":\"Arguments must be UTF-8 text.\"}");
-        assertThat(run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test").exitCode())
-                .as("nothing was stored by the refused commands").isZero();
+        assertThat(run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test")
+                        .exitCode())
+                .as("nothing was stored by the refused commands")
+                .isZero();
     }
 
     @Test
     void an_operator_creates_a_service_client_whose_secret_is_printed_once() throws Exception {
-        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test").json()
-                .at("/platform/id").asText();
+        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
+                .json()
+                .at("/platform/id")
+                .asText();
 
-        var created = run("service-client", "create", "--platform", platformId, "--name", "billing api").json();
+        var created = run("service-client", "create", "--platform", platformId, "--name", "billing api")
+                .json();
 
         assertThat(created.get("name").asText()).isEqualTo("billing api");
         assertThat(created.get("client_id").asText()).startsWith("wlc_");
@@ -238,9 +322,13 @@ class CommandLineTest {
     @Test
     void tokens_prune_deletes_long_dead_tokens_and_says_how_many() throws Exception {
         String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
-                .json().at("/platform/id").asText();
+                .json()
+                .at("/platform/id")
+                .asText();
         String userId = run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test")
-                .json().get("id").asText();
+                .json()
+                .get("id")
+                .asText();
         run("token", "create", "--user", userId);
         run("user", "logout", "--platform", platformId, "--user-id", userId);
 

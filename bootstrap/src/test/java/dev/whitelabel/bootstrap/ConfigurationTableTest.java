@@ -41,11 +41,18 @@ class ConfigurationTableTest {
             if (option.variable().isEmpty()) {
                 continue;
             }
-            var row = rows.stream().filter(r -> r.flag().equals(Optional.of(option.flag()))).findFirst();
+            var row = rows.stream()
+                    .filter(r -> r.flag().equals(Optional.of(option.flag())))
+                    .findFirst();
             assertThat(row).as("a row for %s", option.flag()).isPresent();
-            assertThat(row.get().variables()).as("the variable of %s", option.flag()).containsExactly(option.variable().get());
-            option.fallback().filter(fallback -> !fallback.isEmpty()).ifPresent(fallback ->
-                    assertThat(row.get().defaultValue()).as("the default of %s", option.flag()).isEqualTo(fallback));
+            assertThat(row.get().variables())
+                    .as("the variable of %s", option.flag())
+                    .containsExactly(option.variable().get());
+            option.fallback()
+                    .filter(fallback -> !fallback.isEmpty())
+                    .ifPresent(fallback -> assertThat(row.get().defaultValue())
+                            .as("the default of %s", option.flag())
+                            .isEqualTo(fallback));
         }
     }
 
@@ -55,17 +62,24 @@ class ConfigurationTableTest {
         Map<String, String> environmentOnly = Map.of(
                 "WHITELABEL_LOGIN_FAILURES_PER_EMAIL", String.valueOf(LoginThrottle.DEFAULT.perEmail()),
                 "WHITELABEL_LOGIN_FAILURES_PER_IP", String.valueOf(LoginThrottle.DEFAULT.perIp()),
-                "WHITELABEL_LOGIN_FAILURE_WINDOW_SECONDS", String.valueOf(LoginThrottle.DEFAULT.window().toSeconds()));
+                "WHITELABEL_LOGIN_FAILURE_WINDOW_SECONDS",
+                        String.valueOf(LoginThrottle.DEFAULT.window().toSeconds()));
         for (Row row : rows()) {
             if (row.flag().isPresent()) {
                 var option = declared.get(row.flag().get());
                 assertThat(option).as("an option %s", row.flag().get()).isNotNull();
-                option.fallback().filter(fallback -> !fallback.isEmpty() && option.variable().isEmpty()).ifPresent(fallback ->
-                        assertThat(row.defaultValue()).as("the default of %s", option.flag()).isEqualTo(fallback));
+                option.fallback()
+                        .filter(fallback ->
+                                !fallback.isEmpty() && option.variable().isEmpty())
+                        .ifPresent(fallback -> assertThat(row.defaultValue())
+                                .as("the default of %s", option.flag())
+                                .isEqualTo(fallback));
             } else {
                 for (String variable : row.variables()) {
                     if (environmentOnly.containsKey(variable)) {
-                        assertThat(row.defaultValue()).as("the default of %s", variable).isEqualTo(environmentOnly.get(variable));
+                        assertThat(row.defaultValue())
+                                .as("the default of %s", variable)
+                                .isEqualTo(environmentOnly.get(variable));
                     }
                 }
             }
@@ -82,7 +96,9 @@ class ConfigurationTableTest {
     private static void collect(CommandSpec command, Map<String, Declared> options) {
         List<Class<?>> classes = new ArrayList<>();
         classes.add(command.userObject().getClass());
-        command.mixins().values().forEach(mixin -> classes.add(mixin.userObject().getClass()));
+        command.mixins()
+                .values()
+                .forEach(mixin -> classes.add(mixin.userObject().getClass()));
         for (Class<?> type : classes) {
             Stream.concat(Stream.of(type.getDeclaredFields()), Stream.of(type.getDeclaredMethods()))
                     .map(member -> ((AnnotatedElement) member).getAnnotation(Option.class))
@@ -123,8 +139,13 @@ class ConfigurationTableTest {
                 continue;
             }
             Matcher flag = FLAG.matcher(cells[1]);
-            List<String> variables = VARIABLE.matcher(cells[2]).results().map(match -> match.group()).toList();
-            rows.add(new Row(flag.find() ? Optional.of(flag.group()) : Optional.empty(), variables,
+            List<String> variables = VARIABLE.matcher(cells[2])
+                    .results()
+                    .map(match -> match.group())
+                    .toList();
+            rows.add(new Row(
+                    flag.find() ? Optional.of(flag.group()) : Optional.empty(),
+                    variables,
                     cells[3].replace("`", "").strip()));
         }
         assertThat(rows).as("rows of the Configuration table").hasSizeGreaterThan(10);

@@ -19,9 +19,12 @@ final class CountingDataSource {
     private final List<String> executed = new CopyOnWriteArrayList<>();
 
     DataSource wrap(DataSource target) {
-        return proxy(DataSource.class, target, (method, args, result) -> result instanceof Connection connection
-                ? proxy(Connection.class, connection, this::statements)
-                : result);
+        return proxy(
+                DataSource.class,
+                target,
+                (method, args, result) -> result instanceof Connection connection
+                        ? proxy(Connection.class, connection, this::statements)
+                        : result);
     }
 
     void reset() {
@@ -52,9 +55,9 @@ final class CountingDataSource {
     }
 
     private static Class<?> statementType(Statement statement) {
-        return statement instanceof CallableStatement ? CallableStatement.class
-                : statement instanceof PreparedStatement ? PreparedStatement.class
-                : Statement.class;
+        return statement instanceof CallableStatement
+                ? CallableStatement.class
+                : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
     }
 
     private interface AfterCall {

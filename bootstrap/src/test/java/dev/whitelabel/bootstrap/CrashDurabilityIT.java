@@ -38,13 +38,16 @@ class CrashDurabilityIT {
 
     /** 20 by default. H2 reuses file space only after its 45 s retention, where its 2.5.x bug struck: check an upgrade with 60. */
     static final int CYCLES = Integer.getInteger("crash.cycles", 20);
+
     static final Path JAR = Path.of("target", "whitelabel.jar");
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path directory;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     final ObjectMapper json = new ObjectMapper();
     final Random random = new Random();
     final Set<String> created = ConcurrentHashMap.newKeySet();
@@ -53,6 +56,7 @@ class CrashDurabilityIT {
     final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /** Every token a client asked to revoke, answered or not; and the tokens whose token.revoked events arrived. */
     final Set<Long> attempted = ConcurrentHashMap.newKeySet();
+
     final Set<Long> announced = ConcurrentHashMap.newKeySet();
     HttpServer receiver;
     final Map<String, String> answeredAt = new ConcurrentHashMap<>();
@@ -64,7 +68,9 @@ class CrashDurabilityIT {
     record Server(Process process, int port) {}
 
     @Test
-    @EnabledIfEnvironmentVariable(named = TestPostgres.URL_VARIABLE, matches = ".+",
+    @EnabledIfEnvironmentVariable(
+            named = TestPostgres.URL_VARIABLE,
+            matches = ".+",
             disabledReason = "set WHITELABEL_TEST_PG_URL to run")
     void acknowledged_writes_survive_kill_9_on_postgresql() throws Exception {
         try (var schema = TestPostgres.freshSchema()) {
@@ -80,12 +86,19 @@ class CrashDurabilityIT {
     private void acknowledgedWritesSurviveKill9(String url) throws Exception {
         dbUrl = url;
         admin = json.readTree(cli("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test"))
-                .get("token").asText();
+                .get("token")
+                .asText();
         receiver = webhookReceiver();
-        cli("webhook", "create", "--platform", "1", "--url",
+        cli(
+                "webhook",
+                "create",
+                "--platform",
+                "1",
+                "--url",
                 "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
         userId = json.readTree(cli("user", "create", "--platform", "1", "--name", "Ann", "--email", "ann@acme.test"))
-                .get("id").asLong();
+                .get("id")
+                .asLong();
         int lost = 0;
         int resurrected = 0;
         for (int cycle = 0; cycle < CYCLES; cycle++) {
@@ -117,15 +130,24 @@ class CrashDurabilityIT {
         receiver.stop(0);
         var missing = new HashSet<>(acknowledged);
         missing.removeAll(announced);
-        System.out.printf("webhooks: %d acknowledged revocations, %d announced, %d missing%n",
+        System.out.printf(
+                "webhooks: %d acknowledged revocations, %d announced, %d missing%n",
                 acknowledged.size(), announced.size(), missing.size());
-        assertThat(missing).as("acknowledged revocations whose event never arrived").isEmpty();
-        assertThat(attempted).as("every event is of a revocation that was asked for").containsAll(announced);
+        assertThat(missing)
+                .as("acknowledged revocations whose event never arrived")
+                .isEmpty();
+        assertThat(attempted)
+                .as("every event is of a revocation that was asked for")
+                .containsAll(announced);
 
-        System.out.printf("crash durability: %d kill -9 cycles, %d acknowledged creations, %d acknowledged revocations,"
-                + " %d lost, %d resurrected%n", CYCLES, created.size() + revoked.size(), revoked.size(), lost, resurrected);
+        System.out.printf(
+                "crash durability: %d kill -9 cycles, %d acknowledged creations, %d acknowledged revocations,"
+                        + " %d lost, %d resurrected%n",
+                CYCLES, created.size() + revoked.size(), revoked.size(), lost, resurrected);
         // a floor that says the run wrote enough to mean something, low enough for a loaded machine
-        assertThat(created.size() + revoked.size()).as("writes were acknowledged").isGreaterThan(CYCLES * 5);
+        assertThat(created.size() + revoked.size())
+                .as("writes were acknowledged")
+                .isGreaterThan(CYCLES * 5);
         assertThat(revoked).as("revocations were acknowledged").isNotEmpty();
         assertThat(lost).as("acknowledged creations lost").isZero();
         assertThat(resurrected).as("acknowledged revocations undone").isZero();
@@ -156,20 +178,25 @@ class CrashDurabilityIT {
                     }
                     String token = json.readTree(answer.body()).get("token").asText();
                     created.add(token);
-                    answeredAt.put(token, "token " + token.substring(0, token.indexOf('|')) + " created in cycle " + cycleNow
-                            + " at " + System.nanoTime() / 1_000_000 + " ms");
+                    answeredAt.put(
+                            token,
+                            "token " + token.substring(0, token.indexOf('|')) + " created in cycle " + cycleNow + " at "
+                                    + System.nanoTime() / 1_000_000 + " ms");
                     mine.add(token);
                     if (mine.size() % 3 == 0) {
                         String victim = mine.remove(random.nextInt(mine.size()));
                         long tokenId = Long.parseLong(victim.substring(0, victim.indexOf('|')));
                         attempted.add(tokenId);
                         inFlight.add(victim);
-                        var revocation = post(server, "/api/white-label/logout",
+                        var revocation = post(
+                                server,
+                                "/api/white-label/logout",
                                 "{\"user_id\":" + userId + ",\"token_id\":" + tokenId + "}");
                         if (revocation.statusCode() == 200) {
                             created.remove(victim);
                             revoked.add(victim);
-                            answeredAt.put(victim, answeredAt.get(victim) + ", revoked at " + System.nanoTime() / 1_000_000);
+                            answeredAt.put(
+                                    victim, answeredAt.get(victim) + ", revoked at " + System.nanoTime() / 1_000_000);
                         }
                         inFlight.remove(victim);
                     }
@@ -198,28 +225,46 @@ class CrashDurabilityIT {
     }
 
     private Server start() throws IOException {
-        var builder = new ProcessBuilder(JAVA, "-Xmx256m", "-jar", JAR.toString(), "serve", "--port", "0",
-                "--host", "127.0.0.1", "--db-url", dbUrl)
+        var builder = new ProcessBuilder(
+                        JAVA,
+                        "-Xmx256m",
+                        "-jar",
+                        JAR.toString(),
+                        "serve",
+                        "--port",
+                        "0",
+                        "--host",
+                        "127.0.0.1",
+                        "--db-url",
+                        dbUrl)
                 .redirectError(directory.resolve("serve.log").toFile());
         builder.environment().put("WHITELABEL_WEBHOOKS_ALLOW_PRIVATE", "true");
         var process = builder.start();
-        String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        String line =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
         assertThat(line).as("the server started").isNotNull();
         return new Server(process, json.readTree(line).get("port").asInt());
     }
 
-    private HttpResponse<String> post(Server server, String path, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+    private HttpResponse<String> post(Server server, String path, String body)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                         .timeout(Duration.ofSeconds(5))
                         .header("Authorization", "Bearer " + admin)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private int me(Server server, String token) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/user/me"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/user/me"))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private String cli(String... args) throws Exception {

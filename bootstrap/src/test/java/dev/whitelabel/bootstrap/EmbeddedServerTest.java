@@ -42,7 +42,8 @@ class EmbeddedServerTest {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request, String token) throws Exception {
-        return http.send(request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpRequest.Builder to(String path) {
@@ -52,23 +53,34 @@ class EmbeddedServerTest {
     @Test
     void an_admin_logs_a_user_out_of_every_token_on_h2() throws Exception {
         var useCases = wiring.useCases();
-        var acme = useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
-        var ann = useCases.createPlatformUser().create(
-                acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
-        String phone = useCases.createToken().forAnyUser(ann.id(), NewToken.named("phone")).token().value();
-        String laptop = useCases.createToken().forAnyUser(ann.id(), NewToken.named("laptop")).token().value();
+        var acme =
+                useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
+        var ann = useCases.createPlatformUser()
+                .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
+        String phone = useCases.createToken()
+                .forAnyUser(ann.id(), NewToken.named("phone"))
+                .token()
+                .value();
+        String laptop = useCases.createToken()
+                .forAnyUser(ann.id(), NewToken.named("laptop"))
+                .token()
+                .value();
         assertThat(send(to("/api/user/me").GET(), phone).statusCode()).isEqualTo(200);
 
-        var logout = send(to("/api/white-label/logout")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"ann@acme.test\"}")),
+        var logout = send(
+                to("/api/white-label/logout")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"ann@acme.test\"}")),
                 acme.adminToken().token().value());
 
         assertThat(logout.statusCode()).isEqualTo(200);
         assertThat(logout.body()).isEqualTo("{\"message\":\"User logged out successfully.\",\"revoked_tokens\":2}");
         assertThat(send(to("/api/user/me").GET(), phone).statusCode()).isEqualTo(401);
         assertThat(send(to("/api/user/me").GET(), laptop).statusCode()).isEqualTo(401);
-        String fresh = useCases.createToken().forAnyUser(ann.id(), NewToken.named("phone")).token().value();
+        String fresh = useCases.createToken()
+                .forAnyUser(ann.id(), NewToken.named("phone"))
+                .token()
+                .value();
         assertThat(send(to("/api/user/me").GET(), fresh).statusCode()).isEqualTo(200);
     }
 }

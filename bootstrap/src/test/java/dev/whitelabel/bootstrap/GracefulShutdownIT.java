@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GracefulShutdownIT {
 
     static final Path JAR = Path.of("target", "whitelabel.jar");
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path directory;
@@ -38,15 +39,31 @@ class GracefulShutdownIT {
     void sigterm_lets_requests_in_flight_finish_and_exits_0() throws Exception {
         String dbUrl = DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"));
         var json = new ObjectMapper();
-        var create = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "platform", "create", "--name", "Acme",
-                "--admin-email", "admin@acme.test", "--db-url", dbUrl).start();
+        var create = new ProcessBuilder(
+                        JAVA,
+                        "-jar",
+                        JAR.toString(),
+                        "platform",
+                        "create",
+                        "--name",
+                        "Acme",
+                        "--admin-email",
+                        "admin@acme.test",
+                        "--db-url",
+                        dbUrl)
+                .start();
         String admin = json.readTree(create.getInputStream()).get("token").asText();
         assertThat(create.waitFor()).isZero();
         Path log = directory.resolve("serve.log");
-        var server = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "serve", "--port", "0", "--host", "127.0.0.1",
-                "--db-url", dbUrl).redirectError(log.toFile()).start();
-        int port = json.readTree(new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))
-                .readLine()).get("port").asInt();
+        var server = new ProcessBuilder(
+                        JAVA, "-jar", JAR.toString(), "serve", "--port", "0", "--host", "127.0.0.1", "--db-url", dbUrl)
+                .redirectError(log.toFile())
+                .start();
+        int port = json.readTree(
+                        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))
+                                .readLine())
+                .get("port")
+                .asInt();
         var http = HttpClient.newHttpClient();
         String register = "{\"name\":\"Ann\",\"email\":\"ann@acme.test\",\"password\":\"correct horse battery\"}";
         http.send(post(port, admin, "/api/white-label/register", register), HttpResponse.BodyHandlers.ofString());
@@ -55,7 +72,8 @@ class GracefulShutdownIT {
         // each login checks a BCrypt hash (tens of ms), so eight of them on two cores are still running at the signal
         List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            inFlight.add(http.sendAsync(post(port, admin, "/api/white-label/login", login), HttpResponse.BodyHandlers.ofString()));
+            inFlight.add(http.sendAsync(
+                    post(port, admin, "/api/white-label/login", login), HttpResponse.BodyHandlers.ofString()));
         }
         Thread.sleep(60);
         server.destroy(); // SIGTERM
@@ -69,10 +87,13 @@ class GracefulShutdownIT {
         assertThat(server.exitValue()).isZero();
         String logged = Files.readString(log);
         assertThat(logged).contains("stopped").doesNotContain(admin).doesNotContain("correct horse");
-        assertThat(logged).as("the database in use, said at start")
+        assertThat(logged)
+                .as("the database in use, said at start")
                 .contains("database: " + directory.resolve("whitelabel.mv.db").toAbsolutePath());
         String afterSignal = logged.substring(logged.indexOf("stopping"));
-        assertThat(afterSignal).as("logins answered after the signal arrived").contains("POST /api/white-label/login 200");
+        assertThat(afterSignal)
+                .as("logins answered after the signal arrived")
+                .contains("POST /api/white-label/login 200");
     }
 
     /**
@@ -87,15 +108,42 @@ class GracefulShutdownIT {
         Assumptions.assumeFalse(sigintIgnored(), "SIGINT is ignored in this process, hence in the server it starts");
         String dbUrl = DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"));
         var json = new ObjectMapper();
-        var create = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "platform", "create", "--name", "Acme",
-                "--admin-email", "admin@acme.test", "--db-url", dbUrl).start();
+        var create = new ProcessBuilder(
+                        JAVA,
+                        "-jar",
+                        JAR.toString(),
+                        "platform",
+                        "create",
+                        "--name",
+                        "Acme",
+                        "--admin-email",
+                        "admin@acme.test",
+                        "--db-url",
+                        dbUrl)
+                .start();
         String admin = json.readTree(create.getInputStream()).get("token").asText();
         assertThat(create.waitFor()).isZero();
         Path log = directory.resolve("serve.log");
-        var server = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "serve", "--port", "0", "--host", "127.0.0.1",
-                "--drain-ms", String.valueOf(drainMillis), "--db-url", dbUrl).redirectError(log.toFile()).start();
-        int port = json.readTree(new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))
-                .readLine()).get("port").asInt();
+        var server = new ProcessBuilder(
+                        JAVA,
+                        "-jar",
+                        JAR.toString(),
+                        "serve",
+                        "--port",
+                        "0",
+                        "--host",
+                        "127.0.0.1",
+                        "--drain-ms",
+                        String.valueOf(drainMillis),
+                        "--db-url",
+                        dbUrl)
+                .redirectError(log.toFile())
+                .start();
+        int port = json.readTree(
+                        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))
+                                .readLine())
+                .get("port")
+                .asInt();
         var http = HttpClient.newHttpClient();
         String register = "{\"name\":\"Ann\",\"email\":\"ann@acme.test\",\"password\":\"correct horse battery\"}";
         http.send(post(port, admin, "/api/white-label/register", register), HttpResponse.BodyHandlers.ofString());
@@ -104,11 +152,15 @@ class GracefulShutdownIT {
 
         List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            inFlight.add(http.sendAsync(post(port, admin, "/api/white-label/login", login), HttpResponse.BodyHandlers.ofString()));
+            inFlight.add(http.sendAsync(
+                    post(port, admin, "/api/white-label/login", login), HttpResponse.BodyHandlers.ofString()));
         }
         Thread.sleep(60);
         long signalled = System.nanoTime();
-        assertThat(new ProcessBuilder("kill", "-INT", String.valueOf(server.pid())).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-INT", String.valueOf(server.pid()))
+                        .start()
+                        .waitFor())
+                .isZero();
 
         int ready = 200;
         while (ready == 200 && System.nanoTime() - signalled < TimeUnit.SECONDS.toNanos(2)) {
@@ -116,16 +168,22 @@ class GracefulShutdownIT {
         }
         assertThat(ready).as("/ready during the drain").isEqualTo(503);
         assertThat(get(HttpClient.newHttpClient(), port, "/health/live").statusCode())
-                .as("a request on a new connection during the drain").isEqualTo(200);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled)).as("still draining").isLessThan(drainMillis);
+                .as("a request on a new connection during the drain")
+                .isEqualTo(200);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled))
+                .as("still draining")
+                .isLessThan(drainMillis);
         for (var request : inFlight) {
             assertThat(request.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled)).as("stopped after the drain")
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled))
+                .as("stopped after the drain")
                 .isGreaterThanOrEqualTo(drainMillis);
         assertThat(server.exitValue()).isZero();
-        assertThat(Files.readString(log)).contains("stopping: /ready answers 503 for " + drainMillis + " ms").contains("stopped");
+        assertThat(Files.readString(log))
+                .contains("stopping: /ready answers 503 for " + drainMillis + " ms")
+                .contains("stopped");
     }
 
     /** Linux: bit 2 of the ignored signals' mask in /proc/self/status; elsewhere, assumed not. */
@@ -136,11 +194,16 @@ class GracefulShutdownIT {
         }
         return Files.readAllLines(status).stream()
                 .filter(line -> line.startsWith("SigIgn:"))
-                .anyMatch(line -> (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & 0x2) != 0);
+                .anyMatch(line -> (Long.parseUnsignedLong(
+                                        line.substring("SigIgn:".length()).strip(), 16)
+                                & 0x2)
+                        != 0);
     }
 
     private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

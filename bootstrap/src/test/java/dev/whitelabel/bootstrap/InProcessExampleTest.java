@@ -27,8 +27,8 @@ class InProcessExampleTest {
         // README in-process: begin
         var useCases = new WhitelabelUseCases(InMemoryStorage.create(), new BcryptPasswordHasher(), Clock.systemUTC());
 
-        var acme = useCases.createPlatform()
-                .create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
+        var platform = new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada");
+        var acme = useCases.createPlatform().create(platform);
         var ann = useCases.createPlatformUser()
                 .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
         var token = useCases.createToken().forAnyUser(ann.id(), NewToken.named("phone"));
@@ -36,12 +36,13 @@ class InProcessExampleTest {
         var result = useCases.logoutPlatformUser()
                 .logout(Actor.whiteLabelAdmin(acme.admin()), LogoutTarget.user("ann@acme.test"));
 
+        var stillValid = useCases.authenticateToken().authenticate(token.token().value());
         System.out.println(result.revokedTokens()); // 1
-        System.out.println(useCases.authenticateToken().authenticate(token.token().value()).isPresent()); // false
+        System.out.println(stillValid.isPresent()); // false
         // README in-process: end
 
         assertThat(result.revokedTokens()).isEqualTo(1);
-        assertThat(useCases.authenticateToken().authenticate(token.token().value())).isEmpty();
+        assertThat(stillValid).isEmpty();
     }
 
     /**

@@ -92,7 +92,9 @@ class LogSecretsTest {
     HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -112,7 +114,8 @@ class LogSecretsTest {
     void no_secret_reaches_a_log_line(String rootLevel) throws Exception {
         shippedLogging(rootLevel);
         String admin = json.readTree(cli("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test"))
-                .get("token").asText();
+                .get("token")
+                .asText();
         secrets.add(admin);
         cli("user", "create", "--platform", "1", "--name", "Cy", "--email", "cy@acme.test", "--password", PASSWORD);
         cli("user", "create", "--platform", "1", "--name", "Cy", "--email", "cy@acme.test", "--password", PASSWORD);
@@ -120,14 +123,32 @@ class LogSecretsTest {
 
         wiring = Wiring.open(DatabaseSettings.of(dbUrl));
         server = HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
-        String ann = token(send("POST", "/api/white-label/register", admin,
-                "{\"name\":\"Ann\",\"email\":\"ann@acme.test\",\"password\":\"" + PASSWORD + "\"}"), "/token");
-        String laptop = token(send("POST", "/api/white-label/login", admin,
-                "{\"email\":\"ann@acme.test\",\"password\":\"" + PASSWORD + "\"}"), "/token");
-        send("POST", "/api/white-label/login", admin, "{\"email\":\"ann@acme.test\",\"password\":\"" + PASSWORD + "x\"}");
+        String ann = token(
+                send(
+                        "POST",
+                        "/api/white-label/register",
+                        admin,
+                        "{\"name\":\"Ann\",\"email\":\"ann@acme.test\",\"password\":\"" + PASSWORD + "\"}"),
+                "/token");
+        String laptop = token(
+                send(
+                        "POST",
+                        "/api/white-label/login",
+                        admin,
+                        "{\"email\":\"ann@acme.test\",\"password\":\"" + PASSWORD + "\"}"),
+                "/token");
+        send(
+                "POST",
+                "/api/white-label/login",
+                admin,
+                "{\"email\":\"ann@acme.test\",\"password\":\"" + PASSWORD + "x\"}");
         String key = token(send("POST", "/api/user/api-keys", ann, "{\"name\":\"bot\"}"), "/api_key/token");
         send("GET", "/api/user/me", key, null);
-        send("POST", "/api/white-label/logout", admin, "{\"email\":\"ann@acme.test\",\"token_id\":" + laptop.split("\\|")[0] + "}");
+        send(
+                "POST",
+                "/api/white-label/logout",
+                admin,
+                "{\"email\":\"ann@acme.test\",\"token_id\":" + laptop.split("\\|")[0] + "}");
         send("POST", "/api/white-label/logout", admin, "{\"email\":\"" + PASSWORD + "\"}");
         send("POST", "/api/white-label/logout", admin, "{\"password\":\"" + PASSWORD + "\",");
         send("GET", "/api/user/me", laptop, null);
@@ -135,7 +156,9 @@ class LogSecretsTest {
         send("GET", "/api/user/me?access_token=" + ann.replace("|", "%7C"), ann, null);
         send("POST", "/api/user/logout", ann, "{\"all\":true}");
 
-        assertThat(captured.list).as("the scenario logs something, so the capture works").isNotEmpty();
+        assertThat(captured.list)
+                .as("the scenario logs something, so the capture works")
+                .isNotEmpty();
         assertNoLineContains(secrets);
     }
 
@@ -158,7 +181,8 @@ class LogSecretsTest {
                 "POST /api/user/logout HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + marker + "\r\n")) {
             try (var socket = new Socket("127.0.0.1", server.port())) {
                 socket.setSoTimeout(5_000);
-                socket.getOutputStream().write((head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream()
+                        .write((head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1))
                         .matches("(?s)HTTP/1.1 (4|505).*");
             }

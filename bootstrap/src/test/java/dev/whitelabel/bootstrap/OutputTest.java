@@ -20,12 +20,20 @@ class OutputTest {
 
     record Nested(long id, String displayName) {}
 
-    record Everything(int revokedTokens, Long tokenId, Integer maxTokensPerUser, boolean active, String text,
-            List<String> events, Nested admin, Map<String, List<String>> errors) {}
+    record Everything(
+            int revokedTokens,
+            Long tokenId,
+            Integer maxTokensPerUser,
+            boolean active,
+            String text,
+            List<String> events,
+            Nested admin,
+            Map<String, List<String>> errors) {}
 
     @Test
     void every_result_shape_is_written_as_jackson_writes_it() throws Exception {
-        StringBuilder awkward = new StringBuilder("quote \" backslash \\ slash / tab \t newline \n é 日本 😀 \u2028 \u007f");
+        StringBuilder awkward =
+                new StringBuilder("quote \" backslash \\ slash / tab \t newline \n é 日本 😀 \u2028 \u007f");
         for (char c = 0; c < 0x20; c++) {
             awkward.append(c);
         }
@@ -33,8 +41,15 @@ class OutputTest {
         errors.put("email", List.of("The email field must be a valid email address."));
         errors.put("user_id", List.of("one", "two"));
         var results = List.<Object>of(
-                new Everything(2, 7L, null, true, awkward.toString(), List.of("token.revoked", "user.logged_out"),
-                        new Nested(1, "Ann"), errors),
+                new Everything(
+                        2,
+                        7L,
+                        null,
+                        true,
+                        awkward.toString(),
+                        List.of("token.revoked", "user.logged_out"),
+                        new Nested(1, "Ann"),
+                        errors),
                 new Everything(0, null, 5, false, "", List.of(), null, Map.of()),
                 new CommandResults.LoggedOut("User logged out successfully.", 1),
                 new CommandResults.Refusal("Platform not found."),

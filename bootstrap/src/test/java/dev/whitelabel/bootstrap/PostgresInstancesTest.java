@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /** Several stateless instances on one PostgreSQL: each with its own pool, as separate JVMs would have. */
-@EnabledIfEnvironmentVariable(named = TestPostgres.URL_VARIABLE, matches = ".+",
+@EnabledIfEnvironmentVariable(
+        named = TestPostgres.URL_VARIABLE,
+        matches = ".+",
         disabledReason = "set WHITELABEL_TEST_PG_URL (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) to run")
 class PostgresInstancesTest {
 
@@ -52,7 +54,8 @@ class PostgresInstancesTest {
     }
 
     HttpServer serve(Wiring wiring) {
-        var server = HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
+        var server =
+                HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
         databases.closeLater(server::stop);
         return server;
     }
@@ -97,19 +100,23 @@ class PostgresInstancesTest {
             pool.shutdown();
         }
         try (var connection = DriverManager.getConnection(url);
-                var rows = connection.createStatement().executeQuery(
-                        "select count(*) from flyway_schema_history where version = '1' and success")) {
+                var rows = connection
+                        .createStatement()
+                        .executeQuery("select count(*) from flyway_schema_history where version = '1' and success")) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(1);
         }
     }
 
     static PlatformCreated acme(Wiring instance) {
-        return instance.useCases().createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
+        return instance.useCases()
+                .createPlatform()
+                .create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
     }
 
     static User ann(Wiring instance, PlatformCreated platform) {
-        return instance.useCases().createPlatformUser()
+        return instance.useCases()
+                .createPlatformUser()
                 .create(platform.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
     }
 
@@ -123,12 +130,17 @@ class PostgresInstancesTest {
         var laptop = two.first().useCases().createToken().forAnyUser(ann.id(), NewToken.named("laptop"));
         assertThat(send(two.b(), "/api/user/me", phone.token().value(), null)).isEqualTo(200);
 
-        assertThat(send(two.a(), "/api/white-label/logout", admin,
-                "{\"user_id\":" + ann.id() + ",\"token_id\":" + phone.tokenId() + "}")).isEqualTo(200);
+        assertThat(send(
+                        two.a(),
+                        "/api/white-label/logout",
+                        admin,
+                        "{\"user_id\":" + ann.id() + ",\"token_id\":" + phone.tokenId() + "}"))
+                .isEqualTo(200);
         assertThat(send(two.b(), "/api/user/me", phone.token().value(), null)).isEqualTo(401);
         assertThat(send(two.b(), "/api/user/me", laptop.token().value(), null)).isEqualTo(200);
 
-        assertThat(send(two.b(), "/api/white-label/logout", admin, "{\"email\":\"ann@acme.test\"}")).isEqualTo(200);
+        assertThat(send(two.b(), "/api/white-label/logout", admin, "{\"email\":\"ann@acme.test\"}"))
+                .isEqualTo(200);
         assertThat(send(two.a(), "/api/user/me", laptop.token().value(), null)).isEqualTo(401);
     }
 
@@ -142,20 +154,28 @@ class PostgresInstancesTest {
         var phone = two.first().useCases().createToken().forAnyUser(ann.id(), NewToken.named("phone"));
         assertThat(send(two.b(), "/api/user/me", phone.token().value(), null)).isEqualTo(200);
 
-        assertThat(send(two.a(), "/api/white-label/users/" + ann.id() + "/disable", admin, "")).isEqualTo(200);
+        assertThat(send(two.a(), "/api/white-label/users/" + ann.id() + "/disable", admin, ""))
+                .isEqualTo(200);
         assertThat(send(two.b(), "/api/user/me", phone.token().value(), null)).isEqualTo(401);
-        assertThat(send(two.b(), "/api/white-label/token", admin, "{\"user_id\":" + ann.id() + "}")).isEqualTo(422);
+        assertThat(send(two.b(), "/api/white-label/token", admin, "{\"user_id\":" + ann.id() + "}"))
+                .isEqualTo(422);
 
-        assertThat(send(two.b(), "/api/white-label/users/" + ann.id() + "/enable", admin, "")).isEqualTo(200);
+        assertThat(send(two.b(), "/api/white-label/users/" + ann.id() + "/enable", admin, ""))
+                .isEqualTo(200);
         var laptop = two.second().useCases().createToken().forAnyUser(ann.id(), NewToken.named("laptop"));
         assertThat(send(two.a(), "/api/user/me", laptop.token().value(), null)).isEqualTo(200);
 
         var userOnB = URI.create("http://127.0.0.1:" + two.b().port() + "/api/white-label/users/" + ann.id());
-        var deleted = http.send(HttpRequest.newBuilder(userOnB).header("Authorization", "Bearer " + admin).DELETE().build(),
+        var deleted = http.send(
+                HttpRequest.newBuilder(userOnB)
+                        .header("Authorization", "Bearer " + admin)
+                        .DELETE()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).isEqualTo(200);
         assertThat(send(two.a(), "/api/user/me", laptop.token().value(), null)).isEqualTo(401);
-        assertThat(send(two.a(), "/api/white-label/users/" + ann.id() + "/tokens", admin, null)).isEqualTo(404);
+        assertThat(send(two.a(), "/api/white-label/users/" + ann.id() + "/tokens", admin, null))
+                .isEqualTo(404);
     }
 
     @Test
@@ -165,7 +185,8 @@ class PostgresInstancesTest {
         String guess = "{\"email\":\"ann@acme.test\",\"password\":\"wrong horse\"}";
 
         for (int i = 0; i < 5; i++) {
-            assertThat(send(i % 2 == 0 ? two.a() : two.b(), "/api/white-label/login", admin, guess)).isEqualTo(401);
+            assertThat(send(i % 2 == 0 ? two.a() : two.b(), "/api/white-label/login", admin, guess))
+                    .isEqualTo(401);
         }
 
         assertThat(send(two.a(), "/api/white-label/login", admin, guess)).isEqualTo(429);
@@ -178,7 +199,8 @@ class PostgresInstancesTest {
         if (form == null) {
             request.GET();
         } else {
-            request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -190,25 +212,50 @@ class PostgresInstancesTest {
         var acme = acme(two.first());
         var ann = ann(two.first(), acme);
         var client = two.first().useCases().manageServiceClients().create(Actor.whiteLabelAdmin(acme.admin()), "api");
-        String basic = "Basic " + Base64.getEncoder().encodeToString(
-                (client.client().clientId() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8));
-        String phone = two.first().useCases().createToken().forAnyUser(ann.id(), NewToken.named("phone")).token().value();
-        String laptop = two.first().useCases().createToken().forAnyUser(ann.id(), NewToken.named("laptop")).token().value();
+        String basic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                (client.client().clientId() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8));
+        String phone = two.first()
+                .useCases()
+                .createToken()
+                .forAnyUser(ann.id(), NewToken.named("phone"))
+                .token()
+                .value();
+        String laptop = two.first()
+                .useCases()
+                .createToken()
+                .forAnyUser(ann.id(), NewToken.named("laptop"))
+                .token()
+                .value();
         String phoneForm = "token=" + phone.replace("|", "%7C");
-        assertThat(door(two.b(), "/auth/check", "Bearer " + phone, null).statusCode()).isEqualTo(204);
+        assertThat(door(two.b(), "/auth/check", "Bearer " + phone, null).statusCode())
+                .isEqualTo(204);
         assertThat(door(two.b(), "/oauth/introspect", basic, phoneForm).body()).startsWith("{\"active\":true");
 
-        assertThat(door(two.a(), "/oauth/revoke", basic, phoneForm).statusCode()).isEqualTo(200);
-        assertThat(door(two.b(), "/auth/check", "Bearer " + phone, null).statusCode()).isEqualTo(401);
+        assertThat(door(two.a(), "/oauth/revoke", basic, phoneForm).statusCode())
+                .isEqualTo(200);
+        assertThat(door(two.b(), "/auth/check", "Bearer " + phone, null).statusCode())
+                .isEqualTo(401);
         assertThat(door(two.b(), "/oauth/introspect", basic, phoneForm).body()).isEqualTo("{\"active\":false}");
 
-        assertThat(send(two.a(), "/api/white-label/logout", acme.adminToken().token().value(), "{\"user_id\":" + ann.id() + "}"))
+        assertThat(send(
+                        two.a(),
+                        "/api/white-label/logout",
+                        acme.adminToken().token().value(),
+                        "{\"user_id\":" + ann.id() + "}"))
                 .isEqualTo(200);
-        assertThat(door(two.b(), "/auth/check", "Bearer " + laptop, null).statusCode()).isEqualTo(401);
-        assertThat(door(two.b(), "/oauth/introspect", basic, "token=" + laptop.replace("|", "%7C")).body())
+        assertThat(door(two.b(), "/auth/check", "Bearer " + laptop, null).statusCode())
+                .isEqualTo(401);
+        assertThat(door(two.b(), "/oauth/introspect", basic, "token=" + laptop.replace("|", "%7C"))
+                        .body())
                 .isEqualTo("{\"active\":false}");
 
-        two.first().useCases().manageServiceClients().delete(Actor.whiteLabelAdmin(acme.admin()), client.client().id());
-        assertThat(door(two.b(), "/oauth/introspect", basic, phoneForm).statusCode()).isEqualTo(401);
+        two.first()
+                .useCases()
+                .manageServiceClients()
+                .delete(Actor.whiteLabelAdmin(acme.admin()), client.client().id());
+        assertThat(door(two.b(), "/oauth/introspect", basic, phoneForm).statusCode())
+                .isEqualTo(401);
     }
 }

@@ -49,10 +49,12 @@ class RacesTest {
         wiring = databases.closeLater(Wiring.open(DatabaseSettings.of(databases.url(database, directory))));
         server = HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
         databases.closeLater(server::stop);
-        var acme = wiring.useCases().createPlatform()
+        var acme = wiring.useCases()
+                .createPlatform()
                 .create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
         admin = acme.adminToken().token().value();
-        ann = wiring.useCases().createPlatformUser()
+        ann = wiring.useCases()
+                .createPlatformUser()
                 .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
     }
 
@@ -66,17 +68,23 @@ class RacesTest {
 
     Answer post(String path, String token, String body) throws Exception {
         long started = System.nanoTime();
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), json.readTree(response.body()), started, System.nanoTime());
     }
 
     int me(String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/user/me"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/user/me"))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     /** Runs {@code copies} of {@code work} released at the same instant. */
@@ -126,7 +134,9 @@ class RacesTest {
                 assertThat(me(token)).as("acknowledged before the logout began").isEqualTo(401);
                 before++;
             } else if (creation.startedNanos() > logout.endedNanos()) {
-                assertThat(me(token)).as("asked for after the logout was acknowledged").isEqualTo(200);
+                assertThat(me(token))
+                        .as("asked for after the logout was acknowledged")
+                        .isEqualTo(200);
                 after++;
             }
         }
@@ -144,7 +154,10 @@ class RacesTest {
         var answers = together(8, () -> post("/api/white-label/logout", admin, body));
 
         assertThat(answers).extracting(Answer::status).containsOnly(200);
-        assertThat(answers.stream().mapToInt(a -> a.body().get("revoked_tokens").asInt()).sum()).isEqualTo(1);
+        assertThat(answers.stream()
+                        .mapToInt(a -> a.body().get("revoked_tokens").asInt())
+                        .sum())
+                .isEqualTo(1);
         assertThat(me(token.token().value())).isEqualTo(401);
     }
 
@@ -158,7 +171,9 @@ class RacesTest {
 
         assertThat(answers).extracting(Answer::status).containsOnly(201, 422);
         assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(1);
-        answers.stream().filter(a -> a.status() == 422).forEach(a ->
-                assertThat(a.body().get("message").asText()).isEqualTo("The email has already been taken."));
+        answers.stream()
+                .filter(a -> a.status() == 422)
+                .forEach(a ->
+                        assertThat(a.body().get("message").asText()).isEqualTo("The email has already been taken."));
     }
 }

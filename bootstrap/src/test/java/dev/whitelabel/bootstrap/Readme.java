@@ -25,7 +25,8 @@ record Readme(Path root, List<String> lines) {
 
         /** Why the block is not run, when its note says {@code not run: why}. */
         Optional<String> notRun() {
-            return note.filter(text -> text.startsWith("not run:")).map(text -> text.substring("not run:".length()).strip());
+            return note.filter(text -> text.startsWith("not run:"))
+                    .map(text -> text.substring("not run:".length()).strip());
         }
     }
 
@@ -35,7 +36,8 @@ record Readme(Path root, List<String> lines) {
         while (!Files.isRegularFile(directory.resolve("README.md"))) {
             directory = directory.getParent();
             if (directory == null) {
-                throw new IllegalStateException("no README.md above " + Path.of("").toAbsolutePath());
+                throw new IllegalStateException(
+                        "no README.md above " + Path.of("").toAbsolutePath());
             }
         }
         try {
@@ -78,6 +80,8 @@ record Readme(Path root, List<String> lines) {
     }
 
     List<Block> blocks(String language) {
-        return blocks().stream().filter(block -> block.language().equals(language)).toList();
+        return blocks().stream()
+                .filter(block -> block.language().equals(language))
+                .toList();
     }
 }

@@ -34,7 +34,8 @@ abstract class ReadmeAnswer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STATUS = Pattern.compile("^[1-5]\\d\\d$");
     private static final Pattern STATUS_AND_BODY = Pattern.compile("^[1-5]\\d\\d [{\\[].*", Pattern.DOTALL);
-    private static final Pattern RANDOM = Pattern.compile("^(\\d+\\||[a-z]+_)([A-Za-z0-9+/=]{20,}|[A-Za-z0-9+/=]*\\.\\.\\.)$");
+    private static final Pattern RANDOM =
+            Pattern.compile("^(\\d+\\||[a-z]+_)([A-Za-z0-9+/=]{20,}|[A-Za-z0-9+/=]*\\.\\.\\.)$");
     private static final Pattern INSTANT = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?Z$");
 
     /** Why the output does not fit, or empty when it does. */
@@ -53,8 +54,14 @@ abstract class ReadmeAnswer {
             if (STATUS.matcher(first).matches()) {
                 return Optional.of(new Exact(first));
             }
-            if (first.startsWith("{") || first.startsWith("[") || STATUS_AND_BODY.matcher(first).matches()) {
-                String joined = String.join("", comment.subList(i, comment.size()).stream().map(String::strip).toList());
+            if (first.startsWith("{")
+                    || first.startsWith("[")
+                    || STATUS_AND_BODY.matcher(first).matches()) {
+                String joined = String.join(
+                        "",
+                        comment.subList(i, comment.size()).stream()
+                                .map(String::strip)
+                                .toList());
                 return Optional.of(new Json(new PatternParser(joined.replaceFirst("^\\d{3} ", "")).parse()));
             }
         }
@@ -71,10 +78,17 @@ abstract class ReadmeAnswer {
             if (colon < 0) {
                 throw new IllegalArgumentException("not a header line: " + header);
             }
-            headers.put(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
+            headers.put(
+                    header.substring(0, colon).strip(),
+                    header.substring(colon + 1).strip());
         }
         Json body = i < lines.size()
-                ? new Json(new PatternParser(String.join("", lines.subList(i, lines.size()).stream().map(String::strip).toList())).parse())
+                ? new Json(new PatternParser(String.join(
+                                "",
+                                lines.subList(i, lines.size()).stream()
+                                        .map(String::strip)
+                                        .toList()))
+                        .parse())
                 : null;
         return new ReadmeAnswer() {
             @Override
@@ -87,7 +101,8 @@ abstract class ReadmeAnswer {
                 for (var header : headers.entrySet()) {
                     boolean present = head.stream().skip(1).anyMatch(line -> {
                         int colon = line.indexOf(':');
-                        return colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase(header.getKey())
+                        return colon > 0
+                                && line.substring(0, colon).strip().equalsIgnoreCase(header.getKey())
                                 && line.substring(colon + 1).strip().equals(header.getValue());
                     });
                     if (!present) {
@@ -194,7 +209,9 @@ abstract class ReadmeAnswer {
                 for (int i = 0; i < parts.length; i++) {
                     regex.append(i == 0 ? "" : ".*").append(Pattern.quote(parts[i]));
                 }
-                return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(text).matches();
+                return Pattern.compile(regex.toString(), Pattern.DOTALL)
+                        .matcher(text)
+                        .matches();
             }
             return INSTANT.matcher(shown).matches() && INSTANT.matcher(text).matches();
         }
@@ -241,7 +258,8 @@ abstract class ReadmeAnswer {
             }
             List<JsonNode> values = new ArrayList<>();
             actual.forEach(values::add);
-            return fits(0, values, 0, path) ? Optional.empty()
+            return fits(0, values, 0, path)
+                    ? Optional.empty()
                     : Optional.of(path + " is " + actual + ", which does not fit the README's elements"
                             + firstElementMismatch(values, path));
         }
@@ -259,7 +277,9 @@ abstract class ReadmeAnswer {
                 return false;
             }
             return value < values.size()
-                    && elements.get(element).mismatch(values.get(value), path + "[" + value + "]").isEmpty()
+                    && elements.get(element)
+                            .mismatch(values.get(value), path + "[" + value + "]")
+                            .isEmpty()
                     && fits(element + 1, values, value + 1, path);
         }
 

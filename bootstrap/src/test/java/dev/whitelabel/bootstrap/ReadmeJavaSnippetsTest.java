@@ -36,36 +36,53 @@ class ReadmeJavaSnippetsTest {
         for (Readme.Block block : blocks) {
             Matcher source = SOURCE.matcher(block.note().orElse(""));
             assertThat(source.matches())
-                    .as("README.md line %d: a ```java block needs <!-- java: path/to/SomeTest.java#region --> above it, naming"
-                            + " the test region it shows", block.line())
+                    .as(
+                            "README.md line %d: a ```java block needs <!-- java: path/to/SomeTest.java#region --> above it, naming"
+                                    + " the test region it shows",
+                            block.line())
                     .isTrue();
             Path file = readme.root().resolve(source.group(1));
-            assertThat(file).as("README.md line %d names %s", block.line(), source.group(1)).isRegularFile();
-            assertThat(file.toString()).as("a README snippet lives in a test the build compiles").contains("/src/test/java/");
+            assertThat(file)
+                    .as("README.md line %d names %s", block.line(), source.group(1))
+                    .isRegularFile();
+            assertThat(file.toString())
+                    .as("a README snippet lives in a test the build compiles")
+                    .contains("/src/test/java/");
             Map<String, String> regions = regions(file);
-            assertThat(regions).as("README.md line %d: regions of %s", block.line(), source.group(1)).containsKey(source.group(2));
+            assertThat(regions)
+                    .as("README.md line %d: regions of %s", block.line(), source.group(1))
+                    .containsKey(source.group(2));
             assertThat(block.text())
-                    .as("README.md line %d differs from region %s of %s: change both together", block.line(), source.group(2),
-                            source.group(1))
+                    .as(
+                            "README.md line %d differs from region %s of %s: change both together",
+                            block.line(), source.group(2), source.group(1))
                     .isEqualTo(regions.get(source.group(2)));
         }
     }
 
     @Test
     void every_readme_region_of_a_test_is_in_the_readme() throws IOException {
-        List<String> shown = readme.blocks("java").stream().map(block -> block.note().orElse("")).toList();
+        List<String> shown = readme.blocks("java").stream()
+                .map(block -> block.note().orElse(""))
+                .toList();
         List<String> marked = new ArrayList<>();
         try (Stream<Path> modules = Files.list(readme.root())) {
-            for (Path tests : modules.map(module -> module.resolve("src/test/java")).filter(Files::isDirectory).toList()) {
+            for (Path tests : modules.map(module -> module.resolve("src/test/java"))
+                    .filter(Files::isDirectory)
+                    .toList()) {
                 try (Stream<Path> files = Files.walk(tests)) {
                     files.filter(path -> path.toString().endsWith(".java"))
-                            .forEach(file -> regions(file).keySet().forEach(region ->
-                                    marked.add("java: " + readme.root().relativize(file) + "#" + region)));
+                            .forEach(file -> regions(file)
+                                    .keySet()
+                                    .forEach(region ->
+                                            marked.add("java: " + readme.root().relativize(file) + "#" + region)));
                 }
             }
         }
         assertThat(marked).isNotEmpty();
-        assertThat(shown).as("README regions of tests, each shown by a ```java block of README.md").containsAll(marked);
+        assertThat(shown)
+                .as("README regions of tests, each shown by a ```java block of README.md")
+                .containsAll(marked);
     }
 
     /** The README regions of a source file by name, each without the indentation its lines share. */
@@ -89,11 +106,15 @@ class ReadmeJavaSnippetsTest {
             }
             String where = file + ":" + (i + 1);
             if (marker.group(2).equals("begin")) {
-                assertThat(open).as("%s: region %s begins inside region %s", where, marker.group(1), open).isNull();
+                assertThat(open)
+                        .as("%s: region %s begins inside region %s", where, marker.group(1), open)
+                        .isNull();
                 open = marker.group(1);
                 body.clear();
             } else {
-                assertThat(marker.group(1)).as("%s: the end of another region than the one open", where).isEqualTo(open);
+                assertThat(marker.group(1))
+                        .as("%s: the end of another region than the one open", where)
+                        .isEqualTo(open);
                 assertThat(regions).as("%s: region %s twice", where, open).doesNotContainKey(open);
                 regions.put(open, dedent(body));
                 open = null;
@@ -104,8 +125,15 @@ class ReadmeJavaSnippetsTest {
     }
 
     static String dedent(List<String> lines) {
-        int indent = lines.stream().filter(line -> !line.isBlank())
-                .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
-        return String.join("\n", lines.stream().map(line -> line.isBlank() ? "" : line.substring(indent)).toList());
+        int indent = lines.stream()
+                .filter(line -> !line.isBlank())
+                .mapToInt(line -> line.length() - line.stripLeading().length())
+                .min()
+                .orElse(0);
+        return String.join(
+                "\n",
+                lines.stream()
+                        .map(line -> line.isBlank() ? "" : line.substring(indent))
+                        .toList());
     }
 }

@@ -43,8 +43,11 @@ class ReadmeLinksTest {
                     }
                     String where = root.relativize(document) + ":" + (i + 1) + " " + target;
                     checked.add(where);
-                    Path resolved = document.getParent().resolve(target.replaceFirst("#.*", "")).normalize();
-                    if (!resolved.startsWith(root) || !Files.exists(resolved)
+                    Path resolved = document.getParent()
+                            .resolve(target.replaceFirst("#.*", ""))
+                            .normalize();
+                    if (!resolved.startsWith(root)
+                            || !Files.exists(resolved)
                             || root.relativize(resolved).toString().matches("(.*/)?target(/.*)?")) {
                         dead.add(where);
                     }
@@ -52,6 +55,8 @@ class ReadmeLinksTest {
             }
         }
         assertThat(checked).as("relative links found").isNotEmpty();
-        assertThat(dead).as("links that lead outside the repository, to nothing, or into a build's output").isEmpty();
+        assertThat(dead)
+                .as("links that lead outside the repository, to nothing, or into a build's output")
+                .isEmpty();
     }
 }

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeWalkthroughIT {
 
     static final Path JAR = Path.of("target", "whitelabel.jar").toAbsolutePath();
-    static final String JAVA_HOME_BIN = Path.of(System.getProperty("java.home"), "bin").toString();
+    static final String JAVA_HOME_BIN =
+            Path.of(System.getProperty("java.home"), "bin").toString();
     static final String SERVE = "java -jar bootstrap/target/whitelabel.jar serve";
     static final Pattern MARKER = Pattern.compile("\\n?@@readme-command (\\d+)@@\\n");
 
@@ -53,12 +54,16 @@ class ReadmeWalkthroughIT {
         List<Readme.Block> bash = readme.blocks("bash");
         assertThat(bash).isNotEmpty();
         Readme.Block runIt = bash.get(0);
-        assertThat(runIt.text()).as("README.md line %d: the \"run it\" block", runIt.line()).contains(SERVE);
+        assertThat(runIt.text())
+                .as("README.md line %d: the \"run it\" block", runIt.line())
+                .contains(SERVE);
 
         List<Readme.Block> blocks = new ArrayList<>();
         for (Readme.Block block : bash.subList(1, bash.size())) {
             if (block.notRun().isPresent()) {
-                assertThat(block.notRun().get()).as("README.md line %d: not run, and why", block.line()).isNotEmpty();
+                assertThat(block.notRun().get())
+                        .as("README.md line %d: not run, and why", block.line())
+                        .isNotEmpty();
             } else {
                 blocks.add(block);
             }
@@ -87,14 +92,19 @@ class ReadmeWalkthroughIT {
                 }
                 List<String> comment = new ArrayList<>();
                 trailingComment(lines.get(i)).ifPresent(comment::add);
-                for (int next = i + 1; next < lines.size() && lines.get(next).strip().startsWith("#"); next++) {
+                for (int next = i + 1;
+                        next < lines.size() && lines.get(next).strip().startsWith("#");
+                        next++) {
                     comment.add(lines.get(next).strip().substring(1));
                 }
                 commands.add(new Command(block.line() + 1 + first, lines.subList(first, i + 1), comment));
-                script.append("printf '\\n@@readme-command ").append(commands.size() - 1).append("@@\\n'\n");
+                script.append("printf '\\n@@readme-command ")
+                        .append(commands.size() - 1)
+                        .append("@@\\n'\n");
                 for (String each : lines.subList(first, i + 1)) {
                     script.append(each.replace("localhost:8080", "localhost:" + port)
-                            .replace("127.0.0.1:8080", "127.0.0.1:" + port)).append('\n');
+                                    .replace("127.0.0.1:8080", "127.0.0.1:" + port))
+                            .append('\n');
                 }
             }
         }
@@ -133,9 +143,13 @@ class ReadmeWalkthroughIT {
             int failed = numbers.isEmpty() ? 0 : numbers.get(numbers.size() - 1);
             String output = numbers.isEmpty() ? out : out.substring(spans.get(spans.size() - 1)[1]);
             Command command = commands.get(Math.min(failed, commands.size() - 1));
-            throw new AssertionError(String.format("README.md line %d %s:%n%s%n-- its output:%n%s%n-- stderr (the end):%n%s",
-                    command.line(), finished ? "failed (exit " + bashProcess.exitValue() + ")" : "did not finish in 10 minutes",
-                    command.shown(), output, tail(Files.readString(stderr, StandardCharsets.UTF_8), 40)));
+            throw new AssertionError(String.format(
+                    "README.md line %d %s:%n%s%n-- its output:%n%s%n-- stderr (the end):%n%s",
+                    command.line(),
+                    finished ? "failed (exit " + bashProcess.exitValue() + ")" : "did not finish in 10 minutes",
+                    command.shown(),
+                    output,
+                    tail(Files.readString(stderr, StandardCharsets.UTF_8), 40)));
         }
 
         List<String> mismatches = new ArrayList<>();
@@ -146,7 +160,8 @@ class ReadmeWalkthroughIT {
             try {
                 answer = ReadmeAnswer.of(command.comment());
             } catch (IllegalArgumentException e) {
-                mismatches.add(String.format("README.md line %d: the answer shown cannot be read: %s", command.line(), e.getMessage()));
+                mismatches.add(String.format(
+                        "README.md line %d: the answer shown cannot be read: %s", command.line(), e.getMessage()));
                 continue;
             }
             if (answer.isEmpty()) {
@@ -154,25 +169,42 @@ class ReadmeWalkthroughIT {
             }
             checked++;
             String output = outputs.get(n);
-            answer.get().mismatch(output).ifPresent(why -> mismatches.add(String.format(
-                    "README.md line %d: %s%n  shows:   %s%n  printed: %s%n  so:      %s",
-                    command.line(), command.shown(), String.join(" / ", command.comment()).strip(), output.strip(), why)));
+            answer.get()
+                    .mismatch(output)
+                    .ifPresent(why -> mismatches.add(String.format(
+                            "README.md line %d: %s%n  shows:   %s%n  printed: %s%n  so:      %s",
+                            command.line(),
+                            command.shown(),
+                            String.join(" / ", command.comment()).strip(),
+                            output.strip(),
+                            why)));
         }
-        assertThat(mismatches).as("commands whose output differs from the README's").isEmpty();
+        assertThat(mismatches)
+                .as("commands whose output differs from the README's")
+                .isEmpty();
         assertThat(checked).as("commands with an answer shown").isGreaterThan(20);
     }
 
     /** Serves as the "run it" block does, in the clone, on a free port of this host only; the port. */
     int serve() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(JAVA_HOME_BIN, "java").toString(), "-jar",
-                "bootstrap/target/whitelabel.jar", "serve", "--port", "0", "--host", "127.0.0.1")
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(JAVA_HOME_BIN, "java").toString(),
+                        "-jar",
+                        "bootstrap/target/whitelabel.jar",
+                        "serve",
+                        "--port",
+                        "0",
+                        "--host",
+                        "127.0.0.1")
                 .directory(clone.toFile())
                 .redirectError(clone.resolve("serve.err").toFile());
         cleanEnvironment(builder.environment());
         server = builder.start();
         var stdout = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String first = stdout.readLine();
-        assertThat(first).as("serve's first line; its log: %s", clone.resolve("serve.err")).isNotNull();
+        assertThat(first)
+                .as("serve's first line; its log: %s", clone.resolve("serve.err"))
+                .isNotNull();
         return new ObjectMapper().readTree(first).get("port").asInt();
     }
 

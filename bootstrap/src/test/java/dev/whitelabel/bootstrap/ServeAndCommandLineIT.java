@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeAndCommandLineIT {
 
     static final Path JAR = Path.of("target", "whitelabel.jar");
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path directory;
@@ -42,8 +43,8 @@ class ServeAndCommandLineIT {
     @BeforeEach
     void serve() throws Exception {
         dbUrl = DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"));
-        server = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "serve", "--port", "0", "--host", "127.0.0.1",
-                "--db-url", dbUrl)
+        server = new ProcessBuilder(
+                        JAVA, "-jar", JAR.toString(), "serve", "--port", "0", "--host", "127.0.0.1", "--db-url", dbUrl)
                 .redirectError(directory.resolve("serve.err").toFile())
                 .start();
         var stdout = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -60,7 +61,9 @@ class ServeAndCommandLineIT {
         List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
         command.addAll(List.of(args));
         command.add("--db-url=" + dbUrl);
-        var process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        var process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as("exit code of %s", List.of(args)).isZero();
         return json.readTree(out);
@@ -76,15 +79,24 @@ class ServeAndCommandLineIT {
     @Test
     void a_logout_by_the_command_line_is_a_401_on_the_running_servers_next_request() throws Exception {
         String platformId = cli("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
-                .at("/platform/id").asText();
+                .at("/platform/id")
+                .asText();
         String userId = cli("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test")
-                .get("id").asText();
+                .get("id")
+                .asText();
         var phone = cli("token", "create", "--user", userId, "--name", "phone");
         var laptop = cli("token", "create", "--user", userId, "--name", "laptop");
         assertThat(me(phone.get("token").asText())).isEqualTo(200);
 
-        cli("user", "logout", "--platform", platformId, "--user-id", userId,
-                "--token-id", phone.get("token_id").asText());
+        cli(
+                "user",
+                "logout",
+                "--platform",
+                platformId,
+                "--user-id",
+                userId,
+                "--token-id",
+                phone.get("token_id").asText());
         assertThat(me(phone.get("token").asText())).isEqualTo(401);
         assertThat(me(laptop.get("token").asText())).isEqualTo(200);
 

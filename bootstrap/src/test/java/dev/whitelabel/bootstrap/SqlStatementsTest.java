@@ -9,6 +9,7 @@ import dev.whitelabel.adapters.persistence.Database;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
 import dev.whitelabel.application.WhitelabelUseCases;
+import dev.whitelabel.domain.error.InvalidCredentials;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.Introspection;
@@ -16,13 +17,12 @@ import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
-import java.util.Optional;
 import dev.whitelabel.domain.model.Password;
-import dev.whitelabel.domain.error.InvalidCredentials;
 import dev.whitelabel.domain.model.PlatformCreated;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,8 +48,10 @@ class SqlStatementsTest {
     }
 
     void open(String database) {
-        HikariDataSource pool = databases.closeLater(Database.open(DatabaseSettings.of(databases.url(database, directory))));
-        useCases = new WhitelabelUseCases(JdbiStorage.over(counter.wrap(pool)), new BcryptPasswordHasher(4), Clock.systemUTC());
+        HikariDataSource pool =
+                databases.closeLater(Database.open(DatabaseSettings.of(databases.url(database, directory))));
+        useCases = new WhitelabelUseCases(
+                JdbiStorage.over(counter.wrap(pool)), new BcryptPasswordHasher(4), Clock.systemUTC());
     }
 
     @ParameterizedTest
@@ -79,7 +81,9 @@ class SqlStatementsTest {
         useCases.authenticateToken().authenticate(token); // the first use in a minute records last_used_at
 
         counter.reset();
-        assertThat(useCases.authenticateToken().authenticateOnPlatform(token, acme.platform().id())).isPresent();
+        assertThat(useCases.authenticateToken()
+                        .authenticateOnPlatform(token, acme.platform().id()))
+                .isPresent();
         assertThat(useCases.serviceClientDoors().introspect(client.client().clientId(), client.secret(), token))
                 .isInstanceOf(Introspection.Active.class);
 
@@ -95,8 +99,14 @@ class SqlStatementsTest {
         open(database);
         var acme = platform();
         var admin = Actor.whiteLabelAdmin(acme.admin());
-        useCases.registerPlatformUser().register(admin, new NewPlatformUser("Ann", new EmailAddress("ann@acme.test"),
-                Optional.of(new Password("correct horse")), Optional.empty()));
+        useCases.registerPlatformUser()
+                .register(
+                        admin,
+                        new NewPlatformUser(
+                                "Ann",
+                                new EmailAddress("ann@acme.test"),
+                                Optional.of(new Password("correct horse")),
+                                Optional.empty()));
         var email = new EmailAddress("ann@acme.test");
 
         counter.reset();
@@ -110,7 +120,8 @@ class SqlStatementsTest {
         useCases.loginPlatformUser().login(admin, email, "correct horse", NewToken.named("t"));
         // the token and its audit event, as before throttling
         assertThat(counter.writes()).isEqualTo(2);
-        assertThat(counter.statements()).noneMatch(sql -> sql.contains("login_failures") && !sql.strip().startsWith("select"));
+        assertThat(counter.statements())
+                .noneMatch(sql -> sql.contains("login_failures") && !sql.strip().startsWith("select"));
     }
 
     @ParameterizedTest
@@ -124,7 +135,8 @@ class SqlStatementsTest {
 
         assertThat(many).isEqualTo(few);
         assertThat(few.stream().filter(sql -> sql.strip().startsWith("update")).count())
-                .as("updates: the user's generation only").isEqualTo(1);
+                .as("updates: the user's generation only")
+                .isEqualTo(1);
         // bump the generation, record its end, audit, and the outbox's insert-select, which finds no endpoint here
         assertThat(counter.writes()).isEqualTo(4);
     }

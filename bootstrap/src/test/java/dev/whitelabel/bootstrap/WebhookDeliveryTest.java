@@ -64,6 +64,7 @@ class WebhookDeliveryTest {
     final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     /** How many of the next requests the receiver answers 503, as a receiver that is down would. */
     final AtomicInteger refusals = new AtomicInteger();
+
     WhitelabelUseCases useCases;
     dev.whitelabel.adapters.http.HttpServer server;
     HttpServer receiver;
@@ -84,13 +85,15 @@ class WebhookDeliveryTest {
     void start(String url, int instances) throws IOException {
         for (int i = 0; i < instances; i++) {
             var pool = databases.closeLater(Database.open(DatabaseSettings.of(url)));
-            var instance = new WhitelabelUseCases(JdbiStorage.over(pool), new BcryptPasswordHasher(4), Clock.systemUTC(),
-                    new WebhookPolicy(true));
-            databases.closeLater(new WebhookDispatcher(instance.deliverWebhooks(new HttpWebhookSender()),
+            var instance = new WhitelabelUseCases(
+                    JdbiStorage.over(pool), new BcryptPasswordHasher(4), Clock.systemUTC(), new WebhookPolicy(true));
+            databases.closeLater(new WebhookDispatcher(
+                    instance.deliverWebhooks(new HttpWebhookSender()),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
             if (i == 0) {
                 useCases = instance;
-                server = dev.whitelabel.adapters.http.HttpServer.create(useCases, HttpSettings.defaults()).start("127.0.0.1", 0);
+                server = dev.whitelabel.adapters.http.HttpServer.create(useCases, HttpSettings.defaults())
+                        .start("127.0.0.1", 0);
                 databases.closeLater(server::stop);
             }
         }
@@ -110,16 +113,23 @@ class WebhookDeliveryTest {
     }
 
     HttpResponse<String> post(String path, String token, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Runs the Python verifier on one received webhook; answers what it said, empty when the webhook verifies. */
     String verify(String secret, Received webhook) throws Exception {
-        var process = new ProcessBuilder("python3", VERIFIER.toString()).redirectErrorStream(true).start();
-        process.getOutputStream().write(json.writeValueAsBytes(
-                Map.of("secret", secret, "headers", webhook.headers(), "body", webhook.body())));
+        var process = new ProcessBuilder("python3", VERIFIER.toString())
+                .redirectErrorStream(true)
+                .start();
+        process.getOutputStream()
+                .write(json.writeValueAsBytes(
+                        Map.of("secret", secret, "headers", webhook.headers(), "body", webhook.body())));
         process.getOutputStream().close();
         String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         int exit = process.waitFor();
@@ -132,12 +142,15 @@ class WebhookDeliveryTest {
             throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs python3 for the independent verifier");
         start(database);
-        var acme = useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
+        var acme =
+                useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
         String admin = acme.adminToken().token().value();
         var ann = useCases.createPlatformUser()
                 .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
         var phone = useCases.createToken().forAnyUser(ann.id(), NewToken.named("phone"));
-        var created = post("/api/white-label/webhooks", admin,
+        var created = post(
+                "/api/white-label/webhooks",
+                admin,
                 "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         String secret = json.readTree(created.body()).at("/webhook/secret").asText();
@@ -152,7 +165,8 @@ class WebhookDeliveryTest {
         assertThat(event.get("type").asText()).isEqualTo("token.revoked");
         assertThat(event.at("/data/token_id").asLong()).isEqualTo(phone.tokenId());
         assertThat(event.at("/data/actor/type").asText()).isEqualTo("admin");
-        assertThat(verify(secret.substring(0, secret.length() - 4) + "AAA=", one)).as("another key does not verify")
+        assertThat(verify(secret.substring(0, secret.length() - 4) + "AAA=", one))
+                .as("another key does not verify")
                 .isEqualTo("no v1 signature matches");
 
         refusals.set(1);
@@ -162,28 +176,45 @@ class WebhookDeliveryTest {
         assertThat(afterDowntime).as("tried again after the 503").isNotNull();
         assertThat(json.readTree(afterDowntime.body()).get("type").asText()).isEqualTo("user.logged_out");
         assertThat(verify(secret, afterDowntime)).isEmpty();
-        assertThat(received.poll(1, TimeUnit.SECONDS)).as("each event once while nothing crashes").isNull();
-        var deliveries = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                + "/api/white-label/webhooks/" + json.readTree(created.body()).at("/webhook/id").asLong() + "/deliveries"))
-                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(received.poll(1, TimeUnit.SECONDS))
+                .as("each event once while nothing crashes")
+                .isNull();
+        var deliveries = json.readTree(http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + server.port() + "/api/white-label/webhooks/"
+                                                + json.readTree(created.body())
+                                                        .at("/webhook/id")
+                                                        .asLong() + "/deliveries"))
+                                .header("Authorization", "Bearer " + admin)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         assertThat(deliveries.at("/data/0/attempts").asInt()).isEqualTo(2);
         assertThat(deliveries.at("/data/0/last_status").asInt()).isEqualTo(204);
-        assertThat(deliveries.at("/data/0/event_id").asText()).isEqualTo(afterDowntime.headers().get("webhook-id"));
+        assertThat(deliveries.at("/data/0/event_id").asText())
+                .isEqualTo(afterDowntime.headers().get("webhook-id"));
     }
 
     /** Two instances' dispatchers on one PostgreSQL, one receiver: each event arrives exactly once while nothing crashes. */
     @Test
     void two_instances_deliver_each_event_exactly_once() throws Exception {
         start(databases.url("postgresql", directory), 2);
-        var acme = useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
+        var acme =
+                useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
         String admin = acme.adminToken().token().value();
-        post("/api/white-label/webhooks", admin, "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks\"}");
+        post(
+                "/api/white-label/webhooks",
+                admin,
+                "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks\"}");
         var ann = useCases.createPlatformUser()
                 .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
         int logouts = 40;
         for (int i = 0; i < logouts; i++) {
             var token = useCases.createToken().forAnyUser(ann.id(), NewToken.named("t" + i));
-            post("/api/white-label/logout", admin, "{\"user_id\":" + ann.id() + ",\"token_id\":" + token.tokenId() + "}");
+            post(
+                    "/api/white-label/logout",
+                    admin,
+                    "{\"user_id\":" + ann.id() + ",\"token_id\":" + token.tokenId() + "}");
         }
 
         Set<String> ids = new HashSet<>();

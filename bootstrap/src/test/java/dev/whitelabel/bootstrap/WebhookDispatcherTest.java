@@ -29,11 +29,14 @@ class WebhookDispatcherTest {
 
     @Test
     void closing_lets_a_send_in_flight_finish_and_record_its_outcome_then_claims_nothing_more() throws Exception {
-        var useCases = new WhitelabelUseCases(InMemoryStorage.create(), new BcryptPasswordHasher(4), Clock.systemUTC(),
-                new WebhookPolicy(true));
-        var acme = useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
+        var useCases = new WhitelabelUseCases(
+                InMemoryStorage.create(), new BcryptPasswordHasher(4), Clock.systemUTC(), new WebhookPolicy(true));
+        var acme =
+                useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
         var admin = Actor.whiteLabelAdmin(acme.admin());
-        var endpoint = useCases.manageWebhooks().create(admin, "http://127.0.0.1:9/hooks", Set.of()).endpoint();
+        var endpoint = useCases.manageWebhooks()
+                .create(admin, "http://127.0.0.1:9/hooks", Set.of())
+                .endpoint();
         var ann = useCases.createPlatformUser()
                 .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
         var sending = new CountDownLatch(1);
@@ -41,18 +44,24 @@ class WebhookDispatcherTest {
         WebhookSender slowReceiver = (url, headers, body) -> {
             sends.incrementAndGet();
             sending.countDown();
-            return CompletableFuture.supplyAsync(() -> new WebhookSender.Outcome(Optional.of(204), Optional.empty()),
+            return CompletableFuture.supplyAsync(
+                    () -> new WebhookSender.Outcome(Optional.of(204), Optional.empty()),
                     CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS));
         };
         useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(ann.id()));
 
-        var dispatcher = new WebhookDispatcher(useCases.deliverWebhooks(slowReceiver),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        var dispatcher = new WebhookDispatcher(
+                useCases.deliverWebhooks(slowReceiver), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         assertThat(sending.await(5, TimeUnit.SECONDS)).isTrue();
         dispatcher.close();
 
-        var delivery = useCases.manageWebhooks().deliveries(admin, endpoint.id(), PageRequest.first()).items().get(0);
-        assertThat(delivery.deliveredAt()).as("the send in flight finished and was recorded").isPresent();
+        var delivery = useCases.manageWebhooks()
+                .deliveries(admin, endpoint.id(), PageRequest.first())
+                .items()
+                .get(0);
+        assertThat(delivery.deliveredAt())
+                .as("the send in flight finished and was recorded")
+                .isPresent();
         useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(ann.id()));
         Thread.sleep(3 * WebhookDispatcher.POLL.toMillis());
         assertThat(sends.get()).as("no claim after closing").isEqualTo(1);

@@ -52,12 +52,16 @@ final class AccountRoutes {
         var deviceName = deviceName(body);
         body.requireValid();
 
-        var signedIn = registerPlatformUser.register(admin,
+        var signedIn = registerPlatformUser.register(
+                admin,
                 new NewPlatformUser(name.orElseThrow(), email.orElseThrow(), password, timezone),
                 clientDevices.device(ctx, deviceName));
 
-        ctx.status(201).json(new Answers.Registered("Registration successful.",
-                Answers.UserSummary.of(signedIn.user()), signedIn.token().token().value()));
+        ctx.status(201)
+                .json(new Answers.Registered(
+                        "Registration successful.",
+                        Answers.UserSummary.of(signedIn.user()),
+                        signedIn.token().token().value()));
     }
 
     private void login(Context ctx) {
@@ -69,8 +73,12 @@ final class AccountRoutes {
         var deviceName = deviceName(body);
         body.requireValid();
 
-        var signedIn = loginPlatformUser.login(admin, email.orElseThrow(), password.orElseThrow(),
-                token.orElseThrow().on(clientDevices.device(ctx, deviceName)), clientDevices.person(ctx));
+        var signedIn = loginPlatformUser.login(
+                admin,
+                email.orElseThrow(),
+                password.orElseThrow(),
+                token.orElseThrow().on(clientDevices.device(ctx, deviceName)),
+                clientDevices.person(ctx));
 
         ctx.json(Answers.TokenIssued.of("Login successful.", signedIn.user(), signedIn.token()));
     }
@@ -85,7 +93,9 @@ final class AccountRoutes {
         var deviceName = deviceName(body);
         body.requireValid();
 
-        var signedIn = createToken.forPlatformUser(admin, new UserReference(userId, email),
+        var signedIn = createToken.forPlatformUser(
+                admin,
+                new UserReference(userId, email),
                 new NewToken(name.orElseThrow(), expiresIn, clientDevices.device(ctx, deviceName)));
 
         ctx.json(Answers.TokenIssued.of("Token created successfully.", signedIn.user(), signedIn.token()));

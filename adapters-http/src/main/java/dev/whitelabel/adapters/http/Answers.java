@@ -51,8 +51,8 @@ public final class Answers {
 
     record ListedUser(long id, String name, String email, String createdAt, String disabledAt) {
         static ListedUser of(User user) {
-            return new ListedUser(user.id(), user.name(), user.email(), user.createdAt().toString(),
-                    time(user.disabledAt()));
+            return new ListedUser(
+                    user.id(), user.name(), user.email(), user.createdAt().toString(), time(user.disabledAt()));
         }
     }
 
@@ -69,9 +69,16 @@ public final class Answers {
             String lastUsedIp) {
         static ListedToken of(TokenSummary token) {
             var device = token.device();
-            return new ListedToken(token.id(), token.name(), token.createdAt().toString(),
-                    time(token.lastUsedAt()), time(token.expiresAt()), time(token.revokedAt()),
-                    device.name().orElse(null), device.userAgent().orElse(null), device.ipAddress().orElse(null),
+            return new ListedToken(
+                    token.id(),
+                    token.name(),
+                    token.createdAt().toString(),
+                    time(token.lastUsedAt()),
+                    time(token.expiresAt()),
+                    time(token.revokedAt()),
+                    device.name().orElse(null),
+                    device.userAgent().orElse(null),
+                    device.ipAddress().orElse(null),
                     token.lastUsedIp().orElse(null));
         }
     }
@@ -97,10 +104,18 @@ public final class Answers {
         static ListedAuditEvent of(RecordedAuditEvent recorded) {
             var event = recorded.event();
             var actor = event.actor();
-            Long serviceClientActor = actor.kind() == AuditActor.Kind.SERVICE_CLIENT ? actor.id().orElseThrow() : null;
-            return new ListedAuditEvent(recorded.id(), event.at().toString(), lowerCase(event.action().name()),
-                    lowerCase(actor.kind().name()), actor.userId().orElse(null), serviceClientActor,
-                    event.targetUserId().orElse(null), event.tokenId().orElse(null), event.tokenCount(),
+            Long serviceClientActor =
+                    actor.kind() == AuditActor.Kind.SERVICE_CLIENT ? actor.id().orElseThrow() : null;
+            return new ListedAuditEvent(
+                    recorded.id(),
+                    event.at().toString(),
+                    lowerCase(event.action().name()),
+                    lowerCase(actor.kind().name()),
+                    actor.userId().orElse(null),
+                    serviceClientActor,
+                    event.targetUserId().orElse(null),
+                    event.tokenId().orElse(null),
+                    event.tokenCount(),
                     event.serviceClientId().orElse(null));
         }
 
@@ -111,7 +126,8 @@ public final class Answers {
 
     record Settings(Integer maxTokensPerUser, String sessionCapPolicy) {
         static Settings of(SessionCap cap) {
-            return new Settings(cap.maxTokensPerUser().isPresent() ? cap.maxTokensPerUser().getAsInt() : null,
+            return new Settings(
+                    cap.maxTokensPerUser().isPresent() ? cap.maxTokensPerUser().getAsInt() : null,
                     cap.policy().wireName());
         }
     }
@@ -128,7 +144,11 @@ public final class Answers {
 
     record ListedKey(long id, String name, String lastUsedAt, String createdAt) {
         static ListedKey of(TokenSummary token) {
-            return new ListedKey(token.id(), token.name(), time(token.lastUsedAt()), token.createdAt().toString());
+            return new ListedKey(
+                    token.id(),
+                    token.name(),
+                    time(token.lastUsedAt()),
+                    token.createdAt().toString());
         }
     }
 

@@ -19,7 +19,8 @@ final class ApiMetrics {
      */
     static final Duration[] BUCKETS = {
         Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofMillis(2500)};
+        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofMillis(2500)
+    };
 
     private final MeterRegistry registry;
     /** Each series' timer, found once: building its id and looking it up in the registry on every request cost more. */
@@ -33,22 +34,36 @@ final class ApiMetrics {
     }
 
     void request(String method, String route, int status, Duration took) {
-        timers.computeIfAbsent(new Series(method, route, status), series -> Timer.builder("http.server.requests")
-                        .description("HTTP requests, by route template, method and status")
-                        .tags("method", series.method(), "route", series.route(), "status", Integer.toString(series.status()))
-                        .serviceLevelObjectives(BUCKETS)
-                        .register(registry))
+        timers.computeIfAbsent(
+                        new Series(method, route, status),
+                        series -> Timer.builder("http.server.requests")
+                                .description("HTTP requests, by route template, method and status")
+                                .tags(
+                                        "method",
+                                        series.method(),
+                                        "route",
+                                        series.route(),
+                                        "status",
+                                        Integer.toString(series.status()))
+                                .serviceLevelObjectives(BUCKETS)
+                                .register(registry))
                 .record(took);
     }
 
     /** {@code reason}: missing, invalid_request or invalid_token. */
     void authenticationFailed(String reason) {
-        Counter.builder("whitelabel.authentication.failures").tag("reason", reason).register(registry).increment();
+        Counter.builder("whitelabel.authentication.failures")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 
     /** {@code kind}: admin_one, admin_others, admin_all, self_one, self_others or self_all. */
     void loggedOut(String kind, int revokedTokens) {
-        Counter.builder("whitelabel.logouts").tag("kind", kind).register(registry).increment();
+        Counter.builder("whitelabel.logouts")
+                .tag("kind", kind)
+                .register(registry)
+                .increment();
         Counter.builder("whitelabel.tokens.revoked").register(registry).increment(revokedTokens);
     }
 
@@ -57,6 +72,9 @@ final class ApiMetrics {
      * or revocation; {@code outcome} allowed, refused, active, inactive, revoked or invalid_client.
      */
     void tokenChecked(String door, String outcome) {
-        Counter.builder("whitelabel.token.checks").tags("door", door, "outcome", outcome).register(registry).increment();
+        Counter.builder("whitelabel.token.checks")
+                .tags("door", door, "outcome", outcome)
+                .register(registry)
+                .increment();
     }
 }

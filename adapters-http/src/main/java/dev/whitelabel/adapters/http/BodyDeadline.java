@@ -58,7 +58,8 @@ final class BodyDeadline extends Handler.Wrapper {
             if (field.getHeader() == HttpHeader.CONTENT_LENGTH) {
                 return Math.max(0, field.getLongValue());
             }
-            if (field.getHeader() == HttpHeader.TRANSFER_ENCODING && field.contains(HttpHeaderValue.CHUNKED.asString())) {
+            if (field.getHeader() == HttpHeader.TRANSFER_ENCODING
+                    && field.contains(HttpHeaderValue.CHUNKED.asString())) {
                 return -1;
             }
         }

@@ -59,7 +59,9 @@ final class BodyFields {
     /** A valid email address; absent, null or blank is empty. */
     Optional<EmailAddress> optionalEmail(String field) {
         JsonNode value = fields.get(field);
-        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+        if (value == null
+                || value.isNull()
+                || (value.isTextual() && value.asText().isBlank())) {
             return Optional.empty();
         }
         if (!value.isTextual() || !EmailAddress.isValid(value.asText())) {
@@ -71,7 +73,9 @@ final class BodyFields {
     /** A string; absent or null is refused with "is required". */
     Optional<String> requiredText(String field) {
         JsonNode value = fields.get(field);
-        if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
+        if (value == null
+                || value.isNull()
+                || (value.isTextual() && value.asText().isEmpty())) {
             return reject(field, "The " + label(field) + " field is required.");
         }
         return text(field, value);
@@ -129,7 +133,8 @@ final class BodyFields {
         if (value == null) {
             return Optional.empty();
         }
-        if (value.isNull() || (formEncoded && value.isTextual() && value.asText().isEmpty())) {
+        if (value.isNull()
+                || (formEncoded && value.isTextual() && value.asText().isEmpty())) {
             return Optional.of(OptionalLong.empty());
         }
         return optionalInteger(field).map(OptionalLong::of);
@@ -152,7 +157,7 @@ final class BodyFields {
                 case "0", "false" -> {
                     return false;
                 }
-                default -> { }
+                default -> {}
             }
         }
         reject(field, "The " + label(field) + " field must be true or false.");
@@ -170,8 +175,9 @@ final class BodyFields {
         try {
             return Optional.of(rule.apply(value.get()));
         } catch (InvalidInput invalid) {
-            invalid.errors().forEach((field, messages) ->
-                    errors.computeIfAbsent(field, key -> new ArrayList<>()).addAll(messages));
+            invalid.errors()
+                    .forEach((field, messages) -> errors.computeIfAbsent(field, key -> new ArrayList<>())
+                            .addAll(messages));
             return Optional.empty();
         }
     }
@@ -191,7 +197,9 @@ final class BodyFields {
     }
 
     private Optional<Long> integer(JsonNode value) {
-        if (formEncoded && value.isTextual() && FORM_INTEGER.matcher(value.asText()).matches()) {
+        if (formEncoded
+                && value.isTextual()
+                && FORM_INTEGER.matcher(value.asText()).matches()) {
             try {
                 return Optional.of(Long.parseLong(value.asText()));
             } catch (NumberFormatException tooLarge) {

@@ -54,8 +54,9 @@ final class ErrorAnswers {
             message(ctx, 429, e.getMessage());
         });
         routes.exception(ApiKeyNotFound.class, (e, ctx) -> message(ctx, 404, e.getMessage()));
-        routes.exception(InvalidInput.class, (e, ctx) ->
-                ctx.status(422).json(new Answers.Validation(e.getMessage(), e.errors())));
+        routes.exception(
+                InvalidInput.class,
+                (e, ctx) -> ctx.status(422).json(new Answers.Validation(e.getMessage(), e.errors())));
         routes.exception(StorageUnavailable.class, (e, ctx) -> {
             // fail closed: no token is accepted unchecked; the pool reconnects by itself
             ctx.header("Retry-After", "1");
@@ -71,7 +72,8 @@ final class ErrorAnswers {
         routes.exception(WebhookNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(DeliveryNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(HttpProblem.class, (e, ctx) -> message(ctx, e.status(), e.getMessage()));
-        routes.exception(HttpResponseException.class, (e, ctx) -> message(ctx, e.getStatus(), statusText(e.getStatus())));
+        routes.exception(
+                HttpResponseException.class, (e, ctx) -> message(ctx, e.getStatus(), statusText(e.getStatus())));
         routes.exception(Exception.class, (e, ctx) -> {
             // The class and the route only: an exception message may quote the request or a query.
             LOG.error("Unhandled {} on {} {}", e.getClass().getName(), ctx.method(), ctx.endpoint().path);

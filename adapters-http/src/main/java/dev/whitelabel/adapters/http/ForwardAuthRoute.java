@@ -20,7 +20,12 @@ final class ForwardAuthRoute {
     static final String PATH = "/auth/check";
     // HEAD answers like GET by itself; gateways send the method of the request they guard
     private static final List<HandlerType> METHODS = List.of(
-            HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS);
+            HandlerType.GET,
+            HandlerType.POST,
+            HandlerType.PUT,
+            HandlerType.PATCH,
+            HandlerType.DELETE,
+            HandlerType.OPTIONS);
 
     private final BearerAuthentication authentication;
     private final ApiMetrics metrics;

@@ -35,6 +35,7 @@ final class HttpProblem extends RuntimeException {
     }
 
     static HttpProblem unsupportedMediaType() {
-        return new HttpProblem(415, "Unsupported content type: send application/json or application/x-www-form-urlencoded.");
+        return new HttpProblem(
+                415, "Unsupported content type: send application/json or application/x-www-form-urlencoded.");
     }
 }

@@ -41,11 +41,22 @@ public final class HttpServer {
         var clientDevices = new ClientDevices(settings.trustedProxies());
         var authentication = new BearerAuthentication(useCases.authenticateToken(), clientDevices);
         var logout = new LogoutRoute(useCases.logoutPlatformUser(), requestBody, metrics);
-        var accounts = new AccountRoutes(useCases.registerPlatformUser(), useCases.loginPlatformUser(),
-                useCases.createToken(), requestBody, clientDevices);
-        var listings = new ListingRoutes(useCases.listPlatformUsers(), useCases.listUserTokens(), useCases.readAuditTrail());
-        var selfService = new SelfServiceRoutes(useCases.logoutSelf(), useCases.manageApiKeys(), useCases.listUserTokens(),
-                useCases.manageAccounts(), requestBody, clientDevices, metrics);
+        var accounts = new AccountRoutes(
+                useCases.registerPlatformUser(),
+                useCases.loginPlatformUser(),
+                useCases.createToken(),
+                requestBody,
+                clientDevices);
+        var listings =
+                new ListingRoutes(useCases.listPlatformUsers(), useCases.listUserTokens(), useCases.readAuditTrail());
+        var selfService = new SelfServiceRoutes(
+                useCases.logoutSelf(),
+                useCases.manageApiKeys(),
+                useCases.listUserTokens(),
+                useCases.manageAccounts(),
+                requestBody,
+                clientDevices,
+                metrics);
         var lifecycle = new AccountLifecycleRoutes(useCases.manageAccounts(), requestBody, metrics);
         var settingsRoutes = new SettingsRoutes(useCases.manageSettings(), requestBody);
         var operations = new OperationsRoutes(
@@ -67,7 +78,8 @@ public final class HttpServer {
                 server.insertHandler(new NoMethodOverride());
                 server.insertHandler(new StrictQueryString());
                 server.insertHandler(staticFiles);
-                server.insertHandler(new BodyDeadline(settings.maxBodyBytes(), settings.bodyTimeout(), settings.maxBufferedBodyBytes()));
+                server.insertHandler(new BodyDeadline(
+                        settings.maxBodyBytes(), settings.bodyTimeout(), settings.maxBufferedBodyBytes()));
                 // stop() then waits this long for requests in flight before closing connections
                 server.setStopTimeout(settings.shutdownTimeout().toMillis());
             });

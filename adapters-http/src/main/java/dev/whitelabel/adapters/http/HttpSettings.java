@@ -24,13 +24,15 @@ public record HttpSettings(
     public static final long DEFAULT_BODY_TIMEOUT_MILLIS = 10_000;
     public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofMillis(DEFAULT_BODY_TIMEOUT_MILLIS);
     /** An eighth of the heap: 32 MiB, some 500 bodies of the largest size, at -Xmx256m. */
-    public static final long DEFAULT_MAX_BUFFERED_BODY_BYTES = Runtime.getRuntime().maxMemory() / 8;
+    public static final long DEFAULT_MAX_BUFFERED_BODY_BYTES =
+            Runtime.getRuntime().maxMemory() / 8;
     /**
      * Bodies arrive before a thread is given to a request, so a thread only ever waits for the
      * database; a few times the database pool keeps it busy and leaves threads for the routes that
      * need no database (health, metrics, the console) while the others wait.
      */
     public static final int DEFAULT_MAX_THREADS = 64;
+
     public static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 10_000;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofMillis(DEFAULT_SHUTDOWN_TIMEOUT_MILLIS);
     /**
@@ -64,32 +66,55 @@ public record HttpSettings(
     }
 
     /** No proxy trusted. */
-    public HttpSettings(long maxBodyBytes, Duration bodyTimeout, long maxBufferedBodyBytes, int maxThreads,
-            Duration shutdownTimeout, Optional<String> metricsToken) {
-        this(maxBodyBytes, bodyTimeout, maxBufferedBodyBytes, maxThreads, shutdownTimeout, metricsToken,
+    public HttpSettings(
+            long maxBodyBytes,
+            Duration bodyTimeout,
+            long maxBufferedBodyBytes,
+            int maxThreads,
+            Duration shutdownTimeout,
+            Optional<String> metricsToken) {
+        this(
+                maxBodyBytes,
+                bodyTimeout,
+                maxBufferedBodyBytes,
+                maxThreads,
+                shutdownTimeout,
+                metricsToken,
                 TrustedProxies.NONE);
     }
 
     public static HttpSettings defaults() {
-        return new HttpSettings(DEFAULT_MAX_BODY_BYTES, DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_BUFFERED_BODY_BYTES,
-                DEFAULT_MAX_THREADS, DEFAULT_SHUTDOWN_TIMEOUT, Optional.empty());
+        return new HttpSettings(
+                DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_BODY_TIMEOUT,
+                DEFAULT_MAX_BUFFERED_BODY_BYTES,
+                DEFAULT_MAX_THREADS,
+                DEFAULT_SHUTDOWN_TIMEOUT,
+                Optional.empty());
     }
 
     public HttpSettings withMetricsToken(String token) {
-        return new HttpSettings(maxBodyBytes, bodyTimeout, maxBufferedBodyBytes, maxThreads, shutdownTimeout,
-                Optional.of(token), trustedProxies);
+        return new HttpSettings(
+                maxBodyBytes,
+                bodyTimeout,
+                maxBufferedBodyBytes,
+                maxThreads,
+                shutdownTimeout,
+                Optional.of(token),
+                trustedProxies);
     }
 
     public HttpSettings withTrustedProxies(TrustedProxies proxies) {
-        return new HttpSettings(maxBodyBytes, bodyTimeout, maxBufferedBodyBytes, maxThreads, shutdownTimeout,
-                metricsToken, proxies);
+        return new HttpSettings(
+                maxBodyBytes, bodyTimeout, maxBufferedBodyBytes, maxThreads, shutdownTimeout, metricsToken, proxies);
     }
 
     @Override
     public String toString() {
         return "HttpSettings[maxBodyBytes=" + maxBodyBytes + ", bodyTimeout=" + bodyTimeout
                 + ", maxBufferedBodyBytes=" + maxBufferedBodyBytes + ", maxThreads=" + maxThreads
-                + ", shutdownTimeout=" + shutdownTimeout + ", metricsToken=" + (metricsToken.isPresent() ? "<hidden>" : "none")
+                + ", shutdownTimeout=" + shutdownTimeout + ", metricsToken="
+                + (metricsToken.isPresent() ? "<hidden>" : "none")
                 + ", trustedProxies=" + trustedProxies + "]";
     }
 }

@@ -33,9 +33,10 @@ final class LogoutRoute {
         var exceptTokenId = body.optionalId("except_token_id");
         body.requireValid();
 
-        var result = logoutPlatformUser.logout(admin,
-                new LogoutTarget(new UserReference(userId, email), tokenId, exceptTokenId));
-        metrics.loggedOut(tokenId.isPresent() ? "admin_one" : exceptTokenId.isPresent() ? "admin_others" : "admin_all",
+        var result = logoutPlatformUser.logout(
+                admin, new LogoutTarget(new UserReference(userId, email), tokenId, exceptTokenId));
+        metrics.loggedOut(
+                tokenId.isPresent() ? "admin_one" : exceptTokenId.isPresent() ? "admin_others" : "admin_all",
                 result.revokedTokens());
 
         ctx.json(new Answers.LoggedOut(Answers.ADMIN_LOGOUT_MESSAGE, result.revokedTokens()));

@@ -20,12 +20,16 @@ final class NoMethodOverride extends Handler.Wrapper {
         if (!request.getHeaders().contains(HEADER)) {
             return super.handle(request, response, callback);
         }
-        HttpFields headers = HttpFields.build(request.getHeaders()).remove(HEADER).asImmutable();
-        return super.handle(new Request.Wrapper(request) {
-            @Override
-            public HttpFields getHeaders() {
-                return headers;
-            }
-        }, response, callback);
+        HttpFields headers =
+                HttpFields.build(request.getHeaders()).remove(HEADER).asImmutable();
+        return super.handle(
+                new Request.Wrapper(request) {
+                    @Override
+                    public HttpFields getHeaders() {
+                        return headers;
+                    }
+                },
+                response,
+                callback);
     }
 }

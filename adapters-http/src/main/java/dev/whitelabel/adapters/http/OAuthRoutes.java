@@ -102,14 +102,16 @@ final class OAuthRoutes {
             return Optional.empty();
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            String decoded =
+                    new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             if (colon < 1) {
                 return Optional.empty();
             }
             return Optional.of(new String[] {
                 URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)});
+                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
+            });
         } catch (IllegalArgumentException notBase64OrNotUrlEncoded) {
             return Optional.empty();
         }

@@ -23,7 +23,10 @@ final class OperationsRoutes {
     private final MetricsAccess metricsAccess;
 
     OperationsRoutes(
-            CheckHealthUseCase checkHealth, BooleanSupplier ready, PrometheusMeterRegistry metrics, MetricsAccess metricsAccess) {
+            CheckHealthUseCase checkHealth,
+            BooleanSupplier ready,
+            PrometheusMeterRegistry metrics,
+            MetricsAccess metricsAccess) {
         this.checkHealth = checkHealth;
         this.ready = ready;
         this.metrics = metrics;

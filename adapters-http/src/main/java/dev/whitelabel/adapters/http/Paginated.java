@@ -48,8 +48,14 @@ record Paginated<T>(List<T> data, Paginated.Links links, Paginated.Meta meta) {
                 link.apply(page.lastPage()),
                 current > 1 ? link.apply(current - 1) : null,
                 current < page.lastPage() ? link.apply(current + 1) : null);
-        var meta = new Meta(current, empty ? null : request.offset() + 1, page.lastPage(), path, request.perPage(),
-                empty ? null : request.offset() + page.items().size(), page.total());
+        var meta = new Meta(
+                current,
+                empty ? null : request.offset() + 1,
+                page.lastPage(),
+                path,
+                request.perPage(),
+                empty ? null : request.offset() + page.items().size(),
+                page.total());
         return new Paginated<>(page.items().stream().map(mapping).toList(), links, meta);
     }
 

@@ -22,7 +22,8 @@ final class RequestLog {
     static final String MDC_KEY = "request_id";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Logger ACCESS = LoggerFactory.getLogger("whitelabel.access");
-    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
+    private static final Set<String> KNOWN_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
     private final ApiMetrics metrics;
 
@@ -46,7 +47,8 @@ final class RequestLog {
 
     void end(Context ctx, Float millis) {
         try {
-            line(method(ctx.req().getMethod()), route(ctx), ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000)));
+            line(method(ctx.req().getMethod()), route(ctx), ctx.statusCode(), Duration.ofNanos((long)
+                    (millis * 1_000_000)));
         } finally {
             MDC.remove(MDC_KEY);
         }
@@ -98,8 +100,16 @@ final class RequestLog {
     private void line(String method, String route, int status, Duration duration) {
         if (ACCESS.isInfoEnabled()) {
             // built here rather than from "{} {} {} {}ms": Logback formats every message as it writes it
-            ACCESS.info(new StringBuilder(method.length() + route.length() + 16).append(method).append(' ').append(route)
-                    .append(' ').append(status).append(' ').append(duration.toMillis()).append("ms").toString());
+            ACCESS.info(new StringBuilder(method.length() + route.length() + 16)
+                    .append(method)
+                    .append(' ')
+                    .append(route)
+                    .append(' ')
+                    .append(status)
+                    .append(' ')
+                    .append(duration.toMillis())
+                    .append("ms")
+                    .toString());
         }
         metrics.request(method, route, status, duration);
     }

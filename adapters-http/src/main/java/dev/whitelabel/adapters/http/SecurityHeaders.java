@@ -34,8 +34,8 @@ final class SecurityHeaders {
      * and encoding every name and value again (a few per cent of the cheapest route's CPU, by JFR).
      */
     private static final List<HttpField> ENCODED = HEADERS.entrySet().stream()
-            .map(header -> (HttpField) new PreEncodedHttpField(HttpHeader.CACHE.get(header.getKey()), header.getKey(),
-                    header.getValue()))
+            .map(header -> (HttpField)
+                    new PreEncodedHttpField(HttpHeader.CACHE.get(header.getKey()), header.getKey(), header.getValue()))
             .toList();
 
     private SecurityHeaders() {}

@@ -74,11 +74,13 @@ final class SelfServiceRoutes {
 
         var chosen = scope.orElse(all ? LogoutScope.ALL : LogoutScope.CURRENT);
         var result = logoutSelf.logout(caller, chosen);
-        metrics.loggedOut(switch (chosen) {
-            case CURRENT -> "self_one";
-            case OTHERS -> "self_others";
-            case ALL -> "self_all";
-        }, result.revokedTokens());
+        metrics.loggedOut(
+                switch (chosen) {
+                    case CURRENT -> "self_one";
+                    case OTHERS -> "self_others";
+                    case ALL -> "self_all";
+                },
+                result.revokedTokens());
 
         ctx.json(new Answers.LoggedOut("Logged out successfully.", result.revokedTokens()));
     }
@@ -115,8 +117,14 @@ final class SelfServiceRoutes {
         var created = manageApiKeys.create(caller, name.orElseThrow(), clientDevices.device(ctx, deviceName));
 
         var key = created.key();
-        ctx.status(201).json(new Answers.ApiKeyCreated("API key created successfully.",
-                new Answers.CreatedKey(key.id(), key.name(), created.token().value(), key.createdAt().toString())));
+        ctx.status(201)
+                .json(new Answers.ApiKeyCreated(
+                        "API key created successfully.",
+                        new Answers.CreatedKey(
+                                key.id(),
+                                key.name(),
+                                created.token().value(),
+                                key.createdAt().toString())));
     }
 
     private void listKeys(Context ctx) {

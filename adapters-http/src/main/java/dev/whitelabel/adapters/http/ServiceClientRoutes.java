@@ -14,7 +14,11 @@ final class ServiceClientRoutes {
 
     record Listed(long id, String name, String clientId, String createdAt) {
         static Listed of(ServiceClient client) {
-            return new Listed(client.id(), client.name(), client.clientId(), client.createdAt().toString());
+            return new Listed(
+                    client.id(),
+                    client.name(),
+                    client.clientId(),
+                    client.createdAt().toString());
         }
     }
 
@@ -47,8 +51,15 @@ final class ServiceClientRoutes {
         var created = serviceClients.create(admin, name.orElseThrow());
 
         var client = created.client();
-        ctx.status(201).json(new CreatedAnswer("Service client created successfully.", new Created(client.id(),
-                client.name(), client.clientId(), created.secret(), client.createdAt().toString())));
+        ctx.status(201)
+                .json(new CreatedAnswer(
+                        "Service client created successfully.",
+                        new Created(
+                                client.id(),
+                                client.name(),
+                                client.clientId(),
+                                created.secret(),
+                                client.createdAt().toString())));
     }
 
     private void list(Context ctx) {

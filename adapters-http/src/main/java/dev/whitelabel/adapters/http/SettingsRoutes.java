@@ -31,9 +31,13 @@ final class SettingsRoutes {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
         var body = requestBody.read(ctx);
         // clamped only to fit an int: anything past the domain's range is refused all the same
-        var max = body.valid(body.clearableInteger("max_tokens_per_user").map(number -> number.isPresent()
-                ? OptionalInt.of((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number.getAsLong())))
-                : OptionalInt.empty()), SessionCap::validMax);
+        var max = body.valid(
+                body.clearableInteger("max_tokens_per_user")
+                        .map(number -> number.isPresent()
+                                ? OptionalInt.of((int)
+                                        Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number.getAsLong())))
+                                : OptionalInt.empty()),
+                SessionCap::validMax);
         var policy = body.valid(body.optionalText("session_cap_policy"), SessionCap.Policy::ofWireName);
         body.requireValid();
 

@@ -37,7 +37,8 @@ final class StaticFiles extends Handler.Wrapper {
     /** One file: its type, its bytes, and its gzip form when that is worth sending. */
     record File(String contentType, byte[] bytes, Optional<byte[]> gzipped) {
         static File of(String contentType, byte[] bytes) {
-            return new File(contentType, bytes, bytes.length < WORTH_COMPRESSING ? Optional.empty() : Optional.of(gzip(bytes)));
+            return new File(
+                    contentType, bytes, bytes.length < WORTH_COMPRESSING ? Optional.empty() : Optional.of(gzip(bytes)));
         }
     }
 
@@ -58,7 +59,9 @@ final class StaticFiles extends Handler.Wrapper {
     /** Every route served here, as "GET /path", for the API document's drift test. */
     List<String> routes() {
         return Stream.concat(files.keySet().stream(), Stream.of("/docs/ui/{file}"))
-                .map(path -> "GET " + path).sorted().toList();
+                .map(path -> "GET " + path)
+                .sorted()
+                .toList();
     }
 
     @Override
@@ -89,8 +92,12 @@ final class StaticFiles extends Handler.Wrapper {
         String id = requestLog.idFor(request.getHeaders().get(RequestLog.HEADER));
         headers.put(RequestLog.HEADER, id);
         response.setStatus(200);
-        response.write(true, ByteBuffer.wrap(body), Callback.from(callback,
-                () -> requestLog.line(id, method, route, 200, Duration.ofNanos(System.nanoTime() - started))));
+        response.write(
+                true,
+                ByteBuffer.wrap(body),
+                Callback.from(
+                        callback,
+                        () -> requestLog.line(id, method, route, 200, Duration.ofNanos(System.nanoTime() - started))));
         return true;
     }
 
@@ -105,8 +112,10 @@ final class StaticFiles extends Handler.Wrapper {
         }
         return swaggerFiles.computeIfAbsent(name.group(1), file -> {
             try (InputStream in = StaticFiles.class.getResourceAsStream(SWAGGER_UI + file)) {
-                return in == null ? Optional.empty()
-                        : Optional.of(File.of(file.endsWith(".css") ? "text/css" : "text/javascript", in.readAllBytes()));
+                return in == null
+                        ? Optional.empty()
+                        : Optional.of(
+                                File.of(file.endsWith(".css") ? "text/css" : "text/javascript", in.readAllBytes()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -131,7 +140,8 @@ final class StaticFiles extends Handler.Wrapper {
     /** The version of the Swagger UI webjar on the classpath, from the pom.properties it carries. */
     private static String webjarVersion() {
         var properties = new Properties();
-        try (InputStream in = StaticFiles.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+        try (InputStream in =
+                StaticFiles.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
             if (in == null) {
                 throw new IllegalStateException("the Swagger UI webjar is missing from the jar");
             }

@@ -21,7 +21,8 @@ public final class TrustedProxies {
      * Literals only, so that {@link InetAddress#getByName} never asks the name service: four octets
      * of at most 255, or a text with a colon, which it reads as an IPv6 literal or refuses.
      */
-    private static final Pattern LITERAL = Pattern.compile(OCTET + "(\\." + OCTET + "){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
+    private static final Pattern LITERAL =
+            Pattern.compile(OCTET + "(\\." + OCTET + "){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
     /** An IPv4 address with a port, or a bracketed IPv6 address with or without one, as proxies write them. */
     private static final Pattern WITH_PORT = Pattern.compile("([0-9.]+):[0-9]{1,5}|\\[([0-9a-fA-F:.]+)](:[0-9]{1,5})?");
 
@@ -31,7 +32,11 @@ public final class TrustedProxies {
                 return false;
             }
             int bits = network.length * 8;
-            var mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftRight(prefix).not();
+            var mask = BigInteger.ONE
+                    .shiftLeft(bits)
+                    .subtract(BigInteger.ONE)
+                    .shiftRight(prefix)
+                    .not();
             return new BigInteger(1, address).and(mask).equals(new BigInteger(1, network).and(mask));
         }
     }
@@ -48,8 +53,11 @@ public final class TrustedProxies {
      * @throws IllegalArgumentException an entry that is not an address literal or a CIDR range
      */
     public static TrustedProxies parse(String list) {
-        return new TrustedProxies(Arrays.stream(list.split(",")).map(String::strip).filter(entry -> !entry.isEmpty())
-                .map(TrustedProxies::range).toList());
+        return new TrustedProxies(Arrays.stream(list.split(","))
+                .map(String::strip)
+                .filter(entry -> !entry.isEmpty())
+                .map(TrustedProxies::range)
+                .toList());
     }
 
     private static Range range(String entry) {
@@ -87,7 +95,10 @@ public final class TrustedProxies {
         if (current.isEmpty()) {
             return Optional.empty();
         }
-        var chain = forwardedFor.stream().flatMap(header -> Arrays.stream(header.split(","))).map(String::strip).toList();
+        var chain = forwardedFor.stream()
+                .flatMap(header -> Arrays.stream(header.split(",")))
+                .map(String::strip)
+                .toList();
         for (int i = chain.size() - 1; i >= 0 && isTrusted(current.get()); i--) {
             var previous = literal(chain.get(i));
             if (previous.isEmpty()) {
@@ -154,6 +165,9 @@ public final class TrustedProxies {
 
     @Override
     public String toString() {
-        return "TrustedProxies" + ranges.stream().map(range -> text(range.network()) + "/" + range.prefix()).toList();
+        return "TrustedProxies"
+                + ranges.stream()
+                        .map(range -> text(range.network()) + "/" + range.prefix())
+                        .toList();
     }
 }

@@ -31,7 +31,10 @@ final class Unauthenticated extends RuntimeException {
 
     /** Two Authorization headers, or a token in the query string or body besides (RFC 6750 section 2). */
     static Unauthenticated invalidRequest() {
-        return new Unauthenticated(400, "invalid_request", "Send the token in one Authorization header only.",
+        return new Unauthenticated(
+                400,
+                "invalid_request",
+                "Send the token in one Authorization header only.",
                 REALM + ", error=\"invalid_request\"");
     }
 

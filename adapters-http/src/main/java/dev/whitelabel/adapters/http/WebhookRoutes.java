@@ -22,7 +22,11 @@ final class WebhookRoutes {
 
     record Listed(long id, String url, List<String> events, String createdAt) {
         static Listed of(WebhookEndpoint endpoint) {
-            return new Listed(endpoint.id(), endpoint.url(), wireNames(endpoint.events()), endpoint.createdAt().toString());
+            return new Listed(
+                    endpoint.id(),
+                    endpoint.url(),
+                    wireNames(endpoint.events()),
+                    endpoint.createdAt().toString());
         }
     }
 
@@ -32,12 +36,28 @@ final class WebhookRoutes {
 
     record Listing(List<Listed> webhooks) {}
 
-    record ListedDelivery(long id, String eventId, String type, String occurredAt, int attempts, Integer lastStatus,
-            String lastError, String nextAttemptAt, String deliveredAt, String failedAt) {
+    record ListedDelivery(
+            long id,
+            String eventId,
+            String type,
+            String occurredAt,
+            int attempts,
+            Integer lastStatus,
+            String lastError,
+            String nextAttemptAt,
+            String deliveredAt,
+            String failedAt) {
         static ListedDelivery of(WebhookDelivery delivery) {
-            return new ListedDelivery(delivery.id(), delivery.messageId(), delivery.type().wireName(),
-                    delivery.occurredAt().toString(), delivery.attempts(), delivery.lastStatus().orElse(null),
-                    delivery.lastError().orElse(null), text(delivery.nextAttemptAt()), text(delivery.deliveredAt()),
+            return new ListedDelivery(
+                    delivery.id(),
+                    delivery.messageId(),
+                    delivery.type().wireName(),
+                    delivery.occurredAt().toString(),
+                    delivery.attempts(),
+                    delivery.lastStatus().orElse(null),
+                    delivery.lastError().orElse(null),
+                    text(delivery.nextAttemptAt()),
+                    text(delivery.deliveredAt()),
                     text(delivery.failedAt()));
         }
     }
@@ -68,8 +88,15 @@ final class WebhookRoutes {
         var created = webhooks.create(admin, url.orElseThrow(), events.orElse(Set.of()));
 
         var endpoint = created.endpoint();
-        ctx.status(201).json(new CreatedAnswer("Webhook created successfully.", new Created(endpoint.id(), endpoint.url(),
-                wireNames(endpoint.events()), endpoint.createdAt().toString(), created.secret())));
+        ctx.status(201)
+                .json(new CreatedAnswer(
+                        "Webhook created successfully.",
+                        new Created(
+                                endpoint.id(),
+                                endpoint.url(),
+                                wireNames(endpoint.events()),
+                                endpoint.createdAt().toString(),
+                                created.secret())));
     }
 
     private void list(Context ctx) {
@@ -110,8 +137,9 @@ final class WebhookRoutes {
     private static Set<WebhookEventType> eventTypes(List<String> names) {
         Set<WebhookEventType> types = EnumSet.noneOf(WebhookEventType.class);
         for (String name : names) {
-            types.add(WebhookEventType.ofWireName(name).orElseThrow(() -> InvalidInput.of("events",
-                    "The events field may hold token.revoked and user.logged_out only.")));
+            types.add(WebhookEventType.ofWireName(name)
+                    .orElseThrow(() -> InvalidInput.of(
+                            "events", "The events field may hold token.revoked and user.logged_out only.")));
         }
         return types;
     }

@@ -36,7 +36,9 @@ class AccountLifecycleRoutesTest {
         acme = running.platform("acme");
         globex = running.platform("globex");
         admin = RunningApi.adminToken(acme);
-        var answer = running.api.postJson("/api/white-label/register", admin,
+        var answer = running.api.postJson(
+                "/api/white-label/register",
+                admin,
                 "{\"name\":\"Ann\",\"email\":\"ann@acme.test\",\"password\":\"correct horse\",\"device_name\":\"Ann's laptop\"}");
         assertThat(answer.status()).isEqualTo(201);
         annId = answer.json().get("user").get("id").asLong();
@@ -44,10 +46,11 @@ class AccountLifecycleRoutesTest {
     }
 
     ApiClient.Answer login(String password, String userAgent) {
-        var request = running.api.request("/api/white-label/login", admin)
+        var request = running.api
+                .request("/api/white-label/login", admin)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"email\":\"ann@acme.test\",\"password\":\"" + password + "\",\"device_name\":\"Ann's phone\"}"));
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"ann@acme.test\",\"password\":\"" + password
+                        + "\",\"device_name\":\"Ann's phone\"}"));
         if (userAgent != null) {
             request.header("User-Agent", userAgent);
         }
@@ -66,7 +69,11 @@ class AccountLifecycleRoutesTest {
 
     List<JsonNode> adminListing() {
         var items = new ArrayList<JsonNode>();
-        running.api.get("/api/white-label/users/" + annId + "/tokens", admin).json().get("data").forEach(items::add);
+        running.api
+                .get("/api/white-label/users/" + annId + "/tokens", admin)
+                .json()
+                .get("data")
+                .forEach(items::add);
         return items;
     }
 
@@ -75,7 +82,9 @@ class AccountLifecycleRoutesTest {
     }
 
     ApiClient.Answer patch(String path, String token, String json) {
-        return running.api.send(running.api.request(path, token).header("Content-Type", "application/json")
+        return running.api.send(running.api
+                .request(path, token)
+                .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -97,10 +106,12 @@ class AccountLifecycleRoutesTest {
 
     @Test
     void a_forwarded_address_is_not_believed_from_an_untrusted_peer() {
-        var request = running.api.request("/api/white-label/login", admin)
+        var request = running.api
+                .request("/api/white-label/login", admin)
                 .header("Content-Type", "application/json")
                 .header("X-Forwarded-For", "203.0.113.50")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"ann@acme.test\",\"password\":\"correct horse\"}"));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"ann@acme.test\",\"password\":\"correct horse\"}"));
 
         assertThat(running.api.send(request).status()).isEqualTo(200);
 
@@ -130,15 +141,18 @@ class AccountLifecycleRoutesTest {
     void a_user_changes_their_password_and_only_the_calling_session_stays() {
         String phone = loginToken();
 
-        var wrong = running.api.postJson("/api/user/password", phone,
-                "{\"current_password\":\"wrong horse\",\"password\":\"battery staple\"}");
-        var tooShort = running.api.postJson("/api/user/password", phone,
-                "{\"current_password\":\"correct horse\",\"password\":\"short\"}");
-        var changed = running.api.postJson("/api/user/password", phone,
+        var wrong = running.api.postJson(
+                "/api/user/password", phone, "{\"current_password\":\"wrong horse\",\"password\":\"battery staple\"}");
+        var tooShort = running.api.postJson(
+                "/api/user/password", phone, "{\"current_password\":\"correct horse\",\"password\":\"short\"}");
+        var changed = running.api.postJson(
+                "/api/user/password",
+                phone,
                 "{\"current_password\":\"correct horse\",\"password\":\"battery staple\"}");
 
         assertThat(wrong.status()).isEqualTo(422);
-        assertThat(wrong.json().get("errors").get("current_password").get(0).asText()).isEqualTo("The password is incorrect.");
+        assertThat(wrong.json().get("errors").get("current_password").get(0).asText())
+                .isEqualTo("The password is incorrect.");
         assertThat(tooShort.status()).isEqualTo(422);
         assertThat(tooShort.json().get("errors").has("password")).isTrue();
         assertThat(changed.status()).isEqualTo(200);
@@ -154,9 +168,12 @@ class AccountLifecycleRoutesTest {
     void an_admin_sets_a_password_and_every_session_ends() {
         String phone = loginToken();
 
-        var answer = running.api.postJson("/api/white-label/users/" + annId + "/password", admin, "{\"password\":\"battery staple\"}");
-        var elsewhere = running.api.postJson("/api/white-label/users/" + annId + "/password",
-                RunningApi.adminToken(globex), "{\"password\":\"battery staple\"}");
+        var answer = running.api.postJson(
+                "/api/white-label/users/" + annId + "/password", admin, "{\"password\":\"battery staple\"}");
+        var elsewhere = running.api.postJson(
+                "/api/white-label/users/" + annId + "/password",
+                RunningApi.adminToken(globex),
+                "{\"password\":\"battery staple\"}");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("revoked_tokens").asInt()).isEqualTo(2);
@@ -182,8 +199,13 @@ class AccountLifecycleRoutesTest {
         assertThat(refusedLogin.body()).isEqualTo(login("wrong horse", null).body());
         var refusedToken = running.api.postJson("/api/white-label/token", admin, "{\"user_id\":" + annId + "}");
         assertThat(refusedToken.status()).isEqualTo(422);
-        assertThat(refusedToken.json().get("errors").get("user").get(0).asText()).isEqualTo("The user is disabled.");
-        var listed = running.api.get("/api/white-label/users", admin).json().get("data").get(0);
+        assertThat(refusedToken.json().get("errors").get("user").get(0).asText())
+                .isEqualTo("The user is disabled.");
+        var listed = running.api
+                .get("/api/white-label/users", admin)
+                .json()
+                .get("data")
+                .get(0);
         assertThat(listed.get("disabled_at").isNull()).isFalse();
 
         var enabled = post("/api/white-label/users/" + annId + "/enable", admin);
@@ -192,7 +214,13 @@ class AccountLifecycleRoutesTest {
         assertThat(enabled.json().get("message").asText()).isEqualTo("User enabled successfully.");
         assertThat(works(phone)).isFalse();
         assertThat(works(loginToken())).isTrue();
-        assertThat(running.api.get("/api/white-label/users", admin).json().get("data").get(0).get("disabled_at").isNull())
+        assertThat(running.api
+                        .get("/api/white-label/users", admin)
+                        .json()
+                        .get("data")
+                        .get(0)
+                        .get("disabled_at")
+                        .isNull())
                 .isTrue();
     }
 
@@ -206,14 +234,22 @@ class AccountLifecycleRoutesTest {
         assertThat(deleted.json().get("message").asText()).isEqualTo("User deleted successfully.");
         assertThat(deleted.json().get("revoked_tokens").asInt()).isEqualTo(2);
         assertThat(works(phone)).isFalse();
-        assertThat(running.api.get("/api/white-label/users/" + annId + "/tokens", admin).status()).isEqualTo(404);
-        assertThat(running.api.get("/api/white-label/users", admin).json().get("data")).isEmpty();
-        assertThat(running.api.delete("/api/white-label/users/" + annId, admin).status()).isEqualTo(404);
+        assertThat(running.api
+                        .get("/api/white-label/users/" + annId + "/tokens", admin)
+                        .status())
+                .isEqualTo(404);
+        assertThat(running.api.get("/api/white-label/users", admin).json().get("data"))
+                .isEmpty();
+        assertThat(running.api.delete("/api/white-label/users/" + annId, admin).status())
+                .isEqualTo(404);
         var audit = running.api.get("/api/white-label/audit", admin);
         assertThat(audit.json().get("data").get(0).get("action").asText()).isEqualTo("user_deleted");
-        assertThat(audit.json().get("data").get(0).get("target_user_id").asLong()).isEqualTo(annId);
+        assertThat(audit.json().get("data").get(0).get("target_user_id").asLong())
+                .isEqualTo(annId);
         assertThat(audit.body()).doesNotContain("ann@acme.test", "Ann's");
-        var again = running.api.postJson("/api/white-label/register", admin,
+        var again = running.api.postJson(
+                "/api/white-label/register",
+                admin,
                 "{\"name\":\"Ann\",\"email\":\"ann@acme.test\",\"password\":\"correct horse\"}");
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.json().get("user").get("id").asLong()).isNotEqualTo(annId);
@@ -225,52 +261,79 @@ class AccountLifecycleRoutesTest {
         long acmeAdminId = acme.admin().id();
 
         for (String path : List.of("/disable", "/enable")) {
-            assertThat(post("/api/white-label/users/" + annId + path, gusAdmin).status()).isEqualTo(404);
-            assertThat(post("/api/white-label/users/" + acmeAdminId + path, admin).status()).isEqualTo(404);
-            assertThat(post("/api/white-label/users/abc" + path, admin).status()).isEqualTo(404);
+            assertThat(post("/api/white-label/users/" + annId + path, gusAdmin).status())
+                    .isEqualTo(404);
+            assertThat(post("/api/white-label/users/" + acmeAdminId + path, admin)
+                            .status())
+                    .isEqualTo(404);
+            assertThat(post("/api/white-label/users/abc" + path, admin).status())
+                    .isEqualTo(404);
         }
-        assertThat(running.api.delete("/api/white-label/users/" + annId, gusAdmin).status()).isEqualTo(404);
-        assertThat(post("/api/white-label/users/" + annId + "/disable", registered).status()).isEqualTo(403);
-        assertThat(post("/api/white-label/users/" + annId + "/disable", null).status()).isEqualTo(401);
+        assertThat(running.api
+                        .delete("/api/white-label/users/" + annId, gusAdmin)
+                        .status())
+                .isEqualTo(404);
+        assertThat(post("/api/white-label/users/" + annId + "/disable", registered)
+                        .status())
+                .isEqualTo(403);
+        assertThat(post("/api/white-label/users/" + annId + "/disable", null).status())
+                .isEqualTo(401);
         assertThat(works(registered)).isTrue();
     }
 
     @Test
     void the_session_cap_is_set_read_and_applied() {
         var initial = running.api.get("/api/white-label/settings", admin);
-        assertThat(initial.json().get("settings").get("max_tokens_per_user").isNull()).isTrue();
-        assertThat(initial.json().get("settings").get("session_cap_policy").asText()).isEqualTo("evict_oldest");
+        assertThat(initial.json().get("settings").get("max_tokens_per_user").isNull())
+                .isTrue();
+        assertThat(initial.json().get("settings").get("session_cap_policy").asText())
+                .isEqualTo("evict_oldest");
 
         var capped = patch("/api/white-label/settings", admin, "{\"max_tokens_per_user\":2}");
         assertThat(capped.status()).isEqualTo(200);
         assertThat(capped.json().get("message").asText()).isEqualTo("Settings updated successfully.");
-        assertThat(capped.json().get("settings").get("max_tokens_per_user").asInt()).isEqualTo(2);
+        assertThat(capped.json().get("settings").get("max_tokens_per_user").asInt())
+                .isEqualTo(2);
         String second = loginToken();
         String third = loginToken();
 
         assertThat(works(registered)).isFalse();
         assertThat(works(second)).isTrue();
         assertThat(works(third)).isTrue();
-        assertThat(running.api.get("/api/white-label/audit", admin).json().get("data").get(1).get("action").asText())
+        assertThat(running.api
+                        .get("/api/white-label/audit", admin)
+                        .json()
+                        .get("data")
+                        .get(1)
+                        .get("action")
+                        .asText())
                 .isEqualTo("token_evicted");
 
         var rejecting = patch("/api/white-label/settings", admin, "{\"session_cap_policy\":\"reject\"}");
-        assertThat(rejecting.json().get("settings").get("max_tokens_per_user").asInt()).isEqualTo(2);
+        assertThat(rejecting.json().get("settings").get("max_tokens_per_user").asInt())
+                .isEqualTo(2);
         var refused = login("correct horse", null);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("errors").get("user").get(0).asText())
                 .isEqualTo("The user already holds as many tokens as this platform allows (2).");
 
         var lifted = patch("/api/white-label/settings", admin, "{\"max_tokens_per_user\":null}");
-        assertThat(lifted.json().get("settings").get("max_tokens_per_user").isNull()).isTrue();
+        assertThat(lifted.json().get("settings").get("max_tokens_per_user").isNull())
+                .isTrue();
         assertThat(login("correct horse", null).status()).isEqualTo(200);
-        assertThat(running.api.get("/api/white-label/settings", RunningApi.adminToken(globex)).json()
-                .get("settings").get("session_cap_policy").asText()).isEqualTo("evict_oldest");
+        assertThat(running.api
+                        .get("/api/white-label/settings", RunningApi.adminToken(globex))
+                        .json()
+                        .get("settings")
+                        .get("session_cap_policy")
+                        .asText())
+                .isEqualTo("evict_oldest");
     }
 
     @Test
     void bad_settings_are_refused_field_by_field() {
-        var answer = patch("/api/white-label/settings", admin, "{\"max_tokens_per_user\":0,\"session_cap_policy\":\"lifo\"}");
+        var answer = patch(
+                "/api/white-label/settings", admin, "{\"max_tokens_per_user\":0,\"session_cap_policy\":\"lifo\"}");
         var notANumber = patch("/api/white-label/settings", admin, "{\"max_tokens_per_user\":\"3\"}");
         var huge = patch("/api/white-label/settings", admin, "{\"max_tokens_per_user\":99999999999}");
 
@@ -278,27 +341,42 @@ class AccountLifecycleRoutesTest {
         assertThat(answer.json().get("errors").has("session_cap_policy")).isTrue();
         assertThat(answer.json().get("errors").has("max_tokens_per_user")).isTrue();
         assertThat(notANumber.status()).isEqualTo(422);
-        assertThat(notANumber.json().get("errors").get("max_tokens_per_user").get(0).asText())
+        assertThat(notANumber
+                        .json()
+                        .get("errors")
+                        .get("max_tokens_per_user")
+                        .get(0)
+                        .asText())
                 .isEqualTo("The max tokens per user field must be an integer.");
         assertThat(huge.status()).isEqualTo(422);
-        assertThat(patch("/api/white-label/settings", admin, "{\"max_tokens_per_user\":0}").json()
-                .get("errors").get("max_tokens_per_user").get(0).asText())
+        assertThat(patch("/api/white-label/settings", admin, "{\"max_tokens_per_user\":0}")
+                        .json()
+                        .get("errors")
+                        .get("max_tokens_per_user")
+                        .get(0)
+                        .asText())
                 .isEqualTo("The max tokens per user field must be between 1 and 1000.");
-        assertThat(patch("/api/white-label/settings", registered, "{}").status()).isEqualTo(403);
-        assertThat(running.api.get("/api/white-label/settings", admin).json().get("settings").get("max_tokens_per_user")
-                .isNull()).isTrue();
+        assertThat(patch("/api/white-label/settings", registered, "{}").status())
+                .isEqualTo(403);
+        assertThat(running.api
+                        .get("/api/white-label/settings", admin)
+                        .json()
+                        .get("settings")
+                        .get("max_tokens_per_user")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
     void too_many_failed_logins_are_answered_429_with_retry_after_known_email_or_not() {
         for (String email : List.of("ann@acme.test", "nobody@acme.test")) {
             for (int i = 0; i < 5; i++) {
-                var failed = running.api.postJson("/api/white-label/login", admin,
-                        "{\"email\":\"" + email + "\",\"password\":\"wrong horse\"}");
+                var failed = running.api.postJson(
+                        "/api/white-label/login", admin, "{\"email\":\"" + email + "\",\"password\":\"wrong horse\"}");
                 assertThat(failed.status()).isEqualTo(401);
             }
-            var throttled = running.api.postJson("/api/white-label/login", admin,
-                    "{\"email\":\"" + email + "\",\"password\":\"correct horse\"}");
+            var throttled = running.api.postJson(
+                    "/api/white-label/login", admin, "{\"email\":\"" + email + "\",\"password\":\"correct horse\"}");
 
             assertThat(throttled.status()).isEqualTo(429);
             long seconds = Long.parseLong(throttled.header("Retry-After").orElseThrow());

@@ -34,13 +34,16 @@ final class ApiReference {
         JsonNode info = document.path("info");
         line("# HTTP API reference");
         line("");
-        line("<!-- Generated from adapters-http/src/main/resources/openapi.json by ApiReferenceTest: do not edit by hand."
-                + " Change openapi.json, run the test, and copy adapters-http/target/api.md here. -->");
+        line(
+                "<!-- Generated from adapters-http/src/main/resources/openapi.json by ApiReferenceTest: do not edit by hand."
+                        + " Change openapi.json, run the test, and copy adapters-http/target/api.md here. -->");
         line("");
         line(text(info.path("description")));
         line("");
-        line("This is the OpenAPI " + document.path("openapi").asText() + " document of " + text(info.path("title")) + " "
-                + text(info.path("version")) + ", as the server serves it at `GET /openapi.json` (with Swagger UI over it at"
+        line("This is the OpenAPI " + document.path("openapi").asText() + " document of " + text(info.path("title"))
+                + " "
+                + text(info.path("version"))
+                + ", as the server serves it at `GET /openapi.json` (with Swagger UI over it at"
                 + " `GET /docs`), written out as Markdown. Every route answers JSON errors in the shapes of the schemas"
                 + " [Message](#message), [Error](#error) and [Validation](#validation) below.");
         line("");
@@ -57,9 +60,12 @@ final class ApiReference {
         Set<String> defaults = securityNames(document.path("security"));
         document.path("components").path("securitySchemes").properties().forEach(scheme -> {
             JsonNode value = scheme.getValue();
-            String kind = value.path("type").asText() + (value.has("scheme") ? " " + value.path("scheme").asText() : "");
+            String kind = value.path("type").asText()
+                    + (value.has("scheme") ? " " + value.path("scheme").asText() : "");
             line("- `" + scheme.getKey() + "` (" + kind + "): " + text(value.path("description"))
-                    + (defaults.contains(scheme.getKey()) ? ". Every route needs it unless its section says otherwise." : "."));
+                    + (defaults.contains(scheme.getKey())
+                            ? ". Every route needs it unless its section says otherwise."
+                            : "."));
         });
         line("");
     }
@@ -79,9 +85,11 @@ final class ApiReference {
         document.path("paths").properties().forEach(path -> {
             // methods of one path that do the same (forward auth answers them all alike) share a section
             Map<JsonNode, List<String>> methodsByOperation = new LinkedHashMap<>();
-            path.getValue().properties().forEach(operation -> methodsByOperation
-                    .computeIfAbsent(withoutOperationId(operation.getValue()), ignored -> new ArrayList<>())
-                    .add(operation.getKey().toUpperCase()));
+            path.getValue()
+                    .properties()
+                    .forEach(operation -> methodsByOperation
+                            .computeIfAbsent(withoutOperationId(operation.getValue()), ignored -> new ArrayList<>())
+                            .add(operation.getKey().toUpperCase()));
             methodsByOperation.forEach((operation, methods) -> {
                 String tag = operation.path("tags").path(0).asText("other");
                 byTag.computeIfAbsent(tag, ignored -> new ArrayList<>())
@@ -113,15 +121,20 @@ final class ApiReference {
         line("");
         JsonNode security = operation.has("security") ? operation.path("security") : document.path("security");
         Set<String> schemes = securityNames(security);
-        line("Authentication: " + (schemes.isEmpty() ? "none" : schemes.stream().map(name -> "`" + name + "`")
-                .collect(Collectors.joining(" or "))) + ".");
+        line("Authentication: "
+                + (schemes.isEmpty()
+                        ? "none"
+                        : schemes.stream().map(name -> "`" + name + "`").collect(Collectors.joining(" or ")))
+                + ".");
         line("");
         if (operation.path("parameters").size() > 0) {
             line("| parameter | in | type | required | description |");
             line("|---|---|---|---|---|");
             for (JsonNode parameter : operation.path("parameters")) {
-                line("| `" + parameter.path("name").asText() + "` | " + parameter.path("in").asText() + " | "
-                        + cell(type(parameter.path("schema"))) + " | " + (parameter.path("required").asBoolean() ? "yes" : "no")
+                line("| `" + parameter.path("name").asText() + "` | "
+                        + parameter.path("in").asText() + " | "
+                        + cell(type(parameter.path("schema"))) + " | "
+                        + (parameter.path("required").asBoolean() ? "yes" : "no")
                         + " | " + cell(describe(parameter)) + " |");
             }
             line("");
@@ -130,8 +143,8 @@ final class ApiReference {
         if (!body.isMissingNode()) {
             List<String> mediaTypes = new ArrayList<>();
             body.path("content").fieldNames().forEachRemaining(mediaTypes::add);
-            line("Body: "
-                    + mediaTypes.stream().map(type -> "`" + type + "`").collect(Collectors.joining(" or ")) + ".");
+            line("Body: " + mediaTypes.stream().map(type -> "`" + type + "`").collect(Collectors.joining(" or "))
+                    + ".");
             line("");
             // the same fields in every media type, as the routes read them; a different one is shown apart
             JsonNode first = body.path("content").path(mediaTypes.get(0)).path("schema");
@@ -153,8 +166,12 @@ final class ApiReference {
         responses.forEach(response -> {
             JsonNode value = response.getValue();
             List<String> bodies = new ArrayList<>();
-            value.path("content").properties().forEach(content -> bodies.add(
-                    content.getValue().has("schema") ? type(content.getValue().path("schema")) : "`" + content.getKey() + "`"));
+            value.path("content")
+                    .properties()
+                    .forEach(content -> bodies.add(
+                            content.getValue().has("schema")
+                                    ? type(content.getValue().path("schema"))
+                                    : "`" + content.getKey() + "`"));
             List<String> headers = new ArrayList<>();
             value.path("headers").fieldNames().forEachRemaining(header -> headers.add("`" + header + "`"));
             String what = text(value.path("description"))
@@ -232,7 +249,9 @@ final class ApiReference {
         schema.path("properties").properties().forEach(property -> {
             String name = prefix + property.getKey();
             JsonNode value = property.getValue();
-            rows.add(new String[] {name, type(value), required.contains(property.getKey()) ? "yes" : "no", describe(value)});
+            rows.add(new String[] {
+                name, type(value), required.contains(property.getKey()) ? "yes" : "no", describe(value)
+            });
             if (isInlineObject(value)) {
                 fields(name + ".", value, rows);
             } else if (isInlineObject(value.path("items"))) {
@@ -308,7 +327,8 @@ final class ApiReference {
 
     private static String describe(JsonNode node) {
         String description = text(node.path("description"));
-        JsonNode example = node.has("example") ? node.path("example") : node.path("schema").path("example");
+        JsonNode example =
+                node.has("example") ? node.path("example") : node.path("schema").path("example");
         if (!example.isMissingNode()) {
             description += (description.isEmpty() ? "" : "; ") + "for example `" + example.asText() + "`";
         }
@@ -320,8 +340,12 @@ final class ApiReference {
     }
 
     private void forEachOperation(OperationVisitor visitor) {
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(
-                operation -> visitor.visit(operation.getKey().toUpperCase(), path.getKey(), operation.getValue())));
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(operation ->
+                                visitor.visit(operation.getKey().toUpperCase(), path.getKey(), operation.getValue())));
     }
 
     private static Set<String> securityNames(JsonNode security) {
@@ -331,7 +355,9 @@ final class ApiReference {
     }
 
     private static String text(JsonNode node) {
-        return node.isMissingNode() || node.isNull() ? "" : node.asText().replaceAll("\\s*\\R\\s*", " ").strip();
+        return node.isMissingNode() || node.isNull()
+                ? ""
+                : node.asText().replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     /** Text in a table cell: a pipe would end the cell. */

@@ -31,8 +31,10 @@ final class CapturedLogs implements AutoCloseable {
     }
 
     List<String> lines(String loggerName) {
-        return events().stream().filter(event -> event.getLoggerName().equals(loggerName))
-                .map(ILoggingEvent::getFormattedMessage).toList();
+        return events().stream()
+                .filter(event -> event.getLoggerName().equals(loggerName))
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     @Override

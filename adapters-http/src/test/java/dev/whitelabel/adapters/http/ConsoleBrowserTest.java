@@ -68,6 +68,7 @@ class ConsoleBrowserTest {
             .map(Logger::getLogger)
             .peek(logger -> logger.setLevel(Level.SEVERE))
             .toList();
+
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
@@ -85,20 +86,33 @@ class ConsoleBrowserTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         acme = running.platform("acme");
         var ann = running.user(acme, "ann@acme.test");
         annsTokens = List.of(running.token(ann), running.token(ann), running.token(ann));
-        running.useCases.createPlatformUser().create(acme.platform().id(),
-                new NewPlatformUser(HOSTILE_NAME, new EmailAddress("mallory@acme.test")));
+        running.useCases
+                .createPlatformUser()
+                .create(acme.platform().id(), new NewPlatformUser(HOSTILE_NAME, new EmailAddress("mallory@acme.test")));
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // without the background-networking flags Chromium keeps calling outside hosts this machine refuses
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
     }
@@ -133,18 +147,24 @@ class ConsoleBrowserTest {
         search("ann@");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-rows"), "ann@acme.test"));
         assertThat(browser.findElements(By.cssSelector("#user-rows tr"))).hasSize(1);
-        browser.findElement(By.xpath("//tbody[@id='user-rows']//button[text()='Open']")).click();
+        browser.findElement(By.xpath("//tbody[@id='user-rows']//button[text()='Open']"))
+                .click();
 
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.xpath("//tbody[@id='token-rows']//button[text()='Revoke']"), 3));
-        browser.findElement(By.xpath("//tbody[@id='token-rows']//button[text()='Revoke']")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(
+                By.xpath("//tbody[@id='token-rows']//button[text()='Revoke']"), 3));
+        browser.findElement(By.xpath("//tbody[@id='token-rows']//button[text()='Revoke']"))
+                .click();
         wait.until(ExpectedConditions.textToBe(By.id("notice"), "Token revoked."));
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.xpath("//tbody[@id='token-rows']//button[text()='Revoke']"), 2));
+        wait.until(ExpectedConditions.numberOfElementsToBe(
+                By.xpath("//tbody[@id='token-rows']//button[text()='Revoke']"), 2));
 
         browser.findElement(By.id("logout-all")).click();
         visible("confirm-yes").click();
         wait.until(ExpectedConditions.textToBe(By.id("notice"), "Logged out: 2 tokens revoked."));
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.xpath("//tbody[@id='token-rows']//button[text()='Revoke']"), 0));
-        Path screenshot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
+        wait.until(ExpectedConditions.numberOfElementsToBe(
+                By.xpath("//tbody[@id='token-rows']//button[text()='Revoke']"), 0));
+        Path screenshot =
+                ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(screenshot, Path.of("target", "console.png"), StandardCopyOption.REPLACE_EXISTING);
 
         for (String token : annsTokens) {
@@ -162,9 +182,12 @@ class ConsoleBrowserTest {
     void an_admin_sees_a_tokens_device_disables_enables_and_deletes_users_and_sets_the_session_cap() {
         String admin = RunningApi.adminToken(acme);
         running.user(acme, "dev@acme.test");
-        var issued = running.api.send(running.api.request("/api/white-label/token", admin)
-                .header("Content-Type", "application/json").header("User-Agent", DEVICE_AGENT)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"dev@acme.test\",\"device_name\":\"Ann's phone\"}")));
+        var issued = running.api.send(running.api
+                .request("/api/white-label/token", admin)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", DEVICE_AGENT)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"dev@acme.test\",\"device_name\":\"Ann's phone\"}")));
         assertThat(issued.status()).isEqualTo(200);
         String devsToken = issued.json().get("token").asText();
         assertThat(running.me(devsToken)).isEqualTo(200);
@@ -176,8 +199,10 @@ class ConsoleBrowserTest {
         userButton("dev@acme.test", "Open").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-rows"), "Ann's phone"));
         var tokenCells = browser.findElements(By.cssSelector("#token-rows tr td")).stream()
-                .map(td -> (String) ((ChromeDriver) browser).executeScript("return arguments[0].textContent", td)).toList();
-        assertThat(tokenCells).as("device name, user agent, IP address, last-used IP")
+                .map(td -> (String) ((ChromeDriver) browser).executeScript("return arguments[0].textContent", td))
+                .toList();
+        assertThat(tokenCells)
+                .as("device name, user agent, IP address, last-used IP")
                 .containsSubsequence("api-token", "Ann's phone", DEVICE_AGENT, "127.0.0.1", "127.0.0.1");
 
         browser.findElement(By.id("back-to-users")).click();
@@ -205,15 +230,22 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("max-tokens")).clear();
         browser.findElement(By.cssSelector("#settings-form button")).click();
         wait.until(ExpectedConditions.textToBe(By.id("settings-max"), "no cap"));
-        assertThat(running.api.get("/api/white-label/settings", admin).json().at("/settings/max_tokens_per_user").isNull())
-                .as("an empty max lifts the cap").isTrue();
+        assertThat(running.api
+                        .get("/api/white-label/settings", admin)
+                        .json()
+                        .at("/settings/max_tokens_per_user")
+                        .isNull())
+                .as("an empty max lifts the cap")
+                .isTrue();
 
         browser.findElement(By.id("show-users")).click();
         search("ann@");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-rows"), "ann@acme.test"));
         userButton("ann@acme.test", "Delete").click();
         wait.until(ExpectedConditions.alertIsPresent()).dismiss();
-        assertThat(userRow("ann@acme.test").isDisplayed()).as("a dismissed prompt deletes nothing").isTrue();
+        assertThat(userRow("ann@acme.test").isDisplayed())
+                .as("a dismissed prompt deletes nothing")
+                .isTrue();
         userButton("ann@acme.test", "Delete").click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.textToBe(By.id("notice"), "User deleted successfully. 3 tokens revoked."));
@@ -223,14 +255,18 @@ class ConsoleBrowserTest {
         }
         browser.findElement(By.id("show-audit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "user deleted"));
-        assertThat(browser.findElement(By.id("audit-rows")).getText()).contains("user disabled").contains("user enabled");
+        assertThat(browser.findElement(By.id("audit-rows")).getText())
+                .contains("user disabled")
+                .contains("user enabled");
     }
 
     @Test
     void an_admin_sees_their_own_sessions_and_logs_out_everywhere_else() {
         String admin = RunningApi.adminToken(acme);
-        String laptop = running.token(acme.admin(), NewToken.named("laptop")
-                .on(new Device(Optional.of("laptop"), Optional.of("Mozilla/5.0"), Optional.empty())));
+        String laptop = running.token(
+                acme.admin(),
+                NewToken.named("laptop")
+                        .on(new Device(Optional.of("laptop"), Optional.of("Mozilla/5.0"), Optional.empty())));
         assertThat(running.me(laptop)).isEqualTo(200);
 
         signIn(admin);
@@ -240,7 +276,9 @@ class ConsoleBrowserTest {
         var current = browser.findElement(By.cssSelector("#session-rows tr.current"));
         assertThat(current.findElement(By.tagName("td")).getText()).isEqualTo(String.valueOf(RunningApi.idOf(admin)));
         assertThat(current.findElement(By.className("this-session")).getText()).isEqualTo("this session");
-        assertThat(browser.findElements(By.cssSelector("#session-rows tr.current"))).as("only one is this session").hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#session-rows tr.current")))
+                .as("only one is this session")
+                .hasSize(1);
         var other = sessionRow(RunningApi.idOf(laptop));
         assertThat(other.getAttribute("class")).isNotEqualTo("current");
         assertThat(other.getText()).contains("laptop").contains("Mozilla/5.0").doesNotContain("this session");
@@ -290,11 +328,20 @@ class ConsoleBrowserTest {
     @Test
     void a_name_that_would_spoof_the_console_is_shown_for_what_it_is() {
         long platform = acme.platform().id();
-        for (var spoof : List.of(Map.entry("Ann\u202Egnp.exe", "rlo@acme.test"),
+        for (var spoof : List.of(
+                Map.entry("Ann\u202Egnp.exe", "rlo@acme.test"),
                 Map.entry("Z" + "\u0301".repeat(80), "zalgo@acme.test"),
                 Map.entry("B\u200Bo\uFEFFb", "zero@acme.test"))) {
-            running.storage.users().add(new UserEntry(platform, spoof.getKey(), new EmailAddress(spoof.getValue()),
-                    Optional.empty(), Optional.empty(), Role.USER, Instant.now()));
+            running.storage
+                    .users()
+                    .add(new UserEntry(
+                            platform,
+                            spoof.getKey(),
+                            new EmailAddress(spoof.getValue()),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Role.USER,
+                            Instant.now()));
         }
         signIn(RunningApi.adminToken(acme));
         search("@acme.test");
@@ -302,13 +349,18 @@ class ConsoleBrowserTest {
 
         assertThat(settled(() -> nameOf("rlo@acme.test"))).isEqualTo("Ann\u27e8U+202E\u27e9gnp.exe");
         assertThat(settled(() -> nameOf("zero@acme.test"))).isEqualTo("B\u27e8U+200B\u27e9o\u27e8U+FEFF\u27e9b");
-        assertThat(settled(() -> nameOf("zalgo@acme.test"))).isEqualTo("Z" + "\u0301".repeat(30) + "\u27e8+50 marks\u27e9");
+        assertThat(settled(() -> nameOf("zalgo@acme.test")))
+                .isEqualTo("Z" + "\u0301".repeat(30) + "\u27e8+50 marks\u27e9");
         double plain = settled(() -> rowHeight("ann@acme.test", browser.findElements(By.cssSelector("#user-rows tr"))));
         assertThat(settled(() -> rowHeight("zalgo@acme.test", browser.findElements(By.cssSelector("#user-rows tr")))))
-                .as("the marks stay in their row").isLessThan(plain * 2);
-        assertThat(settled(() -> ((ChromeDriver) browser).executeScript("return getComputedStyle(arguments[0]).overflow",
-                rowOf("zalgo@acme.test", browser.findElements(By.cssSelector("#user-rows tr")))
-                        .findElements(By.tagName("td")).get(1))))
+                .as("the marks stay in their row")
+                .isLessThan(plain * 2);
+        assertThat(settled(() -> ((ChromeDriver) browser)
+                        .executeScript(
+                                "return getComputedStyle(arguments[0]).overflow",
+                                rowOf("zalgo@acme.test", browser.findElements(By.cssSelector("#user-rows tr")))
+                                        .findElements(By.tagName("td"))
+                                        .get(1))))
                 .isEqualTo("hidden");
     }
 
@@ -318,12 +370,19 @@ class ConsoleBrowserTest {
     }
 
     String nameOf(String email) {
-        return (String) ((ChromeDriver) browser).executeScript("return arguments[0].textContent",
-                rowOf(email, browser.findElements(By.cssSelector("#user-rows tr"))).findElements(By.tagName("td")).get(1));
+        return (String) ((ChromeDriver) browser)
+                .executeScript(
+                        "return arguments[0].textContent",
+                        rowOf(email, browser.findElements(By.cssSelector("#user-rows tr")))
+                                .findElements(By.tagName("td"))
+                                .get(1));
     }
 
     static WebElement rowOf(String email, List<WebElement> rows) {
-        return rows.stream().filter(row -> row.getText().contains(email)).findFirst().orElseThrow();
+        return rows.stream()
+                .filter(row -> row.getText().contains(email))
+                .findFirst()
+                .orElseThrow();
     }
 
     static double rowHeight(String email, List<WebElement> rows) {
@@ -342,10 +401,13 @@ class ConsoleBrowserTest {
         String clientId = visible("new-client-id").getText();
         String secret = visible("new-client-secret").getText();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("client-rows"), clientId));
-        assertThat(browser.findElement(By.id("client-rows")).getText()).contains("billing api").doesNotContain(secret);
+        assertThat(browser.findElement(By.id("client-rows")).getText())
+                .contains("billing api")
+                .doesNotContain(secret);
         assertThat(introspectionStatus(clientId, secret)).isEqualTo(200);
 
-        browser.findElement(By.xpath("//tbody[@id='client-rows']//button[text()='Delete']")).click();
+        browser.findElement(By.xpath("//tbody[@id='client-rows']//button[text()='Delete']"))
+                .click();
         browser.switchTo().alert().accept();
         wait.until(ExpectedConditions.textToBe(By.id("notice"), "Service client deleted."));
         // the listing is read again after the notice shows
@@ -357,13 +419,18 @@ class ConsoleBrowserTest {
 
     @Test
     void an_admin_sees_a_webhooks_deliveries_and_makes_a_failed_one_due_again() {
-        var allowingLocal = new WhitelabelUseCases(running.storage, new BcryptPasswordHasher(4), Clock.systemUTC(),
-                new WebhookPolicy(true));
-        var endpoint = allowingLocal.manageWebhooks()
-                .create(Actor.whiteLabelAdmin(acme.admin()), "http://127.0.0.1:9/hooks", Set.of()).endpoint();
-        running.useCases.logoutPlatformUser().logout(Actor.whiteLabelAdmin(acme.admin()), LogoutTarget.user("ann@acme.test"));
-        allowingLocal.deliverWebhooks((url, headers, body) ->
-                        CompletableFuture.completedFuture(new WebhookSender.Outcome(Optional.of(503), Optional.empty())))
+        var allowingLocal = new WhitelabelUseCases(
+                running.storage, new BcryptPasswordHasher(4), Clock.systemUTC(), new WebhookPolicy(true));
+        var endpoint = allowingLocal
+                .manageWebhooks()
+                .create(Actor.whiteLabelAdmin(acme.admin()), "http://127.0.0.1:9/hooks", Set.of())
+                .endpoint();
+        running.useCases
+                .logoutPlatformUser()
+                .logout(Actor.whiteLabelAdmin(acme.admin()), LogoutTarget.user("ann@acme.test"));
+        allowingLocal
+                .deliverWebhooks((url, headers, body) -> CompletableFuture.completedFuture(
+                        new WebhookSender.Outcome(Optional.of(503), Optional.empty())))
                 .deliverDue();
 
         signIn(RunningApi.adminToken(acme));
@@ -374,18 +441,23 @@ class ConsoleBrowserTest {
         assertThat(visible("problem").getText()).isEqualTo("The url field must point to a public address.");
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhook-rows"), endpoint.url()));
-        browser.findElement(By.xpath("//tbody[@id='webhook-rows']//button[text()='Deliveries']")).click();
+        browser.findElement(By.xpath("//tbody[@id='webhook-rows']//button[text()='Deliveries']"))
+                .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("delivery-rows"), "HTTP 503"));
         assertThat(browser.findElement(By.id("delivery-rows")).getText()).contains("user.logged_out");
-        browser.findElement(By.xpath("//tbody[@id='delivery-rows']//button[text()='Retry now']")).click();
+        browser.findElement(By.xpath("//tbody[@id='delivery-rows']//button[text()='Retry now']"))
+                .click();
         wait.until(ExpectedConditions.textToBe(By.id("notice"), "Delivery due again now."));
     }
 
     int introspectionStatus(String clientId, String secret) {
-        return running.api.send(running.api.request("/oauth/introspect", null)
-                .header("Authorization", "Basic " + OAuthRoutesTest.basic(clientId, secret))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=x"))).status();
+        return running.api
+                .send(running.api
+                        .request("/oauth/introspect", null)
+                        .header("Authorization", "Basic " + OAuthRoutesTest.basic(clientId, secret))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("token=x")))
+                .status();
     }
 
     @Test
@@ -408,20 +480,28 @@ class ConsoleBrowserTest {
         assertThat(((ChromeDriver) browser).executeScript("return sessionStorage.getItem('whitelabel.adminToken')"))
                 .isEqualTo(admin);
         browser.findElement(By.id("sign-out")).click();
-        assertThat(((ChromeDriver) browser).executeScript("return sessionStorage.getItem('whitelabel.adminToken')")).isNull();
+        assertThat(((ChromeDriver) browser).executeScript("return sessionStorage.getItem('whitelabel.adminToken')"))
+                .isNull();
     }
 
     @Test
     void pages_and_api_answers_carry_the_security_headers() {
-        for (var answer : List.of(running.api.get("/console", null), running.api.get("/api/user/me", null),
+        for (var answer : List.of(
+                running.api.get("/console", null),
+                running.api.get("/api/user/me", null),
                 running.api.get("/docs", null))) {
-            assertThat(answer.header("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                    .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("script-src 'self' 'unsafe-inline'"));
+            assertThat(answer.header("Content-Security-Policy"))
+                    .hasValueSatisfying(csp -> assertThat(csp)
+                            .contains("script-src 'self'")
+                            .contains("frame-ancestors 'none'")
+                            .doesNotContain("script-src 'self' 'unsafe-inline'"));
             assertThat(answer.header("X-Content-Type-Options")).contains("nosniff");
             assertThat(answer.header("Referrer-Policy")).contains("no-referrer");
             assertThat(answer.header("X-Frame-Options")).contains("DENY");
         }
-        assertThat(running.api.get("/console", null).body()).doesNotContain("http://").doesNotContain("https://")
+        assertThat(running.api.get("/console", null).body())
+                .doesNotContain("http://")
+                .doesNotContain("https://")
                 .doesNotContain("<script>");
         assertThat(new File("src/main/resources/console/console.js")).content().doesNotContain("innerHTML");
     }

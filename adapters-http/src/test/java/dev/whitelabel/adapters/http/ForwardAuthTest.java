@@ -34,8 +34,8 @@ class ForwardAuthTest {
     }
 
     ApiClient.Answer check(String method, String query, String token) {
-        return running.api.send(running.api.request("/auth/check" + query, token)
-                .method(method, HttpRequest.BodyPublishers.noBody()));
+        return running.api.send(
+                running.api.request("/auth/check" + query, token).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     @Test
@@ -45,7 +45,8 @@ class ForwardAuthTest {
 
             assertThat(answer.status()).as(method).isEqualTo(204);
             assertThat(answer.header("X-Whitelabel-User-Id")).as(method).contains(Long.toString(ann.id()));
-            assertThat(answer.header("X-Whitelabel-Platform-Id")).contains(Long.toString(acme.platform().id()));
+            assertThat(answer.header("X-Whitelabel-Platform-Id"))
+                    .contains(Long.toString(acme.platform().id()));
             assertThat(answer.header("X-Whitelabel-Token-Id")).contains(Long.toString(RunningApi.idOf(annsToken)));
             assertThat(answer.header("X-Whitelabel-Email")).contains("ann@acme.test");
             assertThat(answer.header("X-Whitelabel-Role")).contains("USER");
@@ -61,7 +62,8 @@ class ForwardAuthTest {
         for (String token : new String[] {annsToken, null, "1|" + "x".repeat(40), "not a token"}) {
             var answer = check("GET", "", token);
             assertThat(answer.status()).as(token).isEqualTo(401);
-            assertThat(answer.header("WWW-Authenticate")).as(token)
+            assertThat(answer.header("WWW-Authenticate"))
+                    .as(token)
                     .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer realm=\"whitelabel\""));
             assertThat(answer.header("X-Whitelabel-User-Id")).isEmpty();
         }
@@ -71,7 +73,9 @@ class ForwardAuthTest {
     void a_logout_is_refused_on_the_very_next_check() {
         assertThat(check("GET", "", annsToken).status()).isEqualTo(204);
 
-        running.api.postJson("/api/white-label/logout", RunningApi.adminToken(acme),
+        running.api.postJson(
+                "/api/white-label/logout",
+                RunningApi.adminToken(acme),
                 "{\"user_id\":" + ann.id() + ",\"token_id\":" + RunningApi.idOf(annsToken) + "}");
 
         assertThat(check("GET", "", annsToken).status()).isEqualTo(401);
@@ -83,13 +87,16 @@ class ForwardAuthTest {
 
         assertThat(check("GET", acmeOnly, annsToken).status()).isEqualTo(204);
         assertThat(check("GET", acmeOnly, gusToken).status()).isEqualTo(401);
-        assertThat(check("GET", "", gusToken).status()).as("without the setting, any platform's").isEqualTo(204);
+        assertThat(check("GET", "", gusToken).status())
+                .as("without the setting, any platform's")
+                .isEqualTo(204);
     }
 
     @Test
     void a_malformed_platform_setting_is_a_400_which_gateways_treat_as_a_refusal() {
-        for (String query : new String[] {"?platform_id=abc", "?platform_id=0", "?platform_id=-1", "?platform_id=1&platform_id=2",
-            "?platform_id="}) {
+        for (String query : new String[] {
+            "?platform_id=abc", "?platform_id=0", "?platform_id=-1", "?platform_id=1&platform_id=2", "?platform_id="
+        }) {
             assertThat(check("GET", query, annsToken).status()).as(query).isEqualTo(400);
         }
     }

@@ -34,7 +34,8 @@ class ListingRoutesTest {
 
     @Test
     void users_are_listed_a_page_at_a_time_with_links_and_meta() {
-        var json = api.get("/api/white-label/users?per_page=1&page=2", acmeAdmin).json();
+        var json =
+                api.get("/api/white-label/users?per_page=1&page=2", acmeAdmin).json();
 
         assertThat(json.get("data")).hasSize(1);
         assertThat(json.get("data").get(0).get("email").asText()).isEqualTo("bob@acme.test");
@@ -60,19 +61,29 @@ class ListingRoutesTest {
 
     @Test
     void pagination_parameters_are_validated() {
-        assertThat(api.get("/api/white-label/users?page=abc", acmeAdmin).json().get("message").asText())
+        assertThat(api.get("/api/white-label/users?page=abc", acmeAdmin)
+                        .json()
+                        .get("message")
+                        .asText())
                 .isEqualTo("The page field must be an integer.");
-        assertThat(api.get("/api/white-label/users?page=0", acmeAdmin).json().get("message").asText())
+        assertThat(api.get("/api/white-label/users?page=0", acmeAdmin)
+                        .json()
+                        .get("message")
+                        .asText())
                 .isEqualTo("The page field must be at least 1.");
-        assertThat(api.get("/api/white-label/users?per_page=1000", acmeAdmin).status()).isEqualTo(422);
-        assertThat(api.get("/api/white-label/users?page=1&page=2", acmeAdmin).status()).isEqualTo(422);
+        assertThat(api.get("/api/white-label/users?per_page=1000", acmeAdmin).status())
+                .isEqualTo(422);
+        assertThat(api.get("/api/white-label/users?page=1&page=2", acmeAdmin).status())
+                .isEqualTo(422);
     }
 
     @Test
     void a_users_tokens_are_listed_without_secrets_newest_first_with_revocation_times() {
         String first = running.token(ann);
         String second = running.token(ann);
-        api.postJson("/api/white-label/logout", acmeAdmin,
+        api.postJson(
+                "/api/white-label/logout",
+                acmeAdmin,
                 "{\"user_id\":" + ann.id() + ",\"token_id\":" + RunningApi.idOf(first) + "}");
 
         var answer = api.get("/api/white-label/users/" + ann.id() + "/tokens", acmeAdmin);
@@ -84,7 +95,8 @@ class ListingRoutesTest {
         assertThat(data.get(1).get("revoked_at").isNull()).isFalse();
         assertThat(data.get(0).get("name").asText()).isEqualTo("api-token");
         assertThat(data.get(0).has("last_used_at")).isTrue();
-        assertThat(answer.body()).doesNotContain(first.substring(first.indexOf('|') + 1))
+        assertThat(answer.body())
+                .doesNotContain(first.substring(first.indexOf('|') + 1))
                 .doesNotContain(second.substring(second.indexOf('|') + 1))
                 .doesNotContain("hash");
     }
@@ -94,10 +106,16 @@ class ListingRoutesTest {
         var gus = running.user(globex, "gus2@globex.test");
         String notFound = "{\"error\":\"User not found.\"}";
 
-        assertThat(api.get("/api/white-label/users/" + gus.id() + "/tokens", acmeAdmin).body()).isEqualTo(notFound);
-        assertThat(api.get("/api/white-label/users/" + acme.admin().id() + "/tokens", acmeAdmin).body()).isEqualTo(notFound);
-        assertThat(api.get("/api/white-label/users/abc/tokens", acmeAdmin).body()).isEqualTo(notFound);
-        assertThat(api.get("/api/white-label/users/-1/tokens", acmeAdmin).status()).isEqualTo(404);
+        assertThat(api.get("/api/white-label/users/" + gus.id() + "/tokens", acmeAdmin)
+                        .body())
+                .isEqualTo(notFound);
+        assertThat(api.get("/api/white-label/users/" + acme.admin().id() + "/tokens", acmeAdmin)
+                        .body())
+                .isEqualTo(notFound);
+        assertThat(api.get("/api/white-label/users/abc/tokens", acmeAdmin).body())
+                .isEqualTo(notFound);
+        assertThat(api.get("/api/white-label/users/-1/tokens", acmeAdmin).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -125,7 +143,8 @@ class ListingRoutesTest {
         String annsToken = running.token(ann);
 
         for (String path : new String[] {
-            "/api/white-label/users", "/api/white-label/users/" + ann.id() + "/tokens", "/api/white-label/audit"}) {
+            "/api/white-label/users", "/api/white-label/users/" + ann.id() + "/tokens", "/api/white-label/audit"
+        }) {
             assertThat(api.get(path, annsToken).status()).as(path).isEqualTo(403);
             assertThat(api.get(path, null).status()).as(path).isEqualTo(401);
         }

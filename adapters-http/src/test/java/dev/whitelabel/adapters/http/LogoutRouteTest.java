@@ -58,7 +58,8 @@ class LogoutRouteTest {
         var answer = logout("{\"email\":\"ann@acme.test\"}");
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(answer.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(answer.body()).isEqualTo("{\"message\":\"User logged out successfully.\",\"revoked_tokens\":2}");
         assertThat(api.get(ME, first).status()).isEqualTo(401);
         assertThat(api.get(ME, second).status()).isEqualTo(401);
@@ -131,9 +132,16 @@ class LogoutRouteTest {
         token(ann);
         User bob = user(acme, "bob@acme.test");
 
-        assertThat(logout("{\"email\":\"  ANN@Acme.TEST \"}").json().get("revoked_tokens").asInt()).isEqualTo(1);
-        assertThat(logout("{\"user_id\":" + ann.id() + ",\"email\":\"Ann@acme.test\"}").status()).isEqualTo(200);
-        assertThat(logout("{\"user_id\":" + bob.id() + ",\"email\":\"ann@acme.test\"}").body())
+        assertThat(logout("{\"email\":\"  ANN@Acme.TEST \"}")
+                        .json()
+                        .get("revoked_tokens")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(logout("{\"user_id\":" + ann.id() + ",\"email\":\"Ann@acme.test\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(logout("{\"user_id\":" + bob.id() + ",\"email\":\"ann@acme.test\"}")
+                        .body())
                 .isEqualTo("{\"error\":\"User not found.\"}");
     }
 
@@ -183,8 +191,9 @@ class LogoutRouteTest {
     void wrong_types_are_laravel_style_422s() {
         var userId = logout("{\"user_id\":\"abc\"}");
         assertThat(userId.status()).isEqualTo(422);
-        assertThat(userId.body()).isEqualTo("{\"message\":\"The user id field must be an integer.\","
-                + "\"errors\":{\"user_id\":[\"The user id field must be an integer.\"]}}");
+        assertThat(userId.body())
+                .isEqualTo("{\"message\":\"The user id field must be an integer.\","
+                        + "\"errors\":{\"user_id\":[\"The user id field must be an integer.\"]}}");
 
         assertThat(logout("{\"user_id\":\"42\"}").json().get("message").asText())
                 .isEqualTo("The user id field must be an integer.");
@@ -192,15 +201,26 @@ class LogoutRouteTest {
                 .isEqualTo("The user id field must be an integer.");
         assertThat(logout("{\"user_id\":true}").json().get("message").asText())
                 .isEqualTo("The user id field must be an integer.");
-        assertThat(logout("{\"user_id\":99999999999999999999999}").json().get("message").asText())
+        assertThat(logout("{\"user_id\":99999999999999999999999}")
+                        .json()
+                        .get("message")
+                        .asText())
                 .isEqualTo("The user id field must be an integer.");
         assertThat(logout("{\"user_id\":0}").json().get("message").asText())
                 .isEqualTo("The user id field must be at least 1.");
         assertThat(logout("{\"email\":\"not-an-email\"}").json().get("message").asText())
                 .isEqualTo("The email field must be a valid email address.");
-        assertThat(logout("{\"email\":[\"ann@acme.test\"]}").json().get("message").asText())
+        assertThat(logout("{\"email\":[\"ann@acme.test\"]}")
+                        .json()
+                        .get("message")
+                        .asText())
                 .isEqualTo("The email field must be a valid email address.");
-        assertThat(logout("{\"user_id\":1,\"token_id\":\"x\"}").json().get("errors").get("token_id").get(0).asText())
+        assertThat(logout("{\"user_id\":1,\"token_id\":\"x\"}")
+                        .json()
+                        .get("errors")
+                        .get("token_id")
+                        .get(0)
+                        .asText())
                 .isEqualTo("The token id field must be an integer.");
     }
 
@@ -210,7 +230,8 @@ class LogoutRouteTest {
         var three = logout("{\"user_id\":\"a\",\"email\":5,\"token_id\":\"b\"}").json();
 
         assertThat(two.get("message").asText()).isEqualTo("The user id field must be an integer. (and 1 more error)");
-        assertThat(three.get("message").asText()).isEqualTo("The user id field must be an integer. (and 2 more errors)");
+        assertThat(three.get("message").asText())
+                .isEqualTo("The user id field must be an integer. (and 2 more errors)");
         assertThat(three.get("errors").size()).isEqualTo(3);
     }
 
@@ -225,8 +246,12 @@ class LogoutRouteTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("revoked_tokens").asInt()).isEqualTo(1);
         assertThat(api.post(LOGOUT, acmeAdmin, "application/x-www-form-urlencoded", "email=ann%40acme.test")
-                .json().get("revoked_tokens").asInt()).isEqualTo(1);
-        assertThat(api.post(LOGOUT, acmeAdmin, "application/x-www-form-urlencoded", "user_id=1&user_id=2").status())
+                        .json()
+                        .get("revoked_tokens")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(api.post(LOGOUT, acmeAdmin, "application/x-www-form-urlencoded", "user_id=1&user_id=2")
+                        .status())
                 .isEqualTo(422);
     }
 
@@ -264,13 +289,15 @@ class LogoutRouteTest {
     void no_bad_or_revoked_token_is_a_401_with_a_bearer_challenge() {
         var none = api.postJson(LOGOUT, null, "{\"email\":\"ann@acme.test\"}");
         var bad = api.postJson(LOGOUT, "1|" + "x".repeat(40), "{\"email\":\"ann@acme.test\"}");
-        var basic = api.send(api.request(LOGOUT, null).header("Authorization", "Basic YTpi")
+        var basic = api.send(api.request(LOGOUT, null)
+                .header("Authorization", "Basic YTpi")
                 .POST(HttpRequest.BodyPublishers.noBody()));
 
         for (var answer : new ApiClient.Answer[] {none, bad, basic}) {
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.body()).isEqualTo("{\"message\":\"Unauthenticated.\"}");
-            assertThat(answer.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+            assertThat(answer.header("WWW-Authenticate"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         }
         assertThat(bad.header("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"");
     }
@@ -279,7 +306,9 @@ class LogoutRouteTest {
     void the_scheme_is_case_insensitive() {
         String annsToken = token(ann);
 
-        var answer = api.send(api.request(ME, null).header("Authorization", "bEaReR " + annsToken).GET());
+        var answer = api.send(api.request(ME, null)
+                .header("Authorization", "bEaReR " + annsToken)
+                .GET());
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("email").asText()).isEqualTo("ann@acme.test");
@@ -311,7 +340,6 @@ class LogoutRouteTest {
     void me_names_the_token_holder() {
         var answer = api.get(ME, token(ann));
 
-        assertThat(answer.body()).isEqualTo(
-                "{\"id\":" + ann.id() + ",\"name\":\"Ann\",\"email\":\"ann@acme.test\"}");
+        assertThat(answer.body()).isEqualTo("{\"id\":" + ann.id() + ",\"name\":\"Ann\",\"email\":\"ann@acme.test\"}");
     }
 }

@@ -26,7 +26,9 @@ class MethodOverrideTest {
     }
 
     ApiClient.Answer send(String method, String path, String token, String override) {
-        return running.api.send(running.api.request(path, token).header("X-HTTP-Method-Override", override)
+        return running.api.send(running.api
+                .request(path, token)
+                .header("X-HTTP-Method-Override", override)
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString("{\"email\":\"ann@acme.test\"}")));
     }
@@ -40,17 +42,22 @@ class MethodOverrideTest {
             assertThat(admins.status()).isEqualTo(405);
             assertThat(self.status()).isEqualTo(405);
             assertThat(running.me(annsToken)).isEqualTo(200);
-            assertThat(logs.lines("whitelabel.access")).filteredOn(line -> line.contains(" 405 "))
-                    .hasSize(2).allMatch(line -> line.startsWith("GET unmatched 405 "));
+            assertThat(logs.lines("whitelabel.access"))
+                    .filteredOn(line -> line.contains(" 405 "))
+                    .hasSize(2)
+                    .allMatch(line -> line.startsWith("GET unmatched 405 "));
         }
     }
 
     @Test
     void a_post_that_asks_to_be_a_delete_deletes_no_api_key() {
-        var created = running.api.postJson("/api/user/api-keys", annsToken, "{\"name\":\"deploy\"}").json();
+        var created = running.api
+                .postJson("/api/user/api-keys", annsToken, "{\"name\":\"deploy\"}")
+                .json();
         String key = created.at("/api_key/token").asText();
 
-        var answer = send("POST", "/api/user/api-keys/" + created.at("/api_key/id").asLong(), annsToken, "DELETE");
+        var answer =
+                send("POST", "/api/user/api-keys/" + created.at("/api_key/id").asLong(), annsToken, "DELETE");
 
         assertThat(answer.status()).isEqualTo(405);
         assertThat(running.me(key)).isEqualTo(200);

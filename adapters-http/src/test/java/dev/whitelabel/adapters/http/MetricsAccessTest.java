@@ -33,7 +33,9 @@ class MetricsAccessTest {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     /** An address of this machine that is not loopback, so that a request to it comes from it. */
@@ -65,13 +67,18 @@ class MetricsAccessTest {
         try {
             assertThat(scrape("127.0.0.1", server.port(), null)).isEqualTo(401);
             assertThat(scrape("127.0.0.1", server.port(), "Bearer wrong-token")).isEqualTo(401);
-            assertThat(scrape("127.0.0.1", server.port(), "Bearer " + SCRAPE_TOKEN + "x")).isEqualTo(401);
-            assertThat(scrape("127.0.0.1", server.port(), "Basic " + SCRAPE_TOKEN)).isEqualTo(401);
-            assertThat(scrape("127.0.0.1", server.port(), "Bearer " + SCRAPE_TOKEN)).isEqualTo(200);
-            assertThat(scrape("127.0.0.1", server.port(), "bearer " + SCRAPE_TOKEN)).isEqualTo(200);
+            assertThat(scrape("127.0.0.1", server.port(), "Bearer " + SCRAPE_TOKEN + "x"))
+                    .isEqualTo(401);
+            assertThat(scrape("127.0.0.1", server.port(), "Basic " + SCRAPE_TOKEN))
+                    .isEqualTo(401);
+            assertThat(scrape("127.0.0.1", server.port(), "Bearer " + SCRAPE_TOKEN))
+                    .isEqualTo(200);
+            assertThat(scrape("127.0.0.1", server.port(), "bearer " + SCRAPE_TOKEN))
+                    .isEqualTo(200);
             Optional<String> outside = outsideAddress();
             if (outside.isPresent()) {
-                assertThat(scrape(outside.get(), server.port(), "Bearer " + SCRAPE_TOKEN)).isEqualTo(200);
+                assertThat(scrape(outside.get(), server.port(), "Bearer " + SCRAPE_TOKEN))
+                        .isEqualTo(200);
             }
         } finally {
             server.stop();
@@ -80,6 +87,7 @@ class MetricsAccessTest {
 
     @Test
     void the_token_never_shows_in_the_settings() {
-        assertThat(RunningApi.SETTINGS.withMetricsToken(SCRAPE_TOKEN).toString()).doesNotContain(SCRAPE_TOKEN);
+        assertThat(RunningApi.SETTINGS.withMetricsToken(SCRAPE_TOKEN).toString())
+                .doesNotContain(SCRAPE_TOKEN);
     }
 }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NginxForwardAuthTest {
 
     static final Path NGINX = Path.of("/usr/sbin/nginx");
-    static final Pattern SNIPPET = Pattern.compile("<!-- nginx snippet:[^>]*-->\\s*```nginx\\n(.*?)```", Pattern.DOTALL);
+    static final Pattern SNIPPET =
+            Pattern.compile("<!-- nginx snippet:[^>]*-->\\s*```nginx\\n(.*?)```", Pattern.DOTALL);
 
     @RegisterExtension
     final RunningApi running = new RunningApi();
@@ -57,7 +58,9 @@ class NginxForwardAuthTest {
         nginxPort = freePort();
         Files.writeString(directory.resolve("nginx.conf"), configuration());
         nginx = new ProcessBuilder(NGINX.toString(), "-p", directory.toString(), "-c", "nginx.conf")
-                .redirectErrorStream(true).redirectOutput(directory.resolve("nginx.out").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("nginx.out").toFile())
+                .start();
         awaitListening(nginxPort);
     }
 
@@ -139,16 +142,18 @@ class NginxForwardAuthTest {
         var allowed = throughNginx(annsToken, null);
 
         assertThat(allowed.status()).isEqualTo(200);
-        assertThat(allowed.body()).isEqualTo("{x-whitelabel-email=ann@acme.test, x-whitelabel-platform-id="
-                + acme.platform().id() + ", x-whitelabel-role=USER, x-whitelabel-token-id=" + RunningApi.idOf(annsToken)
-                + ", x-whitelabel-user-id=" + ann.id() + "}");
+        assertThat(allowed.body())
+                .isEqualTo("{x-whitelabel-email=ann@acme.test, x-whitelabel-platform-id="
+                        + acme.platform().id() + ", x-whitelabel-role=USER, x-whitelabel-token-id="
+                        + RunningApi.idOf(annsToken)
+                        + ", x-whitelabel-user-id=" + ann.id() + "}");
 
         running.api.postJson("/api/white-label/logout", RunningApi.adminToken(acme), "{\"user_id\":" + ann.id() + "}");
 
         var refused = throughNginx(annsToken, null);
         assertThat(refused.status()).isEqualTo(401);
-        assertThat(refused.header("WWW-Authenticate")).hasValueSatisfying(challenge ->
-                assertThat(challenge).startsWith("Bearer realm=\"whitelabel\""));
+        assertThat(refused.header("WWW-Authenticate"))
+                .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer realm=\"whitelabel\""));
     }
 
     @Test
@@ -156,9 +161,13 @@ class NginxForwardAuthTest {
         String gus = running.globexUsersToken();
 
         assertThat(throughNginx(null, null).status()).isEqualTo(401);
-        assertThat(throughNginx(gus, null).status()).as("the snippet's platform_id").isEqualTo(401);
+        assertThat(throughNginx(gus, null).status())
+                .as("the snippet's platform_id")
+                .isEqualTo(401);
         assertThat(throughNginx("1|" + "x".repeat(40), "1").status()).isEqualTo(401);
-        assertThat(throughNginx(annsToken, "999").body()).as("the caller's own header is replaced")
-                .contains("x-whitelabel-user-id=" + ann.id()).doesNotContain("999");
+        assertThat(throughNginx(annsToken, "999").body())
+                .as("the caller's own header is replaced")
+                .contains("x-whitelabel-user-id=" + ann.id())
+                .doesNotContain("999");
     }
 }

@@ -51,7 +51,9 @@ class OAuthRoutesTest {
     }
 
     ApiClient.Answer post(String path, String authorization, String form) {
-        var request = running.api.request(path, null).header("Content-Type", FORM)
+        var request = running.api
+                .request(path, null)
+                .header("Content-Type", FORM)
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -69,7 +71,9 @@ class OAuthRoutesTest {
 
     @Test
     void a_live_token_of_the_clients_platform_is_active_with_its_holder() {
-        var expiring = running.useCases.createToken().forAnyUser(ann.id(), new NewToken("phone", Optional.of(Duration.ofHours(1))));
+        var expiring = running.useCases
+                .createToken()
+                .forAnyUser(ann.id(), new NewToken("phone", Optional.of(Duration.ofHours(1))));
 
         var answer = introspect(form(annsToken));
         var withExpiry = introspect(form(expiring.token().value()));
@@ -86,7 +90,8 @@ class OAuthRoutesTest {
         assertThat(json.get("role").asText()).isEqualTo("USER");
         assertThat(json.get("iat").asLong()).isPositive();
         assertThat(json.has("exp")).as("a token that never expires has no exp").isFalse();
-        assertThat(withExpiry.json().get("exp").asLong()).isEqualTo(expiring.createdAt().plus(Duration.ofHours(1)).getEpochSecond());
+        assertThat(withExpiry.json().get("exp").asLong())
+                .isEqualTo(expiring.createdAt().plus(Duration.ofHours(1)).getEpochSecond());
     }
 
     @Test
@@ -112,35 +117,54 @@ class OAuthRoutesTest {
             assertThat(answer.body()).as(form).isEqualTo("{\"error\":\"invalid_request\"}");
         }
         String basic = "Basic " + basic(client.client().clientId(), client.secret());
-        var json = running.api.send(running.api.request("/oauth/introspect", null).header("Authorization", basic)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"x\"}")));
-        var twoClients = running.api.send(running.api.request("/oauth/introspect", null).header("Authorization", basic)
-                .header("Authorization", basic).header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.ofString(form(annsToken))));
+        var json = running.api.send(running.api
+                .request("/oauth/introspect", null)
+                .header("Authorization", basic)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"x\"}")));
+        var twoClients = running.api.send(running.api
+                .request("/oauth/introspect", null)
+                .header("Authorization", basic)
+                .header("Authorization", basic)
+                .header("Content-Type", FORM)
+                .POST(HttpRequest.BodyPublishers.ofString(form(annsToken))));
         assertThat(json.status()).as("RFC 7662 asks for a form").isEqualTo(400);
         assertThat(twoClients.status()).isEqualTo(400);
         // the head of an oversized form only: the server answers before the body, and a client still sending it
         // may find the connection closed
         try (var socket = new Socket("127.0.0.1", running.server.port())) {
             socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(("POST /oauth/introspect HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic
-                    + "\r\nContent-Type: " + FORM + "\r\nContent-Length: 70000\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 413");
+            socket.getOutputStream()
+                    .write(("POST /oauth/introspect HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic
+                                    + "\r\nContent-Type: " + FORM + "\r\nContent-Length: 70000\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1))
+                    .isEqualTo("HTTP/1.1 413");
         }
     }
 
     @Test
     void a_client_that_does_not_prove_who_it_is_is_invalid_client_challenged_for_basic() {
         String id = client.client().clientId();
-        for (String authorization : new String[] {null, "Basic " + basic(id, client.secret() + "x"),
-            "Basic " + basic("wlc_nobody", client.secret()), "Basic !!!", "Bearer " + annsToken,
-            "Basic " + Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8))}) {
+        for (String authorization : new String[] {
+            null,
+            "Basic " + basic(id, client.secret() + "x"),
+            "Basic " + basic("wlc_nobody", client.secret()),
+            "Basic !!!",
+            "Bearer " + annsToken,
+            "Basic " + Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8))
+        }) {
             var answer = post("/oauth/introspect", authorization, form(annsToken));
             assertThat(answer.status()).as(authorization).isEqualTo(401);
             assertThat(answer.body()).isEqualTo("{\"error\":\"invalid_client\"}");
             assertThat(answer.header("WWW-Authenticate")).contains("Basic realm=\"whitelabel\"");
         }
-        running.useCases.manageServiceClients().delete(Actor.whiteLabelAdmin(acme.admin()), client.client().id());
-        assertThat(introspect(form(annsToken)).status()).as("a deleted client, at once").isEqualTo(401);
+        running.useCases
+                .manageServiceClients()
+                .delete(Actor.whiteLabelAdmin(acme.admin()), client.client().id());
+        assertThat(introspect(form(annsToken)).status())
+                .as("a deleted client, at once")
+                .isEqualTo(401);
     }
 
     @Test
@@ -152,7 +176,9 @@ class OAuthRoutesTest {
         String annsId = annsToken.substring(0, annsToken.indexOf('|') + 1);
         var guessed = post("/oauth/revoke", basic, form(annsId + "A".repeat(40)));
         assertThat(guessed.status()).isEqualTo(200);
-        assertThat(running.me(annsToken)).as("the right id with the wrong secret revokes nothing").isEqualTo(200);
+        assertThat(running.me(annsToken))
+                .as("the right id with the wrong secret revokes nothing")
+                .isEqualTo(200);
         var own = post("/oauth/revoke", basic, form(annsToken));
 
         for (var answer : new ApiClient.Answer[] {other, unknown, own}) {
@@ -161,10 +187,14 @@ class OAuthRoutesTest {
         }
         assertThat(running.me(gusToken)).isEqualTo(200);
         assertThat(running.me(annsToken)).isEqualTo(401);
-        var event = running.api.get("/api/white-label/audit", RunningApi.adminToken(acme)).json().at("/data/0");
+        var event = running.api
+                .get("/api/white-label/audit", RunningApi.adminToken(acme))
+                .json()
+                .at("/data/0");
         assertThat(event.get("action").asText()).isEqualTo("token_revoked");
         assertThat(event.get("actor_type").asText()).isEqualTo("service_client");
-        assertThat(event.get("actor_service_client_id").asLong()).isEqualTo(client.client().id());
+        assertThat(event.get("actor_service_client_id").asLong())
+                .isEqualTo(client.client().id());
         assertThat(post("/oauth/revoke", null, form(annsToken)).status()).isEqualTo(401);
         assertThat(post("/oauth/revoke", basic, "").body()).isEqualTo("{\"error\":\"invalid_request\"}");
     }

@@ -27,16 +27,23 @@ class OperationsTest {
 
     @Test
     void the_openapi_document_has_exactly_the_servers_routes() throws Exception {
-        var document = new ObjectMapper().readTree(api.get("/openapi.json", null).body());
+        var document =
+                new ObjectMapper().readTree(api.get("/openapi.json", null).body());
         Set<String> documented = new TreeSet<>();
-        document.get("paths").properties().forEach(path -> path.getValue().fieldNames()
-                .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+        document.get("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .fieldNames()
+                        .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
 
         assertThat(documented).isEqualTo(new TreeSet<>(running.server.routes()));
         assertThat(document.get("openapi").asText()).startsWith("3.");
-        assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
-        assertThat(document.at("/paths/~1api~1white-label~1logout/post/responses").fieldNames())
-                .toIterable().contains("200", "400", "401", "403", "404", "413", "415", "422");
+        assertThat(document.at("/components/securitySchemes/bearer/scheme").asText())
+                .isEqualTo("bearer");
+        assertThat(document.at("/paths/~1api~1white-label~1logout/post/responses")
+                        .fieldNames())
+                .toIterable()
+                .contains("200", "400", "401", "403", "404", "413", "415", "422");
     }
 
     @Test
@@ -44,10 +51,15 @@ class OperationsTest {
         var page = api.get("/docs", null);
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("/docs/ui/swagger-ui-bundle.js").doesNotContain("http://").doesNotContain("https://");
+        assertThat(page.body())
+                .contains("/docs/ui/swagger-ui-bundle.js")
+                .doesNotContain("http://")
+                .doesNotContain("https://");
         assertThat(api.get("/docs/ui/swagger-ui-bundle.js", null).status()).isEqualTo(200);
         assertThat(api.get("/docs/ui/swagger-ui.css", null).status()).isEqualTo(200);
-        assertThat(api.get("/docs/docs.js", null).body()).contains("/openapi.json").doesNotContain("http");
+        assertThat(api.get("/docs/docs.js", null).body())
+                .contains("/openapi.json")
+                .doesNotContain("http");
         assertThat(api.get("/docs/ui/pom.properties", null).status()).isEqualTo(404);
     }
 
@@ -69,8 +81,10 @@ class OperationsTest {
 
         String metrics = api.get("/metrics", null).body();
 
-        assertThat(metrics).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/user/me\",status=\"200\"} 1");
-        assertThat(metrics).contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/api/user/me\",status=\"200\"");
+        assertThat(metrics)
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/user/me\",status=\"200\"} 1");
+        assertThat(metrics)
+                .contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/api/user/me\",status=\"200\"");
         assertThat(metrics).contains("whitelabel_authentication_failures_total{reason=\"missing\"} 1");
         assertThat(metrics).contains("whitelabel_authentication_failures_total{reason=\"invalid_token\"} 1");
         assertThat(metrics).contains("whitelabel_logouts_total{kind=\"self_one\"} 1");
@@ -100,14 +114,21 @@ class OperationsTest {
 
         String metrics = api.get("/metrics", null).body();
 
-        var series = metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")).toList();
+        var series = metrics.lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
+                .toList();
         assertThat(series).hasSizeGreaterThanOrEqualTo(12);
         for (String count : series) {
             String labels = count.substring(count.indexOf('{'), count.indexOf('}') + 1);
-            assertThat(metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_bucket" + labels.replace("}", ","))))
-                    .as(labels).hasSize(ApiMetrics.BUCKETS.length + 1);
+            assertThat(metrics.lines()
+                            .filter(line ->
+                                    line.startsWith("http_server_requests_seconds_bucket" + labels.replace("}", ","))))
+                    .as(labels)
+                    .hasSize(ApiMetrics.BUCKETS.length + 1);
         }
-        assertThat(metrics).contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/api/user/me\",status=\"200\",le=\"0.025\"} 5");
+        assertThat(metrics)
+                .contains(
+                        "http_server_requests_seconds_bucket{method=\"GET\",route=\"/api/user/me\",status=\"200\",le=\"0.025\"} 5");
         assertThat(metrics).contains("le=\"+Inf\"");
         assertThat(metrics.length()).as("the scrape's length").isLessThan(24 * 1024);
     }
@@ -126,8 +147,10 @@ class OperationsTest {
     /** Javalin on its own answered HEAD with an empty text/plain 200 whatever GET would answer. */
     @Test
     void head_answers_every_get_route_with_the_headers_of_get_and_no_body() {
-        var gets = running.server.routes().stream().filter(route -> route.startsWith("GET ")).map(route -> route.substring(4)
-                .replace("{id}", "1").replace("{file}", "swagger-ui.css")).toList();
+        var gets = running.server.routes().stream()
+                .filter(route -> route.startsWith("GET "))
+                .map(route -> route.substring(4).replace("{id}", "1").replace("{file}", "swagger-ui.css"))
+                .toList();
         assertThat(gets).contains("/console/console.js", "/api/user/me", "/docs/ui/swagger-ui.css");
 
         for (String path : gets) {
@@ -136,7 +159,9 @@ class OperationsTest {
 
             assertThat(head.status()).as(path).isEqualTo(get.status());
             assertThat(head.header("Content-Type")).as(path).isEqualTo(get.header("Content-Type"));
-            assertThat(head.header("Content-Security-Policy")).as(path).isEqualTo(get.header("Content-Security-Policy"));
+            assertThat(head.header("Content-Security-Policy"))
+                    .as(path)
+                    .isEqualTo(get.header("Content-Security-Policy"));
             if (!path.equals("/metrics")) {
                 // a scrape changes the figures it reports, and with them its length
                 assertThat(head.header("Content-Length")).as(path).isEqualTo(get.header("Content-Length"));
@@ -153,13 +178,18 @@ class OperationsTest {
 
     @Test
     void a_request_id_is_echoed_when_sane_and_made_up_otherwise() {
-        var echoed = api.send(api.request("/health", null).header("X-Request-Id", "abc-123").GET());
+        var echoed = api.send(
+                api.request("/health", null).header("X-Request-Id", "abc-123").GET());
         var made = api.get("/health", null);
-        var replaced = api.send(api.request("/api/user/me", admin).header("X-Request-Id", "x".repeat(300)).GET());
+        var replaced = api.send(api.request("/api/user/me", admin)
+                .header("X-Request-Id", "x".repeat(300))
+                .GET());
 
         assertThat(echoed.header("X-Request-Id")).contains("abc-123");
-        assertThat(made.header("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
-        assertThat(replaced.header("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        assertThat(made.header("X-Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
+        assertThat(replaced.header("X-Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).hasSize(36));
         assertThat(api.get("/nowhere", null).header("X-Request-Id")).isPresent();
     }
 

@@ -59,7 +59,8 @@ class RawRequestsTest {
         var refusals = Map.of(
                 "GET /\u0001" + marker + " HTTP/1.1\nHost: localhost\n", "HTTP/1.1 400",
                 "GET /" + marker + "x".repeat(20_000) + " HTTP/1.1\nHost: localhost\n", "HTTP/1.1 414",
-                "GET /health/live HTTP/1.1\nHost: localhost\nX-" + marker + ": " + "x".repeat(20_000) + "\n", "HTTP/1.1 431",
+                "GET /health/live HTTP/1.1\nHost: localhost\nX-" + marker + ": " + "x".repeat(20_000) + "\n",
+                        "HTTP/1.1 431",
                 "GET /health/live HTTP/7.1\nHost: localhost\nX-Note: " + marker + "\n", "HTTP/1.1 505",
                 "GET /health/live HTTP/1.1\nHost: " + marker + " x\n", "HTTP/1.1 400",
                 "GET /health/live HTTP/1.1\nHost: localhost\nHost: " + marker + "\n", "HTTP/1.1 400",
@@ -68,11 +69,16 @@ class RawRequestsTest {
             try (var logs = new CapturedLogs()) {
                 String answer = exchange(refusal.getKey() + "Connection: close\n", "");
 
-                assertThat(answer).as(refusal.getValue()).startsWith(refusal.getValue())
-                        .contains("Content-Type: application/json").contains("X-Request-Id: ")
+                assertThat(answer)
+                        .as(refusal.getValue())
+                        .startsWith(refusal.getValue())
+                        .contains("Content-Type: application/json")
+                        .contains("X-Request-Id: ")
                         .contains("Content-Security-Policy: " + SecurityHeaders.CONTENT_SECURITY_POLICY)
-                        .contains("X-Content-Type-Options: nosniff").contains("X-Frame-Options: DENY")
-                        .contains("Referrer-Policy: no-referrer").contains("Cache-Control: no-store")
+                        .contains("X-Content-Type-Options: nosniff")
+                        .contains("X-Frame-Options: DENY")
+                        .contains("Referrer-Policy: no-referrer")
+                        .contains("Cache-Control: no-store")
                         .doesNotContain(marker);
                 String status = refusal.getValue().substring(9);
                 // that no other line quotes the request is LogSecretsTest's to show, under the shipped logging
@@ -85,13 +91,18 @@ class RawRequestsTest {
     @Test
     void a_query_string_that_is_not_percent_encoded_utf8_is_a_400() throws IOException {
         for (String query : new String[] {"search=%Z1", "search=ann%4", "search=\u00e9", "search=%C3"}) {
-            String answer = exchange("GET /api/white-label/users?" + query + " HTTP/1.1\nHost: localhost\nConnection: close\n"
-                    + "Authorization: Bearer " + adminToken + "\n", "");
+            String answer = exchange(
+                    "GET /api/white-label/users?" + query + " HTTP/1.1\nHost: localhost\nConnection: close\n"
+                            + "Authorization: Bearer " + adminToken + "\n",
+                    "");
 
             assertThat(answer).as(query).startsWith("HTTP/1.1 400").contains("{\"message\":\"Bad request.\"}");
         }
-        assertThat(exchange("GET /api/white-label/users?search=%C3%A9 HTTP/1.1\nHost: localhost\nConnection: close\n"
-                + "Authorization: Bearer " + adminToken + "\n", "")).startsWith("HTTP/1.1 200");
+        assertThat(exchange(
+                        "GET /api/white-label/users?search=%C3%A9 HTTP/1.1\nHost: localhost\nConnection: close\n"
+                                + "Authorization: Bearer " + adminToken + "\n",
+                        ""))
+                .startsWith("HTTP/1.1 200");
     }
 
     @Test
@@ -104,7 +115,8 @@ class RawRequestsTest {
 
     @Test
     void a_badly_chunked_body_is_a_400_not_a_server_error() throws IOException {
-        String answer = exchange(logoutHead("Content-Type: application/json\nTransfer-Encoding: chunked\n"), "ZZ\r\n{}\r\n");
+        String answer =
+                exchange(logoutHead("Content-Type: application/json\nTransfer-Encoding: chunked\n"), "ZZ\r\n{}\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 400");
         assertThat(answer).doesNotContain("Server error");
@@ -124,7 +136,8 @@ class RawRequestsTest {
     @Test
     void repeated_or_odd_form_keys_are_never_a_server_error() throws IOException {
         for (String form : new String[] {"=&=&=", "&&&user_id=3&&", "user_id=3&/token_id=1&/token_id=2&/token_id=3"}) {
-            var answer = running.api.post("/api/white-label/logout", adminToken, "application/x-www-form-urlencoded", form);
+            var answer =
+                    running.api.post("/api/white-label/logout", adminToken, "application/x-www-form-urlencoded", form);
             assertThat(answer.status()).as(form).isBetween(400, 499);
             assertThat(answer.body()).as(form).doesNotContain("token id");
         }
@@ -132,7 +145,10 @@ class RawRequestsTest {
 
     @Test
     void another_scheme_is_challenged_without_an_error_code() {
-        var answer = running.api.send(running.api.request("/api/user/me", null).header("Authorization", "Basic YTpi").GET());
+        var answer = running.api.send(running.api
+                .request("/api/user/me", null)
+                .header("Authorization", "Basic YTpi")
+                .GET());
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.header("WWW-Authenticate")).contains("Bearer realm=\"whitelabel\"");
@@ -140,11 +156,14 @@ class RawRequestsTest {
 
     @Test
     void two_authorization_headers_are_refused_as_an_invalid_request() {
-        var answer = running.api.send(running.api.request("/api/user/me", adminToken)
-                .header("Authorization", "Bearer " + adminToken).GET());
+        var answer = running.api.send(running.api
+                .request("/api/user/me", adminToken)
+                .header("Authorization", "Bearer " + adminToken)
+                .GET());
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.header("WWW-Authenticate")).contains("Bearer realm=\"whitelabel\", error=\"invalid_request\"");
+        assertThat(answer.header("WWW-Authenticate"))
+                .contains("Bearer realm=\"whitelabel\", error=\"invalid_request\"");
         assertThat(answer.body()).isEqualTo("{\"message\":\"Send the token in one Authorization header only.\"}");
     }
 
@@ -168,10 +187,13 @@ class RawRequestsTest {
     @Test
     void a_token_outside_the_b64token_syntax_is_an_invalid_token() {
         for (String token : new String[] {"1|abc\"def", "1|abc,def", "1|abc def", "\u00e9t\u00e9"}) {
-            var answer = running.api.send(running.api.request("/api/user/me", null)
-                    .header("Authorization", "Bearer " + token).GET());
+            var answer = running.api.send(running.api
+                    .request("/api/user/me", null)
+                    .header("Authorization", "Bearer " + token)
+                    .GET());
             assertThat(answer.status()).as(token).isEqualTo(401);
-            assertThat(answer.header("WWW-Authenticate")).as(token)
+            assertThat(answer.header("WWW-Authenticate"))
+                    .as(token)
                     .hasValueSatisfying(challenge -> assertThat(challenge).contains("error=\"invalid_token\""));
         }
     }

@@ -39,12 +39,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class RunningApi implements BeforeEachCallback, AfterEachCallback {
 
-    enum Store { MEMORY, H2, POSTGRESQL }
+    enum Store {
+        MEMORY,
+        H2,
+        POSTGRESQL
+    }
 
     /** The defaults, but a stop that does not wait for the test client's idle connections. */
-    static final HttpSettings SETTINGS = new HttpSettings(HttpSettings.DEFAULT_MAX_BODY_BYTES,
-            HttpSettings.DEFAULT_BODY_TIMEOUT, HttpSettings.DEFAULT_MAX_BUFFERED_BODY_BYTES, HttpSettings.DEFAULT_MAX_THREADS,
-            Duration.ZERO, Optional.empty());
+    static final HttpSettings SETTINGS = new HttpSettings(
+            HttpSettings.DEFAULT_MAX_BODY_BYTES,
+            HttpSettings.DEFAULT_BODY_TIMEOUT,
+            HttpSettings.DEFAULT_MAX_BUFFERED_BODY_BYTES,
+            HttpSettings.DEFAULT_MAX_THREADS,
+            Duration.ZERO,
+            Optional.empty());
 
     private final HttpSettings settings;
     private final Store store;

@@ -51,7 +51,8 @@ class SelfServiceRoutesTest {
         assertThat(answer.json().get("revoked_tokens").asInt()).isEqualTo(2);
         assertThat(running.me(phone)).isEqualTo(401);
         assertThat(running.me(laptop)).isEqualTo(401);
-        assertThat(api.postJson("/api/user/logout", laptop, "{\"all\":true}").status()).isEqualTo(401);
+        assertThat(api.postJson("/api/user/logout", laptop, "{\"all\":true}").status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -68,13 +69,19 @@ class SelfServiceRoutesTest {
         assertThat(running.me(tablet)).isEqualTo(401);
 
         String desktop = running.token(ann);
-        assertThat(api.postJson("/api/user/logout", phone, "{\"scope\":\"current\"}").json().get("revoked_tokens").asInt())
+        assertThat(api.postJson("/api/user/logout", phone, "{\"scope\":\"current\"}")
+                        .json()
+                        .get("revoked_tokens")
+                        .asInt())
                 .isEqualTo(1);
         assertThat(running.me(phone)).isEqualTo(401);
         assertThat(running.me(desktop)).isEqualTo(200);
         String watch = running.token(ann);
-        assertThat(api.postJson("/api/user/logout", watch, "{\"scope\":\"all\",\"all\":true}").json()
-                .get("revoked_tokens").asInt()).isEqualTo(2);
+        assertThat(api.postJson("/api/user/logout", watch, "{\"scope\":\"all\",\"all\":true}")
+                        .json()
+                        .get("revoked_tokens")
+                        .asInt())
+                .isEqualTo(2);
         assertThat(running.me(desktop)).isEqualTo(401);
     }
 
@@ -89,11 +96,15 @@ class SelfServiceRoutesTest {
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.json().get("message").asText()).isEqualTo("The selected scope is invalid.");
         assertThat(conflicting.status()).isEqualTo(422);
-        assertThat(conflicting.json().get("message").asText()).isEqualTo("The scope field must be all when all is true.");
+        assertThat(conflicting.json().get("message").asText())
+                .isEqualTo("The scope field must be all when all is true.");
         assertThat(number.json().get("message").asText()).isEqualTo("The scope field must be a string.");
         assertThat(running.me(phone)).isEqualTo(200);
         assertThat(api.post("/api/user/logout", phone, "application/x-www-form-urlencoded", "scope=others")
-                .json().get("revoked_tokens").asInt()).isZero();
+                        .json()
+                        .get("revoked_tokens")
+                        .asInt())
+                .isZero();
     }
 
     @Test
@@ -106,7 +117,10 @@ class SelfServiceRoutesTest {
         assertThat(answer.json().get("message").asText()).isEqualTo("The all field must be true or false.");
         assertThat(running.me(phone)).isEqualTo(200);
         assertThat(api.post("/api/user/logout", phone, "application/x-www-form-urlencoded", "all=1")
-                .json().get("revoked_tokens").asInt()).isEqualTo(1);
+                        .json()
+                        .get("revoked_tokens")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -143,7 +157,8 @@ class SelfServiceRoutesTest {
         String notFound = "{\"message\":\"API key not found.\"}";
 
         assertThat(api.delete(KEYS + "/" + RunningApi.idOf(bobs), anns).body()).isEqualTo(notFound);
-        assertThat(api.delete(KEYS + "/" + RunningApi.idOf(bobs), anns).status()).isEqualTo(404);
+        assertThat(api.delete(KEYS + "/" + RunningApi.idOf(bobs), anns).status())
+                .isEqualTo(404);
         assertThat(api.delete(KEYS + "/abc", anns).body()).isEqualTo(notFound);
         assertThat(api.delete(KEYS + "/999999", anns).body()).isEqualTo(notFound);
         assertThat(running.me(bobs)).isEqualTo(200);
@@ -153,8 +168,11 @@ class SelfServiceRoutesTest {
     void a_key_needs_a_name() {
         String session = running.token(ann);
 
-        assertThat(api.postJson(KEYS, session, "{}").json().get("message").asText()).isEqualTo("The name field is required.");
-        assertThat(api.postJson(KEYS, session, "{\"name\":\"" + "k".repeat(256) + "\"}").status()).isEqualTo(422);
+        assertThat(api.postJson(KEYS, session, "{}").json().get("message").asText())
+                .isEqualTo("The name field is required.");
+        assertThat(api.postJson(KEYS, session, "{\"name\":\"" + "k".repeat(256) + "\"}")
+                        .status())
+                .isEqualTo(422);
         assertThat(api.get(KEYS, session).json().get("api_keys")).hasSize(1);
     }
 
@@ -162,6 +180,8 @@ class SelfServiceRoutesTest {
     void self_service_needs_a_valid_token() {
         assertThat(api.get(KEYS, null).status()).isEqualTo(401);
         assertThat(api.send(api.request("/api/user/logout", "1|" + "x".repeat(40))
-                .POST(HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(401);
+                                .POST(HttpRequest.BodyPublishers.noBody()))
+                        .status())
+                .isEqualTo(401);
     }
 }

@@ -42,27 +42,33 @@ class ServiceClientRoutesTest {
         assertThat(listed.json().get("service_clients")).hasSize(1);
         assertThat(listed.json().at("/service_clients/0/name").asText()).isEqualTo("billing api");
         assertThat(listed.body()).doesNotContain(secret).doesNotContain("secret");
-        assertThat(running.api.get(PATH, globexAdmin).json().get("service_clients")).isEmpty();
+        assertThat(running.api.get(PATH, globexAdmin).json().get("service_clients"))
+                .isEmpty();
 
         String one = PATH + "/" + client.get("id").asLong();
-        assertThat(running.api.delete(one, globexAdmin).status()).as("another platform's admin").isEqualTo(404);
+        assertThat(running.api.delete(one, globexAdmin).status())
+                .as("another platform's admin")
+                .isEqualTo(404);
         var deleted = running.api.delete(one, admin);
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.json().get("message").asText()).isEqualTo("Service client deleted successfully.");
         assertThat(running.api.delete(one, admin).body()).isEqualTo("{\"error\":\"Service client not found.\"}");
         assertThat(running.api.get(PATH, admin).json().get("service_clients")).isEmpty();
         assertThat(running.api.get("/api/white-label/audit", admin).body())
-                .contains("service_client_created").contains("service_client_deleted");
+                .contains("service_client_created")
+                .contains("service_client_deleted");
     }
 
     @Test
     void only_admins_manage_clients_and_names_are_checked() {
         String user = running.token(running.user(acme, "ann@acme.test"));
 
-        assertThat(running.api.postJson(PATH, user, "{\"name\":\"x\"}").status()).isEqualTo(403);
+        assertThat(running.api.postJson(PATH, user, "{\"name\":\"x\"}").status())
+                .isEqualTo(403);
         assertThat(running.api.get(PATH, user).status()).isEqualTo(403);
         assertThat(running.api.postJson(PATH, admin, "{}").status()).isEqualTo(422);
-        assertThat(running.api.postJson(PATH, admin, "{\"name\":\"a\\u202Eb\"}").status()).isEqualTo(422);
+        assertThat(running.api.postJson(PATH, admin, "{\"name\":\"a\\u202Eb\"}").status())
+                .isEqualTo(422);
         assertThat(running.api.delete(PATH + "/abc", admin).status()).isEqualTo(404);
     }
 
@@ -71,8 +77,11 @@ class ServiceClientRoutesTest {
         var client = running.serviceClient(acme);
 
         var asBearer = running.api.get("/api/user/me", client.secret());
-        var asBasic = running.api.send(running.api.request("/api/user/me", null)
-                .header("Authorization", "Basic " + OAuthRoutesTest.basic(client.client().clientId(), client.secret()))
+        var asBasic = running.api.send(running.api
+                .request("/api/user/me", null)
+                .header(
+                        "Authorization",
+                        "Basic " + OAuthRoutesTest.basic(client.client().clientId(), client.secret()))
                 .method("GET", HttpRequest.BodyPublishers.noBody()));
 
         assertThat(asBearer.status()).isEqualTo(401);

@@ -38,8 +38,9 @@ class SlowClientsTest {
     static final long BUDGET = 2 * (LARGEST_BODY + 1L);
 
     @RegisterExtension
-    final RunningApi running = new RunningApi(new HttpSettings(LARGEST_BODY, BODY_TIMEOUT, BUDGET, THREADS,
-            Duration.ZERO, Optional.empty()), RunningApi.Store.MEMORY);
+    final RunningApi running = new RunningApi(
+            new HttpSettings(LARGEST_BODY, BODY_TIMEOUT, BUDGET, THREADS, Duration.ZERO, Optional.empty()),
+            RunningApi.Store.MEMORY);
 
     final List<Socket> attackers = new ArrayList<>();
     String userToken;
@@ -63,9 +64,10 @@ class SlowClientsTest {
 
     Socket slowClient(String framing, String token) throws IOException {
         var socket = new Socket("127.0.0.1", running.server.port());
-        socket.getOutputStream().write(("POST /api/user/logout HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n" + framing + "\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream()
+                .write(("POST /api/user/logout HTTP/1.1\r\nHost: localhost\r\n" + "Authorization: Bearer " + token
+                                + "\r\nContent-Type: application/json\r\n" + framing + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         attackers.add(socket);
         return socket;
     }
@@ -73,8 +75,10 @@ class SlowClientsTest {
     /** A connection that sends all of a body of the largest size but its last byte. */
     Socket almostWholeBody(String token) throws IOException {
         Socket socket = slowClient("Content-Length: " + LARGEST_BODY, token);
-        socket.getOutputStream().write(("{\"all\":false}" + " ".repeat(LARGEST_BODY - 14)).substring(0, LARGEST_BODY - 1)
-                .getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream()
+                .write(("{\"all\":false}" + " ".repeat(LARGEST_BODY - 14))
+                        .substring(0, LARGEST_BODY - 1)
+                        .getBytes(StandardCharsets.ISO_8859_1));
         socket.getOutputStream().flush();
         return socket;
     }
@@ -89,7 +93,10 @@ class SlowClientsTest {
         third.setSoTimeout((int) QUICK.toMillis());
         String refused = new String(third.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
 
-        assertThat(refused).startsWith("HTTP/1.1 503").contains("Retry-After: 1").contains("Connection: close")
+        assertThat(refused)
+                .startsWith("HTTP/1.1 503")
+                .contains("Retry-After: 1")
+                .contains("Connection: close")
                 .contains("X-Request-Id: ");
         first.close();
         second.close();
@@ -102,7 +109,9 @@ class SlowClientsTest {
             whole.setSoTimeout(5_000);
             answer = new String(whole.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
         } while (!answer.equals("HTTP/1.1 200") && System.nanoTime() < deadline);
-        assertThat(answer).as("the budget is freed when the bodies' requests end").isEqualTo("HTTP/1.1 200");
+        assertThat(answer)
+                .as("the budget is freed when the bodies' requests end")
+                .isEqualTo("HTTP/1.1 200");
     }
 
     @Test
@@ -142,8 +151,12 @@ class SlowClientsTest {
             pressure.step();
             for (String path : paths) {
                 long started = System.nanoTime();
-                var answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.server.port() + path))
-                        .header("Authorization", "Bearer " + userToken).timeout(QUICK).GET().build(),
+                var answer = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.server.port() + path))
+                                .header("Authorization", "Bearer " + userToken)
+                                .timeout(QUICK)
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode()).as(path).isEqualTo(200);
                 slowest = Math.max(slowest, System.nanoTime() - started);
@@ -166,7 +179,7 @@ class SlowClientsTest {
             String get = "GET /docs/ui/swagger-ui-bundle.js HTTP/1.1\r\nHost: localhost\r\n\r\n";
             socket.getOutputStream().write(get.repeat(4).getBytes(StandardCharsets.ISO_8859_1));
         }
-        Duration slowest = slowestAnswer(List.of("/health/live", "/api/user/me", "/console/console.js"), () -> { });
+        Duration slowest = slowestAnswer(List.of("/health/live", "/api/user/me", "/console/console.js"), () -> {});
 
         assertThat(slowest).isLessThan(QUICK);
     }
@@ -180,18 +193,28 @@ class SlowClientsTest {
 
         String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(BODY_TIMEOUT.minusMillis(500), BODY_TIMEOUT.multipliedBy(2));
-        assertThat(answer).startsWith("HTTP/1.1 408").contains("Connection: close").contains("Content-Type: application/json")
-                .contains("X-Request-Id: ").contains("Content-Security-Policy: ").contains("Cache-Control: no-store")
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isBetween(BODY_TIMEOUT.minusMillis(500), BODY_TIMEOUT.multipliedBy(2));
+        assertThat(answer)
+                .startsWith("HTTP/1.1 408")
+                .contains("Connection: close")
+                .contains("Content-Type: application/json")
+                .contains("X-Request-Id: ")
+                .contains("Content-Security-Policy: ")
+                .contains("Cache-Control: no-store")
                 .endsWith("{\"message\":\"Request timeout: the body did not arrive in time.\"}");
-        assertThat(running.me(userToken)).as("the withheld logout did not happen").isEqualTo(200);
+        assertThat(running.me(userToken))
+                .as("the withheld logout did not happen")
+                .isEqualTo(200);
     }
 
     @Test
     void a_body_without_credentials_is_never_waited_for_nor_asked_for() throws IOException {
         try (var socket = new Socket("127.0.0.1", running.server.port())) {
-            socket.getOutputStream().write(("POST /api/user/logout HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write(("POST /api/user/logout HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\n"
+                                    + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             socket.setSoTimeout((int) QUICK.toMillis());
 
             String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
@@ -203,13 +226,18 @@ class SlowClientsTest {
     @Test
     void the_408_has_the_same_shape_whatever_the_method() throws IOException {
         try (var socket = new Socket("127.0.0.1", running.server.port())) {
-            socket.getOutputStream().write(("DELETE /api/user/api-keys/1 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + userToken + "\r\nContent-Length: 10\r\n\r\n{").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write(("DELETE /api/user/api-keys/1 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                                    + userToken + "\r\nContent-Length: 10\r\n\r\n{")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             socket.setSoTimeout((int) BODY_TIMEOUT.multipliedBy(3).toMillis());
 
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
 
-            assertThat(answer).startsWith("HTTP/1.1 408").contains("Content-Security-Policy: ").contains("X-Request-Id: ")
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 408")
+                    .contains("Content-Security-Policy: ")
+                    .contains("X-Request-Id: ")
                     .endsWith("{\"message\":\"Request timeout: the body did not arrive in time.\"}");
         }
     }

@@ -35,8 +35,8 @@ class SpringIntrospectorTest {
         ann = running.user(acme, "ann@acme.test");
         annsToken = running.token(ann);
         client = running.serviceClient(acme);
-        introspector = SpringOpaqueTokenIntrospector
-                .withIntrospectionUri("http://127.0.0.1:" + running.server.port() + "/oauth/introspect")
+        introspector = SpringOpaqueTokenIntrospector.withIntrospectionUri(
+                        "http://127.0.0.1:" + running.server.port() + "/oauth/introspect")
                 .clientId(client.client().clientId())
                 .clientSecret(client.secret())
                 .build();
@@ -49,7 +49,8 @@ class SpringIntrospectorTest {
         assertThat(principal.getName()).isEqualTo(Long.toString(ann.id()));
         assertThat(principal.<String>getAttribute("username")).isEqualTo("ann@acme.test");
         assertThat(principal.getAttributes()).containsEntry("active", true).containsKey("iat");
-        assertThat(((Number) principal.getAttribute("platform_id")).longValue()).isEqualTo(acme.platform().id());
+        assertThat(((Number) principal.getAttribute("platform_id")).longValue())
+                .isEqualTo(acme.platform().id());
         assertThat(((Number) principal.getAttribute("token_id")).longValue()).isEqualTo(RunningApi.idOf(annsToken));
     }
 
@@ -64,13 +65,14 @@ class SpringIntrospectorTest {
 
     @Test
     void wrong_client_credentials_fail_the_introspection_itself() {
-        var impostor = SpringOpaqueTokenIntrospector
-                .withIntrospectionUri("http://127.0.0.1:" + running.server.port() + "/oauth/introspect")
+        var impostor = SpringOpaqueTokenIntrospector.withIntrospectionUri(
+                        "http://127.0.0.1:" + running.server.port() + "/oauth/introspect")
                 .clientId(client.client().clientId())
                 .clientSecret(client.secret() + "x")
                 .build();
 
-        assertThatThrownBy(() -> impostor.introspect(annsToken)).isInstanceOf(OAuth2IntrospectionException.class)
+        assertThatThrownBy(() -> impostor.introspect(annsToken))
+                .isInstanceOf(OAuth2IntrospectionException.class)
                 .isNotInstanceOf(BadOpaqueTokenException.class);
     }
 }

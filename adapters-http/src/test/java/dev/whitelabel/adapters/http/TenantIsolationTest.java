@@ -34,17 +34,23 @@ class TenantIsolationTest {
         acmeAdmin = RunningApi.adminToken(acme);
         globexAdmin = RunningApi.adminToken(globex);
         running.user(acme, "ann@acme.test");
-        api.postJson("/api/white-label/register", globexAdmin,
+        api.postJson(
+                "/api/white-label/register",
+                globexAdmin,
                 "{\"name\":\"Gus\",\"email\":\"gus@globex.test\",\"password\":\"correct horse\"}");
-        gus = running.useCases.listPlatformUsers()
-                .list(Actor.whiteLabelAdmin(globex.admin()), Optional.empty(), PageRequest.first()).items().get(0);
+        gus = running.useCases
+                .listPlatformUsers()
+                .list(Actor.whiteLabelAdmin(globex.admin()), Optional.empty(), PageRequest.first())
+                .items()
+                .get(0);
         gusToken = running.token(gus);
     }
 
     /** Everything globex's admin can see of globex. */
     String globexState() {
         return api.get("/api/white-label/users", globexAdmin).body()
-                + api.get("/api/white-label/users/" + gus.id() + "/tokens", globexAdmin).body()
+                + api.get("/api/white-label/users/" + gus.id() + "/tokens", globexAdmin)
+                        .body()
                 + api.get("/api/white-label/audit", globexAdmin).body();
     }
 
@@ -54,27 +60,48 @@ class TenantIsolationTest {
         long gusTokenId = RunningApi.idOf(gusToken);
         String notFound = "{\"error\":\"User not found.\"}";
 
-        assertThat(api.postJson("/api/white-label/logout", acmeAdmin, "{\"user_id\":" + gus.id() + "}").body())
+        assertThat(api.postJson("/api/white-label/logout", acmeAdmin, "{\"user_id\":" + gus.id() + "}")
+                        .body())
                 .isEqualTo(notFound);
-        assertThat(api.postJson("/api/white-label/logout", acmeAdmin, "{\"email\":\"gus@globex.test\"}").body())
+        assertThat(api.postJson("/api/white-label/logout", acmeAdmin, "{\"email\":\"gus@globex.test\"}")
+                        .body())
                 .isEqualTo(notFound);
-        assertThat(api.postJson("/api/white-label/logout", acmeAdmin,
-                "{\"user_id\":" + gus.id() + ",\"token_id\":" + gusTokenId + "}").body()).isEqualTo(notFound);
-        assertThat(api.postJson("/api/white-label/token", acmeAdmin, "{\"user_id\":" + gus.id() + "}").body())
+        assertThat(api.postJson(
+                                "/api/white-label/logout",
+                                acmeAdmin,
+                                "{\"user_id\":" + gus.id() + ",\"token_id\":" + gusTokenId + "}")
+                        .body())
                 .isEqualTo(notFound);
-        assertThat(api.postJson("/api/white-label/token", acmeAdmin, "{\"email\":\"gus@globex.test\"}").body())
+        assertThat(api.postJson("/api/white-label/token", acmeAdmin, "{\"user_id\":" + gus.id() + "}")
+                        .body())
                 .isEqualTo(notFound);
-        assertThat(api.postJson("/api/white-label/login", acmeAdmin,
-                "{\"email\":\"gus@globex.test\",\"password\":\"correct horse\"}").body())
+        assertThat(api.postJson("/api/white-label/token", acmeAdmin, "{\"email\":\"gus@globex.test\"}")
+                        .body())
+                .isEqualTo(notFound);
+        assertThat(api.postJson(
+                                "/api/white-label/login",
+                                acmeAdmin,
+                                "{\"email\":\"gus@globex.test\",\"password\":\"correct horse\"}")
+                        .body())
                 .isEqualTo("{\"error\":\"Invalid credentials.\"}");
-        assertThat(api.get("/api/white-label/users/" + gus.id() + "/tokens", acmeAdmin).body()).isEqualTo(notFound);
-        assertThat(api.get("/api/white-label/users?search=globex", acmeAdmin).json().at("/meta/total").asInt()).isZero();
+        assertThat(api.get("/api/white-label/users/" + gus.id() + "/tokens", acmeAdmin)
+                        .body())
+                .isEqualTo(notFound);
+        assertThat(api.get("/api/white-label/users?search=globex", acmeAdmin)
+                        .json()
+                        .at("/meta/total")
+                        .asInt())
+                .isZero();
         assertThat(api.get("/api/white-label/users", acmeAdmin).body()).doesNotContain("globex");
         assertThat(api.get("/api/white-label/audit", acmeAdmin).json().toString())
                 .doesNotContain("\"target_user_id\":" + gus.id() + ",");
-        assertThat(api.postJson("/api/white-label/register", acmeAdmin,
-                "{\"name\":\"Gus\",\"email\":\"gus@globex.test\",\"password\":\"correct horse\"}").status())
-                .as("the same email on another platform is another user").isEqualTo(201);
+        assertThat(api.postJson(
+                                "/api/white-label/register",
+                                acmeAdmin,
+                                "{\"name\":\"Gus\",\"email\":\"gus@globex.test\",\"password\":\"correct horse\"}")
+                        .status())
+                .as("the same email on another platform is another user")
+                .isEqualTo(201);
 
         assertThat(globexState()).isEqualTo(before);
         assertThat(running.me(gusToken)).isEqualTo(200);

@@ -24,11 +24,13 @@ public record DatabaseSettings(
     private static final String H2 = "jdbc:h2:";
     /** {@code mem:}, {@code tcp:}, {@code ssl:}, {@code zip:} and the like: no file of this machine's to name. */
     private static final Pattern H2_NOT_A_PLAIN_FILE = Pattern.compile("[A-Za-z][A-Za-z0-9]+:.*");
+
     private static final Pattern USER_INFO = Pattern.compile("//[^/?;@]*@");
 
     /** No credentials beyond the URL, the default pool. */
     public static DatabaseSettings of(String url) {
-        return new DatabaseSettings(url, Optional.empty(), Optional.empty(), DEFAULT_POOL_SIZE, DEFAULT_CONNECT_TIMEOUT);
+        return new DatabaseSettings(
+                url, Optional.empty(), Optional.empty(), DEFAULT_POOL_SIZE, DEFAULT_CONNECT_TIMEOUT);
     }
 
     /**
@@ -69,7 +71,10 @@ public record DatabaseSettings(
         String[] segments = USER_INFO.matcher(url).replaceFirst("//").split(";", -1);
         List<String> kept = new ArrayList<>();
         kept.add(withoutSecretQueryParameters(segments[0]));
-        Arrays.stream(segments).skip(1).filter(parameter -> !isSecret(parameter)).forEach(kept::add);
+        Arrays.stream(segments)
+                .skip(1)
+                .filter(parameter -> !isSecret(parameter))
+                .forEach(kept::add);
         return String.join(";", kept);
     }
 

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /** The contract on PostgreSQL, in a fresh schema per test. */
-@EnabledIfEnvironmentVariable(named = TestPostgres.URL_VARIABLE, matches = ".+",
+@EnabledIfEnvironmentVariable(
+        named = TestPostgres.URL_VARIABLE,
+        matches = ".+",
         disabledReason = "set WHITELABEL_TEST_PG_URL (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) to run")
 class PostgresStorageTest extends SqlStoragePortsContract {
 

@@ -58,7 +58,8 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
         assertThat(storage.tokens().revokeAll(acme.id(), ann.id(), NOW)).isEqualTo(2_000);
 
         assertThat(count("select count(*) from tokens where revoked_at is not null"))
-                .as("token rows written by a logout-all").isZero();
+                .as("token rows written by a logout-all")
+                .isZero();
         assertThat(count("select count(*) from ended_token_generations")).isEqualTo(1);
         assertThat(storage.probe().answers()).isTrue();
     }
@@ -103,13 +104,16 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
         for (int i = 0; i < 5; i++) {
             announce(ann);
         }
-        List<Long> claimed = storage.webhooks().claimDue(NOW, NOW.plusSeconds(15), 10).stream().map(DueDelivery::id).toList();
+        List<Long> claimed = storage.webhooks().claimDue(NOW, NOW.plusSeconds(15), 10).stream()
+                .map(DueDelivery::id)
+                .toList();
         var admin = Executors.newSingleThreadExecutor();
         try {
             storage.transactions().inTransaction(() -> {
                 storage.webhooks().delivered(claimed, 204, NOW);
                 // the outcome's row locks are held until this transaction ends
-                return CompletableFuture.supplyAsync(() -> storage.webhooks().delete(acme.id(), endpoint.id(), NOW), admin)
+                return CompletableFuture.supplyAsync(
+                                () -> storage.webhooks().delete(acme.id(), endpoint.id(), NOW), admin)
                         .orTimeout(5, TimeUnit.SECONDS)
                         .join();
             });
@@ -155,7 +159,9 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
         for (var thread : threads) {
             thread.join();
         }
-        long listed = storage.tokens().list(acme.id(), ann.id(), new PageRequest(1, 100)).total();
+        long listed = storage.tokens()
+                .list(acme.id(), ann.id(), new PageRequest(1, 100))
+                .total();
         long revokedOneByOne = count("select count(*) from tokens where revoked_at is not null");
         int stillLive = storage.tokens().revokeAll(acme.id(), ann.id(), NOW);
 

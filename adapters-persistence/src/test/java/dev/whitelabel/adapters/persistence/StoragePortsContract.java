@@ -5,23 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.whitelabel.domain.error.UserNotFound;
 import dev.whitelabel.domain.model.AuditActor;
-import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuditEvent;
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.Device;
-import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.model.Role;
 import dev.whitelabel.domain.model.ServiceClient;
+import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.Timezone;
 import dev.whitelabel.domain.model.TokenDigest;
 import dev.whitelabel.domain.model.TokenRevocation;
 import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.WebhookEndpoint;
-import dev.whitelabel.domain.model.WebhookEvent;
 import dev.whitelabel.domain.model.WebhookEventType;
 import dev.whitelabel.domain.port.out.DueDelivery;
 import dev.whitelabel.domain.port.out.ServiceClientEntry;
@@ -33,10 +32,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,8 +60,14 @@ abstract class StoragePortsContract {
 
     User user(Platform platform, String email) {
         return storage.users()
-                .add(new UserEntry(platform.id(), "Ann", new EmailAddress(email), Optional.of("hash"), Optional.empty(),
-                        Role.USER, NOW))
+                .add(new UserEntry(
+                        platform.id(),
+                        "Ann",
+                        new EmailAddress(email),
+                        Optional.of("hash"),
+                        Optional.empty(),
+                        Role.USER,
+                        NOW))
                 .orElseThrow();
     }
 
@@ -71,9 +76,15 @@ abstract class StoragePortsContract {
     }
 
     long token(User owner, Optional<Instant> expiresAt) {
-        return storage.tokens().issue(new TokenEntry(
-                owner.platformId(), owner.id(), "api-token", TokenDigest.of("secret-" + owner.id()), expiresAt, NOW,
-                Device.UNKNOWN));
+        return storage.tokens()
+                .issue(new TokenEntry(
+                        owner.platformId(),
+                        owner.id(),
+                        "api-token",
+                        TokenDigest.of("secret-" + owner.id()),
+                        expiresAt,
+                        NOW,
+                        Device.UNKNOWN));
     }
 
     boolean authenticates(long tokenId) {
@@ -100,8 +111,10 @@ abstract class StoragePortsContract {
     void emails_are_matched_trimmed_and_case_insensitively_within_a_platform() {
         User ann = user(acme, "Ann@Acme.test");
 
-        assertThat(storage.users().findOnPlatform(acme.id(), new EmailAddress("  ann@ACME.test "))).contains(ann);
-        assertThat(storage.users().findOnPlatform(globex.id(), new EmailAddress("ann@acme.test"))).isEmpty();
+        assertThat(storage.users().findOnPlatform(acme.id(), new EmailAddress("  ann@ACME.test ")))
+                .contains(ann);
+        assertThat(storage.users().findOnPlatform(globex.id(), new EmailAddress("ann@acme.test")))
+                .isEmpty();
         assertThat(ann.email()).isEqualTo("Ann@Acme.test");
     }
 
@@ -110,7 +123,13 @@ abstract class StoragePortsContract {
         user(acme, "ann@acme.test");
 
         var duplicate = new UserEntry(
-                acme.id(), "Ann", new EmailAddress("ANN@acme.test"), Optional.empty(), Optional.empty(), Role.USER, NOW);
+                acme.id(),
+                "Ann",
+                new EmailAddress("ANN@acme.test"),
+                Optional.empty(),
+                Optional.empty(),
+                Role.USER,
+                NOW);
         assertThat(storage.users().add(duplicate)).isEmpty();
         assertThat(user(globex, "ann@acme.test").platformId()).isEqualTo(globex.id());
     }
@@ -124,7 +143,8 @@ abstract class StoragePortsContract {
         var credential = storage.tokens().findUnrevoked(tokenId).orElseThrow();
 
         assertThat(credential.owner()).isEqualTo(ann);
-        assertThat(credential.digest().matches(TokenDigest.of("secret-" + ann.id()))).isTrue();
+        assertThat(credential.digest().matches(TokenDigest.of("secret-" + ann.id())))
+                .isTrue();
         assertThat(credential.expiresAt()).contains(expiry);
         assertThat(storage.tokens().findUnrevoked(tokenId + 1000)).isEmpty();
     }
@@ -132,8 +152,8 @@ abstract class StoragePortsContract {
     @Test
     void a_token_is_issued_only_for_a_user_of_the_named_platform() {
         User ann = user(acme, "ann@acme.test");
-        var elsewhere = new TokenEntry(globex.id(), ann.id(), "t", TokenDigest.of("s"), Optional.empty(), NOW,
-                Device.UNKNOWN);
+        var elsewhere =
+                new TokenEntry(globex.id(), ann.id(), "t", TokenDigest.of("s"), Optional.empty(), NOW, Device.UNKNOWN);
 
         assertThatThrownBy(() -> storage.tokens().issue(elsewhere)).isInstanceOf(UserNotFound.class);
     }
@@ -158,7 +178,8 @@ abstract class StoragePortsContract {
         long annsToken = token(ann);
 
         assertThat(storage.tokens().revoke(acme.id(), bob.id(), annsToken, NOW)).isEqualTo(TokenRevocation.NOT_FOUND);
-        assertThat(storage.tokens().revoke(globex.id(), ann.id(), annsToken, NOW)).isEqualTo(TokenRevocation.NOT_FOUND);
+        assertThat(storage.tokens().revoke(globex.id(), ann.id(), annsToken, NOW))
+                .isEqualTo(TokenRevocation.NOT_FOUND);
         assertThat(storage.tokens().revoke(acme.id(), ann.id(), annsToken + 1000, NOW))
                 .isEqualTo(TokenRevocation.NOT_FOUND);
         assertThat(authenticates(annsToken)).isTrue();
@@ -224,19 +245,29 @@ abstract class StoragePortsContract {
         storage.tokens().revoke(acme.id(), ann.id(), revoked, NOW);
         long bobs = token(bob);
 
-        assertThat(storage.tokens().revokeAllExcept(acme.id(), ann.id(), bobs, NOW)).as("not ann's").isEmpty();
-        assertThat(storage.tokens().revokeAllExcept(globex.id(), ann.id(), kept, NOW)).as("not globex's").isEmpty();
+        assertThat(storage.tokens().revokeAllExcept(acme.id(), ann.id(), bobs, NOW))
+                .as("not ann's")
+                .isEmpty();
+        assertThat(storage.tokens().revokeAllExcept(globex.id(), ann.id(), kept, NOW))
+                .as("not globex's")
+                .isEmpty();
         assertThat(authenticates(other)).as("nothing written").isTrue();
 
-        assertThat(storage.tokens().revokeAllExcept(acme.id(), ann.id(), kept, NOW)).contains(1);
+        assertThat(storage.tokens().revokeAllExcept(acme.id(), ann.id(), kept, NOW))
+                .contains(1);
 
         assertThat(authenticates(kept)).isTrue();
         assertThat(authenticates(other)).isFalse();
         assertThat(authenticates(bobs)).isTrue();
-        assertThat(storage.tokens().list(acme.id(), ann.id(), PageRequest.first()).items())
-                .filteredOn(summary -> summary.revokedAt().isEmpty()).extracting(TokenSummary::id).containsExactly(kept);
+        assertThat(storage.tokens()
+                        .list(acme.id(), ann.id(), PageRequest.first())
+                        .items())
+                .filteredOn(summary -> summary.revokedAt().isEmpty())
+                .extracting(TokenSummary::id)
+                .containsExactly(kept);
         assertThat(storage.tokens().revokeAllExcept(acme.id(), ann.id(), revoked, NOW))
-                .as("a revoked token is not kept, the others still end").contains(1);
+                .as("a revoked token is not kept, the others still end")
+                .contains(1);
         assertThat(authenticates(kept)).isFalse();
     }
 
@@ -259,8 +290,16 @@ abstract class StoragePortsContract {
 
         long tokenId = storage.transactions().inTransaction(() -> {
             long id = token(ann);
-            storage.auditLog().record(new AuditEvent(NOW.truncatedTo(ChronoUnit.MILLIS), acme.id(), OPERATOR,
-                    Optional.of(ann.id()), AuditAction.TOKEN_CREATED, Optional.of(id), 1, Optional.empty()));
+            storage.auditLog()
+                    .record(new AuditEvent(
+                            NOW.truncatedTo(ChronoUnit.MILLIS),
+                            acme.id(),
+                            OPERATOR,
+                            Optional.of(ann.id()),
+                            AuditAction.TOKEN_CREATED,
+                            Optional.of(id),
+                            1,
+                            Optional.empty()));
             return id;
         });
 
@@ -272,9 +311,10 @@ abstract class StoragePortsContract {
         User ann = user(acme, "ann@acme.test");
 
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            token(ann);
-            throw new IllegalStateException("boom");
-        })).hasMessage("boom");
+                    token(ann);
+                    throw new IllegalStateException("boom");
+                }))
+                .hasMessage("boom");
 
         assertThat(storage.tokens().revokeAll(acme.id(), ann.id(), NOW)).isZero();
     }
@@ -286,13 +326,15 @@ abstract class StoragePortsContract {
         endpoint(acme);
 
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            storage.tokens().revokeAll(acme.id(), ann.id(), NOW);
-            announce(ann);
-            throw new IllegalStateException("boom");
-        })).hasMessage("boom");
+                    storage.tokens().revokeAll(acme.id(), ann.id(), NOW);
+                    announce(ann);
+                    throw new IllegalStateException("boom");
+                }))
+                .hasMessage("boom");
         long committed = storage.transactions().inTransaction(() -> announce(ann));
 
-        assertThat(events(storage.webhooks().claimDue(NOW, NOW.plusSeconds(60), 10))).containsExactly(committed);
+        assertThat(events(storage.webhooks().claimDue(NOW, NOW.plusSeconds(60), 10)))
+                .containsExactly(committed);
     }
 
     /** Every store's writes, and a nested transaction's, are undone when the transaction throws. */
@@ -304,52 +346,75 @@ abstract class StoragePortsContract {
         String email = "a".repeat(64);
 
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            storage.auditLog().record(event(acme, ann, AuditAction.TOKEN_REVOKED));
-            storage.tokens().revoke(acme.id(), ann.id(), revoked, NOW);
-            storage.transactions().inTransaction(() -> token(ann));
-            announce(ann);
-            storage.loginFailures().record(acme.id(), email, Optional.of("192.0.2.1"), NOW);
-            storage.users().disable(acme.id(), ann.id(), NOW);
-            storage.platforms().changeSessionCap(acme.id(), Optional.of(OptionalInt.of(1)), Optional.empty());
-            throw new IllegalStateException("boom");
-        })).hasMessage("boom");
+                    storage.auditLog().record(event(acme, ann, AuditAction.TOKEN_REVOKED));
+                    storage.tokens().revoke(acme.id(), ann.id(), revoked, NOW);
+                    storage.transactions().inTransaction(() -> token(ann));
+                    announce(ann);
+                    storage.loginFailures().record(acme.id(), email, Optional.of("192.0.2.1"), NOW);
+                    storage.users().disable(acme.id(), ann.id(), NOW);
+                    storage.platforms().changeSessionCap(acme.id(), Optional.of(OptionalInt.of(1)), Optional.empty());
+                    throw new IllegalStateException("boom");
+                }))
+                .hasMessage("boom");
 
-        assertThat(storage.auditLog().list(acme.id(), PageRequest.first()).items()).isEmpty();
-        assertThat(storage.tokens().list(acme.id(), ann.id(), PageRequest.first()).items())
-                .extracting(TokenSummary::id).containsExactly(revoked);
+        assertThat(storage.auditLog().list(acme.id(), PageRequest.first()).items())
+                .isEmpty();
+        assertThat(storage.tokens()
+                        .list(acme.id(), ann.id(), PageRequest.first())
+                        .items())
+                .extracting(TokenSummary::id)
+                .containsExactly(revoked);
         assertThat(authenticates(revoked)).isTrue();
         assertThat(storage.webhooks().claimDue(NOW, NOW.plusSeconds(60), 10)).isEmpty();
-        assertThat(storage.loginFailures().latestForEmail(acme.id(), email, NOW.minusSeconds(1), 10)).isEmpty();
+        assertThat(storage.loginFailures().latestForEmail(acme.id(), email, NOW.minusSeconds(1), 10))
+                .isEmpty();
         assertThat(storage.users().findOnPlatform(acme.id(), ann.id())).contains(ann);
         assertThat(storage.platforms().sessionCap(acme.id())).contains(SessionCap.NONE);
     }
 
     User admin(Platform platform, String email) {
         return storage.users()
-                .add(new UserEntry(platform.id(), "Ada", new EmailAddress(email), Optional.of("hash"),
-                        Optional.of(new Timezone("Europe/Paris")), Role.ADMIN, NOW))
+                .add(new UserEntry(
+                        platform.id(),
+                        "Ada",
+                        new EmailAddress(email),
+                        Optional.of("hash"),
+                        Optional.of(new Timezone("Europe/Paris")),
+                        Role.ADMIN,
+                        NOW))
                 .orElseThrow();
     }
 
     static final AuditActor OPERATOR = new AuditActor(AuditActor.Kind.OPERATOR, Optional.empty());
 
     AuditEvent event(Platform platform, User target, AuditAction action) {
-        return new AuditEvent(NOW, platform.id(), OPERATOR, Optional.of(target.id()), action, Optional.empty(), 0,
-                Optional.empty());
+        return new AuditEvent(
+                NOW, platform.id(), OPERATOR, Optional.of(target.id()), action, Optional.empty(), 0, Optional.empty());
     }
 
     @Test
     void a_password_credential_is_found_by_email_on_its_platform_only() {
         User ann = user(acme, "ann@acme.test");
-        storage.users().add(new UserEntry(acme.id(), "Bob", new EmailAddress("bob@acme.test"), Optional.empty(),
-                Optional.empty(), Role.USER, NOW));
+        storage.users()
+                .add(new UserEntry(
+                        acme.id(),
+                        "Bob",
+                        new EmailAddress("bob@acme.test"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Role.USER,
+                        NOW));
 
-        var found = storage.users().findPasswordCredential(acme.id(), new EmailAddress("ANN@acme.test")).orElseThrow();
+        var found = storage.users()
+                .findPasswordCredential(acme.id(), new EmailAddress("ANN@acme.test"))
+                .orElseThrow();
 
         assertThat(found.user()).isEqualTo(ann);
         assertThat(found.passwordHash()).isEqualTo("hash");
-        assertThat(storage.users().findPasswordCredential(globex.id(), new EmailAddress("ann@acme.test"))).isEmpty();
-        assertThat(storage.users().findPasswordCredential(acme.id(), new EmailAddress("bob@acme.test"))).isEmpty();
+        assertThat(storage.users().findPasswordCredential(globex.id(), new EmailAddress("ann@acme.test")))
+                .isEmpty();
+        assertThat(storage.users().findPasswordCredential(acme.id(), new EmailAddress("bob@acme.test")))
+                .isEmpty();
     }
 
     @Test
@@ -367,7 +432,9 @@ abstract class StoragePortsContract {
         assertThat(first.total()).isEqualTo(3);
         assertThat(first.lastPage()).isEqualTo(2);
         assertThat(second.items()).containsExactly(cy);
-        assertThat(storage.users().listPlatformUsers(acme.id(), Optional.empty(), new PageRequest(3, 2)).items())
+        assertThat(storage.users()
+                        .listPlatformUsers(acme.id(), Optional.empty(), new PageRequest(3, 2))
+                        .items())
                 .isEmpty();
     }
 
@@ -377,11 +444,17 @@ abstract class StoragePortsContract {
         user(acme, "bob@acme.test");
         User percent = user(acme, "100%_off@acme.test");
 
-        assertThat(storage.users().listPlatformUsers(acme.id(), Optional.of("ann@"), PageRequest.first()).items())
+        assertThat(storage.users()
+                        .listPlatformUsers(acme.id(), Optional.of("ann@"), PageRequest.first())
+                        .items())
                 .containsExactly(ann);
-        assertThat(storage.users().listPlatformUsers(acme.id(), Optional.of("%_"), PageRequest.first()).items())
+        assertThat(storage.users()
+                        .listPlatformUsers(acme.id(), Optional.of("%_"), PageRequest.first())
+                        .items())
                 .containsExactly(percent);
-        assertThat(storage.users().listPlatformUsers(globex.id(), Optional.of("ann"), PageRequest.first()).total())
+        assertThat(storage.users()
+                        .listPlatformUsers(globex.id(), Optional.of("ann"), PageRequest.first())
+                        .total())
                 .isZero();
     }
 
@@ -400,13 +473,21 @@ abstract class StoragePortsContract {
         var page = storage.tokens().list(acme.id(), ann.id(), PageRequest.first());
 
         assertThat(page.items()).extracting(TokenSummary::id).containsExactly(fourth, third, second, first);
-        assertThat(page.items()).extracting(TokenSummary::revokedAt).containsExactly(
-                Optional.empty(), Optional.of(allAtOnce), Optional.of(allAtOnce), Optional.of(oneByOne));
+        assertThat(page.items())
+                .extracting(TokenSummary::revokedAt)
+                .containsExactly(
+                        Optional.empty(), Optional.of(allAtOnce), Optional.of(allAtOnce), Optional.of(oneByOne));
         assertThat(page.items().get(0).name()).isEqualTo("api-token");
         assertThat(page.items().get(0).createdAt()).isEqualTo(NOW);
-        assertThat(storage.tokens().list(globex.id(), ann.id(), PageRequest.first()).items()).isEmpty();
-        assertThat(storage.tokens().list(acme.id(), ann.id(), new PageRequest(2, 3)).items())
-                .extracting(TokenSummary::id).containsExactly(first);
+        assertThat(storage.tokens()
+                        .list(globex.id(), ann.id(), PageRequest.first())
+                        .items())
+                .isEmpty();
+        assertThat(storage.tokens()
+                        .list(acme.id(), ann.id(), new PageRequest(2, 3))
+                        .items())
+                .extracting(TokenSummary::id)
+                .containsExactly(first);
     }
 
     @Test
@@ -434,11 +515,13 @@ abstract class StoragePortsContract {
         storage.tokens().markUsed(tokenId, NOW, NOW.minusSeconds(60), Optional.of("192.0.2.1"));
         storage.tokens().markUsed(tokenId, later, later.minusSeconds(60), Optional.of("192.0.2.2"));
 
-        assertThat(storage.tokens().findUnrevoked(tokenId).orElseThrow().lastUsedAt()).contains(NOW);
+        assertThat(storage.tokens().findUnrevoked(tokenId).orElseThrow().lastUsedAt())
+                .contains(NOW);
         assertThat(onlyToken(ann).lastUsedIp()).contains("192.0.2.1");
         Instant muchLater = NOW.plusSeconds(61);
         storage.tokens().markUsed(tokenId, muchLater, muchLater.minusSeconds(60), Optional.of("2001:db8:0:0:0:0:0:1"));
-        assertThat(storage.tokens().findUnrevoked(tokenId).orElseThrow().lastUsedAt()).contains(muchLater);
+        assertThat(storage.tokens().findUnrevoked(tokenId).orElseThrow().lastUsedAt())
+                .contains(muchLater);
         assertThat(onlyToken(ann).lastUsedIp()).contains("2001:db8:0:0:0:0:0:1");
         // a use whose address is unknown (a gateway that does not say) keeps the last one known
         Instant evenLater = muchLater.plusSeconds(61);
@@ -447,7 +530,10 @@ abstract class StoragePortsContract {
     }
 
     private TokenSummary onlyToken(User owner) {
-        return storage.tokens().list(owner.platformId(), owner.id(), PageRequest.first()).items().get(0);
+        return storage.tokens()
+                .list(owner.platformId(), owner.id(), PageRequest.first())
+                .items()
+                .get(0);
     }
 
     @Test
@@ -464,31 +550,40 @@ abstract class StoragePortsContract {
                 .containsExactly(NOW.plusSeconds(3), NOW.plusSeconds(2), NOW.plusSeconds(1));
         assertThat(failures.latestForEmail(acme.id(), email, NOW.minusSeconds(1), 2))
                 .containsExactly(NOW.plusSeconds(3), NOW.plusSeconds(2));
-        assertThat(failures.latestForIp(acme.id(), "192.0.2.1", NOW.minusSeconds(1), 10)).hasSize(5);
-        assertThat(failures.latestForIp(acme.id(), "192.0.2.2", NOW.minusSeconds(1), 10)).isEmpty();
+        assertThat(failures.latestForIp(acme.id(), "192.0.2.1", NOW.minusSeconds(1), 10))
+                .hasSize(5);
+        assertThat(failures.latestForIp(acme.id(), "192.0.2.2", NOW.minusSeconds(1), 10))
+                .isEmpty();
 
         failures.forgetEmail(acme.id(), email);
-        assertThat(failures.latestForEmail(acme.id(), email, NOW.minusSeconds(1), 10)).isEmpty();
+        assertThat(failures.latestForEmail(acme.id(), email, NOW.minusSeconds(1), 10))
+                .isEmpty();
         assertThat(failures.latestForIp(acme.id(), "192.0.2.1", NOW.minusSeconds(1), 10))
-                .as("forgotten for the email, still counted for the address").hasSize(5);
-        assertThat(failures.latestForEmail(globex.id(), email, NOW.minusSeconds(1), 10)).hasSize(1);
+                .as("forgotten for the email, still counted for the address")
+                .hasSize(5);
+        assertThat(failures.latestForEmail(globex.id(), email, NOW.minusSeconds(1), 10))
+                .hasSize(1);
         assertThat(failures.prune(NOW.plusSeconds(15))).isEqualTo(5);
-        assertThat(failures.latestForIp(acme.id(), "192.0.2.1", NOW.minusSeconds(1), 10)).isEmpty();
+        assertThat(failures.latestForIp(acme.id(), "192.0.2.1", NOW.minusSeconds(1), 10))
+                .isEmpty();
     }
 
     @Test
     void a_platforms_session_cap_is_none_until_set() {
         assertThat(storage.platforms().sessionCap(acme.id())).contains(SessionCap.NONE);
-        assertThat(storage.platforms().sessionCap(acme.id() + globex.id() + 1000)).isEmpty();
+        assertThat(storage.platforms().sessionCap(acme.id() + globex.id() + 1000))
+                .isEmpty();
         var platforms = storage.platforms();
 
         assertThat(platforms.changeSessionCap(acme.id(), Optional.of(OptionalInt.of(3)), Optional.empty()))
                 .contains(new SessionCap(OptionalInt.of(3), SessionCap.Policy.EVICT_OLDEST));
         assertThat(platforms.changeSessionCap(acme.id(), Optional.empty(), Optional.of(SessionCap.Policy.REJECT)))
-                .as("a change of the policy keeps the max").contains(new SessionCap(OptionalInt.of(3), SessionCap.Policy.REJECT));
+                .as("a change of the policy keeps the max")
+                .contains(new SessionCap(OptionalInt.of(3), SessionCap.Policy.REJECT));
         assertThat(platforms.changeSessionCap(acme.id(), Optional.of(OptionalInt.empty()), Optional.empty()))
                 .contains(new SessionCap(OptionalInt.empty(), SessionCap.Policy.REJECT));
-        assertThat(platforms.changeSessionCap(acme.id() + globex.id() + 1000, Optional.empty(), Optional.empty())).isEmpty();
+        assertThat(platforms.changeSessionCap(acme.id() + globex.id() + 1000, Optional.empty(), Optional.empty()))
+                .isEmpty();
         assertThat(platforms.sessionCap(globex.id())).contains(SessionCap.NONE);
     }
 
@@ -509,15 +604,17 @@ abstract class StoragePortsContract {
     @Test
     void a_token_keeps_the_device_it_was_issued_to() {
         User ann = user(acme, "ann@acme.test");
-        var phone = new Device(Optional.of("Ann's phone"), Optional.of("Mozilla/5.0 (iPhone)"), Optional.of("198.51.100.7"));
-        long tokenId = storage.tokens().issue(new TokenEntry(acme.id(), ann.id(), "login", TokenDigest.of("s"),
-                Optional.empty(), NOW, phone));
+        var phone = new Device(
+                Optional.of("Ann's phone"), Optional.of("Mozilla/5.0 (iPhone)"), Optional.of("198.51.100.7"));
+        long tokenId = storage.tokens()
+                .issue(new TokenEntry(acme.id(), ann.id(), "login", TokenDigest.of("s"), Optional.empty(), NOW, phone));
 
         var listed = onlyToken(ann);
         assertThat(listed.id()).isEqualTo(tokenId);
         assertThat(listed.device()).isEqualTo(phone);
         assertThat(listed.lastUsedIp()).isEmpty();
-        assertThat(storage.tokens().listLive(acme.id(), ann.id(), NOW).get(0).device()).isEqualTo(phone);
+        assertThat(storage.tokens().listLive(acme.id(), ann.id(), NOW).get(0).device())
+                .isEqualTo(phone);
     }
 
     @Test
@@ -529,15 +626,27 @@ abstract class StoragePortsContract {
         storage.users().disable(acme.id(), ann.id(), NOW.plusSeconds(5));
         storage.users().disable(globex.id(), ann.id(), NOW);
 
-        assertThat(storage.users().findOnPlatform(acme.id(), ann.id()).orElseThrow().disabledAt()).contains(NOW);
-        assertThat(storage.tokens().findUnrevoked(before).orElseThrow().owner().isDisabled()).isTrue();
+        assertThat(storage.users()
+                        .findOnPlatform(acme.id(), ann.id())
+                        .orElseThrow()
+                        .disabledAt())
+                .contains(NOW);
+        assertThat(storage.tokens().findUnrevoked(before).orElseThrow().owner().isDisabled())
+                .isTrue();
         assertThatThrownBy(() -> token(ann)).isInstanceOf(UserNotFound.class);
-        assertThat(storage.users().listPlatformUsers(acme.id(), Optional.empty(), PageRequest.first()).items())
-                .extracting(User::disabledAt).containsExactly(Optional.of(NOW));
+        assertThat(storage.users()
+                        .listPlatformUsers(acme.id(), Optional.empty(), PageRequest.first())
+                        .items())
+                .extracting(User::disabledAt)
+                .containsExactly(Optional.of(NOW));
 
         storage.users().enable(acme.id(), ann.id());
 
-        assertThat(storage.users().findOnPlatform(acme.id(), ann.id()).orElseThrow().isDisabled()).isFalse();
+        assertThat(storage.users()
+                        .findOnPlatform(acme.id(), ann.id())
+                        .orElseThrow()
+                        .isDisabled())
+                .isFalse();
         assertThat(token(ann)).isPositive();
     }
 
@@ -546,12 +655,20 @@ abstract class StoragePortsContract {
         User ann = user(acme, "ann@acme.test");
 
         storage.users().setPasswordHash(globex.id(), ann.id(), "other-platform");
-        assertThat(storage.users().findPasswordCredential(acme.id(), ann.id()).orElseThrow().passwordHash()).isEqualTo("hash");
+        assertThat(storage.users()
+                        .findPasswordCredential(acme.id(), ann.id())
+                        .orElseThrow()
+                        .passwordHash())
+                .isEqualTo("hash");
         storage.users().setPasswordHash(acme.id(), ann.id(), "new-hash");
 
-        assertThat(storage.users().findPasswordCredential(acme.id(), ann.id()).orElseThrow().passwordHash())
+        assertThat(storage.users()
+                        .findPasswordCredential(acme.id(), ann.id())
+                        .orElseThrow()
+                        .passwordHash())
                 .isEqualTo("new-hash");
-        assertThat(storage.users().findPasswordCredential(globex.id(), ann.id())).isEmpty();
+        assertThat(storage.users().findPasswordCredential(globex.id(), ann.id()))
+                .isEmpty();
     }
 
     @Test
@@ -561,7 +678,10 @@ abstract class StoragePortsContract {
         storage.tokens().revokeAll(acme.id(), ann.id(), NOW);
 
         storage.tokens().forget(globex.id(), ann.id());
-        assertThat(storage.tokens().list(acme.id(), ann.id(), PageRequest.first()).items()).hasSize(1);
+        assertThat(storage.tokens()
+                        .list(acme.id(), ann.id(), PageRequest.first())
+                        .items())
+                .hasSize(1);
         storage.users().forget(globex.id(), ann.id(), NOW);
         assertThat(storage.users().findOnPlatform(acme.id(), ann.id())).isPresent();
 
@@ -569,12 +689,20 @@ abstract class StoragePortsContract {
         storage.users().forget(acme.id(), ann.id(), NOW);
 
         assertThat(storage.tokens().findUnrevoked(tokenId)).isEmpty();
-        assertThat(storage.tokens().list(acme.id(), ann.id(), PageRequest.first()).items()).isEmpty();
+        assertThat(storage.tokens()
+                        .list(acme.id(), ann.id(), PageRequest.first())
+                        .items())
+                .isEmpty();
         assertThat(storage.users().findOnPlatform(acme.id(), ann.id())).isEmpty();
-        assertThat(storage.users().findOnPlatform(acme.id(), new EmailAddress("ann@acme.test"))).isEmpty();
+        assertThat(storage.users().findOnPlatform(acme.id(), new EmailAddress("ann@acme.test")))
+                .isEmpty();
         assertThat(storage.users().findAnywhere(ann.id())).isEmpty();
-        assertThat(storage.users().findPasswordCredential(acme.id(), new EmailAddress("ann@acme.test"))).isEmpty();
-        assertThat(storage.users().listPlatformUsers(acme.id(), Optional.empty(), PageRequest.first()).items()).isEmpty();
+        assertThat(storage.users().findPasswordCredential(acme.id(), new EmailAddress("ann@acme.test")))
+                .isEmpty();
+        assertThat(storage.users()
+                        .listPlatformUsers(acme.id(), Optional.empty(), PageRequest.first())
+                        .items())
+                .isEmpty();
         assertThatThrownBy(() -> token(ann)).isInstanceOf(UserNotFound.class);
         User again = user(acme, "ann@acme.test");
         assertThat(again.id()).isNotEqualTo(ann.id());
@@ -595,10 +723,16 @@ abstract class StoragePortsContract {
         int pruned = storage.tokens().prune(NOW.minus(Duration.ofDays(30)));
 
         assertThat(pruned).isEqualTo(3);
-        assertThat(storage.tokens().list(acme.id(), ann.id(), PageRequest.first()).items())
-                .extracting(TokenSummary::id).containsExactly(live, expiredRecently);
-        assertThat(storage.tokens().list(acme.id(), bob.id(), PageRequest.first()).items())
-                .extracting(TokenSummary::id).doesNotContain(loggedOutLongAgo);
+        assertThat(storage.tokens()
+                        .list(acme.id(), ann.id(), PageRequest.first())
+                        .items())
+                .extracting(TokenSummary::id)
+                .containsExactly(live, expiredRecently);
+        assertThat(storage.tokens()
+                        .list(acme.id(), bob.id(), PageRequest.first())
+                        .items())
+                .extracting(TokenSummary::id)
+                .doesNotContain(loggedOutLongAgo);
         assertThat(authenticates(live)).isTrue();
     }
 
@@ -608,24 +742,35 @@ abstract class StoragePortsContract {
         User gus = user(globex, "gus@globex.test");
         storage.auditLog().record(event(acme, ann, AuditAction.TOKEN_CREATED));
         storage.auditLog().record(event(globex, gus, AuditAction.LOGOUT_ALL));
-        storage.auditLog().record(new AuditEvent(NOW, acme.id(), new AuditActor(AuditActor.Kind.USER, Optional.of(ann.id())),
-                Optional.of(ann.id()), AuditAction.LOGOUT_TOKEN, Optional.of(7L), 1, Optional.empty()));
+        storage.auditLog()
+                .record(new AuditEvent(
+                        NOW,
+                        acme.id(),
+                        new AuditActor(AuditActor.Kind.USER, Optional.of(ann.id())),
+                        Optional.of(ann.id()),
+                        AuditAction.LOGOUT_TOKEN,
+                        Optional.of(7L),
+                        1,
+                        Optional.empty()));
 
         var trail = storage.auditLog().list(acme.id(), PageRequest.first());
 
         assertThat(trail.total()).isEqualTo(2);
-        assertThat(trail.items()).extracting(RecordedAuditEvent::event).extracting(AuditEvent::action)
+        assertThat(trail.items())
+                .extracting(RecordedAuditEvent::event)
+                .extracting(AuditEvent::action)
                 .containsExactly(AuditAction.LOGOUT_TOKEN, AuditAction.TOKEN_CREATED);
         var newest = trail.items().get(0).event();
         assertThat(newest.actor().userId()).contains(ann.id());
         assertThat(newest.tokenId()).contains(7L);
         assertThat(newest.tokenCount()).isEqualTo(1);
-        assertThat(storage.auditLog().list(acme.id(), new PageRequest(2, 1)).items()).hasSize(1);
+        assertThat(storage.auditLog().list(acme.id(), new PageRequest(2, 1)).items())
+                .hasSize(1);
     }
 
     ServiceClient serviceClient(Platform platform, String clientId) {
-        return storage.serviceClients().add(
-                new ServiceClientEntry(platform.id(), "api", clientId, TokenDigest.of("secret-" + clientId), NOW));
+        return storage.serviceClients()
+                .add(new ServiceClientEntry(platform.id(), "api", clientId, TokenDigest.of("secret-" + clientId), NOW));
     }
 
     @Test
@@ -633,16 +778,25 @@ abstract class StoragePortsContract {
         ServiceClient billing = serviceClient(acme, "wlc_billing");
         ServiceClient other = serviceClient(globex, "wlc_other");
 
-        var found = storage.serviceClients().findWithToken("wlc_billing", -1).orElseThrow().client();
+        var found = storage.serviceClients()
+                .findWithToken("wlc_billing", -1)
+                .orElseThrow()
+                .client();
         assertThat(found.client()).isEqualTo(billing);
-        assertThat(found.secretDigest().matches(TokenDigest.of("secret-wlc_billing"))).isTrue();
+        assertThat(found.secretDigest().matches(TokenDigest.of("secret-wlc_billing")))
+                .isTrue();
         assertThat(storage.serviceClients().findWithToken("wlc_nobody", -1)).isEmpty();
         assertThat(storage.serviceClients().list(acme.id())).containsExactly(billing);
 
-        assertThat(storage.serviceClients().delete(globex.id(), billing.id(), NOW)).as("another platform's").isFalse();
+        assertThat(storage.serviceClients().delete(globex.id(), billing.id(), NOW))
+                .as("another platform's")
+                .isFalse();
         assertThat(storage.serviceClients().findWithToken("wlc_billing", -1)).isPresent();
-        assertThat(storage.serviceClients().delete(acme.id(), billing.id(), NOW)).isTrue();
-        assertThat(storage.serviceClients().delete(acme.id(), billing.id(), NOW)).as("once only").isFalse();
+        assertThat(storage.serviceClients().delete(acme.id(), billing.id(), NOW))
+                .isTrue();
+        assertThat(storage.serviceClients().delete(acme.id(), billing.id(), NOW))
+                .as("once only")
+                .isFalse();
 
         assertThat(storage.serviceClients().findWithToken("wlc_billing", -1)).isEmpty();
         assertThat(storage.serviceClients().list(acme.id())).isEmpty();
@@ -653,14 +807,29 @@ abstract class StoragePortsContract {
     void audit_events_keep_every_kind_of_actor_and_a_service_client_as_their_subject() {
         User ann = user(acme, "ann@acme.test");
         ServiceClient billing = serviceClient(acme, "wlc_billing");
-        var byClient = new AuditEvent(NOW, acme.id(), new AuditActor(AuditActor.Kind.SERVICE_CLIENT, Optional.of(billing.id())),
-                Optional.of(ann.id()), AuditAction.TOKEN_REVOKED, Optional.of(3L), 1, Optional.empty());
-        var created = new AuditEvent(NOW, acme.id(), new AuditActor(AuditActor.Kind.ADMIN, Optional.of(ann.id())),
-                Optional.empty(), AuditAction.SERVICE_CLIENT_CREATED, Optional.empty(), 0, Optional.of(billing.id()));
+        var byClient = new AuditEvent(
+                NOW,
+                acme.id(),
+                new AuditActor(AuditActor.Kind.SERVICE_CLIENT, Optional.of(billing.id())),
+                Optional.of(ann.id()),
+                AuditAction.TOKEN_REVOKED,
+                Optional.of(3L),
+                1,
+                Optional.empty());
+        var created = new AuditEvent(
+                NOW,
+                acme.id(),
+                new AuditActor(AuditActor.Kind.ADMIN, Optional.of(ann.id())),
+                Optional.empty(),
+                AuditAction.SERVICE_CLIENT_CREATED,
+                Optional.empty(),
+                0,
+                Optional.of(billing.id()));
         storage.auditLog().record(byClient);
         storage.auditLog().record(created);
 
-        assertThat(storage.auditLog().list(acme.id(), PageRequest.first()).items()).extracting(RecordedAuditEvent::event)
+        assertThat(storage.auditLog().list(acme.id(), PageRequest.first()).items())
+                .extracting(RecordedAuditEvent::event)
                 .containsExactly(created, byClient);
     }
 
@@ -670,16 +839,40 @@ abstract class StoragePortsContract {
         String emoji = "\uD83D\uDE00".repeat(255);
 
         Platform platform = storage.platforms().add(emoji, NOW);
-        User ann = storage.users().add(new UserEntry(platform.id(), emoji, new EmailAddress("ann@emoji.test"),
-                Optional.empty(), Optional.empty(), Role.USER, NOW)).orElseThrow();
-        long tokenId = storage.tokens().issue(
-                new TokenEntry(platform.id(), ann.id(), emoji, TokenDigest.of("secret"), Optional.empty(), NOW,
+        User ann = storage.users()
+                .add(new UserEntry(
+                        platform.id(),
+                        emoji,
+                        new EmailAddress("ann@emoji.test"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Role.USER,
+                        NOW))
+                .orElseThrow();
+        long tokenId = storage.tokens()
+                .issue(new TokenEntry(
+                        platform.id(),
+                        ann.id(),
+                        emoji,
+                        TokenDigest.of("secret"),
+                        Optional.empty(),
+                        NOW,
                         new Device(Optional.of(emoji), Optional.of(emoji), Optional.empty())));
-        storage.serviceClients().add(new ServiceClientEntry(platform.id(), emoji, "wlc_emoji", TokenDigest.of("s"), NOW));
+        storage.serviceClients()
+                .add(new ServiceClientEntry(platform.id(), emoji, "wlc_emoji", TokenDigest.of("s"), NOW));
 
         assertThat(storage.platforms().find(platform.id()).orElseThrow().name()).isEqualTo(emoji);
-        assertThat(storage.users().findOnPlatform(platform.id(), ann.id()).orElseThrow().name()).isEqualTo(emoji);
-        assertThat(storage.tokens().list(platform.id(), ann.id(), PageRequest.first()).items().get(0).name()).isEqualTo(emoji);
+        assertThat(storage.users()
+                        .findOnPlatform(platform.id(), ann.id())
+                        .orElseThrow()
+                        .name())
+                .isEqualTo(emoji);
+        assertThat(storage.tokens()
+                        .list(platform.id(), ann.id(), PageRequest.first())
+                        .items()
+                        .get(0)
+                        .name())
+                .isEqualTo(emoji);
         assertThat(storage.tokens().findUnrevoked(tokenId)).isPresent();
         assertThat(storage.serviceClients().list(platform.id()).get(0).name()).isEqualTo(emoji);
     }
@@ -694,24 +887,43 @@ abstract class StoragePortsContract {
         long revoked = token(ann);
         storage.tokens().revoke(acme.id(), ann.id(), revoked, NOW);
 
-        var check = storage.serviceClients().findWithToken("wlc_billing", annsToken).orElseThrow();
+        var check =
+                storage.serviceClients().findWithToken("wlc_billing", annsToken).orElseThrow();
         assertThat(check.client().client()).isEqualTo(billing);
         assertThat(check.token().orElseThrow().tokenId()).isEqualTo(annsToken);
         assertThat(check.token().orElseThrow().owner()).isEqualTo(ann);
-        assertThat(storage.serviceClients().findWithToken("wlc_billing", gussToken).orElseThrow().token()).isEmpty();
-        assertThat(storage.serviceClients().findWithToken("wlc_billing", revoked).orElseThrow().token()).isEmpty();
-        assertThat(storage.serviceClients().findWithToken("wlc_billing", -1).orElseThrow().token()).isEmpty();
-        assertThat(storage.serviceClients().findWithToken("wlc_nobody", annsToken)).isEmpty();
+        assertThat(storage.serviceClients()
+                        .findWithToken("wlc_billing", gussToken)
+                        .orElseThrow()
+                        .token())
+                .isEmpty();
+        assertThat(storage.serviceClients()
+                        .findWithToken("wlc_billing", revoked)
+                        .orElseThrow()
+                        .token())
+                .isEmpty();
+        assertThat(storage.serviceClients()
+                        .findWithToken("wlc_billing", -1)
+                        .orElseThrow()
+                        .token())
+                .isEmpty();
+        assertThat(storage.serviceClients().findWithToken("wlc_nobody", annsToken))
+                .isEmpty();
 
         storage.tokens().revokeAll(acme.id(), ann.id(), NOW);
-        assertThat(storage.serviceClients().findWithToken("wlc_billing", annsToken).orElseThrow().token()).isEmpty();
+        assertThat(storage.serviceClients()
+                        .findWithToken("wlc_billing", annsToken)
+                        .orElseThrow()
+                        .token())
+                .isEmpty();
         storage.serviceClients().delete(acme.id(), billing.id(), NOW);
-        assertThat(storage.serviceClients().findWithToken("wlc_billing", annsToken)).isEmpty();
+        assertThat(storage.serviceClients().findWithToken("wlc_billing", annsToken))
+                .isEmpty();
     }
 
     WebhookEndpoint endpoint(Platform platform, String path, Set<WebhookEventType> events) {
-        return storage.webhooks().add(new WebhookEndpointEntry(platform.id(), "http://127.0.0.1/" + path, events,
-                "whsec_AAAA", NOW));
+        return storage.webhooks()
+                .add(new WebhookEndpointEntry(platform.id(), "http://127.0.0.1/" + path, events, "whsec_AAAA", NOW));
     }
 
     WebhookEndpoint endpoint(Platform platform) {
@@ -720,8 +932,16 @@ abstract class StoragePortsContract {
 
     /** A logout of every token of the user, audited, then put in the outbox; answers the audit event's id. */
     long announce(User loggedOut) {
-        long auditEventId = storage.auditLog().record(new AuditEvent(NOW, loggedOut.platformId(), OPERATOR,
-                Optional.of(loggedOut.id()), AuditAction.LOGOUT_ALL, Optional.empty(), 1, Optional.empty()));
+        long auditEventId = storage.auditLog()
+                .record(new AuditEvent(
+                        NOW,
+                        loggedOut.platformId(),
+                        OPERATOR,
+                        Optional.of(loggedOut.id()),
+                        AuditAction.LOGOUT_ALL,
+                        Optional.empty(),
+                        1,
+                        Optional.empty()));
         storage.webhooks().enqueue(loggedOut.platformId(), WebhookEventType.USER_LOGGED_OUT, auditEventId, NOW);
         return auditEventId;
     }
@@ -741,13 +961,22 @@ abstract class StoragePortsContract {
         long event = announce(ann);
         var claimed = storage.webhooks().claimDue(NOW, NOW.plusSeconds(15), 10);
 
-        assertThat(claimed).extracting(DueDelivery::url)
+        assertThat(claimed)
+                .extracting(DueDelivery::url)
                 .containsExactlyInAnyOrder("http://127.0.0.1/all", "http://127.0.0.1/logged-out");
-        assertThat(claimed).allSatisfy(due -> assertThat(due.event().body()).contains("\"scope\":\"all\"",
-                "\"revoked_tokens\":1", "\"user_id\":" + ann.id(), "\"audit_event_id\":" + event));
-        assertThat(storage.webhooks().claimDue(NOW, NOW.plusSeconds(15), 10)).as("claimed already").isEmpty();
+        assertThat(claimed)
+                .allSatisfy(due -> assertThat(due.event().body())
+                        .contains(
+                                "\"scope\":\"all\"",
+                                "\"revoked_tokens\":1",
+                                "\"user_id\":" + ann.id(),
+                                "\"audit_event_id\":" + event));
+        assertThat(storage.webhooks().claimDue(NOW, NOW.plusSeconds(15), 10))
+                .as("claimed already")
+                .isEmpty();
         assertThat(storage.webhooks().claimDue(NOW.plusSeconds(16), NOW.plusSeconds(31), 10))
-                .as("due again once the claim lapsed").hasSize(2);
+                .as("due again once the claim lapsed")
+                .hasSize(2);
     }
 
     @Test
@@ -762,10 +991,14 @@ abstract class StoragePortsContract {
         assertThat(storage.webhooks().delete(acme.id(), deleted.id(), NOW)).isTrue();
         storage.webhooks().delivered(inFlight.stream().map(DueDelivery::id).toList(), 204, NOW);
 
-        assertThat(storage.webhooks().claimDue(NOW.plusSeconds(60), NOW.plusSeconds(75), 10)).isEmpty();
-        assertThat(storage.webhooks().deliveries(acme.id(), deleted.id(), PageRequest.first()).items())
+        assertThat(storage.webhooks().claimDue(NOW.plusSeconds(60), NOW.plusSeconds(75), 10))
+                .isEmpty();
+        assertThat(storage.webhooks()
+                        .deliveries(acme.id(), deleted.id(), PageRequest.first())
+                        .items())
                 .allSatisfy(delivery -> assertThat(delivery.nextAttemptAt()).isEmpty())
-                .extracting(delivery -> delivery.lastStatus().orElse(0)).containsExactly(0, 204);
+                .extracting(delivery -> delivery.lastStatus().orElse(0))
+                .containsExactly(0, 204);
     }
 
     @Test

@@ -17,13 +17,15 @@ public final class TestPostgres {
     private TestPostgres() {}
 
     public static String baseUrl() {
-        return Optional.ofNullable(System.getenv(URL_VARIABLE)).filter(url -> !url.isBlank())
+        return Optional.ofNullable(System.getenv(URL_VARIABLE))
+                .filter(url -> !url.isBlank())
                 .orElseThrow(() -> new IllegalStateException(URL_VARIABLE + " is not set"));
     }
 
     /** A schema no one else uses; Flyway creates it on first migration. Closing drops it. */
     public static FreshSchema freshSchema() {
-        String name = "wl_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        String name = "wl_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         String base = baseUrl();
         return new FreshSchema(name, base + (base.contains("?") ? "&" : "?") + "currentSchema=" + name);
     }

@@ -35,8 +35,14 @@ class WebhookOutboxMigrationTest {
     }
 
     void pendingDeliveryCarriedOver(String url) throws Exception {
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("4").load().migrate();
-        try (Connection db = DriverManager.getConnection(url); var statement = db.createStatement()) {
+        Flyway.configure()
+                .dataSource(url, null, null)
+                .locations("classpath:db/migration")
+                .target("4")
+                .load()
+                .migrate();
+        try (Connection db = DriverManager.getConnection(url);
+                var statement = db.createStatement()) {
             statement.execute("insert into platforms (id, name, created_at) values (7, 'Acme', current_timestamp)");
             statement.execute("""
                     insert into users (id, platform_id, name, email, email_key, role, created_at)

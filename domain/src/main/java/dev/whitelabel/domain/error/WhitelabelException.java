@@ -5,9 +5,18 @@ package dev.whitelabel.domain.error;
  * messages are fixed texts, never echoes of the input.
  */
 public abstract sealed class WhitelabelException extends RuntimeException
-        permits ApiKeyNotFound, InvalidCredentials, InvalidInput, NotWhiteLabelAdmin, PlatformNotFound, StorageUnavailable,
-                ServiceClientNotFound, TokenNotFound, WebhookNotFound, DeliveryNotFound,
-                TooManyLoginAttempts, UserNotFound {
+        permits ApiKeyNotFound,
+                InvalidCredentials,
+                InvalidInput,
+                NotWhiteLabelAdmin,
+                PlatformNotFound,
+                StorageUnavailable,
+                ServiceClientNotFound,
+                TokenNotFound,
+                WebhookNotFound,
+                DeliveryNotFound,
+                TooManyLoginAttempts,
+                UserNotFound {
 
     protected WhitelabelException(String message) {
         // No stack trace: these are answers, not faults, and they are thrown on hot paths.

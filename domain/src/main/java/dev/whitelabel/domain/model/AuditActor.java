@@ -5,7 +5,12 @@ import java.util.Optional;
 /** Who did something, as the audit trail keeps it: a kind, and the id of the user or service client. */
 public record AuditActor(Kind kind, Optional<Long> id) {
 
-    public enum Kind { ADMIN, USER, SERVICE_CLIENT, OPERATOR }
+    public enum Kind {
+        ADMIN,
+        USER,
+        SERVICE_CLIENT,
+        OPERATOR
+    }
 
     public AuditActor {
         if (id.isEmpty() != (kind == Kind.OPERATOR)) {

@@ -25,10 +25,16 @@ public record AuditEvent(
     public enum AuditAction {
         /** Every token of the user but one, named by {@code tokenId}, that the caller keeps. */
         LOGOUT_OTHERS,
-        LOGOUT_ALL, LOGOUT_TOKEN, TOKEN_CREATED, TOKEN_REVOKED, SERVICE_CLIENT_CREATED, SERVICE_CLIENT_DELETED,
+        LOGOUT_ALL,
+        LOGOUT_TOKEN,
+        TOKEN_CREATED,
+        TOKEN_REVOKED,
+        SERVICE_CLIENT_CREATED,
+        SERVICE_CLIENT_DELETED,
         /** A new password; every token ended but the one that changed it, if the user did. */
         PASSWORD_CHANGED,
-        USER_DISABLED, USER_ENABLED,
+        USER_DISABLED,
+        USER_ENABLED,
         /** The user's tokens ended and personal data removed; the trail keeps the ids. */
         USER_DELETED,
         /** The least recently used token, ended because issuing one more passed the platform's cap. */
@@ -38,12 +44,26 @@ public record AuditEvent(
     /** Something done to {@code count} tokens of {@code target}: one of them when {@code tokenId} is given. */
     public static AuditEvent ofTokens(
             Instant at, Actor actor, User target, AuditAction action, Optional<Long> tokenId, int count) {
-        return new AuditEvent(at, target.platformId(), actor.audited(), Optional.of(target.id()), action, tokenId, count,
+        return new AuditEvent(
+                at,
+                target.platformId(),
+                actor.audited(),
+                Optional.of(target.id()),
+                action,
+                tokenId,
+                count,
                 Optional.empty());
     }
 
     public static AuditEvent ofServiceClient(Instant at, Actor actor, long serviceClientId, AuditAction action) {
-        return new AuditEvent(at, actor.platformId(), actor.audited(), Optional.empty(), action, Optional.empty(), 0,
+        return new AuditEvent(
+                at,
+                actor.platformId(),
+                actor.audited(),
+                Optional.empty(),
+                action,
+                Optional.empty(),
+                0,
                 Optional.of(serviceClientId));
     }
 }

@@ -17,8 +17,12 @@ public record Device(Optional<String> name, Optional<String> userAgent, Optional
     /** An IPv4 or IPv6 literal as {@code java.net.InetAddress} prints one; the adapter parsed it. */
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]{2,45}");
     /** Unpaired surrogates go too: they have no UTF-8 form to store. */
-    private static final Set<Integer> DROPPED = Set.of((int) Character.CONTROL, (int) Character.FORMAT,
-            (int) Character.LINE_SEPARATOR, (int) Character.PARAGRAPH_SEPARATOR, (int) Character.SURROGATE);
+    private static final Set<Integer> DROPPED = Set.of(
+            (int) Character.CONTROL,
+            (int) Character.FORMAT,
+            (int) Character.LINE_SEPARATOR,
+            (int) Character.PARAGRAPH_SEPARATOR,
+            (int) Character.SURROGATE);
 
     public Device {
         name = name.map(text -> DisplayName.require("device_name", text));
@@ -33,7 +37,8 @@ public record Device(Optional<String> name, Optional<String> userAgent, Optional
         raw.codePoints().filter(c -> !DROPPED.contains(Character.getType(c))).forEach(kept::appendCodePoint);
         String trimmed = kept.toString().strip();
         if (Text.length(trimmed) > MAX_USER_AGENT) {
-            trimmed = trimmed.substring(0, trimmed.offsetByCodePoints(0, MAX_USER_AGENT)).strip();
+            trimmed = trimmed.substring(0, trimmed.offsetByCodePoints(0, MAX_USER_AGENT))
+                    .strip();
         }
         return trimmed.isEmpty() ? Optional.empty() : Optional.of(trimmed);
     }

@@ -17,17 +17,31 @@ public final class DisplayName {
     public static final int MAX_LENGTH = 255;
     /** Unicode's stream-safe text format (UAX #15) allows at most 30 non-starters in a row. */
     public static final int MAX_COMBINING_MARKS = 30;
+
     private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
     private static final int ZERO_WIDTH_JOINER = 0x200D;
     private static final int EMOJI_PRESENTATION = 0xFE0F;
     /** Letters and marks that take space or join but draw nothing. */
     private static final Set<Integer> BLANK = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x034F, 0x17B4, 0x17B5);
     /** The scripts whose spelling needs a joiner or non-joiner between two of their letters. */
-    private static final Set<UnicodeScript> JOINING_SCRIPTS = Set.of(UnicodeScript.ARABIC, UnicodeScript.SYRIAC,
-            UnicodeScript.NKO, UnicodeScript.MONGOLIAN, UnicodeScript.DEVANAGARI, UnicodeScript.BENGALI,
-            UnicodeScript.GURMUKHI, UnicodeScript.GUJARATI, UnicodeScript.ORIYA, UnicodeScript.TAMIL,
-            UnicodeScript.TELUGU, UnicodeScript.KANNADA, UnicodeScript.MALAYALAM, UnicodeScript.SINHALA,
-            UnicodeScript.MYANMAR, UnicodeScript.KHMER, UnicodeScript.TIBETAN);
+    private static final Set<UnicodeScript> JOINING_SCRIPTS = Set.of(
+            UnicodeScript.ARABIC,
+            UnicodeScript.SYRIAC,
+            UnicodeScript.NKO,
+            UnicodeScript.MONGOLIAN,
+            UnicodeScript.DEVANAGARI,
+            UnicodeScript.BENGALI,
+            UnicodeScript.GURMUKHI,
+            UnicodeScript.GUJARATI,
+            UnicodeScript.ORIYA,
+            UnicodeScript.TAMIL,
+            UnicodeScript.TELUGU,
+            UnicodeScript.KANNADA,
+            UnicodeScript.MALAYALAM,
+            UnicodeScript.SINHALA,
+            UnicodeScript.MYANMAR,
+            UnicodeScript.KHMER,
+            UnicodeScript.TIBETAN);
 
     private DisplayName() {}
 
@@ -43,7 +57,8 @@ public final class DisplayName {
             throw InvalidInput.of(field, "The " + label + " field is required.");
         }
         if (Text.length(trimmed) > MAX_LENGTH) {
-            throw InvalidInput.of(field, "The " + label + " field must not be greater than " + MAX_LENGTH + " characters.");
+            throw InvalidInput.of(
+                    field, "The " + label + " field must not be greater than " + MAX_LENGTH + " characters.");
         }
         int[] codePoints = trimmed.codePoints().toArray();
         int marksInARow = 0;
@@ -53,8 +68,8 @@ public final class DisplayName {
                 throw InvalidInput.of(field, "The " + label + " field must not contain control characters.");
             }
             if (isHidden(codePoints, i)) {
-                throw InvalidInput.of(field,
-                        "The " + label + " field must not contain invisible or text-direction characters.");
+                throw InvalidInput.of(
+                        field, "The " + label + " field must not contain invisible or text-direction characters.");
             }
             if (isJoiner(c)) {
                 // a joiner draws nothing: marks on either side of it stack on the same character
@@ -62,8 +77,10 @@ public final class DisplayName {
             }
             marksInARow = isCombiningMark(c) ? marksInARow + 1 : 0;
             if (marksInARow > MAX_COMBINING_MARKS) {
-                throw InvalidInput.of(field, "The " + label + " field must not stack more than "
-                        + MAX_COMBINING_MARKS + " combining marks on one character.");
+                throw InvalidInput.of(
+                        field,
+                        "The " + label + " field must not stack more than " + MAX_COMBINING_MARKS
+                                + " combining marks on one character.");
             }
         }
         return trimmed;
@@ -97,8 +114,11 @@ public final class DisplayName {
             return !joinsHere(codePoints, i);
         }
         int type = Character.getType(c);
-        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || isNoncharacter(c) || BLANK.contains(c);
+        return type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || isNoncharacter(c)
+                || BLANK.contains(c);
     }
 
     private static boolean isJoiner(int c) {
@@ -115,7 +135,8 @@ public final class DisplayName {
         }
         int before = codePoints[i - 1];
         int after = codePoints[i + 1];
-        if (codePoints[i] == ZERO_WIDTH_JOINER && isEmoji(after)
+        if (codePoints[i] == ZERO_WIDTH_JOINER
+                && isEmoji(after)
                 && (isEmoji(before) || before == EMOJI_PRESENTATION || isSkinTone(before))) {
             return true;
         }
@@ -132,7 +153,8 @@ public final class DisplayName {
 
     private static boolean isCombiningMark(int c) {
         int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
                 || type == Character.COMBINING_SPACING_MARK;
     }
 

@@ -12,8 +12,8 @@ public record EmailAddress(String value) {
 
     public static final int MAX_LENGTH = 254;
     // The WHATWG "valid e-mail address" grammar: ASCII only, no quoted local parts, no controls.
-    private static final Pattern SHAPE = Pattern.compile(
-            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    private static final Pattern SHAPE =
+            Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
     public EmailAddress {

@@ -6,13 +6,17 @@ import java.util.Optional;
 
 /** Which of their tokens a user logs out of: the one they call with, every other one, or all of them. */
 public enum LogoutScope {
-    CURRENT, OTHERS, ALL;
+    CURRENT,
+    OTHERS,
+    ALL;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<LogoutScope> ofWireName(String name) {
-        return Arrays.stream(values()).filter(scope -> scope.wireName().equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(scope -> scope.wireName().equals(name))
+                .findFirst();
     }
 }

@@ -17,7 +17,8 @@ public record LogoutTarget(UserReference user, Optional<Long> tokenId, Optional<
             throw InvalidInput.of("except_token_id", "The except token id field must be at least 1.");
         }
         if (tokenId.isPresent() && exceptTokenId.isPresent()) {
-            throw InvalidInput.of("except_token_id", "The except token id field is prohibited when token id is present.");
+            throw InvalidInput.of(
+                    "except_token_id", "The except token id field is prohibited when token id is present.");
         }
     }
 

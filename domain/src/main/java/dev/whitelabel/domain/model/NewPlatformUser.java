@@ -3,7 +3,8 @@ package dev.whitelabel.domain.model;
 import java.util.Optional;
 
 /** A platform user to add; the password, when given, is hashed before it is stored. */
-public record NewPlatformUser(String name, EmailAddress email, Optional<Password> password, Optional<Timezone> timezone) {
+public record NewPlatformUser(
+        String name, EmailAddress email, Optional<Password> password, Optional<Timezone> timezone) {
 
     public NewPlatformUser {
         name = DisplayName.require("name", name);

@@ -38,8 +38,8 @@ public record NewToken(String name, Optional<Duration> expiresIn, Device device)
             throw InvalidInput.of("expires_in", "The expires in field must be at least 1.");
         }
         if (lifetime.getSeconds() > MAX_EXPIRES_IN_SECONDS) {
-            throw InvalidInput.of("expires_in",
-                    "The expires in field must not be greater than " + MAX_EXPIRES_IN_SECONDS + ".");
+            throw InvalidInput.of(
+                    "expires_in", "The expires in field must not be greater than " + MAX_EXPIRES_IN_SECONDS + ".");
         }
     }
 }

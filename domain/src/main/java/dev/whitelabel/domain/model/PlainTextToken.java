@@ -20,7 +20,9 @@ public record PlainTextToken(long id, String secret) {
             return Optional.empty();
         }
         int bar = presented.indexOf('|');
-        if (bar < 1 || bar > MAX_ID_DIGITS || presented.charAt(0) == '0'
+        if (bar < 1
+                || bar > MAX_ID_DIGITS
+                || presented.charAt(0) == '0'
                 || presented.length() != bar + 1 + SECRET_LENGTH) {
             return Optional.empty();
         }

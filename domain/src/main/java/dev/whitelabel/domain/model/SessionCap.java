@@ -16,15 +16,19 @@ public record SessionCap(OptionalInt maxTokensPerUser, Policy policy) {
     public static final SessionCap NONE = new SessionCap(OptionalInt.empty(), Policy.EVICT_OLDEST);
 
     public enum Policy {
-        EVICT_OLDEST, REJECT;
+        EVICT_OLDEST,
+        REJECT;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
         }
 
         public static Policy ofWireName(String name) {
-            return Arrays.stream(values()).filter(policy -> policy.wireName().equals(name)).findFirst()
-                    .orElseThrow(() -> InvalidInput.of("session_cap_policy", "The selected session cap policy is invalid."));
+            return Arrays.stream(values())
+                    .filter(policy -> policy.wireName().equals(name))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> InvalidInput.of("session_cap_policy", "The selected session cap policy is invalid."));
         }
     }
 
@@ -35,7 +39,8 @@ public record SessionCap(OptionalInt maxTokensPerUser, Policy policy) {
     /** Returns {@code max} if it is a cap a platform may set (or none), or throws the error for its field. */
     public static OptionalInt validMax(OptionalInt max) {
         if (max.isPresent() && (max.getAsInt() < 1 || max.getAsInt() > MAX_TOKENS_PER_USER)) {
-            throw InvalidInput.of("max_tokens_per_user",
+            throw InvalidInput.of(
+                    "max_tokens_per_user",
                     "The max tokens per user field must be between 1 and " + MAX_TOKENS_PER_USER + ".");
         }
         return max;

@@ -8,7 +8,13 @@ import java.util.Optional;
  * their data but can neither sign in nor be given a token.
  */
 public record User(
-        long id, long platformId, String name, String email, Role role, Instant createdAt, Optional<Instant> disabledAt) {
+        long id,
+        long platformId,
+        String name,
+        String email,
+        Role role,
+        Instant createdAt,
+        Optional<Instant> disabledAt) {
 
     public boolean isDisabled() {
         return disabledAt.isPresent();

@@ -33,9 +33,17 @@ public record WebhookEvent(
                 .map(type -> {
                     // the token an event of many tokens names is the one it kept
                     boolean keepsOne = type == WebhookEventType.USER_LOGGED_OUT;
-                    return new WebhookEvent(type, event.at(), event.platformId(), event.targetUserId().orElseThrow(),
-                            keepsOne ? Optional.empty() : event.tokenId(), keepsOne ? event.tokenId() : Optional.empty(),
-                            event.tokenCount(), event.actor(), event.action(), recorded.id());
+                    return new WebhookEvent(
+                            type,
+                            event.at(),
+                            event.platformId(),
+                            event.targetUserId().orElseThrow(),
+                            keepsOne ? Optional.empty() : event.tokenId(),
+                            keepsOne ? event.tokenId() : Optional.empty(),
+                            event.tokenCount(),
+                            event.actor(),
+                            event.action(),
+                            recorded.id());
                 });
     }
 

@@ -30,13 +30,16 @@ public enum WebhookEventType {
     /** The event an audited action is announced as, if it ends tokens. */
     public static Optional<WebhookEventType> announcing(AuditAction action) {
         return switch (action) {
-            case LOGOUT_ALL, LOGOUT_OTHERS, PASSWORD_CHANGED, USER_DISABLED, USER_DELETED -> Optional.of(USER_LOGGED_OUT);
+            case LOGOUT_ALL, LOGOUT_OTHERS, PASSWORD_CHANGED, USER_DISABLED, USER_DELETED ->
+                Optional.of(USER_LOGGED_OUT);
             case LOGOUT_TOKEN, TOKEN_REVOKED, TOKEN_EVICTED -> Optional.of(TOKEN_REVOKED);
             case TOKEN_CREATED, SERVICE_CLIENT_CREATED, SERVICE_CLIENT_DELETED, USER_ENABLED -> Optional.empty();
         };
     }
 
     public static Optional<WebhookEventType> ofWireName(String name) {
-        return Arrays.stream(values()).filter(type -> type.wireName.equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.wireName.equals(name))
+                .findFirst();
     }
 }

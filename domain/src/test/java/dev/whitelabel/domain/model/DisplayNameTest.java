@@ -13,17 +13,41 @@ class DisplayNameTest {
     @ParameterizedTest
     @ValueSource(strings = {"A\u0000nn", "A\uD800nn", "Ann\uDC00", "\uD83D"})
     void text_postgresql_cannot_store_is_refused(String name) {
-        assertThatThrownBy(() -> DisplayName.require("name", name)).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> DisplayName.require("name", name))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessage("The name field must not contain NUL characters or unpaired surrogates.");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Ann\u202Egnp.exe", "\u202DAnn", "Ann\u2066x\u2069", "An\u200Bn", "\uFEFFAnn", "Ann\u00AD", "Ann\u2060Bo",
-        "Ann\u2028Bo", "Ann\u2029Bo", "Ann\uFFFF", "Ann\uFDD0", "Ann\uDBFF\uDFFF", "\u200DAnn", "Ann \u200C", "Ann\uDB40\uDC01",
-        "An\u200Dn", "An\u200Cn", "\u3164", "Ann\u3164", "\u2800\u2800", "A\u034Fnn", "\uFFA0Bo", "\uD83D\uDE00\u200Da"})
+    @ValueSource(
+            strings = {
+                "Ann\u202Egnp.exe",
+                "\u202DAnn",
+                "Ann\u2066x\u2069",
+                "An\u200Bn",
+                "\uFEFFAnn",
+                "Ann\u00AD",
+                "Ann\u2060Bo",
+                "Ann\u2028Bo",
+                "Ann\u2029Bo",
+                "Ann\uFFFF",
+                "Ann\uFDD0",
+                "Ann\uDBFF\uDFFF",
+                "\u200DAnn",
+                "Ann \u200C",
+                "Ann\uDB40\uDC01",
+                "An\u200Dn",
+                "An\u200Cn",
+                "\u3164",
+                "Ann\u3164",
+                "\u2800\u2800",
+                "A\u034Fnn",
+                "\uFFA0Bo",
+                "\uD83D\uDE00\u200Da"
+            })
     void invisible_and_direction_characters_are_refused(String name) {
-        assertThatThrownBy(() -> DisplayName.require("name", name)).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> DisplayName.require("name", name))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessage("The name field must not contain invisible or text-direction characters.");
     }
 
@@ -50,7 +74,8 @@ class DisplayNameTest {
     @Test
     void every_kind_of_space_around_a_name_is_trimmed() {
         assertThat(DisplayName.require("name", "\u00A0Ann\u202F\u3000")).isEqualTo("Ann");
-        assertThatThrownBy(() -> DisplayName.require("name", "\u00A0\u2007")).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> DisplayName.require("name", "\u00A0\u2007"))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessage("The name field is required.");
     }
 
@@ -59,9 +84,11 @@ class DisplayNameTest {
         String thirty = "Z" + "\u0301".repeat(30);
 
         assertThat(DisplayName.require("name", thirty)).isEqualTo(thirty);
-        assertThatThrownBy(() -> DisplayName.require("name", thirty + "\u0302")).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> DisplayName.require("name", thirty + "\u0302"))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessage("The name field must not stack more than 30 combining marks on one character.");
-        assertThat(DisplayName.require("name", ("e" + "\u0301".repeat(30)).repeat(3))).hasSize(93);
+        assertThat(DisplayName.require("name", ("e" + "\u0301".repeat(30)).repeat(3)))
+                .hasSize(93);
     }
 
     @Test
@@ -69,20 +96,23 @@ class DisplayNameTest {
         String emoji = "\uD83D\uDE00";
 
         assertThat(DisplayName.require("name", emoji.repeat(255))).hasSize(510);
-        assertThatThrownBy(() -> DisplayName.require("name", emoji.repeat(256))).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> DisplayName.require("name", emoji.repeat(256)))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessage("The name field must not be greater than 255 characters.");
     }
 
     @Test
     void control_characters_are_refused_and_names_are_trimmed() {
-        assertThatThrownBy(() -> DisplayName.require("token_name", "a\u0007b")).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> DisplayName.require("token_name", "a\u0007b"))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessage("The token name field must not contain control characters.");
         assertThat(DisplayName.require("name", "  Ann  ")).isEqualTo("Ann");
     }
 
     @Test
     void a_password_refuses_what_it_cannot_hash_faithfully() {
-        assertThatThrownBy(() -> new Password("correct horse\uD800")).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> new Password("correct horse\uD800"))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessage("The password field must not contain NUL characters or unpaired surrogates.");
         assertThat(Password.fitsTheHash("\u00e9".repeat(36))).isTrue();
         assertThat(Password.fitsTheHash("\u00e9".repeat(36) + "x")).isFalse();

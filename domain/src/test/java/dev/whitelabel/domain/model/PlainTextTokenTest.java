@@ -2,9 +2,9 @@ package dev.whitelabel.domain.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PlainTextTokenTest {
 
@@ -21,13 +21,24 @@ class PlainTextTokenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "", "|", "1|", "0|x", "01|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3z", "|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3z",
-        "1|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3", "1|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3zz",
-        "1|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3-", "1|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3é",
-        "-1|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3z", "1a|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3z",
-        "1||B3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3z", "1 |aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3z",
-        "1234567890123456789|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3z"})
+    @ValueSource(
+            strings = {
+                "",
+                "|",
+                "1|",
+                "0|x",
+                "01|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3z",
+                "|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3z",
+                "1|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3",
+                "1|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3zz",
+                "1|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3-",
+                "1|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3é",
+                "-1|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3z",
+                "1a|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3z",
+                "1||B3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3z",
+                "1 |aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3z",
+                "1234567890123456789|aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3z"
+            })
     void anything_else_is_not_a_token(String presented) {
         assertThat(PlainTextToken.parse(presented)).isEmpty();
     }

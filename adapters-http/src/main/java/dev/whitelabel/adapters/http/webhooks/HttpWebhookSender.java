@@ -35,11 +35,14 @@ public final class HttpWebhookSender implements WebhookSender {
 
     @Override
     public CompletableFuture<Outcome> send(String url, Map<String, String> headers, String body) {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body));
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         request.header("User-Agent", "whitelabel-webhooks");
         headers.forEach(request::header);
         return client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                .handle((answer, error) -> error == null ? new Outcome(Optional.of(answer.statusCode()), Optional.empty()) : why(error));
+                .handle((answer, error) ->
+                        error == null ? new Outcome(Optional.of(answer.statusCode()), Optional.empty()) : why(error));
     }
 
     private static Outcome why(Throwable error) {
@@ -48,6 +51,7 @@ public final class HttpWebhookSender implements WebhookSender {
             return Outcome.failed("timed out after " + TIMEOUT.toSeconds() + " s");
         }
         // the class only: a message may quote the receiver
-        return Outcome.failed((cause instanceof IOException ? "no answer: " : "not sent: ") + cause.getClass().getSimpleName());
+        return Outcome.failed((cause instanceof IOException ? "no answer: " : "not sent: ")
+                + cause.getClass().getSimpleName());
     }
 }

@@ -1,9 +1,9 @@
 package dev.whitelabel.adapters.persistence.jdbi;
 
-import dev.whitelabel.domain.model.AuditActor.Kind;
 import dev.whitelabel.domain.model.AuditActor;
-import dev.whitelabel.domain.model.AuditEvent.AuditAction;
+import dev.whitelabel.domain.model.AuditActor.Kind;
 import dev.whitelabel.domain.model.AuditEvent;
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
@@ -35,8 +35,11 @@ final class JdbiAuditLog implements AuditLog {
                 .bind("platformId", event.platformId())
                 .bind("actorType", event.actor().kind().name())
                 .bind("actorUserId", event.actor().userId().orElse(null))
-                .bind("actorServiceClientId",
-                        event.actor().kind() == Kind.SERVICE_CLIENT ? event.actor().id().orElseThrow() : null)
+                .bind(
+                        "actorServiceClientId",
+                        event.actor().kind() == Kind.SERVICE_CLIENT
+                                ? event.actor().id().orElseThrow()
+                                : null)
                 .bind("targetUserId", event.targetUserId().orElse(null))
                 .bind("serviceClientId", event.serviceClientId().orElse(null))
                 .bind("action", event.action().name())
@@ -61,8 +64,18 @@ final class JdbiAuditLog implements AuditLog {
 
     /** The columns {@link #recorded} reads, of the audit_events table or alias {@code table}. */
     static String columns(String table) {
-        return Stream.of("id", "occurred_at", "platform_id", "actor_type", "actor_user_id", "actor_service_client_id",
-                "target_user_id", "action", "token_id", "token_count", "service_client_id")
+        return Stream.of(
+                        "id",
+                        "occurred_at",
+                        "platform_id",
+                        "actor_type",
+                        "actor_user_id",
+                        "actor_service_client_id",
+                        "target_user_id",
+                        "action",
+                        "token_id",
+                        "token_count",
+                        "service_client_id")
                 .map(column -> table + "." + column)
                 .collect(Collectors.joining(", "));
     }
@@ -70,16 +83,19 @@ final class JdbiAuditLog implements AuditLog {
     static RecordedAuditEvent recorded(ResultSet rs) throws SQLException {
         Kind actorKind = Kind.valueOf(rs.getString("actor_type"));
         Optional<Long> actorId = actorKind == Kind.SERVICE_CLIENT
-                ? optionalLong(rs, "actor_service_client_id") : optionalLong(rs, "actor_user_id");
-        return new RecordedAuditEvent(rs.getLong("id"), new AuditEvent(
-                rs.getTimestamp("occurred_at").toInstant(),
-                rs.getLong("platform_id"),
-                new AuditActor(actorKind, actorId),
-                optionalLong(rs, "target_user_id"),
-                AuditAction.valueOf(rs.getString("action")),
-                optionalLong(rs, "token_id"),
-                rs.getInt("token_count"),
-                optionalLong(rs, "service_client_id")));
+                ? optionalLong(rs, "actor_service_client_id")
+                : optionalLong(rs, "actor_user_id");
+        return new RecordedAuditEvent(
+                rs.getLong("id"),
+                new AuditEvent(
+                        rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getLong("platform_id"),
+                        new AuditActor(actorKind, actorId),
+                        optionalLong(rs, "target_user_id"),
+                        AuditAction.valueOf(rs.getString("action")),
+                        optionalLong(rs, "token_id"),
+                        rs.getInt("token_count"),
+                        optionalLong(rs, "service_client_id")));
     }
 
     private static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {

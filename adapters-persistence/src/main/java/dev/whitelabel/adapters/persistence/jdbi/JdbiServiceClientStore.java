@@ -57,13 +57,22 @@ final class JdbiServiceClientStore implements ServiceClientStore {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    var client = new ServiceClient(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                    var client = new ServiceClient(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
                             Columns.instant(rs, 5).orElseThrow());
                     var credential = new ServiceClientCredential(client, new TokenDigest(rs.getString(6)));
                     rs.getLong(12);
-                    Optional<TokenCredential> token = rs.wasNull() ? Optional.empty()
-                            : Optional.of(new TokenCredential(rs.getLong(7), new TokenDigest(rs.getString(8)),
-                                    Columns.instant(rs, 9).orElseThrow(), Columns.instant(rs, 10), Columns.instant(rs, 11),
+                    Optional<TokenCredential> token = rs.wasNull()
+                            ? Optional.empty()
+                            : Optional.of(new TokenCredential(
+                                    rs.getLong(7),
+                                    new TokenDigest(rs.getString(8)),
+                                    Columns.instant(rs, 9).orElseThrow(),
+                                    Columns.instant(rs, 10),
+                                    Columns.instant(rs, 11),
                                     Columns.user(rs, 12)));
                     return Optional.of(new ServiceClientCheck(credential, token));
                 }
@@ -73,9 +82,8 @@ final class JdbiServiceClientStore implements ServiceClientStore {
 
     @Override
     public List<ServiceClient> list(long platformId) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "select " + COLUMNS + " from service_clients"
-                                + " where platform_id = :platformId and deleted_at is null order by id")
+        return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS + " from service_clients"
+                        + " where platform_id = :platformId and deleted_at is null order by id")
                 .bind("platformId", platformId)
                 .map((rs, ctx) -> client(rs))
                 .list());
@@ -87,7 +95,11 @@ final class JdbiServiceClientStore implements ServiceClientStore {
     }
 
     private static ServiceClient client(ResultSet rs) throws SQLException {
-        return new ServiceClient(rs.getLong("id"), rs.getLong("platform_id"), rs.getString("name"),
-                rs.getString("client_id"), rs.getTimestamp("created_at").toInstant());
+        return new ServiceClient(
+                rs.getLong("id"),
+                rs.getLong("platform_id"),
+                rs.getString("name"),
+                rs.getString("client_id"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

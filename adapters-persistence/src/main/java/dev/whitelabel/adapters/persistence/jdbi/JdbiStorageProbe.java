@@ -14,7 +14,9 @@ final class JdbiStorageProbe implements StorageProbe {
     @Override
     public boolean answers() {
         try {
-            return jdbi.withHandle(handle -> handle.createQuery("select 1").mapTo(Integer.class).one()) == 1;
+            return jdbi.withHandle(handle ->
+                            handle.createQuery("select 1").mapTo(Integer.class).one())
+                    == 1;
         } catch (StorageUnavailable e) {
             return false;
         }

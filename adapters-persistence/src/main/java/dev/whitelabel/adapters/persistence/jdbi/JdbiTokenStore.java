@@ -22,9 +22,10 @@ import org.jdbi.v3.core.Handle;
  */
 final class JdbiTokenStore implements TokenStore {
 
-    private static final String FIND_UNREVOKED = "select t.id, t.token_hash, t.created_at, t.expires_at, t.last_used_at, "
-            + Columns.USER + " from tokens t join users u on u.id = t.user_id"
-            + " where t.id = ? and t.revoked_at is null and t.generation = u.token_generation";
+    private static final String FIND_UNREVOKED =
+            "select t.id, t.token_hash, t.created_at, t.expires_at, t.last_used_at, "
+                    + Columns.USER + " from tokens t join users u on u.id = t.user_id"
+                    + " where t.id = ? and t.revoked_at is null and t.generation = u.token_generation";
 
     private final GuardedJdbi jdbi;
 
@@ -36,7 +37,11 @@ final class JdbiTokenStore implements TokenStore {
     public long issue(TokenEntry token) {
         return jdbi.inTransaction(handle -> {
             // a user disabled or deleted since the caller looked is not given a token
-            long generation = lockUser(handle, token.platformId(), token.userId(), "and disabled_at is null and deleted_at is null")
+            long generation = lockUser(
+                            handle,
+                            token.platformId(),
+                            token.userId(),
+                            "and disabled_at is null and deleted_at is null")
                     .orElseThrow(UserNotFound::new);
             var device = token.device();
             return handle.createUpdate("""
@@ -68,8 +73,12 @@ final class JdbiTokenStore implements TokenStore {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new TokenCredential(rs.getLong(1), new TokenDigest(rs.getString(2)),
-                            Columns.instant(rs, 3).orElseThrow(), Columns.instant(rs, 4), Columns.instant(rs, 5),
+                    return Optional.of(new TokenCredential(
+                            rs.getLong(1),
+                            new TokenDigest(rs.getString(2)),
+                            Columns.instant(rs, 3).orElseThrow(),
+                            Columns.instant(rs, 4),
+                            Columns.instant(rs, 5),
                             Columns.user(rs, 6)));
                 }
             }
@@ -129,10 +138,7 @@ final class JdbiTokenStore implements TokenStore {
             }
             handle.createUpdate("""
                             insert into ended_token_generations (user_id, generation, ended_at)
-                            select id, token_generation - 1, :now from users where id = :userId""")
-                    .bind("userId", userId)
-                    .bind("now", now)
-                    .execute();
+                            select id, token_generation - 1, :now from users where id = :userId""").bind("userId", userId).bind("now", now).execute();
             return handle.createQuery("""
                             select count(*) from tokens t join users u on u.id = t.user_id
                             where t.user_id = :userId and u.platform_id = :platformId
@@ -151,11 +157,12 @@ final class JdbiTokenStore implements TokenStore {
         return handle.createQuery("""
                         select count(*) from tokens t join users u on u.id = t.user_id
                         where t.id = :tokenId and t.user_id = :userId and u.platform_id = :platformId""")
-                .bind("tokenId", tokenId)
-                .bind("userId", userId)
-                .bind("platformId", platformId)
-                .mapTo(Integer.class)
-                .one() > 0;
+                        .bind("tokenId", tokenId)
+                        .bind("userId", userId)
+                        .bind("platformId", platformId)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
     }
 
     /** The kept token, if live, moves to the generation the bump starts, so the bump ends every other one. */
@@ -247,13 +254,12 @@ final class JdbiTokenStore implements TokenStore {
 
     @Override
     public int prune(Instant cutoff) {
-        return jdbi.withHandle(handle -> handle.createUpdate("""
+        return jdbi.withHandle(
+                handle -> handle.createUpdate("""
                         delete from tokens
                         where revoked_at < :cutoff or expires_at < :cutoff
                            or exists (select 1 from ended_token_generations g
                                       where g.user_id = tokens.user_id and g.generation = tokens.generation
-                                        and g.ended_at < :cutoff)""")
-                .bind("cutoff", cutoff)
-                .execute());
+                                        and g.ended_at < :cutoff)""").bind("cutoff", cutoff).execute());
     }
 }

@@ -39,18 +39,26 @@ final class JdbiUserDirectory implements UserDirectory {
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .findOne()
-                .map(id -> new User(id, user.platformId(), user.name(), user.email().value(), user.role(),
-                        user.createdAt(), Optional.empty())));
+                .map(id -> new User(
+                        id,
+                        user.platformId(),
+                        user.name(),
+                        user.email().value(),
+                        user.role(),
+                        user.createdAt(),
+                        Optional.empty())));
     }
 
     @Override
     public Optional<User> findOnPlatform(long platformId, long userId) {
-        return findOne("u.id = :userId and u.platform_id = :platformId", Map.of("platformId", platformId, "userId", userId));
+        return findOne(
+                "u.id = :userId and u.platform_id = :platformId", Map.of("platformId", platformId, "userId", userId));
     }
 
     @Override
     public Optional<User> findOnPlatform(long platformId, EmailAddress email) {
-        return findOne("u.platform_id = :platformId and u.email_key = :emailKey",
+        return findOne(
+                "u.platform_id = :platformId and u.email_key = :emailKey",
                 Map.of("platformId", platformId, "emailKey", email.key()));
     }
 
@@ -109,8 +117,12 @@ final class JdbiUserDirectory implements UserDirectory {
     /** The email key becomes one no address can have (it holds no '@'), so the address is free again. */
     @Override
     public void forget(long platformId, long userId, Instant now) {
-        update("name = '', email = '', email_key = 'deleted:' || cast(id as varchar(20)), password_hash = null,"
-                + " timezone = null, deleted_at = :now", platformId, userId, Map.of("now", now));
+        update(
+                "name = '', email = '', email_key = 'deleted:' || cast(id as varchar(20)), password_hash = null,"
+                        + " timezone = null, deleted_at = :now",
+                platformId,
+                userId,
+                Map.of("now", now));
     }
 
     private void update(String assignments, long platformId, long userId, Map<String, Object> values) {
@@ -131,13 +143,13 @@ final class JdbiUserDirectory implements UserDirectory {
             parameters.put("pattern", "%" + emailContains.get().replaceAll("([\\\\%_])", "\\\\$1") + "%");
         }
         String fromWhere = where;
-        return jdbi.withHandle(handle ->
-                JdbiPages.fetch(handle, Columns.USER, fromWhere, "u.id", parameters, (rs, ctx) -> Columns.user(rs, 1), page));
+        return jdbi.withHandle(handle -> JdbiPages.fetch(
+                handle, Columns.USER, fromWhere, "u.id", parameters, (rs, ctx) -> Columns.user(rs, 1), page));
     }
 
     private Optional<User> findOne(String condition, Map<String, ?> parameters) {
-        return jdbi.withHandle(handle -> handle
-                .createQuery("select " + Columns.USER + " from users u where u.deleted_at is null and " + condition)
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select " + Columns.USER + " from users u where u.deleted_at is null and " + condition)
                 .bindMap(parameters)
                 .map((rs, ctx) -> Columns.user(rs, 1))
                 .findOne());

@@ -117,17 +117,30 @@ final class JdbiWebhookStore implements WebhookStore {
                             join audit_events a on a.id = d.audit_event_id
                         where d.id in (<ids>) order by d.id""")
                 .bindList("ids", ids)
-                .map((rs, ctx) -> new ClaimedRow(new DueDelivery(rs.getLong("delivery_id"), rs.getString("url"),
-                        rs.getString("secret"), WebhookEvent.of(JdbiAuditLog.recorded(rs)).orElseThrow(),
-                        rs.getInt("attempts")), rs.getBoolean("orphaned")))
+                .map((rs, ctx) -> new ClaimedRow(
+                        new DueDelivery(
+                                rs.getLong("delivery_id"),
+                                rs.getString("url"),
+                                rs.getString("secret"),
+                                WebhookEvent.of(JdbiAuditLog.recorded(rs)).orElseThrow(),
+                                rs.getInt("attempts")),
+                        rs.getBoolean("orphaned")))
                 .list();
-        List<Long> orphans = claimed.stream().filter(ClaimedRow::orphaned).map(row -> row.delivery().id()).toList();
+        List<Long> orphans = claimed.stream()
+                .filter(ClaimedRow::orphaned)
+                .map(row -> row.delivery().id())
+                .toList();
         if (!orphans.isEmpty()) {
             handle.createUpdate("update webhook_deliveries set next_attempt_at = null where id in (<ids>)")
                     .bindList("ids", orphans)
                     .execute();
         }
-        return new Batch(ids.size(), claimed.stream().filter(row -> !row.orphaned()).map(ClaimedRow::delivery).toList());
+        return new Batch(
+                ids.size(),
+                claimed.stream()
+                        .filter(row -> !row.orphaned())
+                        .map(ClaimedRow::delivery)
+                        .toList());
     }
 
     private record Batch(int taken, List<DueDelivery> live) {}
@@ -148,7 +161,11 @@ final class JdbiWebhookStore implements WebhookStore {
 
     @Override
     public void attemptFailed(
-            long deliveryId, Optional<Integer> status, Optional<String> error, Optional<Instant> nextAttemptAt, Instant now) {
+            long deliveryId,
+            Optional<Integer> status,
+            Optional<String> error,
+            Optional<Instant> nextAttemptAt,
+            Instant now) {
         jdbi.useHandle(handle -> handle.createUpdate("""
                         update webhook_deliveries set attempts = attempts + 1, last_status = :status, last_error = :error,
                             next_attempt_at = :next, failed_at = :failedAt
@@ -182,18 +199,23 @@ final class JdbiWebhookStore implements WebhookStore {
                         update webhook_deliveries set next_attempt_at = :now, failed_at = null
                         where id = :id and endpoint_id = :endpointId and endpoint_id in
                             (select e.id from webhook_endpoints e where e.platform_id = :platformId and e.deleted_at is null)""")
-                .bind("now", now)
-                .bind("id", deliveryId)
-                .bind("endpointId", endpointId)
-                .bind("platformId", platformId)
-                .execute()) == 1;
+                        .bind("now", now)
+                        .bind("id", deliveryId)
+                        .bind("endpointId", endpointId)
+                        .bind("platformId", platformId)
+                        .execute())
+                == 1;
     }
 
     private static WebhookEndpoint endpoint(ResultSet rs) throws SQLException {
         Set<WebhookEventType> events = Arrays.stream(rs.getString("events").split(","))
                 .map(name -> WebhookEventType.ofWireName(name).orElseThrow())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(WebhookEventType.class)));
-        return new WebhookEndpoint(rs.getLong("id"), rs.getLong("platform_id"), rs.getString("url"), events,
+        return new WebhookEndpoint(
+                rs.getLong("id"),
+                rs.getLong("platform_id"),
+                rs.getString("url"),
+                events,
                 rs.getTimestamp("created_at").toInstant());
     }
 
@@ -201,11 +223,18 @@ final class JdbiWebhookStore implements WebhookStore {
         int status = rs.getInt("last_status");
         Optional<Integer> lastStatus = rs.wasNull() ? Optional.empty() : Optional.of(status);
         WebhookEvent event = WebhookEvent.of(JdbiAuditLog.recorded(rs)).orElseThrow();
-        return new WebhookDelivery(rs.getLong("delivery_id"), rs.getLong("endpoint_id"),
-                WebhookSigning.messageId(rs.getString("secret"), event.auditEventId()), event.type(), event.timestamp(),
-                rs.getInt("attempts"), lastStatus,
-                Optional.ofNullable(rs.getString("last_error")), Columns.instant(rs, "next_attempt_at"),
-                Columns.instant(rs, "delivered_at"), Columns.instant(rs, "failed_at"));
+        return new WebhookDelivery(
+                rs.getLong("delivery_id"),
+                rs.getLong("endpoint_id"),
+                WebhookSigning.messageId(rs.getString("secret"), event.auditEventId()),
+                event.type(),
+                event.timestamp(),
+                rs.getInt("attempts"),
+                lastStatus,
+                Optional.ofNullable(rs.getString("last_error")),
+                Columns.instant(rs, "next_attempt_at"),
+                Columns.instant(rs, "delivered_at"),
+                Columns.instant(rs, "failed_at"));
     }
 
     private static String wireNames(Set<WebhookEventType> events) {

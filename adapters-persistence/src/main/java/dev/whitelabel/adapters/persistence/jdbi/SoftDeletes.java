@@ -10,10 +10,11 @@ final class SoftDeletes {
     /** Marks the row matched by its id and platform together; false when there is none, or it is deleted already. */
     static boolean delete(GuardedJdbi jdbi, String table, long platformId, long id, Instant now) {
         return jdbi.withHandle(handle -> handle.createUpdate("update " + table + " set deleted_at = :now"
-                        + " where id = :id and platform_id = :platformId and deleted_at is null")
-                .bind("now", now)
-                .bind("id", id)
-                .bind("platformId", platformId)
-                .execute()) == 1;
+                                + " where id = :id and platform_id = :platformId and deleted_at is null")
+                        .bind("now", now)
+                        .bind("id", id)
+                        .bind("platformId", platformId)
+                        .execute())
+                == 1;
     }
 }

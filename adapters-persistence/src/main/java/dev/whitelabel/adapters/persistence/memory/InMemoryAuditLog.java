@@ -26,9 +26,11 @@ final class InMemoryAuditLog implements AuditLog {
 
     @Override
     public Page<RecordedAuditEvent> list(long platformId, PageRequest page) {
-        return database.locked(() -> InMemoryDatabase.page(database.auditEvents().stream()
-                .filter(recorded -> recorded.event().platformId() == platformId)
-                .sorted(Comparator.comparingLong(RecordedAuditEvent::id).reversed())
-                .toList(), page));
+        return database.locked(() -> InMemoryDatabase.page(
+                database.auditEvents().stream()
+                        .filter(recorded -> recorded.event().platformId() == platformId)
+                        .sorted(Comparator.comparingLong(RecordedAuditEvent::id).reversed())
+                        .toList(),
+                page));
     }
 }

@@ -46,15 +46,15 @@ final class InMemoryDatabase {
         }
 
         UserRow disabledSince(Optional<Instant> disabledAt) {
-            var changed = new User(user.id(), user.platformId(), user.name(), user.email(), user.role(), user.createdAt(),
-                    disabledAt);
+            var changed = new User(
+                    user.id(), user.platformId(), user.name(), user.email(), user.role(), user.createdAt(), disabledAt);
             return new UserRow(changed, emailKey, passwordHash, tokenGeneration, deleted);
         }
 
         /** As the SQL adapter leaves a deleted user: the id, and no name, email or password. */
         UserRow forgotten() {
-            var anonymous = new User(user.id(), user.platformId(), "", "", user.role(), user.createdAt(),
-                    user.disabledAt());
+            var anonymous =
+                    new User(user.id(), user.platformId(), "", "", user.role(), user.createdAt(), user.disabledAt());
             return new UserRow(anonymous, "deleted:" + user.id(), Optional.empty(), tokenGeneration, true);
         }
     }
@@ -79,23 +79,50 @@ final class InMemoryDatabase {
         }
 
         TokenRow revokedAt(Instant now) {
-            return new TokenRow(id, userId, name, digest, generation, createdAt, lastUsedAt, expiresAt, Optional.of(now),
-                    device, lastUsedIp);
-        }
-
-        TokenRow inGeneration(long next) {
-            return new TokenRow(id, userId, name, digest, next, createdAt, lastUsedAt, expiresAt, revokedAt, device,
+            return new TokenRow(
+                    id,
+                    userId,
+                    name,
+                    digest,
+                    generation,
+                    createdAt,
+                    lastUsedAt,
+                    expiresAt,
+                    Optional.of(now),
+                    device,
                     lastUsedIp);
         }
 
+        TokenRow inGeneration(long next) {
+            return new TokenRow(
+                    id, userId, name, digest, next, createdAt, lastUsedAt, expiresAt, revokedAt, device, lastUsedIp);
+        }
+
         TokenRow usedAt(Instant now, Optional<String> ip) {
-            return new TokenRow(id, userId, name, digest, generation, createdAt, Optional.of(now), expiresAt, revokedAt,
-                    device, ip.or(() -> lastUsedIp));
+            return new TokenRow(
+                    id,
+                    userId,
+                    name,
+                    digest,
+                    generation,
+                    createdAt,
+                    Optional.of(now),
+                    expiresAt,
+                    revokedAt,
+                    device,
+                    ip.or(() -> lastUsedIp));
         }
 
         TokenSummary summary(Optional<Instant> generationEndedAt) {
-            return new TokenSummary(id, name, createdAt, lastUsedAt, expiresAt, revokedAt.or(() -> generationEndedAt),
-                    device, lastUsedIp);
+            return new TokenSummary(
+                    id,
+                    name,
+                    createdAt,
+                    lastUsedAt,
+                    expiresAt,
+                    revokedAt.or(() -> generationEndedAt),
+                    device,
+                    lastUsedIp);
         }
     }
 
@@ -121,8 +148,16 @@ final class InMemoryDatabase {
             Optional<Instant> failedAt) {
 
         static DeliveryRow due(long id, long endpointId, WebhookEvent event, Instant due) {
-            return new DeliveryRow(id, endpointId, event, 0, Optional.empty(), Optional.empty(), Optional.of(due),
-                    Optional.empty(), Optional.empty());
+            return new DeliveryRow(
+                    id,
+                    endpointId,
+                    event,
+                    0,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(due),
+                    Optional.empty(),
+                    Optional.empty());
         }
 
         /** Claimed until {@code next}, or, when empty, never attempted again. */
@@ -131,23 +166,57 @@ final class InMemoryDatabase {
         }
 
         DeliveryRow delivered(int status, Instant now) {
-            return new DeliveryRow(id, endpointId, event, attempts + 1, Optional.of(status), Optional.empty(),
-                    Optional.empty(), Optional.of(now), failedAt);
+            return new DeliveryRow(
+                    id,
+                    endpointId,
+                    event,
+                    attempts + 1,
+                    Optional.of(status),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(now),
+                    failedAt);
         }
 
         DeliveryRow failed(Optional<Integer> status, Optional<String> error, Optional<Instant> next, Instant now) {
-            return new DeliveryRow(id, endpointId, event, attempts + 1, status, error, next, deliveredAt,
+            return new DeliveryRow(
+                    id,
+                    endpointId,
+                    event,
+                    attempts + 1,
+                    status,
+                    error,
+                    next,
+                    deliveredAt,
                     next.isPresent() ? Optional.empty() : Optional.of(now));
         }
 
         DeliveryRow retriedAt(Instant now) {
-            return new DeliveryRow(id, endpointId, event, attempts, lastStatus, lastError, Optional.of(now), deliveredAt,
+            return new DeliveryRow(
+                    id,
+                    endpointId,
+                    event,
+                    attempts,
+                    lastStatus,
+                    lastError,
+                    Optional.of(now),
+                    deliveredAt,
                     Optional.empty());
         }
 
         WebhookDelivery delivery(String secret) {
-            return new WebhookDelivery(id, endpointId, WebhookSigning.messageId(secret, event.auditEventId()), event.type(),
-                    event.timestamp(), attempts, lastStatus, lastError, nextAttemptAt, deliveredAt, failedAt);
+            return new WebhookDelivery(
+                    id,
+                    endpointId,
+                    WebhookSigning.messageId(secret, event.auditEventId()),
+                    event.type(),
+                    event.timestamp(),
+                    attempts,
+                    lastStatus,
+                    lastError,
+                    nextAttemptAt,
+                    deliveredAt,
+                    failedAt);
         }
     }
 
@@ -165,14 +234,30 @@ final class InMemoryDatabase {
             Map<Long, DeliveryRow> webhookDeliveries) {
 
         static Tables empty() {
-            return new Tables(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
-                    new ArrayList<>(), new HashMap<>(), new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+            return new Tables(
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new ArrayList<>(),
+                    new HashMap<>(),
+                    new ArrayList<>(),
+                    new LinkedHashMap<>(),
+                    new LinkedHashMap<>());
         }
 
         Tables copy() {
-            return new Tables(new HashMap<>(platforms), new HashMap<>(sessionCaps), new HashMap<>(users),
-                    new HashMap<>(tokens), new HashMap<>(endedGenerations), new ArrayList<>(auditEvents),
-                    new HashMap<>(serviceClients), new ArrayList<>(loginFailures), new LinkedHashMap<>(webhookEndpoints),
+            return new Tables(
+                    new HashMap<>(platforms),
+                    new HashMap<>(sessionCaps),
+                    new HashMap<>(users),
+                    new HashMap<>(tokens),
+                    new HashMap<>(endedGenerations),
+                    new ArrayList<>(auditEvents),
+                    new HashMap<>(serviceClients),
+                    new ArrayList<>(loginFailures),
+                    new LinkedHashMap<>(webhookEndpoints),
                     new LinkedHashMap<>(webhookDeliveries));
         }
     }
@@ -275,7 +360,12 @@ final class InMemoryDatabase {
                 return Optional.empty();
             }
             return Optional.of(new TokenCredential(
-                    token.id(), token.digest(), token.createdAt(), token.expiresAt(), token.lastUsedAt(), owner.user()));
+                    token.id(),
+                    token.digest(),
+                    token.createdAt(),
+                    token.expiresAt(),
+                    token.lastUsedAt(),
+                    owner.user()));
         });
     }
 
@@ -284,7 +374,10 @@ final class InMemoryDatabase {
     }
 
     RecordedAuditEvent auditEvent(long id) {
-        return auditEvents().stream().filter(recorded -> recorded.id() == id).findFirst().orElseThrow();
+        return auditEvents().stream()
+                .filter(recorded -> recorded.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A page of {@code all}, which is already in the listing's order. */

@@ -33,7 +33,8 @@ final class InMemoryLoginFailures implements LoginFailures {
 
     private List<Instant> latest(Predicate<LoginFailureRow> matching, long platformId, Instant since, int limit) {
         return database.locked(() -> database.loginFailures().stream()
-                .filter(failure -> failure.platformId() == platformId && failure.at().isAfter(since))
+                .filter(failure ->
+                        failure.platformId() == platformId && failure.at().isAfter(since))
                 .filter(matching)
                 .map(LoginFailureRow::at)
                 .sorted(Comparator.reverseOrder())
@@ -44,8 +45,8 @@ final class InMemoryLoginFailures implements LoginFailures {
     @Override
     public void forgetEmail(long platformId, String emailHash) {
         database.locked(() -> {
-            database.loginFailures().replaceAll(failure ->
-                    failure.platformId() == platformId && emailHash.equals(failure.emailHash())
+            database.loginFailures()
+                    .replaceAll(failure -> failure.platformId() == platformId && emailHash.equals(failure.emailHash())
                             ? new LoginFailureRow(platformId, null, failure.ip(), failure.at())
                             : failure);
             return null;

@@ -24,8 +24,11 @@ final class InMemoryServiceClientStore implements ServiceClientStore {
         return database.locked(() -> {
             var client = new ServiceClient(
                     database.nextId(), entry.platformId(), entry.name(), entry.clientId(), entry.createdAt());
-            database.serviceClients().put(client.id(),
-                    new ServiceClientRow(new ServiceClientCredential(client, entry.secretDigest()), Optional.empty()));
+            database.serviceClients()
+                    .put(
+                            client.id(),
+                            new ServiceClientRow(
+                                    new ServiceClientCredential(client, entry.secretDigest()), Optional.empty()));
             return client;
         });
     }
@@ -33,11 +36,15 @@ final class InMemoryServiceClientStore implements ServiceClientStore {
     @Override
     public Optional<ServiceClientCheck> findWithToken(String clientId, long tokenId) {
         return database.locked(() -> database.serviceClients().values().stream()
-                .filter(row -> row.deletedAt().isEmpty() && row.credential().client().clientId().equals(clientId))
+                .filter(row -> row.deletedAt().isEmpty()
+                        && row.credential().client().clientId().equals(clientId))
                 .map(ServiceClientRow::credential)
                 .findFirst()
-                .map(client -> new ServiceClientCheck(client, database.unrevoked(tokenId)
-                        .filter(token -> token.owner().platformId() == client.client().platformId()))));
+                .map(client -> new ServiceClientCheck(
+                        client,
+                        database.unrevoked(tokenId)
+                                .filter(token -> token.owner().platformId()
+                                        == client.client().platformId()))));
     }
 
     @Override
@@ -54,7 +61,9 @@ final class InMemoryServiceClientStore implements ServiceClientStore {
     public boolean delete(long platformId, long id, Instant now) {
         return database.locked(() -> {
             var row = database.serviceClients().get(id);
-            if (row == null || row.deletedAt().isPresent() || row.credential().client().platformId() != platformId) {
+            if (row == null
+                    || row.deletedAt().isPresent()
+                    || row.credential().client().platformId() != platformId) {
                 return false;
             }
             database.serviceClients().put(id, new ServiceClientRow(row.credential(), Optional.of(now)));

@@ -33,18 +33,21 @@ final class InMemoryTokenStore implements TokenStore {
                     .filter(row -> !row.user().isDisabled())
                     .orElseThrow(UserNotFound::new);
             long id = database.nextId();
-            database.tokens().put(id, new TokenRow(
-                    id,
-                    entry.userId(),
-                    entry.name(),
-                    entry.digest(),
-                    owner.tokenGeneration(),
-                    entry.createdAt(),
-                    Optional.empty(),
-                    entry.expiresAt(),
-                    Optional.empty(),
-                    entry.device(),
-                    Optional.empty()));
+            database.tokens()
+                    .put(
+                            id,
+                            new TokenRow(
+                                    id,
+                                    entry.userId(),
+                                    entry.name(),
+                                    entry.digest(),
+                                    owner.tokenGeneration(),
+                                    entry.createdAt(),
+                                    Optional.empty(),
+                                    entry.expiresAt(),
+                                    Optional.empty(),
+                                    entry.device(),
+                                    Optional.empty()));
             return id;
         });
     }
@@ -86,7 +89,8 @@ final class InMemoryTokenStore implements TokenStore {
     @Override
     public Optional<Integer> revokeAllExcept(long platformId, long userId, long keptTokenId, Instant now) {
         return database.locked(() -> {
-            var kept = Optional.ofNullable(database.tokens().get(keptTokenId)).filter(token -> token.userId() == userId);
+            var kept =
+                    Optional.ofNullable(database.tokens().get(keptTokenId)).filter(token -> token.userId() == userId);
             var owner = database.userOnPlatform(platformId, userId);
             if (kept.isEmpty() || owner.isEmpty()) {
                 return Optional.empty();
@@ -103,9 +107,11 @@ final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public Page<TokenSummary> list(long platformId, long userId, PageRequest page) {
-        return database.locked(() -> InMemoryDatabase.page(tokensOf(platformId, userId)
-                .map(token -> token.summary(database.endOf(token)))
-                .toList(), page));
+        return database.locked(() -> InMemoryDatabase.page(
+                tokensOf(platformId, userId)
+                        .map(token -> token.summary(database.endOf(token)))
+                        .toList(),
+                page));
     }
 
     @Override
@@ -127,8 +133,14 @@ final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public void markUsed(long tokenId, Instant now, Instant usedSince, Optional<String> ip) {
-        database.locked(() -> database.tokens().computeIfPresent(tokenId, (id, token) ->
-                token.lastUsedAt().filter(used -> !used.isBefore(usedSince)).isPresent() ? token : token.usedAt(now, ip)));
+        database.locked(() -> database.tokens()
+                .computeIfPresent(
+                        tokenId,
+                        (id, token) -> token.lastUsedAt()
+                                        .filter(used -> !used.isBefore(usedSince))
+                                        .isPresent()
+                                ? token
+                                : token.usedAt(now, ip)));
     }
 
     @Override
@@ -143,7 +155,10 @@ final class InMemoryTokenStore implements TokenStore {
     public int prune(Instant cutoff) {
         return database.locked(() -> {
             var dead = database.tokens().values().stream()
-                    .filter(token -> token.revokedAt().or(() -> database.endOf(token)).map(cutoff::isAfter).orElse(false)
+                    .filter(token -> token.revokedAt()
+                                    .or(() -> database.endOf(token))
+                                    .map(cutoff::isAfter)
+                                    .orElse(false)
                             || token.expiresAt().map(cutoff::isAfter).orElse(false))
                     .map(TokenRow::id)
                     .toList();

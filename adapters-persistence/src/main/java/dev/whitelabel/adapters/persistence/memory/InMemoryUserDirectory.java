@@ -48,8 +48,8 @@ final class InMemoryUserDirectory implements UserDirectory {
 
     @Override
     public Optional<User> findOnPlatform(long platformId, EmailAddress email) {
-        return database.locked(() -> live()
-                .filter(row -> row.user().platformId() == platformId && row.emailKey().equals(email.key()))
+        return database.locked(() -> live().filter(row ->
+                        row.user().platformId() == platformId && row.emailKey().equals(email.key()))
                 .map(UserRow::user)
                 .findFirst());
     }
@@ -63,10 +63,11 @@ final class InMemoryUserDirectory implements UserDirectory {
 
     @Override
     public Optional<PasswordCredential> findPasswordCredential(long platformId, EmailAddress email) {
-        return database.locked(() -> live()
-                .filter(row -> row.user().platformId() == platformId && row.emailKey().equals(email.key()))
+        return database.locked(() -> live().filter(row ->
+                        row.user().platformId() == platformId && row.emailKey().equals(email.key()))
                 .filter(row -> row.passwordHash().isPresent())
-                .map(row -> new PasswordCredential(row.user(), row.passwordHash().get()))
+                .map(row ->
+                        new PasswordCredential(row.user(), row.passwordHash().get()))
                 .findFirst());
     }
 
@@ -74,7 +75,8 @@ final class InMemoryUserDirectory implements UserDirectory {
     public Optional<PasswordCredential> findPasswordCredential(long platformId, long userId) {
         return database.locked(() -> database.userOnPlatform(platformId, userId)
                 .filter(row -> row.passwordHash().isPresent())
-                .map(row -> new PasswordCredential(row.user(), row.passwordHash().get())));
+                .map(row ->
+                        new PasswordCredential(row.user(), row.passwordHash().get())));
     }
 
     @Override
@@ -92,7 +94,10 @@ final class InMemoryUserDirectory implements UserDirectory {
 
     @Override
     public void disable(long platformId, long userId, Instant now) {
-        change(platformId, userId, row -> row.disabledSince(row.user().disabledAt().or(() -> Optional.of(now))));
+        change(
+                platformId,
+                userId,
+                row -> row.disabledSince(row.user().disabledAt().or(() -> Optional.of(now))));
     }
 
     @Override
@@ -116,11 +121,14 @@ final class InMemoryUserDirectory implements UserDirectory {
 
     @Override
     public Page<User> listPlatformUsers(long platformId, Optional<String> emailContains, PageRequest page) {
-        return database.locked(() -> InMemoryDatabase.page(live()
-                .filter(row -> row.user().platformId() == platformId && row.user().isPlatformUser())
-                .filter(row -> emailContains.map(row.emailKey()::contains).orElse(true))
-                .map(UserRow::user)
-                .sorted(Comparator.comparingLong(User::id))
-                .toList(), page));
+        return database.locked(() -> InMemoryDatabase.page(
+                live().filter(row -> row.user().platformId() == platformId
+                                && row.user().isPlatformUser())
+                        .filter(row ->
+                                emailContains.map(row.emailKey()::contains).orElse(true))
+                        .map(UserRow::user)
+                        .sorted(Comparator.comparingLong(User::id))
+                        .toList(),
+                page));
     }
 }

@@ -28,7 +28,8 @@ final class InMemoryWebhookStore implements WebhookStore {
     @Override
     public WebhookEndpoint add(WebhookEndpointEntry entry) {
         return database.locked(() -> {
-            var endpoint = new WebhookEndpoint(database.nextId(), entry.platformId(), entry.url(), entry.events(), entry.createdAt());
+            var endpoint = new WebhookEndpoint(
+                    database.nextId(), entry.platformId(), entry.url(), entry.events(), entry.createdAt());
             database.webhookEndpoints().put(endpoint.id(), new EndpointRow(endpoint, entry.secret(), Optional.empty()));
             return endpoint;
         });
@@ -49,7 +50,8 @@ final class InMemoryWebhookStore implements WebhookStore {
             if (row == null || row.deletedAt().isPresent() || row.endpoint().platformId() != platformId) {
                 return false;
             }
-            database.webhookEndpoints().put(endpointId, new EndpointRow(row.endpoint(), row.secret(), Optional.of(now)));
+            database.webhookEndpoints()
+                    .put(endpointId, new EndpointRow(row.endpoint(), row.secret(), Optional.of(now)));
             return true;
         });
     }
@@ -74,10 +76,12 @@ final class InMemoryWebhookStore implements WebhookStore {
             var endpoints = database.webhookEndpoints();
             var deliveries = database.webhookDeliveries();
             List<DeliveryRow> due = deliveries.values().stream()
-                    .filter(row -> row.nextAttemptAt().map(at -> !at.isAfter(now)).orElse(false))
+                    .filter(row ->
+                            row.nextAttemptAt().map(at -> !at.isAfter(now)).orElse(false))
                     .toList();
             // a deleted endpoint's deliveries end when a claim meets them, all at once here
-            due.stream().filter(row -> endpoints.get(row.endpointId()).deletedAt().isPresent())
+            due.stream()
+                    .filter(row -> endpoints.get(row.endpointId()).deletedAt().isPresent())
                     .forEach(row -> deliveries.put(row.id(), row.nextAttemptAt(Optional.empty())));
             return due.stream()
                     .filter(row -> endpoints.get(row.endpointId()).deletedAt().isEmpty())
@@ -86,8 +90,8 @@ final class InMemoryWebhookStore implements WebhookStore {
                     .map(row -> {
                         deliveries.put(row.id(), row.nextAttemptAt(Optional.of(leaseUntil)));
                         var endpoint = endpoints.get(row.endpointId());
-                        return new DueDelivery(row.id(), endpoint.endpoint().url(), endpoint.secret(), row.event(),
-                                row.attempts());
+                        return new DueDelivery(
+                                row.id(), endpoint.endpoint().url(), endpoint.secret(), row.event(), row.attempts());
                     })
                     .toList();
         });
@@ -105,10 +109,14 @@ final class InMemoryWebhookStore implements WebhookStore {
 
     @Override
     public void attemptFailed(
-            long deliveryId, Optional<Integer> status, Optional<String> error, Optional<Instant> nextAttemptAt, Instant now) {
+            long deliveryId,
+            Optional<Integer> status,
+            Optional<String> error,
+            Optional<Instant> nextAttemptAt,
+            Instant now) {
         database.locked(() -> {
-            return database.webhookDeliveries().computeIfPresent(deliveryId,
-                    (key, row) -> row.failed(status, error, nextAttemptAt, now));
+            return database.webhookDeliveries()
+                    .computeIfPresent(deliveryId, (key, row) -> row.failed(status, error, nextAttemptAt, now));
         });
     }
 
@@ -116,10 +124,15 @@ final class InMemoryWebhookStore implements WebhookStore {
     public Page<WebhookDelivery> deliveries(long platformId, long endpointId, PageRequest page) {
         return database.locked(() -> {
             var endpoint = database.webhookEndpoints().get(endpointId);
-            List<WebhookDelivery> all = endpoint == null || endpoint.endpoint().platformId() != platformId ? List.of()
-                    : database.webhookDeliveries().values().stream().filter(row -> row.endpointId() == endpointId)
-                            .sorted(Comparator.comparingLong((DeliveryRow row) -> row.event().auditEventId()).reversed())
-                            .map(row -> row.delivery(endpoint.secret())).toList();
+            List<WebhookDelivery> all = endpoint == null || endpoint.endpoint().platformId() != platformId
+                    ? List.of()
+                    : database.webhookDeliveries().values().stream()
+                            .filter(row -> row.endpointId() == endpointId)
+                            .sorted(Comparator.comparingLong(
+                                            (DeliveryRow row) -> row.event().auditEventId())
+                                    .reversed())
+                            .map(row -> row.delivery(endpoint.secret()))
+                            .toList();
             return InMemoryDatabase.page(all, page);
         });
     }
@@ -129,8 +142,11 @@ final class InMemoryWebhookStore implements WebhookStore {
         return database.locked(() -> {
             var endpoint = database.webhookEndpoints().get(endpointId);
             var row = database.webhookDeliveries().get(deliveryId);
-            if (endpoint == null || endpoint.deletedAt().isPresent() || endpoint.endpoint().platformId() != platformId
-                    || row == null || row.endpointId() != endpointId) {
+            if (endpoint == null
+                    || endpoint.deletedAt().isPresent()
+                    || endpoint.endpoint().platformId() != platformId
+                    || row == null
+                    || row.endpointId() != endpointId) {
                 return false;
             }
             database.webhookDeliveries().put(deliveryId, row.retriedAt(now));

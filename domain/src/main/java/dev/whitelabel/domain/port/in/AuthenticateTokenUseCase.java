@@ -15,7 +15,8 @@ public interface AuthenticateTokenUseCase {
      * The same, but a token of another platform is as unknown: it is not even marked used, so one
      * platform's gateway or service never writes to another platform's rows.
      */
-    Optional<AuthenticatedUser> authenticateOnPlatform(String presentedToken, long platformId, Optional<String> clientIp);
+    Optional<AuthenticatedUser> authenticateOnPlatform(
+            String presentedToken, long platformId, Optional<String> clientIp);
 
     default Optional<AuthenticatedUser> authenticate(String presentedToken) {
         return authenticate(presentedToken, Optional.empty());

@@ -18,5 +18,6 @@ public interface PlatformStore {
      * Changes what is given, in one statement, so that two changes of different settings both hold;
      * answers the cap as it is now, or empty when there is no such platform.
      */
-    Optional<SessionCap> changeSessionCap(long platformId, Optional<OptionalInt> max, Optional<SessionCap.Policy> policy);
+    Optional<SessionCap> changeSessionCap(
+            long platformId, Optional<OptionalInt> max, Optional<SessionCap.Policy> policy);
 }

@@ -8,10 +8,12 @@ import java.util.Set;
  * An endpoint as it is written to the store. Its signing secret is kept as it is, unlike every
  * other secret here: HMAC signs with the key itself, so a digest of it could sign nothing.
  */
-public record WebhookEndpointEntry(long platformId, String url, Set<WebhookEventType> events, String secret, Instant createdAt) {
+public record WebhookEndpointEntry(
+        long platformId, String url, Set<WebhookEventType> events, String secret, Instant createdAt) {
 
     @Override
     public String toString() {
-        return "WebhookEndpointEntry[platformId=" + platformId + ", url=" + url + ", events=" + events + ", secret=<hidden>]";
+        return "WebhookEndpointEntry[platformId=" + platformId + ", url=" + url + ", events=" + events
+                + ", secret=<hidden>]";
     }
 }

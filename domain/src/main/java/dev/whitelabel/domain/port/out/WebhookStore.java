@@ -49,7 +49,11 @@ public interface WebhookStore {
      * The attempt got another status or none ({@code error} says why); tried again at
      * {@code nextAttemptAt}, or given up when there is none.
      */
-    void attemptFailed(long deliveryId, Optional<Integer> status, Optional<String> error, Optional<Instant> nextAttemptAt,
+    void attemptFailed(
+            long deliveryId,
+            Optional<Integer> status,
+            Optional<String> error,
+            Optional<Instant> nextAttemptAt,
             Instant now);
 
     /** The endpoint's deliveries, newest first; empty when it is not the platform's. */
