@@ -135,18 +135,45 @@ function pager(prefix, meta) {
   $(prefix + "-next").disabled = meta.current_page >= meta.last_page;
 }
 
+// the table body `id`, drawn again: a row per item, filled by draw(row, item)
+function fillRows(id, items, draw) {
+  const rows = $(id);
+  rows.replaceChildren();
+  for (const item of items) {
+    const row = document.createElement("tr");
+    draw(row, item);
+    rows.appendChild(row);
+  }
+}
+
+// the last item of the last page removed: moves state[pageKey] to the page that is last now, and says so
+function pastLastPage(page, pageKey) {
+  if (page.data.length > 0 || state[pageKey] <= 1 || state[pageKey] <= page.meta.last_page) return false;
+  state[pageKey] = Math.max(1, page.meta.last_page);
+  return true;
+}
+
+function isDead(token) {
+  return token.revoked_at || (token.expires_at && new Date(token.expires_at) <= new Date());
+}
+
+// a token's life and device, as both token tables show them
+function tokenCells(row, token) {
+  cell(row, when(token.created_at));
+  cell(row, when(token.last_used_at));
+  cell(row, token.device_name);
+  cell(row, token.user_agent).className = "agent";
+  cell(row, token.ip_address);
+  cell(row, token.last_used_ip);
+  cell(row, when(token.expires_at));
+  cell(row, when(token.revoked_at));
+}
+
 async function loadUsers() {
   const query = "?page=" + state.usersPage + "&per_page=" + PER_PAGE + (state.search ? "&search=" + encodeURIComponent(state.search) : "");
   const page = await api("GET", "/api/white-label/users" + query);
-  // the last user of the last page deleted: show the page that is the last one now
-  if (page.data.length === 0 && state.usersPage > 1 && state.usersPage > page.meta.last_page) {
-    state.usersPage = Math.max(1, page.meta.last_page);
-    return loadUsers();
-  }
-  const rows = $("user-rows");
-  rows.replaceChildren();
-  for (const user of page.data) {
-    const row = document.createElement("tr");
+  if (pastLastPage(page, "usersPage")) return loadUsers();
+  fillRows("user-rows", page.data, (row, user) => {
     if (user.disabled_at) row.className = "disabled";
     cell(row, user.id);
     cell(row, user.name);
@@ -157,8 +184,7 @@ async function loadUsers() {
     if (user.disabled_at) button(row, "Enable", () => enableUser(user).catch(fail));
     else button(row, "Disable", () => disableUser(user).catch(fail), true);
     button(row, "Delete", () => deleteUser(user).catch(fail), true);
-    rows.appendChild(row);
-  }
+  });
   pager("users", page.meta);
   show("users");
 }
@@ -192,25 +218,14 @@ async function openUser(user) {
 
 async function loadTokens() {
   const page = await api("GET", "/api/white-label/users/" + state.user.id + "/tokens?per_page=100");
-  const rows = $("token-rows");
-  rows.replaceChildren();
-  for (const token of page.data) {
-    const row = document.createElement("tr");
-    const dead = token.revoked_at || (token.expires_at && new Date(token.expires_at) <= new Date());
+  fillRows("token-rows", page.data, (row, token) => {
+    const dead = isDead(token);
     if (dead) row.className = "revoked";
     cell(row, token.id);
     cell(row, token.name);
-    cell(row, when(token.created_at));
-    cell(row, when(token.last_used_at));
-    cell(row, token.device_name);
-    cell(row, token.user_agent).className = "agent";
-    cell(row, token.ip_address);
-    cell(row, token.last_used_ip);
-    cell(row, when(token.expires_at));
-    cell(row, when(token.revoked_at));
+    tokenCells(row, token);
     if (dead) cell(row, ""); else button(row, "Revoke", () => revoke(token).catch(fail), true);
-    rows.appendChild(row);
-  }
+  });
 }
 
 async function revoke(token) {
@@ -228,17 +243,13 @@ async function logoutAll() {
 
 async function loadClients() {
   const listing = await api("GET", "/api/white-label/service-clients");
-  const rows = $("client-rows");
-  rows.replaceChildren();
-  for (const client of listing.service_clients) {
-    const row = document.createElement("tr");
+  fillRows("client-rows", listing.service_clients, (row, client) => {
     cell(row, client.id);
     cell(row, client.name);
     cell(row, client.client_id);
     cell(row, when(client.created_at));
     button(row, "Delete", () => deleteClient(client).catch(fail), true);
-    rows.appendChild(row);
-  }
+  });
   show("clients");
 }
 
@@ -262,18 +273,14 @@ async function deleteClient(client) {
 
 async function loadWebhooks() {
   const listing = await api("GET", "/api/white-label/webhooks");
-  const rows = $("webhook-rows");
-  rows.replaceChildren();
-  for (const webhook of listing.webhooks) {
-    const row = document.createElement("tr");
+  fillRows("webhook-rows", listing.webhooks, (row, webhook) => {
     cell(row, webhook.id);
     cell(row, webhook.url);
     cell(row, webhook.events.join(", "));
     cell(row, when(webhook.created_at));
     button(row, "Deliveries", () => loadDeliveries(webhook).catch(fail));
     button(row, "Delete", () => deleteWebhook(webhook).catch(fail), true);
-    rows.appendChild(row);
-  }
+  });
   show("webhooks");
 }
 
@@ -298,10 +305,7 @@ async function deleteWebhook(webhook) {
 async function loadDeliveries(webhook) {
   const page = await api("GET", "/api/white-label/webhooks/" + webhook.id + "/deliveries?per_page=" + PER_PAGE);
   $("deliveries-title").textContent = webhook.url;
-  const rows = $("delivery-rows");
-  rows.replaceChildren();
-  for (const delivery of page.data) {
-    const row = document.createElement("tr");
+  fillRows("delivery-rows", page.data, (row, delivery) => {
     if (delivery.failed_at) row.className = "revoked";
     cell(row, delivery.event_id);
     cell(row, delivery.type);
@@ -311,8 +315,7 @@ async function loadDeliveries(webhook) {
     cell(row, when(delivery.delivered_at));
     cell(row, when(delivery.failed_at));
     if (delivery.delivered_at) cell(row, ""); else button(row, "Retry now", () => retryDelivery(webhook, delivery).catch(fail));
-    rows.appendChild(row);
-  }
+  });
   $("deliveries").hidden = false;
 }
 
@@ -330,18 +333,14 @@ function actorOf(event) {
 
 async function loadAudit() {
   const page = await api("GET", "/api/white-label/audit?page=" + state.auditPage + "&per_page=" + PER_PAGE);
-  const rows = $("audit-rows");
-  rows.replaceChildren();
-  for (const event of page.data) {
-    const row = document.createElement("tr");
+  fillRows("audit-rows", page.data, (row, event) => {
     cell(row, when(event.occurred_at));
     cell(row, event.action.replaceAll("_", " "));
     cell(row, actorOf(event));
     cell(row, event.target_user_id === null ? "service client " + event.service_client_id : "user " + event.target_user_id);
     cell(row, event.token_id);
     cell(row, event.token_count);
-    rows.appendChild(row);
-  }
+  });
   pager("audit", page.meta);
   show("audit");
 }
@@ -374,17 +373,10 @@ async function saveSettings() {
 // the signed-in admin's own tokens, as GET /api/user/tokens lists them for any token holder
 async function loadSessions() {
   const page = await api("GET", "/api/user/tokens?page=" + state.sessionsPage + "&per_page=" + PER_PAGE);
-  if (page.data.length === 0 && state.sessionsPage > 1 && state.sessionsPage > page.meta.last_page) {
-    state.sessionsPage = Math.max(1, page.meta.last_page);
-    return loadSessions();
-  }
-  const rows = $("session-rows");
-  rows.replaceChildren();
-  for (const token of page.data) {
-    const row = document.createElement("tr");
-    const dead = token.revoked_at || (token.expires_at && new Date(token.expires_at) <= new Date());
+  if (pastLastPage(page, "sessionsPage")) return loadSessions();
+  fillRows("session-rows", page.data, (row, token) => {
     if (token.current) row.className = "current";
-    else if (dead) row.className = "revoked";
+    else if (isDead(token)) row.className = "revoked";
     cell(row, token.id);
     cell(row, token.name);
     const mark = cell(row, "");
@@ -394,16 +386,8 @@ async function loadSessions() {
       label.textContent = "this session";
       mark.appendChild(label);
     }
-    cell(row, when(token.created_at));
-    cell(row, when(token.last_used_at));
-    cell(row, token.device_name);
-    cell(row, token.user_agent).className = "agent";
-    cell(row, token.ip_address);
-    cell(row, token.last_used_ip);
-    cell(row, when(token.expires_at));
-    cell(row, when(token.revoked_at));
-    rows.appendChild(row);
-  }
+    tokenCells(row, token);
+  });
   pager("sessions", page.meta);
   show("sessions");
 }

@@ -37,45 +37,10 @@ class GracefulShutdownIT {
 
     @Test
     void sigterm_lets_requests_in_flight_finish_and_exits_0() throws Exception {
-        String dbUrl = DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"));
-        var json = new ObjectMapper();
-        var create = new ProcessBuilder(
-                        JAVA,
-                        "-jar",
-                        JAR.toString(),
-                        "platform",
-                        "create",
-                        "--name",
-                        "Acme",
-                        "--admin-email",
-                        "admin@acme.test",
-                        "--db-url",
-                        dbUrl)
-                .start();
-        String admin = json.readTree(create.getInputStream()).get("token").asText();
-        assertThat(create.waitFor()).isZero();
-        Path log = directory.resolve("serve.log");
-        var server = new ProcessBuilder(
-                        JAVA, "-jar", JAR.toString(), "serve", "--port", "0", "--host", "127.0.0.1", "--db-url", dbUrl)
-                .redirectError(log.toFile())
-                .start();
-        int port = json.readTree(
-                        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))
-                                .readLine())
-                .get("port")
-                .asInt();
-        var http = HttpClient.newHttpClient();
-        String register = "{\"name\":\"Ann\",\"email\":\"ann@acme.test\",\"password\":\"correct horse battery\"}";
-        http.send(post(port, admin, "/api/white-label/register", register), HttpResponse.BodyHandlers.ofString());
-        String login = "{\"email\":\"ann@acme.test\",\"password\":\"correct horse battery\"}";
+        var served = serveWithAnn();
+        var server = served.process();
 
-        // each login checks a BCrypt hash (tens of ms), so eight of them on two cores are still running at the signal
-        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            inFlight.add(http.sendAsync(
-                    post(port, admin, "/api/white-label/login", login), HttpResponse.BodyHandlers.ofString()));
-        }
-        Thread.sleep(60);
+        var inFlight = served.logins(8);
         server.destroy(); // SIGTERM
 
         for (var request : inFlight) {
@@ -85,8 +50,8 @@ class GracefulShutdownIT {
         }
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(server.exitValue()).isZero();
-        String logged = Files.readString(log);
-        assertThat(logged).contains("stopped").doesNotContain(admin).doesNotContain("correct horse");
+        String logged = Files.readString(served.log());
+        assertThat(logged).contains("stopped").doesNotContain(served.admin()).doesNotContain("correct horse");
         assertThat(logged)
                 .as("the database in use, said at start")
                 .contains("database: " + directory.resolve("whitelabel.mv.db").toAbsolutePath());
@@ -106,56 +71,13 @@ class GracefulShutdownIT {
         long drainMillis = 5_000;
         // a shell without job control starts its background commands with SIGINT ignored, and so their children
         Assumptions.assumeFalse(sigintIgnored(), "SIGINT is ignored in this process, hence in the server it starts");
-        String dbUrl = DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"));
-        var json = new ObjectMapper();
-        var create = new ProcessBuilder(
-                        JAVA,
-                        "-jar",
-                        JAR.toString(),
-                        "platform",
-                        "create",
-                        "--name",
-                        "Acme",
-                        "--admin-email",
-                        "admin@acme.test",
-                        "--db-url",
-                        dbUrl)
-                .start();
-        String admin = json.readTree(create.getInputStream()).get("token").asText();
-        assertThat(create.waitFor()).isZero();
-        Path log = directory.resolve("serve.log");
-        var server = new ProcessBuilder(
-                        JAVA,
-                        "-jar",
-                        JAR.toString(),
-                        "serve",
-                        "--port",
-                        "0",
-                        "--host",
-                        "127.0.0.1",
-                        "--drain-ms",
-                        String.valueOf(drainMillis),
-                        "--db-url",
-                        dbUrl)
-                .redirectError(log.toFile())
-                .start();
-        int port = json.readTree(
-                        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))
-                                .readLine())
-                .get("port")
-                .asInt();
+        var served = serveWithAnn("--drain-ms", String.valueOf(drainMillis));
+        var server = served.process();
         var http = HttpClient.newHttpClient();
-        String register = "{\"name\":\"Ann\",\"email\":\"ann@acme.test\",\"password\":\"correct horse battery\"}";
-        http.send(post(port, admin, "/api/white-label/register", register), HttpResponse.BodyHandlers.ofString());
-        String login = "{\"email\":\"ann@acme.test\",\"password\":\"correct horse battery\"}";
+        int port = served.port();
         assertThat(get(http, port, "/ready").statusCode()).isEqualTo(200);
 
-        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            inFlight.add(http.sendAsync(
-                    post(port, admin, "/api/white-label/login", login), HttpResponse.BodyHandlers.ofString()));
-        }
-        Thread.sleep(60);
+        var inFlight = served.logins(8);
         long signalled = System.nanoTime();
         assertThat(new ProcessBuilder("kill", "-INT", String.valueOf(server.pid()))
                         .start()
@@ -181,9 +103,65 @@ class GracefulShutdownIT {
                 .as("stopped after the drain")
                 .isGreaterThanOrEqualTo(drainMillis);
         assertThat(server.exitValue()).isZero();
-        assertThat(Files.readString(log))
+        assertThat(Files.readString(served.log()))
                 .contains("stopping: /ready answers 503 for " + drainMillis + " ms")
                 .contains("stopped");
+    }
+
+    /** A platform with Ann, served by the jar on a free port with {@code serveOptions}; the log goes to a file. */
+    private Served serveWithAnn(String... serveOptions) throws Exception {
+        String dbUrl = DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"));
+        var json = new ObjectMapper();
+        var create = new ProcessBuilder(
+                        JAVA,
+                        "-jar",
+                        JAR.toString(),
+                        "platform",
+                        "create",
+                        "--name",
+                        "Acme",
+                        "--admin-email",
+                        "admin@acme.test",
+                        "--db-url",
+                        dbUrl)
+                .start();
+        String admin = json.readTree(create.getInputStream()).get("token").asText();
+        assertThat(create.waitFor()).isZero();
+        Path log = directory.resolve("serve.log");
+        List<String> serve = new ArrayList<>(List.of(
+                JAVA, "-jar", JAR.toString(), "serve", "--port", "0", "--host", "127.0.0.1", "--db-url", dbUrl));
+        serve.addAll(List.of(serveOptions));
+        var server = new ProcessBuilder(serve).redirectError(log.toFile()).start();
+        String started =
+                new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        var served = new Served(server, json.readTree(started).get("port").asInt(), admin, log);
+        String register = "{\"name\":\"Ann\",\"email\":\"ann@acme.test\",\"password\":\"correct horse battery\"}";
+        served.http()
+                .send(
+                        post(served.port(), admin, "/api/white-label/register", register),
+                        HttpResponse.BodyHandlers.ofString());
+        return served;
+    }
+
+    record Served(Process process, int port, String admin, Path log, HttpClient http) {
+        Served(Process process, int port, String admin, Path log) {
+            this(process, port, admin, log, HttpClient.newHttpClient());
+        }
+
+        /**
+         * Ann's logins, sent at once: each checks a BCrypt hash (tens of ms), so eight of them on two cores
+         * are still running 60 ms later, when this returns.
+         */
+        List<CompletableFuture<HttpResponse<String>>> logins(int count) throws InterruptedException {
+            String login = "{\"email\":\"ann@acme.test\",\"password\":\"correct horse battery\"}";
+            List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                inFlight.add(http.sendAsync(
+                        post(port, admin, "/api/white-label/login", login), HttpResponse.BodyHandlers.ofString()));
+            }
+            Thread.sleep(60);
+            return inFlight;
+        }
     }
 
     /** Linux: bit 2 of the ignored signals' mask in /proc/self/status; elsewhere, assumed not. */
