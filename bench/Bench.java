@@ -1,5 +1,9 @@
 import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,7 +23,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +50,16 @@ public final class Bench {
     static final int CONNECTIONS = 64;
     static final int THREADS = 2;
     static final int TOKENS_PER_USER = 100_000;
+    /** Discarded rounds of each row before the measured ones: a server started last has had less time to compile. */
+    static final int WARM_UP_ROUNDS = 2;
+
     static final String JAR = "bootstrap/target/whitelabel.jar";
+    /** The JVM that runs this file runs the servers too; the newer one is measured beside it when installed. */
+    static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    static final Path NEWER_JDK =
+            Path.of(System.getenv().getOrDefault("WHITELABEL_BENCH_NEWER_JDK", "/usr/lib/jvm/temurin-25-jdk-amd64"));
 
     final int rounds;
     final int seconds;
@@ -54,6 +71,8 @@ public final class Bench {
     String base;
     String admin;
     final Receiver receiver = new Receiver();
+    /** Every process the bench started: the server, peers, servers on another JVM or setting. */
+    final List<Process> processes = new ArrayList<>();
 
     Bench(int rounds, int seconds, Database database) throws Exception {
         this.rounds = rounds;
@@ -108,8 +127,12 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = 3;
-        int seconds = 10;
+        if (args.length == 3 && args[0].equals("--peer")) {
+            Peer.serve(args[1], args[2]);
+            return;
+        }
+        int rounds = 5;
+        int seconds = 6;
         int soakSeconds = 0;
         var database = Database.H2;
         var only = new HashSet<String>();
@@ -168,45 +191,258 @@ public final class Bench {
 
     // --- 1. the hot path against the ceiling of the stack ---
 
+    /** A process the bench started, and where it answers. */
+    record Server(Process process, String base) {}
+
+    /** One route of one server under wrk: what a row of a table measures. */
+    record Load(String label, Server server, String path, String token, Path script) {}
+
     String hotPath(String token) throws Exception {
         Path introspection = introspectionScript(token);
-        List<Wrk> ceiling = new ArrayList<>();
-        List<Wrk> me = new ArrayList<>();
-        List<Wrk> check = new ArrayList<>();
-        List<Wrk> introspect = new ArrayList<>();
-        // A discarded round of each: the first seconds of a JVM measure its JIT compiler, not the server.
-        wrk("/health/live", null, null);
-        wrk("/api/user/me", token, null);
-        wrk("/auth/check", token, null);
-        wrk("/oauth/introspect", null, introspection);
-        for (int round = 0; round < rounds; round++) {
-            ceiling.add(wrk("/health/live", null, null));
-            me.add(wrk("/api/user/me", token, null));
-            check.add(wrk("/auth/check", token, null));
-            introspect.add(wrk("/oauth/introspect", null, introspection));
+        var ours = new Server(server, base);
+        // a second process on an embedded H2 file would reach it through the first one's TCP server
+        boolean shared = database == Database.POSTGRES;
+        var bare = new Load(
+                "bare Javalin `GET /bare` (bench-only: one JSON route, no middleware)",
+                peer(JAVA, "bare"),
+                "/bare",
+                null,
+                null);
+        var live = new Load("`GET /health/live` (no auth, no database)", ours, "/health/live", null, null);
+        var me = new Load("`GET /api/user/me` (bearer token)", ours, "/api/user/me", token, null);
+        var check = new Load("`GET /auth/check` (forward auth, 204)", ours, "/auth/check", token, null);
+        var introspect = new Load(
+                "`POST /oauth/introspect` (service client, RFC 7662)", ours, "/oauth/introspect", null, introspection);
+        var loads = new ArrayList<>(List.of(bare, live, me, check, introspect));
+        Load sanctum = null;
+        if (shared) {
+            sanctum = new Load(
+                    "Sanctum-style `GET /api/user/me` (bench-only: the same lookup, `last_used_at` written"
+                            + " on every request)",
+                    peer(JAVA, "sanctum"),
+                    "/api/user/me",
+                    register("sanctum@bench.test"),
+                    null);
+            loads.add(sanctum);
         }
-        return "## 1. The token checks vs the ceiling route `GET /health/live`\n\n"
-                + "wrk, " + THREADS + " threads, " + CONNECTIONS + " connections, " + seconds + " s a round, "
-                + rounds
-                + " rounds alternating (ceiling, me, check, introspect, ceiling, ...) after one discarded warm-up"
-                + " round of each; medians. Every check is one indexed read of the token and its user; introspection"
-                + " also reads the service client by its id.\n\n"
-                + "| route | requests/s (median) | p99 ms (median) | non-2xx | rounds (req/s) |\n|---|---|---|---|---|\n"
-                + row("`GET /health/live` (no auth, no database)", ceiling)
-                + row("`GET /api/user/me` (bearer token)", me)
-                + row("`GET /auth/check` (forward auth, 204)", check)
-                + row("`POST /oauth/introspect` (service client, RFC 7662)", introspect)
-                + "\n" + ratio("me", me, ceiling, 0.80) + ratio("auth/check", check, ceiling, 0.85)
-                + ratio("introspect", introspect, ceiling, 0.75);
+        String newerJava = NEWER_JDK.resolve("bin").resolve("java").toString();
+        boolean newer = Files.isExecutable(Path.of(newerJava));
+        Load bareNewer = null;
+        Load liveNewer = null;
+        Load meNewer = null;
+        if (newer) {
+            bareNewer = new Load(bare.label(), peer(newerJava, "bare"), "/bare", null, null);
+            loads.add(bareNewer);
+            if (shared) {
+                var second = serve(newerJava, dbUrl, "server-newer");
+                liveNewer = new Load(live.label(), second, "/health/live", null, null);
+                meNewer = new Load(me.label(), second, "/api/user/me", token, null);
+                loads.add(liveNewer);
+                loads.add(meNewer);
+            }
+        }
+        var runs = alternate(loads);
+        String java = System.getProperty("java.version");
+        String newerVersion = newer ? javaVersion(NEWER_JDK) : "";
+        var table = new StringBuilder("| Java | route | requests/s (median) | p99 ms (median) | server CPU µs a request"
+                + " (median) | non-2xx | rounds (req/s) |\n|---|---|---|---|---|---|---|\n");
+        for (Load load : loads) {
+            boolean onNewer = load == bareNewer || load == liveNewer || load == meNewer;
+            table.append(row((onNewer ? newerVersion : java) + " | " + load.label(), runs.get(load)));
+        }
+        var ratios = new StringBuilder()
+                .append(ratio("Java " + java + ": `/health/live` / bare Javalin", runs.get(live), runs.get(bare), 0.90))
+                .append(ratio("Java " + java + ": `/api/user/me` / bare Javalin", runs.get(me), runs.get(bare), 0.75));
+        if (sanctum != null) {
+            ratios.append(ratio("`/api/user/me` / Sanctum-style", runs.get(me), runs.get(sanctum), 1.0));
+        }
+        ratios.append(ratio("`/api/user/me` / `/health/live`", runs.get(me), runs.get(live), 0.80))
+                .append(ratio("`/auth/check` / `/health/live`", runs.get(check), runs.get(live), 0.85))
+                .append(ratio("`/oauth/introspect` / `/health/live`", runs.get(introspect), runs.get(live), 0.75));
+        if (liveNewer != null) {
+            ratios.append(ratio(
+                            "Java " + newerVersion + ": `/health/live` / bare Javalin",
+                            runs.get(liveNewer),
+                            runs.get(bareNewer),
+                            0.90))
+                    .append(ratio(
+                            "Java " + newerVersion + ": `/api/user/me` / bare Javalin",
+                            runs.get(meNewer),
+                            runs.get(bareNewer),
+                            0.75))
+                    .append(ratio(
+                            "`/api/user/me` on Java " + newerVersion + " / on Java " + java,
+                            runs.get(meNewer),
+                            runs.get(me),
+                            1.0));
+        } else if (bareNewer != null) {
+            ratios.append(ratio(
+                    "bare Javalin on Java " + newerVersion + " / on Java " + java,
+                    runs.get(bareNewer),
+                    runs.get(bare),
+                    1.0));
+        }
+        String skipped = (shared
+                        ? ""
+                        : "The Sanctum-style peer and a second server of ours on the newer JDK run on"
+                                + " PostgreSQL only (`--db postgres`): an embedded H2 file belongs to one process. ")
+                + (newer
+                        ? ""
+                        : "No newer JDK at " + NEWER_JDK + " (WHITELABEL_BENCH_NEWER_JDK): its rows are left out. ");
+        return "## 1. The token checks beside a bare Javalin route and a Sanctum-style peer\n\n"
+                + "wrk, " + THREADS + " threads, " + CONNECTIONS + " connections, " + seconds + " s a round, " + rounds
+                + " rounds alternating over every row after " + WARM_UP_ROUNDS + " discarded warm-up rounds of each;"
+                + " medians. Every check"
+                + " is one indexed read of the token and its user; introspection also reads the service client by its"
+                + " id. Each server is its own process (-Xmx256m) from the same jar; the bare route and the"
+                + " Sanctum-style peer are bench/Bench.java's own (`Peer`), never shipped. Server CPU is the"
+                + " process's user and system time (a database server's own CPU is not in it). " + skipped + "\n\n"
+                + table + "\n" + ratios + profile(List.of(live, me));
     }
 
-    static String ratio(String what, List<Wrk> route, List<Wrk> ceiling, double target) {
+    /** Discarded rounds of each load (the first seconds of a JVM measure its JIT compiler), then rounds alternating. */
+    Map<Load, List<Wrk>> alternate(List<Load> loads) throws Exception {
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            for (Load load : loads) {
+                wrk(load);
+            }
+        }
+        Map<Load, List<Wrk>> runs = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (Load load : loads) {
+                runs.computeIfAbsent(load, key -> new ArrayList<>()).add(wrk(load));
+            }
+        }
+        return runs;
+    }
+
+    static String ratio(String what, List<Wrk> route, List<Wrk> reference, double target) {
         return String.format(
-                "**Ratio %s / ceiling: requests/s %.2f (target >= %.2f), p99 %.2f (target <= 1.50).**%n%n",
+                "**%s: requests/s %.2f (target >= %.2f), p99 %.2f, server CPU a request %.2f.**%n%n",
                 what,
-                median(route, Wrk::rps) / median(ceiling, Wrk::rps),
+                median(route, Wrk::rps) / median(reference, Wrk::rps),
                 target,
-                median(route, Wrk::p99Millis) / median(ceiling, Wrk::p99Millis));
+                median(route, Wrk::p99Millis) / median(reference, Wrk::p99Millis),
+                median(route, Wrk::serverCpuPerRequest) / median(reference, Wrk::serverCpuPerRequest));
+    }
+
+    /** A JDK's version, from its release file. */
+    static String javaVersion(Path jdk) throws IOException {
+        return Files.readAllLines(jdk.resolve("release")).stream()
+                .filter(line -> line.startsWith("JAVA_VERSION="))
+                .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", ""))
+                .findFirst()
+                .orElse(jdk.getFileName().toString());
+    }
+
+    // --- where the server's CPU goes: JFR's execution samples ---
+
+    /** One more round of each load with JFR recording its server: the methods the samples were in. */
+    String profile(List<Load> loads) throws Exception {
+        var out = new StringBuilder("### Where the server's CPU went (JFR)\n\nOne more round of each route with a"
+                + " flight recording (settings=profile) on the server; the share of its execution samples in each method"
+                + " (self), and by the innermost method of ours on the stack: the time spent in it and in what it called"
+                + " outside our code.\n\n");
+        int n = 0;
+        for (Load load : loads) {
+            Path recording = work.resolve("profile-" + n++ + ".jfr");
+            String pid = String.valueOf(load.server().process().pid());
+            jcmd(pid, "JFR.start", "name=bench", "settings=profile");
+            wrk(load);
+            jcmd(pid, "JFR.stop", "name=bench", "filename=" + recording);
+            var stacks = stacks(recording);
+            out.append("**")
+                    .append(load.label())
+                    .append("**: ")
+                    .append(stacks.size())
+                    .append(" samples.\n\n| self | % | | innermost of ours | % |\n|---|---|---|---|---|\n");
+            var self = top(stacks, stack -> stack.isEmpty() ? List.of() : List.of(stack.get(0)), 10);
+            var ours = top(
+                    stacks,
+                    stack -> stack.stream()
+                            .filter(frame -> frame.startsWith("dev.whitelabel."))
+                            .limit(1)
+                            .toList(),
+                    10);
+            for (int i = 0; i < Math.max(self.size(), ours.size()); i++) {
+                out.append(
+                                i < self.size()
+                                        ? "| `" + self.get(i).getKey() + "` | "
+                                                + percent(self.get(i).getValue(), stacks.size())
+                                        : "| | ")
+                        .append(" | | ")
+                        .append(
+                                i < ours.size()
+                                        ? "`" + ours.get(i).getKey() + "` | "
+                                                + percent(ours.get(i).getValue(), stacks.size())
+                                        : " | ")
+                        .append(" |\n");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    static String percent(long part, long whole) {
+        return String.format("%.1f", 100.0 * part / Math.max(1, whole));
+    }
+
+    /** The {@code limit} names counted most often over the stacks, each stack naming those {@code names} gives. */
+    static List<Map.Entry<String, Long>> top(
+            List<List<String>> stacks, Function<List<String>, List<String>> names, int limit) {
+        Map<String, Long> counts = new HashMap<>();
+        for (List<String> stack : stacks) {
+            for (String name : names.apply(stack)) {
+                counts.merge(name, 1L, Long::sum);
+            }
+        }
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    /** The stacks of a recording's execution samples, innermost frame first, each frame as Class.method. */
+    static List<List<String>> stacks(Path recording) throws Exception {
+        var jfr = new ProcessBuilder(
+                        jdkTool("jfr"),
+                        "print",
+                        "--events",
+                        "jdk.ExecutionSample",
+                        "--stack-depth",
+                        "256",
+                        recording.toString())
+                .redirectErrorStream(true)
+                .start();
+        List<List<String>> stacks = new ArrayList<>();
+        List<String> stack = null;
+        try (var lines = new BufferedReader(new InputStreamReader(jfr.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                String frame = line.strip();
+                if (frame.startsWith("stackTrace = [")) {
+                    stack = new ArrayList<>();
+                } else if (stack != null && frame.equals("]")) {
+                    stacks.add(stack);
+                    stack = null;
+                } else if (stack != null && !frame.equals("...")) {
+                    stack.add(frame.replaceFirst("\\(.*$", ""));
+                }
+            }
+        }
+        require(jfr.waitFor() == 0, "jfr print failed on " + recording);
+        return stacks;
+    }
+
+    static void jcmd(String pid, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(jdkTool("jcmd"), pid));
+        line.addAll(List.of(command));
+        var process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        require(process.waitFor() == 0, "jcmd " + String.join(" ", command) + ": " + out);
+    }
+
+    static String jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 
     /** A service client of the bench platform, introspecting {@code token} with every request. */
@@ -273,8 +509,16 @@ public final class Bench {
     // --- 3. logout by token id under load ---
 
     String logoutByTokenId() throws Exception {
+        // commits not waited for: the most that batching commits together (group commit) could buy
+        Server relaxed = database == Database.POSTGRES
+                ? serve(
+                        JAVA,
+                        dbUrl + (dbUrl.contains("?") ? "&" : "?") + "options=-c%20synchronous_commit%3Doff",
+                        "server-synchronous-commit-off")
+                : null;
+        int variants = relaxed == null ? 3 : 4;
         int users = 16;
-        int perUser = 60_000;
+        int perUser = (rounds + WARM_UP_ROUNDS) * variants * TOKENS_PER_ROUND;
         var userIds = new long[users];
         var firstTokenIds = new long[users];
         for (int i = 0; i < users; i++) {
@@ -284,55 +528,70 @@ public final class Bench {
         List<Wrk> without = new ArrayList<>();
         List<Wrk> quiet = new ArrayList<>();
         List<Wrk> with = new ArrayList<>();
-        // A discarded round of each first: the first rounds measure the JIT compiler and a cold database cache.
+        List<Wrk> uncommitted = new ArrayList<>();
+        String logout = "/api/white-label/logout";
+        // Discarded rounds of each first: the first rounds measure the JIT compiler and a cold database cache.
         int slot = 0;
-        for (int round = -1; round < rounds; round++) {
-            Wrk none = wrk("/api/white-label/logout", admin, logoutScript(userIds, firstTokenIds, slot++));
+        for (int round = -WARM_UP_ROUNDS; round < rounds; round++) {
+            Wrk none = wrk(logout, admin, logoutScript(userIds, firstTokenIds, slot++));
             long other = createWebhook("[\"user.logged_out\"]");
-            Wrk outboxOnly = wrk("/api/white-label/logout", admin, logoutScript(userIds, firstTokenIds, slot++));
+            Wrk outboxOnly = wrk(logout, admin, logoutScript(userIds, firstTokenIds, slot++));
             deleteWebhook(other);
             long every = createWebhook("[]");
-            Wrk delivered = wrk("/api/white-label/logout", admin, logoutScript(userIds, firstTokenIds, slot++));
+            Wrk delivered = wrk(logout, admin, logoutScript(userIds, firstTokenIds, slot++));
             deleteWebhook(every);
+            Wrk unwaited =
+                    relaxed == null ? null : wrk(relaxed, logout, admin, logoutScript(userIds, firstTokenIds, slot++));
             if (round >= 0) {
                 without.add(none);
                 quiet.add(outboxOnly);
                 with.add(delivered);
+                if (unwaited != null) {
+                    uncommitted.add(unwaited);
+                }
             }
         }
         require((long) slot * TOKENS_PER_ROUND <= perUser, "too many rounds for the tokens seeded");
+        String groupCommit = relaxed == null
+                ? ""
+                : row(
+                        "the same, no webhook, on a second server whose connections set `synchronous_commit=off` (an upper"
+                                + " bound for group commit: not durable, never shipped)",
+                        uncommitted);
+        String groupCommitRatio = relaxed == null
+                ? ""
+                : String.format(
+                        " **`synchronous_commit=off` / none: requests/s %.2f, p99 %.2f, server CPU a logout %.2f.**",
+                        median(uncommitted, Wrk::rps) / median(without, Wrk::rps),
+                        median(uncommitted, Wrk::p99Millis) / median(without, Wrk::p99Millis),
+                        median(uncommitted, Wrk::serverCpuPerRequest) / median(without, Wrk::serverCpuPerRequest));
         return "## 3. Logout by token id under load, without and with a webhook\n\n"
-                + "wrk, " + CONNECTIONS + " connections, " + seconds + " s a round, " + rounds
-                + " rounds alternating (none,"
-                + " other events, every event, ...) after a discarded round of each; each request revokes another live token,"
-                + " spread over " + users
-                + " users (one user row lock each). Other events: the platform has an endpoint"
-                + " that takes `user.logged_out` only, so each logout runs the outbox statement in its transaction and"
-                + " nothing is sent. Every event: the endpoint takes `token.revoked` too, so each logout also writes an"
-                + " outbox row, and the dispatcher sends it to a receiver in this process while the load runs, on the"
-                + " same two cores.\n\n"
-                + "| route | requests/s (median) | p99 ms (median) | non-2xx | rounds (req/s) |\n|---|---|---|---|---|\n"
+                + "wrk, " + CONNECTIONS + " connections, " + seconds + " s a round, " + rounds + " rounds alternating"
+                + " over every row after " + WARM_UP_ROUNDS
+                + " discarded rounds of each; each request revokes another live token, spread over "
+                + users
+                + " users (one user row lock each), and commits. Other events: the platform has an endpoint that"
+                + " takes `user.logged_out` only, so each logout runs the outbox statement in its transaction and nothing"
+                + " is sent. Every event: the endpoint takes `token.revoked` too, so each logout also writes an outbox"
+                + " row, and the dispatcher sends it to a receiver in this process while the load runs, on the same two"
+                + " cores.\n\n"
+                + "| route | requests/s (median) | p99 ms (median) | server CPU µs a request (median) | non-2xx | rounds"
+                + " (req/s) |\n|---|---|---|---|---|---|\n"
                 + row("`POST /api/white-label/logout {\"user_id\",\"token_id\"}`, no webhook", without)
                 + row("the same, an endpoint for other events", quiet)
                 + row("the same, an endpoint for every event (each logout delivered)", with)
+                + groupCommit
                 + String.format(
-                        "%n**Ratio other events / none: requests/s %.2f, p99 %.2f. Every event / none: requests/s"
-                                + " %.2f, p99 %.2f.** Events received: %,d.%n",
+                        "%n**Other events / none: requests/s %.2f, p99 %.2f. Every event / none: requests/s %.2f, p99"
+                                + " %.2f.**%s Events received: %,d; the receiver (this process) spent %.0f µs of CPU a"
+                                + " delivered logout.%n",
                         median(quiet, Wrk::rps) / median(without, Wrk::rps),
                         median(quiet, Wrk::p99Millis) / median(without, Wrk::p99Millis),
                         median(with, Wrk::rps) / median(without, Wrk::rps),
                         median(with, Wrk::p99Millis) / median(without, Wrk::p99Millis),
-                        receiver.count())
-                + "\nWhere the CPU went, per logout (medians of the rounds; the server's process, and this one, whose"
-                + " receiver took the events):\n\n| | server CPU ms a logout | receiver CPU ms a logout |\n|---|---|---|\n"
-                + cpuRow("no webhook", without) + cpuRow("an endpoint for other events", quiet)
-                + cpuRow("an endpoint for every event", with);
-    }
-
-    static String cpuRow(String label, List<Wrk> runs) {
-        return String.format(
-                "| %s | %.3f | %.3f |%n",
-                label, median(runs, Wrk::serverCpuPerRequest), median(runs, Wrk::benchCpuPerRequest));
+                        groupCommitRatio,
+                        receiver.count(),
+                        median(with, Wrk::benchCpuPerRequest) * 1000);
     }
 
     // --- 4. how soon a receiver hears of a logout ---
@@ -466,6 +725,75 @@ public final class Bench {
                 """.formatted(bases, ids, THREADS);
     }
 
+    // --- the bench's own servers, never shipped ---
+
+    /**
+     * What the rows of section 1 are measured beside, each in a process of its own from the jar's classes:
+     * "bare", one Javalin JSON route and nothing else (the stack's own ceiling); "sanctum", the hot path
+     * the way Laravel Sanctum runs it: the token's row found by its id, the SHA-256 of the secret compared
+     * in constant time, and {@code last_used_at} written, and committed, on every request.
+     */
+    static final class Peer {
+        static void serve(String kind, String dbUrl) {
+            var app = Javalin.create(config -> {
+                config.startup.showJavalinBanner = false;
+                switch (kind) {
+                    case "bare" -> config.routes.get("/bare", ctx -> ctx.json(Map.of("status", "ok")));
+                    case "sanctum" -> config.routes.get("/api/user/me", new SanctumStyle(dbUrl)::me);
+                    default -> throw new IllegalArgumentException("no peer " + kind);
+                }
+            });
+            app.start("127.0.0.1", 0);
+            System.out.println("{\"port\":" + app.port() + "}");
+        }
+    }
+
+    static final class SanctumStyle {
+        private static final String FIND = "select t.token_hash, u.id, u.name, u.email from tokens t"
+                + " join users u on u.id = t.user_id"
+                + " where t.id = ? and t.revoked_at is null and t.generation = u.token_generation";
+        private final HikariDataSource pool;
+
+        SanctumStyle(String dbUrl) {
+            var config = new HikariConfig();
+            config.setJdbcUrl(dbUrl);
+            config.setMaximumPoolSize(DatabaseSettings.DEFAULT_POOL_SIZE);
+            pool = new HikariDataSource(config);
+        }
+
+        void me(Context ctx) throws Exception {
+            String header = ctx.header("Authorization");
+            int bar = header == null ? -1 : header.indexOf('|');
+            if (bar < 0 || !header.startsWith("Bearer ")) {
+                ctx.status(401).json(Map.of("message", "Unauthenticated."));
+                return;
+            }
+            long id = Long.parseLong(header.substring("Bearer ".length(), bar));
+            byte[] digest = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(header.substring(bar + 1).getBytes(StandardCharsets.US_ASCII)))
+                    .getBytes(StandardCharsets.US_ASCII);
+            try (Connection db = pool.getConnection();
+                    var find = db.prepareStatement(FIND)) {
+                find.setLong(1, id);
+                try (var row = find.executeQuery()) {
+                    if (!row.next()
+                            || !MessageDigest.isEqual(digest, row.getString(1).getBytes(StandardCharsets.US_ASCII))) {
+                        ctx.status(401).json(Map.of("message", "Unauthenticated."));
+                        return;
+                    }
+                    try (var touch =
+                            db.prepareStatement("update tokens set last_used_at = current_timestamp where id = ?")) {
+                        touch.setLong(1, id);
+                        touch.executeUpdate();
+                    }
+                    ctx.json(Map.of(
+                            "user", Map.of("id", row.getLong(2), "name", row.getString(3), "email", row.getString(4))));
+                }
+            }
+        }
+    }
+
     // --- the soak: mixed traffic with logouts in between, for minutes ---
 
     /**
@@ -596,33 +924,44 @@ public final class Bench {
     // --- the server, the database, wrk ---
 
     void start() throws IOException {
-        var process = new ProcessBuilder(
-                        "java",
-                        "-Xmx256m",
-                        "-jar",
-                        JAR,
-                        "serve",
-                        "--port",
-                        "0",
-                        "--host",
-                        "127.0.0.1",
-                        "--db-url",
-                        dbUrl)
-                .redirectError(work.resolve("server.log").toFile());
+        var started = serve(JAVA, dbUrl, "server");
+        server = started.process();
+        base = started.base();
+    }
+
+    /** A server of ours on {@code java}, with its own log file in the bench's folder. */
+    Server serve(String java, String url, String name) throws IOException {
+        return launch(
+                name,
+                List.of(java, "-Xmx256m", "-jar", JAR, "serve", "--port", "0", "--host", "127.0.0.1", "--db-url", url));
+    }
+
+    /** A {@link Peer} of the given kind on {@code java}, compiled from this file with the jar's classes. */
+    Server peer(String java, String kind) throws IOException {
+        return launch(
+                kind + "-" + processes.size(),
+                List.of(java, "-Xmx256m", "-cp", JAR, "bench/Bench.java", "--peer", kind, dbUrl));
+    }
+
+    /** Starts {@code command}, which prints {"port":N} first when it listens. */
+    Server launch(String name, List<String> command) throws IOException {
+        Path log = work.resolve(name + ".log");
+        var builder = new ProcessBuilder(command).redirectError(log.toFile());
         // the bench's webhook receiver is in this process, on loopback
-        process.environment().put("WHITELABEL_WEBHOOKS_ALLOW_PRIVATE", "true");
-        server = process.start();
-        var out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        builder.environment().put("WHITELABEL_WEBHOOKS_ALLOW_PRIVATE", "true");
+        var process = builder.start();
+        processes.add(process);
+        var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
-        require(line != null && line.contains("port"), "the server did not start; see " + work.resolve("server.log"));
-        base = "http://127.0.0.1:" + line.replaceAll("\\D", "");
+        require(line != null && line.contains("port"), name + " did not start; see " + log);
+        return new Server(process, "http://127.0.0.1:" + line.replaceAll("\\D", ""));
     }
 
     void stop() throws Exception {
         receiver.stop();
-        if (server != null) {
-            server.destroy();
-            server.waitFor();
+        for (Process process : processes) {
+            process.destroy();
+            process.waitFor();
         }
         database.drop();
         try (var files = Files.walk(work)) {
@@ -743,6 +1082,14 @@ public final class Bench {
             Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
     Wrk wrk(String path, String token, Path script) throws Exception {
+        return wrk(new Server(server, base), path, token, script);
+    }
+
+    Wrk wrk(Load load) throws Exception {
+        return wrk(load.server(), load.path(), load.token(), load.script());
+    }
+
+    Wrk wrk(Server target, String path, String token, Path script) throws Exception {
         List<String> command =
                 new ArrayList<>(List.of("wrk", "-t" + THREADS, "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency"));
         if (token != null) {
@@ -751,13 +1098,13 @@ public final class Bench {
         if (script != null) {
             command.addAll(List.of("-s", script.toString()));
         }
-        command.add(base + path);
-        double serverBefore = cpuMillis(server.pid());
+        command.add(target.base() + path);
+        double serverBefore = cpuMillis(target.process().pid());
         double benchBefore = cpuMillis(ProcessHandle.current().pid());
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         require(process.waitFor() == 0, out);
-        double serverCpu = cpuMillis(server.pid()) - serverBefore;
+        double serverCpu = cpuMillis(target.process().pid()) - serverBefore;
         double benchCpu = cpuMillis(ProcessHandle.current().pid()) - benchBefore;
         Matcher rps = RPS.matcher(out);
         Matcher p99 = P99.matcher(out);
@@ -804,10 +1151,11 @@ public final class Bench {
     static String row(String label, List<Wrk> runs) {
         long failed = runs.stream().mapToLong(Wrk::non2xx).sum();
         return String.format(
-                "| %s | %,.0f | %.2f | %d | %s |%n",
+                "| %s | %,.0f | %.2f | %,.0f | %d | %s |%n",
                 label,
                 median(runs, Wrk::rps),
                 median(runs, Wrk::p99Millis),
+                median(runs, Wrk::serverCpuPerRequest) * 1000,
                 failed,
                 runs.stream().map(w -> String.format("%,.0f", w.rps())).toList());
     }
