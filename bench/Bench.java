@@ -297,7 +297,7 @@ public final class Bench {
                 + " id. Each server is its own process (-Xmx256m) from the same jar; the bare route and the"
                 + " Sanctum-style peer are bench/Bench.java's own (`Peer`), never shipped. Server CPU is the"
                 + " process's user and system time (a database server's own CPU is not in it). " + skipped + "\n\n"
-                + table + "\n" + ratios + profile(List.of(live, me));
+                + table + "\n" + ratios + profile(List.of(bare, live, me));
     }
 
     /** Discarded rounds of each load (the first seconds of a JVM measure its JIT compiler), then rounds alternating. */
@@ -316,12 +316,22 @@ public final class Bench {
         return runs;
     }
 
+    /**
+     * Ratios of medians, and the median of the ratios round by round: the rows of one round ran minutes
+     * apart at most, so a machine that sped up or slowed down between rounds moves both sides of those.
+     */
     static String ratio(String what, List<Wrk> route, List<Wrk> reference, double target) {
+        List<Double> perRound = new ArrayList<>();
+        for (int round = 0; round < route.size(); round++) {
+            perRound.add(route.get(round).rps() / reference.get(round).rps());
+        }
         return String.format(
-                "**%s: requests/s %.2f (target >= %.2f), p99 %.2f, server CPU a request %.2f.**%n%n",
+                "**%s: requests/s %.2f (target >= %.2f; round by round %.2f: %s), p99 %.2f, server CPU a request %.2f.**%n%n",
                 what,
                 median(route, Wrk::rps) / median(reference, Wrk::rps),
                 target,
+                medianOf(perRound),
+                perRound.stream().map(r -> String.format("%.2f", r)).toList(),
                 median(route, Wrk::p99Millis) / median(reference, Wrk::p99Millis),
                 median(route, Wrk::serverCpuPerRequest) / median(reference, Wrk::serverCpuPerRequest));
     }
@@ -337,12 +347,33 @@ public final class Bench {
 
     // --- where the server's CPU goes: JFR's execution samples ---
 
-    /** One more round of each load with JFR recording its server: the methods the samples were in. */
+    /**
+     * The parts of a request's work, each named by the frames that mark it. A sample counts in the part
+     * of the innermost marked frame of its stack: JDK code called by Jetty counts as Jetty, the database
+     * under our token check as the database, the access log under a route as the access log.
+     */
+    static final List<Map.Entry<String, List<String>>> PARTS = List.of(
+            Map.entry("database: JDBC driver and pool", List.of("org.postgresql.", "org.h2.", "com.zaxxer.hikari.")),
+            Map.entry(
+                    "access log: Logback and its appender",
+                    List.of("ch.qos.logback.", "dev.whitelabel.bootstrap.StderrAppender")),
+            Map.entry(
+                    "metrics: timer and series", List.of("dev.whitelabel.adapters.http.ApiMetrics", "io.micrometer.")),
+            Map.entry(
+                    "request id and security headers",
+                    List.of("dev.whitelabel.adapters.http.RequestLog", "dev.whitelabel.adapters.http.SecurityHeaders")),
+            Map.entry("JSON: Jackson", List.of("com.fasterxml.jackson.")),
+            Map.entry("ours: routes, token check, request filters", List.of("dev.whitelabel.")),
+            Map.entry(
+                    "Jetty and Javalin: HTTP, routing, I/O",
+                    List.of("org.eclipse.jetty.", "io.javalin.", "jakarta.servlet.", "sun.nio.", "kotlin.")));
+
+    static final String BACKGROUND = "webhook dispatcher (its own threads)";
+    static final String OTHER = "other: JDK code none of these called";
+
+    /** One more round of each load with JFR recording its server: which part of the work the CPU samples were in. */
     String profile(List<Load> loads) throws Exception {
-        var out = new StringBuilder("### Where the server's CPU went (JFR)\n\nOne more round of each route with a"
-                + " flight recording (settings=profile) on the server; the share of its execution samples in each method"
-                + " (self), and by the innermost method of ours on the stack: the time spent in it and in what it called"
-                + " outside our code.\n\n");
+        List<List<List<String>>> recorded = new ArrayList<>();
         int n = 0;
         for (Load load : loads) {
             Path recording = work.resolve("profile-" + n++ + ".jfr");
@@ -350,37 +381,58 @@ public final class Bench {
             jcmd(pid, "JFR.start", "name=bench", "settings=profile");
             wrk(load);
             jcmd(pid, "JFR.stop", "name=bench", "filename=" + recording);
-            var stacks = stacks(recording);
-            out.append("**")
-                    .append(load.label())
-                    .append("**: ")
-                    .append(stacks.size())
-                    .append(" samples.\n\n| self | % | | innermost of ours | % |\n|---|---|---|---|---|\n");
-            var self = top(stacks, stack -> stack.isEmpty() ? List.of() : List.of(stack.get(0)), 10);
-            var ours = top(
-                    stacks,
-                    stack -> stack.stream()
-                            .filter(frame -> frame.startsWith("dev.whitelabel."))
-                            .limit(1)
-                            .toList(),
-                    10);
-            for (int i = 0; i < Math.max(self.size(), ours.size()); i++) {
-                out.append(
-                                i < self.size()
-                                        ? "| `" + self.get(i).getKey() + "` | "
-                                                + percent(self.get(i).getValue(), stacks.size())
-                                        : "| | ")
-                        .append(" | | ")
-                        .append(
-                                i < ours.size()
-                                        ? "`" + ours.get(i).getKey() + "` | "
-                                                + percent(ours.get(i).getValue(), stacks.size())
-                                        : " | ")
-                        .append(" |\n");
+            recorded.add(stacks(recording));
+        }
+        var out = new StringBuilder("### Where the server's CPU went (JFR)\n\nOne more round of each route with a"
+                + " flight recording (settings=profile) on its server: the share of the execution samples in each part"
+                + " of the work, by the innermost frame of its stack that marks one (`Bench.PARTS`).\n\n| part |");
+        loads.forEach(load -> out.append(" `").append(load.path()).append("` % |"));
+        out.append("\n|---|").append("---|".repeat(loads.size())).append('\n');
+        List<String> names =
+                new ArrayList<>(PARTS.stream().map(Map.Entry::getKey).toList());
+        names.add(OTHER);
+        for (String name : names) {
+            out.append("| ").append(name).append(" |");
+            for (var stacks : recorded) {
+                long count = stacks.stream()
+                        .filter(stack -> part(stack).equals(name))
+                        .count();
+                out.append(' ').append(percent(count, stacks.size())).append(" |");
             }
             out.append('\n');
         }
-        return out.toString();
+        out.append("| samples |");
+        recorded.forEach(stacks -> out.append(' ').append(stacks.size()).append(" |"));
+        out.append("\n\nThe methods most samples were in (self):\n\n");
+        for (int i = 0; i < loads.size(); i++) {
+            var stacks = recorded.get(i);
+            var self = top(stacks, stack -> stack.isEmpty() ? List.of() : List.of(stack.get(0)), 6);
+            out.append("- `")
+                    .append(loads.get(i).path())
+                    .append("`: ")
+                    .append(String.join(
+                            ", ",
+                            self.stream()
+                                    .map(entry -> "`" + entry.getKey() + "` " + percent(entry.getValue(), stacks.size())
+                                            + "%")
+                                    .toList()))
+                    .append('\n');
+        }
+        return out.append('\n').toString();
+    }
+
+    static String part(List<String> stack) {
+        if (stack.stream().anyMatch(frame -> frame.startsWith("dev.whitelabel.bootstrap.WebhookDispatcher"))) {
+            return BACKGROUND;
+        }
+        for (String frame : stack) {
+            for (var part : PARTS) {
+                if (part.getValue().stream().anyMatch(frame::startsWith)) {
+                    return part.getKey();
+                }
+            }
+        }
+        return OTHER;
     }
 
     static String percent(long part, long whole) {
