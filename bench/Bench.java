@@ -262,7 +262,7 @@ public final class Bench {
         String java = System.getProperty("java.version");
         String newerVersion = newer ? javaVersion(NEWER_JDK) : "";
         var table = new StringBuilder("| Java | route | requests/s (median) | p99 ms (median) | server CPU µs a request"
-                + " (median) | non-2xx | rounds (req/s) |\n|---|---|---|---|---|---|---|\n");
+                + " (median) | non-2xx / socket errors | rounds (req/s) |\n|---|---|---|---|---|---|---|\n");
         for (Load load : loads) {
             boolean onNewer = load == bareNewer || load == liveNewer || load == meNewer;
             table.append(row((onNewer ? newerVersion : java) + " | " + load.label(), runs.get(load)));
@@ -313,8 +313,9 @@ public final class Bench {
                 + " is one indexed read of the token and its user; introspection also reads the service client by its"
                 + " id. Each server is its own process (-Xmx256m) from the same jar; the bare route and the"
                 + " Sanctum-style peer are bench/Bench.java's own (`Peer`), never shipped. Server CPU is the"
-                + " process's user and system time (a database server's own CPU is not in it). " + skipped + "\n\n"
-                + table + "\n" + ratios + profile(List.of(bare, live, me));
+                + " process's user and system time (a database server's own CPU is not in it). Socket errors are wrk's: connect, read, write, and no answer within 2 s. "
+                + skipped + "\n\n"
+                + table + "\n" + ratios + profile(List.of(bare, live, me), runs);
     }
 
     /** Discarded rounds of each load (the first seconds of a JVM measure its JIT compiler), then rounds alternating. */
@@ -372,7 +373,7 @@ public final class Bench {
     static final List<Map.Entry<String, List<String>>> PARTS = List.of(
             Map.entry("database: JDBC driver and pool", List.of("org.postgresql.", "org.h2.", "com.zaxxer.hikari.")),
             Map.entry(
-                    "access log: Logback and its appender",
+                    "Logback: level checks of Jetty and Javalin, the access log",
                     List.of("ch.qos.logback.", "dev.whitelabel.bootstrap.StderrAppender")),
             Map.entry(
                     "metrics: timer and series", List.of("dev.whitelabel.adapters.http.ApiMetrics", "io.micrometer.")),
@@ -388,8 +389,11 @@ public final class Bench {
     static final String BACKGROUND = "webhook dispatcher (its own threads)";
     static final String OTHER = "other: JDK code none of these called";
 
-    /** One more round of each load with JFR recording its server: which part of the work the CPU samples were in. */
-    String profile(List<Load> loads) throws Exception {
+    /**
+     * One more round of each load with JFR recording its server: which part of the work the CPU samples
+     * were in, and that share of the server CPU a request {@code measured} in the rounds.
+     */
+    String profile(List<Load> loads, Map<Load, List<Wrk>> measured) throws Exception {
         List<List<List<String>>> recorded = new ArrayList<>();
         int n = 0;
         for (Load load : loads) {
@@ -402,19 +406,25 @@ public final class Bench {
         }
         var out = new StringBuilder("### Where the server's CPU went (JFR)\n\nOne more round of each route with a"
                 + " flight recording (settings=profile) on its server: the share of the execution samples in each part"
-                + " of the work, by the innermost frame of its stack that marks one (`Bench.PARTS`).\n\n| part |");
+                + " of the work, by the innermost frame of its stack that marks one (`Bench.PARTS`), and that share of the"
+                + " server CPU a request measured in the rounds above.\n\n| part |");
         loads.forEach(load -> out.append(" `").append(load.path()).append("` % |"));
         out.append("\n|---|").append("---|".repeat(loads.size())).append('\n');
-        List<String> names =
-                new ArrayList<>(PARTS.stream().map(Map.Entry::getKey).toList());
+        List<String> names = new ArrayList<>(List.of(BACKGROUND));
+        names.addAll(PARTS.stream().map(Map.Entry::getKey).toList());
         names.add(OTHER);
         for (String name : names) {
             out.append("| ").append(name).append(" |");
-            for (var stacks : recorded) {
+            for (int i = 0; i < loads.size(); i++) {
+                var stacks = recorded.get(i);
                 long count = stacks.stream()
                         .filter(stack -> part(stack).equals(name))
                         .count();
-                out.append(' ').append(percent(count, stacks.size())).append(" |");
+                double micros = median(measured.get(loads.get(i)), Wrk::serverCpuPerRequest)
+                        * 1000
+                        * count
+                        / Math.max(1, stacks.size());
+                out.append(' ').append(percent(count, stacks.size())).append(String.format(" (%.0f µs) |", micros));
             }
             out.append('\n');
         }
@@ -647,7 +657,7 @@ public final class Bench {
                 + " is sent. Every event: the endpoint takes `token.revoked` too, so each logout also writes an outbox"
                 + " row, and the dispatcher sends it to a receiver in this process while the load runs, on the same two"
                 + " cores.\n\n"
-                + "| route | requests/s (median) | p99 ms (median) | server CPU µs a request (median) | non-2xx | rounds"
+                + "| route | requests/s (median) | p99 ms (median) | server CPU µs a request (median) | non-2xx / socket errors | rounds"
                 + " (req/s) |\n|---|---|---|---|---|---|\n"
                 + row("`POST /api/white-label/logout {\"user_id\",\"token_id\"}`, no webhook", without)
                 + row("the same, an endpoint for other events", quiet)
@@ -1126,7 +1136,13 @@ public final class Bench {
 
     /** One wrk round, with the CPU time the server and this process (the webhook receiver) spent meanwhile. */
     record Wrk(
-            double rps, double p99Millis, long non2xx, double requests, double serverCpuMillis, double benchCpuMillis) {
+            double rps,
+            double p99Millis,
+            long non2xx,
+            long socketErrors,
+            double requests,
+            double serverCpuMillis,
+            double benchCpuMillis) {
         double serverCpuPerRequest() {
             return serverCpuMillis / requests;
         }
@@ -1183,10 +1199,11 @@ public final class Bench {
         require(rps.find() && p99.find(), out);
         Matcher non2xx = NON_2XX.matcher(out);
         Matcher errors = ERRORS.matcher(out);
-        long failed = non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0;
+        long refused = non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0;
+        long socketErrors = 0;
         if (errors.find()) {
             for (int group = 1; group <= 4; group++) {
-                failed += Long.parseLong(errors.group(group));
+                socketErrors += Long.parseLong(errors.group(group));
             }
         }
         double scale = switch (p99.group(2)) {
@@ -1198,7 +1215,8 @@ public final class Bench {
         return new Wrk(
                 requestsPerSecond,
                 Double.parseDouble(p99.group(1)) * scale,
-                failed,
+                refused,
+                socketErrors,
                 requestsPerSecond * seconds,
                 serverCpu,
                 benchCpu);
@@ -1221,14 +1239,14 @@ public final class Bench {
     }
 
     static String row(String label, List<Wrk> runs) {
-        long failed = runs.stream().mapToLong(Wrk::non2xx).sum();
         return String.format(
-                "| %s | %,.0f | %.2f | %,.0f | %d | %s |%n",
+                "| %s | %,.0f | %.2f | %,.0f | %d / %d | %s |%n",
                 label,
                 median(runs, Wrk::rps),
                 median(runs, Wrk::p99Millis),
                 median(runs, Wrk::serverCpuPerRequest) * 1000,
-                failed,
+                runs.stream().mapToLong(Wrk::non2xx).sum(),
+                runs.stream().mapToLong(Wrk::socketErrors).sum(),
                 runs.stream().map(w -> String.format("%,.0f", w.rps())).toList());
     }
 

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.User;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,6 +64,34 @@ class ListingRoutesTest {
         assertThat(json.at("/data/0/id").asLong()).isEqualTo(bob.id());
         assertThat(json.at("/links/first").asText()).endsWith("&search=BOB");
         assertThat(all.toString()).doesNotContain("admin@acme.test").doesNotContain("gus@globex.test");
+    }
+
+    /** Javalin's gzip, with no content type excluded (HttpServer): long answers compressed, short ones not. */
+    @Test
+    void a_long_listing_is_gzipped_for_a_client_that_accepts_it_and_a_short_answer_is_not() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            running.user(acme, "user" + i + "@acme.test");
+        }
+        var client = HttpClient.newHttpClient();
+        var listing = client.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + running.server.port() + "/api/white-label/users?per_page=100"))
+                        .header("Authorization", "Bearer " + acmeAdmin)
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        var live = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.server.port() + "/health/live"))
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(listing.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        String json = new String(
+                new GZIPInputStream(new ByteArrayInputStream(listing.body())).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"email\":\"user29@acme.test\"");
+        assertThat(live.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(live.body()).isEqualTo("{\"status\":\"ok\"}");
     }
 
     @Test
