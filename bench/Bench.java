@@ -3,6 +3,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.http.Context;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,12 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -107,18 +111,49 @@ public final class Bench {
             return cluster().replaceFirst("/[^/?]+(\\?|$)", "/" + BENCH_DATABASE + "$1");
         }
 
+        /** Set while the cluster's synchronous_commit is off, so that a stop of any kind turns it back on. */
+        static volatile boolean commitsRelaxed;
+
+        /**
+         * Whether the cluster's synchronous_commit comes from its configuration files alone: then ALTER
+         * SYSTEM RESET puts it back as it was. One set by an earlier ALTER SYSTEM is left alone.
+         */
+        static boolean commitSettingOurs() throws SQLException {
+            try (Connection db = DriverManager.getConnection(cluster());
+                    var statement = db.createStatement();
+                    var rows = statement.executeQuery("select count(*) from pg_file_settings where name ="
+                            + " 'synchronous_commit' and sourcefile like '%postgresql.auto.conf'")) {
+                rows.next();
+                return rows.getLong(1) == 0;
+            }
+        }
+
         /**
          * The cluster's synchronous_commit, for every session at once, the pool's open ones included (a
-         * setting of the configuration file reaches them on reload): off, a commit answers before its WAL
-         * is on disk. The cluster's own setting is put back after the round, and when the bench stops.
+         * setting of the configuration files reaches them on reload): off, a commit answers before its
+         * WAL is on disk. Turned back on after the round, when the bench stops, and by a shutdown hook.
          */
-        void synchronousCommit(boolean on) throws SQLException, InterruptedException {
+        static void synchronousCommit(boolean on) throws SQLException, InterruptedException {
+            if (!on && !commitsRelaxed) {
+                commitsRelaxed = true;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        synchronousCommit(true);
+                    } catch (Exception e) {
+                        System.err.println("could not turn synchronous_commit back on: " + e);
+                    }
+                }));
+            }
+            if (on && !commitsRelaxed) {
+                return;
+            }
             try (Connection db = DriverManager.getConnection(cluster());
                     var statement = db.createStatement()) {
                 statement.execute(
                         on ? "alter system reset synchronous_commit" : "alter system set synchronous_commit = off");
                 statement.execute("select pg_reload_conf()");
             }
+            commitsRelaxed = !on;
             // each backend reads the new configuration at its next statement; give the signal time to arrive
             Thread.sleep(500);
         }
@@ -138,8 +173,16 @@ public final class Bench {
             return this == H2 ? "system_range(1, " + n + ")" : "generate_series(1, " + n + ")";
         }
 
-        String label() {
-            return this == H2 ? "the embedded H2 default" : "PostgreSQL (a fresh database on the local cluster)";
+        String label() throws SQLException {
+            if (this == H2) {
+                return "the embedded H2 default";
+            }
+            try (Connection db = DriverManager.getConnection(cluster());
+                    var statement = db.createStatement();
+                    var version = statement.executeQuery("show server_version")) {
+                version.next();
+                return "PostgreSQL " + version.getString(1) + " (a fresh database on the local cluster)";
+            }
         }
     }
 
@@ -226,7 +269,13 @@ public final class Bench {
                 null,
                 null);
         var live = new Load("`GET /health/live` (no auth, no database)", ours, "/health/live", null, null);
-        var me = new Load("`GET /api/user/me` (bearer token)", ours, "/api/user/me", token, null);
+        Path meTokens = tokensScript("me", moreTokens(token, TOKENS_A_ROW));
+        var me = new Load(
+                "`GET /api/user/me` (" + TOKENS_A_ROW + " bearer tokens in turn)",
+                ours,
+                "/api/user/me",
+                null,
+                meTokens);
         var check = new Load("`GET /auth/check` (forward auth, 204)", ours, "/auth/check", token, null);
         var introspect = new Load(
                 "`POST /oauth/introspect` (service client, RFC 7662)", ours, "/oauth/introspect", null, introspection);
@@ -238,8 +287,8 @@ public final class Bench {
                             + " on every request)",
                     peer(JAVA, "sanctum"),
                     "/api/user/me",
-                    register("sanctum@bench.test"),
-                    null);
+                    null,
+                    tokensScript("sanctum", moreTokens(register("sanctum@bench.test"), TOKENS_A_ROW)));
             loads.add(sanctum);
         }
         String newerJava = NEWER_JDK.resolve("bin").resolve("java").toString();
@@ -253,12 +302,21 @@ public final class Bench {
             if (shared) {
                 var second = serve(newerJava, dbUrl, "server-newer");
                 liveNewer = new Load(live.label(), second, "/health/live", null, null);
-                meNewer = new Load(me.label(), second, "/api/user/me", token, null);
+                meNewer = new Load(me.label(), second, "/api/user/me", null, meTokens);
                 loads.add(liveNewer);
                 loads.add(meNewer);
             }
         }
         var runs = alternate(loads);
+        String profile = profile(List.of(bare, live, me), runs);
+        // the peers and the second server (with its own webhook dispatcher) must not run into later sections
+        List<Process> beside = loads.stream()
+                .map(load -> load.server().process())
+                .filter(process -> process != server)
+                .distinct()
+                .toList();
+        stopAll(beside);
+        processes.removeAll(beside);
         String java = System.getProperty("java.version");
         String newerVersion = newer ? javaVersion(NEWER_JDK) : "";
         var table = new StringBuilder("| Java | route | requests/s (median) | p99 ms (median) | server CPU µs a request"
@@ -308,30 +366,80 @@ public final class Bench {
                         : "No newer JDK at " + NEWER_JDK + " (WHITELABEL_BENCH_NEWER_JDK): its rows are left out. ");
         return "## 1. The token checks beside a bare Javalin route and a Sanctum-style peer\n\n"
                 + "wrk, " + THREADS + " threads, " + CONNECTIONS + " connections, " + seconds + " s a round, " + rounds
-                + " rounds alternating over every row after " + WARM_UP_ROUNDS + " discarded warm-up rounds of each;"
+                + " rounds alternating over every row (forwards, then backwards) after " + WARM_UP_ROUNDS
+                + " discarded warm-up rounds of each;"
                 + " medians. Every check"
                 + " is one indexed read of the token and its user; introspection also reads the service client by its"
                 + " id. Each server is its own process (-Xmx256m) from the same jar; the bare route and the"
                 + " Sanctum-style peer are bench/Bench.java's own (`Peer`), never shipped. Server CPU is the"
                 + " process's user and system time (a database server's own CPU is not in it). Socket errors are wrk's: connect, read, write, and no answer within 2 s. "
                 + skipped + "\n\n"
-                + table + "\n" + ratios + profile(List.of(bare, live, me), runs);
+                + table + "\n" + ratios + profile;
     }
 
-    /** Discarded rounds of each load (the first seconds of a JVM measure its JIT compiler), then rounds alternating. */
+    /**
+     * Tokens a row's requests take in turn: with one token, every Sanctum-style request would wait for
+     * the row lock of the one before it, which no real load does.
+     */
+    static final int TOKENS_A_ROW = 64;
+
+    /** {@code first} and more tokens of its user, {@code count} in all, issued by the platform's admin. */
+    List<String> moreTokens(String first, int count) throws Exception {
+        long userId = Long.parseLong(get("/api/user/me", first).body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        List<String> tokens = new ArrayList<>(List.of(first));
+        while (tokens.size() < count) {
+            var answer = post("/api/white-label/token", admin, "{\"user_id\":" + userId + "}");
+            require(answer.statusCode() == 200, answer.body());
+            tokens.add(answer.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1"));
+        }
+        return tokens;
+    }
+
+    /** A wrk script sending {@code tokens} in turn, one a request. */
+    Path tokensScript(String name, List<String> tokens) throws IOException {
+        Path script = work.resolve(name + "-tokens.lua");
+        Files.writeString(script, """
+                local tokens = {%s}
+                local n = 0
+                request = function()
+                  n = n + 1
+                  return wrk.format(nil, nil, {["Authorization"] = "Bearer " .. tokens[n %% #tokens + 1]})
+                end
+                """.formatted(String.join(
+                ",", tokens.stream().map(t -> "\"" + t + "\"").toList())));
+        return script;
+    }
+
+    /**
+     * Discarded rounds of each load (the first seconds of a JVM measure its JIT compiler), then rounds
+     * alternating, every load in every round, so that the i-th runs of two loads are a pair.
+     */
     Map<Load, List<Wrk>> alternate(List<Load> loads) throws Exception {
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            for (Load load : loads) {
+            for (Load load : inOrder(loads, round)) {
                 wrk(load);
             }
         }
         Map<Load, List<Wrk>> runs = new LinkedHashMap<>();
+        loads.forEach(load -> runs.put(load, new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
-            for (Load load : loads) {
-                runs.computeIfAbsent(load, key -> new ArrayList<>()).add(wrk(load));
+            for (Load load : inOrder(loads, round)) {
+                runs.get(load).add(wrk(load));
             }
         }
         return runs;
+    }
+
+    /**
+     * The rows forwards in even rounds and backwards in odd ones: this machine speeds up and slows down
+     * over minutes, and a fixed order would hand the rows run last in a round a different machine.
+     */
+    static List<Load> inOrder(List<Load> loads, int round) {
+        List<Load> order = new ArrayList<>(loads);
+        if (round % 2 == 1) {
+            Collections.reverse(order);
+        }
+        return order;
     }
 
     /**
@@ -404,10 +512,12 @@ public final class Bench {
             jcmd(pid, "JFR.stop", "name=bench", "filename=" + recording);
             recorded.add(stacks(recording));
         }
-        var out = new StringBuilder("### Where the server's CPU went (JFR)\n\nOne more round of each route with a"
-                + " flight recording (settings=profile) on its server: the share of the execution samples in each part"
-                + " of the work, by the innermost frame of its stack that marks one (`Bench.PARTS`), and that share of the"
-                + " server CPU a request measured in the rounds above.\n\n| part |");
+        var out = new StringBuilder(
+                "### Where the server's CPU went (JFR)\n\nOne more round of each route with a"
+                        + " flight recording (settings=profile) on its server: the share of the execution samples in each part"
+                        + " of the work, by the innermost frame of its stack that marks one (`Bench.PARTS`), and that share of the"
+                        + " server CPU a request measured in the rounds above (JFR samples Java code only, not the GC, the JIT"
+                        + " compiler or time in system calls: the µs are the Java samples' shares scaled to the whole).\n\n| part |");
         loads.forEach(load -> out.append(" `").append(load.path()).append("` % |"));
         out.append("\n|---|").append("---|".repeat(loads.size())).append('\n');
         List<String> names = new ArrayList<>(List.of(BACKGROUND));
@@ -589,7 +699,8 @@ public final class Bench {
 
     String logoutByTokenId() throws Exception {
         // commits not waited for: the most that batching commits together (group commit) could buy
-        boolean relaxed = database == Database.POSTGRES;
+        // the cluster's own ALTER SYSTEM value could not be put back: leave the row out then
+        boolean relaxed = database == Database.POSTGRES && Database.commitSettingOurs();
         int variants = relaxed ? 4 : 3;
         int users = 16;
         int perUser = (rounds + WARM_UP_ROUNDS) * variants * TOKENS_PER_ROUND;
@@ -603,6 +714,7 @@ public final class Bench {
         List<Wrk> quiet = new ArrayList<>();
         List<Wrk> with = new ArrayList<>();
         List<Wrk> uncommitted = new ArrayList<>();
+        long received = 0;
         String logout = "/api/white-label/logout";
         // Discarded rounds of each first: the first rounds measure the JIT compiler and a cold database cache.
         int slot = 0;
@@ -612,22 +724,25 @@ public final class Bench {
             Wrk outboxOnly = wrk(logout, admin, logoutScript(userIds, firstTokenIds, slot++));
             deleteWebhook(other);
             long every = createWebhook("[]");
+            long receivedBefore = receiver.count();
             Wrk delivered = wrk(logout, admin, logoutScript(userIds, firstTokenIds, slot++));
+            long receivedInRound = receiver.count() - receivedBefore;
             deleteWebhook(every);
             Wrk unwaited = null;
             if (relaxed) {
                 Path script = logoutScript(userIds, firstTokenIds, slot++);
-                database.synchronousCommit(false);
                 try {
+                    Database.synchronousCommit(false);
                     unwaited = wrk(logout, admin, script);
                 } finally {
-                    database.synchronousCommit(true);
+                    Database.synchronousCommit(true);
                 }
             }
             if (round >= 0) {
                 without.add(none);
                 quiet.add(outboxOnly);
                 with.add(delivered);
+                received += receivedInRound;
                 if (unwaited != null) {
                     uncommitted.add(unwaited);
                 }
@@ -661,19 +776,21 @@ public final class Bench {
                 + " (req/s) |\n|---|---|---|---|---|---|\n"
                 + row("`POST /api/white-label/logout {\"user_id\",\"token_id\"}`, no webhook", without)
                 + row("the same, an endpoint for other events", quiet)
-                + row("the same, an endpoint for every event (each logout delivered)", with)
+                + row("the same, an endpoint for every event (an outbox row each, sent while the load runs)", with)
                 + groupCommit
                 + String.format(
                         "%n**Other events / none: requests/s %.2f, p99 %.2f. Every event / none: requests/s %.2f, p99"
-                                + " %.2f.**%s Events received: %,d; the receiver (this process) spent %.0f µs of CPU a"
-                                + " delivered logout.%n",
+                                + " %.2f.**%s In the measured every-event rounds, %,d logouts were answered and the receiver"
+                                + " (this process) took %,d events while they ran, at %.0f µs of its CPU an event; the"
+                                + " rest were still in the outbox when the round's endpoint was deleted, which ends them.%n",
                         median(quiet, Wrk::rps) / median(without, Wrk::rps),
                         median(quiet, Wrk::p99Millis) / median(without, Wrk::p99Millis),
                         median(with, Wrk::rps) / median(without, Wrk::rps),
                         median(with, Wrk::p99Millis) / median(without, Wrk::p99Millis),
                         groupCommitRatio,
-                        receiver.count(),
-                        median(with, Wrk::benchCpuPerRequest) * 1000);
+                        (long) with.stream().mapToDouble(Wrk::requests).sum(),
+                        received,
+                        with.stream().mapToDouble(Wrk::benchCpuMillis).sum() * 1000 / Math.max(1, received));
     }
 
     // --- 4. how soon a receiver hears of a logout ---
@@ -819,6 +936,10 @@ public final class Bench {
         static void serve(String kind, String dbUrl) {
             var app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
+                // the server's own setting (HttpServer): the default searches its excluded types on every answer
+                var compression = new CompressionStrategy(null, new Gzip());
+                compression.setExcludedMimeTypes(List.of());
+                config.http.compressionStrategy = compression;
                 switch (kind) {
                     case "bare" -> config.routes.get("/bare", ctx -> ctx.json(Map.of("status", "ok")));
                     case "sanctum" -> config.routes.get("/api/user/me", new SanctumStyle(dbUrl)::me);
@@ -834,6 +955,13 @@ public final class Bench {
         private static final String FIND = "select t.token_hash, u.id, u.name, u.email from tokens t"
                 + " join users u on u.id = t.user_id"
                 + " where t.id = ? and t.revoked_at is null and t.generation = u.token_generation";
+        private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         private final HikariDataSource pool;
 
         SanctumStyle(String dbUrl) {
@@ -852,8 +980,7 @@ public final class Bench {
             }
             long id = Long.parseLong(header.substring("Bearer ".length(), bar));
             byte[] digest = HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(header.substring(bar + 1).getBytes(StandardCharsets.US_ASCII)))
+                    .formatHex(SHA256.get().digest(header.substring(bar + 1).getBytes(StandardCharsets.US_ASCII)))
                     .getBytes(StandardCharsets.US_ASCII);
             try (Connection db = pool.getConnection();
                     var find = db.prepareStatement(FIND)) {
@@ -1041,14 +1168,19 @@ public final class Bench {
 
     void stop() throws Exception {
         receiver.stop();
-        for (Process process : processes) {
-            process.destroy();
-            process.waitFor();
-        }
+        stopAll(processes);
         database.drop();
         try (var files = Files.walk(work)) {
             files.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** Each is sent SIGTERM first, then waited for: a server's drain runs while the next one's does. */
+    static void stopAll(List<Process> processes) throws InterruptedException {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            process.waitFor();
         }
     }
 
