@@ -133,6 +133,7 @@ class OperationsTest {
                 .map(line -> Long.parseLong(line.substring(line.lastIndexOf(' ') + 1)))
                 .toList();
         assertThat(me).isSorted().endsWith(5L);
+        assertThat(metrics).contains("le=\"+Inf\"");
         assertThat(metrics.length()).as("the scrape's length").isLessThan(24 * 1024);
     }
 
