@@ -53,27 +53,23 @@ final class LoginPlatformUser implements LoginPlatformUserUseCase {
                 password, credential.map(PasswordCredential::passwordHash).orElse(decoy));
         // BCrypt compares the first 72 bytes only: a longer password would match on its prefix alone
         // a disabled user is told what a wrong password is told, after the same work
+        // the attempt's place stays taken: it is the failure counted
         if (credential.isEmpty()
                 || !matches
                 || !Password.fitsTheHash(password)
                 || credential.get().user().isDisabled()) {
-            throttling.failed(attempt);
             throw new InvalidCredentials();
         }
-        // guesses sent in parallel all passed begin() while the hashes ran: the right one among them
-        // must not get in once the others have been counted
-        throttling.confirm(attempt);
         var user = credential.get().user();
         String verified = credential.get().passwordHash();
-        var signedIn = transactions.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             // a password changed, or the user disabled or deleted, while the hash ran ends this login
             users.lockPasswordHash(user.platformId(), user.id())
                     .filter(verified::equals)
                     .orElseThrow(InvalidCredentials::new);
+            throttling.succeeded(attempt);
             return new SignedIn(user, tokenIssuer.issue(actor, user, token, clock.instant()));
         });
-        throttling.succeeded(attempt);
-        return signedIn;
     }
 
     private String decoyHash() {

@@ -5,6 +5,7 @@ import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.LoginThrottle;
 import dev.whitelabel.domain.model.TokenDigest;
 import dev.whitelabel.domain.port.out.LoginFailures;
+import dev.whitelabel.domain.port.out.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,40 +14,44 @@ import java.util.stream.Stream;
 
 /**
  * Counts failed logins per (platform, email) and per (platform, client address) in a sliding window.
- * A refused attempt is not counted, so a client that keeps trying is let in once the window has
- * passed its oldest counted failure. The email is looked up by its hash whether or not anyone has
- * it, so a known and an unknown email cost the same and answer the same. Guesses sent in parallel
- * all start below the limit; a right one is counted again after its hash, so it gets in only if the
- * failures recorded meanwhile leave room.
+ * An attempt takes its place among the failures before its password is checked, in a transaction of
+ * its own that holds the email's and the address's counts: guesses sent together, to any instance,
+ * find room for at most the limit of them, and every other one is refused before any hash, right or
+ * wrong. A success gives its place back. A refused attempt is not counted, so a client that keeps
+ * trying is let in once the window has passed its oldest counted failure. The email is looked up by
+ * its hash whether or not anyone has it, so a known and an unknown email cost the same and answer the
+ * same.
  */
 final class LoginThrottling {
 
-    /** One login attempt, as counted when it began. */
-    record Attempt(long platformId, String emailHash, Optional<String> ip, Instant at, boolean emailHasFailures) {}
+    /** One login attempt, holding its place among the failures until it succeeds. */
+    record Attempt(long platformId, String emailHash, long place, boolean emailHadFailures) {}
 
     private final LoginFailures failures;
     private final LoginThrottle limits;
+    private final Transactions transactions;
 
-    LoginThrottling(LoginFailures failures, LoginThrottle limits) {
+    LoginThrottling(LoginFailures failures, LoginThrottle limits, Transactions transactions) {
         this.failures = failures;
         this.limits = limits;
-    }
-
-    /** @throws TooManyLoginAttempts either limit is reached */
-    Attempt begin(long platformId, EmailAddress email, Optional<String> ip, Instant now) {
-        String emailHash = hash(email);
-        boolean emailHasFailures =
-                !refuseIfLimited(platformId, emailHash, ip, now).isEmpty();
-        return new Attempt(platformId, emailHash, ip, now, emailHasFailures);
+        this.transactions = transactions;
     }
 
     /**
-     * Counts again once the password is known to be right.
+     * Takes the attempt's place, counted as a failure until {@link #succeeded}: one that fails, or
+     * never ends (a crash), stays counted.
      *
-     * @throws TooManyLoginAttempts the failures counted meanwhile reached either limit
+     * @throws TooManyLoginAttempts either limit is reached
      */
-    void confirm(Attempt attempt) {
-        refuseIfLimited(attempt.platformId(), attempt.emailHash(), attempt.ip(), attempt.at());
+    Attempt begin(long platformId, EmailAddress email, Optional<String> ip, Instant now) {
+        String emailHash = hash(email);
+        return transactions.inTransaction(() -> {
+            failures.lock(platformId, emailHash, ip, now);
+            boolean emailHadFailures =
+                    !refuseIfLimited(platformId, emailHash, ip, now).isEmpty();
+            return new Attempt(
+                    platformId, emailHash, failures.record(platformId, emailHash, ip, now), emailHadFailures);
+        });
     }
 
     /** Answers the email's failures in the window, newest first. */
@@ -64,13 +69,10 @@ final class LoginThrottling {
         return byEmail;
     }
 
-    void failed(Attempt attempt) {
-        failures.record(attempt.platformId(), attempt.emailHash(), attempt.ip(), attempt.at());
-    }
-
-    /** Resets the email's count; no write when there was nothing to reset. */
+    /** Gives the attempt's place back and resets the email's count, in the caller's transaction. */
     void succeeded(Attempt attempt) {
-        if (attempt.emailHasFailures()) {
+        failures.giveBack(attempt.platformId(), attempt.place());
+        if (attempt.emailHadFailures()) {
             failures.forgetEmail(attempt.platformId(), attempt.emailHash());
         }
     }

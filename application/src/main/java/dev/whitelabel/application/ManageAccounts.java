@@ -68,14 +68,13 @@ final class ManageAccounts implements ManageAccountsUseCase {
                 .filter(hash -> Password.fitsTheHash(currentPassword) && passwordHasher.matches(currentPassword, hash))
                 .isPresent();
         if (!matches) {
-            throttling.failed(attempt);
             throw InvalidInput.of("current_password", "The password is incorrect.");
         }
-        throttling.confirm(attempt);
         String hash = passwordHasher.hash(password.value());
         var self = Actor.tokenOwner(user);
         return transactions.inTransaction(() -> {
             var now = clock.instant();
+            throttling.succeeded(attempt);
             users.setPasswordHash(user.platformId(), user.id(), hash);
             // the caller's token is theirs, so it is kept; were it gone (pruned), every token ends
             int revoked = revocations

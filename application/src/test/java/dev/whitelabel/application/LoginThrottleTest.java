@@ -118,6 +118,7 @@ class LoginThrottleTest {
     static final class SlowHasher implements PasswordHasher {
         final BcryptPasswordHasher bcrypt = new BcryptPasswordHasher(4);
         Runnable meanwhile = () -> {};
+        int checked;
 
         @Override
         public String hash(String password) {
@@ -126,6 +127,7 @@ class LoginThrottleTest {
 
         @Override
         public boolean matches(String password, String hash) {
+            checked++;
             boolean matches = bcrypt.matches(password, hash);
             if (matches) {
                 var work = meanwhile;
@@ -137,7 +139,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void the_right_password_among_parallel_guesses_waits_once_they_are_counted() {
+    void guesses_sent_while_a_password_is_checked_find_only_the_places_left_and_are_refused_before_a_hash() {
         var hasher = new SlowHasher();
         var racing = new WhitelabelUseCases(
                 fixture.storage,
@@ -147,16 +149,23 @@ class LoginThrottleTest {
                 new LoginThrottle(3, 5, Duration.ofMinutes(15)));
         var email = new EmailAddress("ann@acme.test");
         hasher.meanwhile = () -> {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 2; i++) {
                 assertThatThrownBy(() -> racing.loginPlatformUser()
                                 .login(Fixture.adminOf(acme), email, "wrong", NewToken.named("guess")))
                         .isInstanceOf(InvalidCredentials.class);
             }
+            assertThatThrownBy(() -> racing.loginPlatformUser()
+                            .login(Fixture.adminOf(acme), email, "correct horse", NewToken.named("guess")))
+                    .as("the third place is the right password's own, still being checked")
+                    .isInstanceOf(TooManyLoginAttempts.class);
         };
 
-        assertThatThrownBy(() -> racing.loginPlatformUser()
-                        .login(Fixture.adminOf(acme), email, "correct horse", NewToken.named("guess")))
-                .isInstanceOf(TooManyLoginAttempts.class);
+        assertThat(racing.loginPlatformUser()
+                        .login(Fixture.adminOf(acme), email, "correct horse", NewToken.named("first")))
+                .isNotNull();
+        assertThat(hasher.checked)
+                .as("the right one and the two that found a place")
+                .isEqualTo(3);
     }
 
     @Test

@@ -92,10 +92,13 @@ class SqlStatementsTest {
         assertThat(counter.writes()).isZero();
     }
 
-    /** Login throttling: one insert per failed login; a success with nothing to reset writes nothing more than before. */
+    /**
+     * Login throttling: an attempt locks its email's count and takes its place (a key row updated, a
+     * failure inserted) before the hash; a failure keeps the place, a success deletes it beside its token.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
-    void a_failed_login_is_one_write_and_a_success_writes_only_its_token(String database) {
+    void an_attempt_takes_its_place_in_two_writes_and_a_success_gives_it_back_in_one(String database) {
         open(database);
         var acme = platform();
         var admin = Actor.whiteLabelAdmin(acme.admin());
@@ -108,20 +111,21 @@ class SqlStatementsTest {
                                 Optional.of(new Password("correct horse")),
                                 Optional.empty()));
         var email = new EmailAddress("ann@acme.test");
+        useCases.loginPlatformUser().login(admin, email, "correct horse", NewToken.named("t"));
 
         counter.reset();
         assertThatThrownBy(() -> useCases.loginPlatformUser().login(admin, email, "wrong horse", NewToken.named("t")))
                 .isInstanceOf(InvalidCredentials.class);
-        assertThat(counter.writes()).isEqualTo(1);
-        assertThat(counter.statements()).anyMatch(sql -> sql.contains("insert into login_failures"));
-
-        useCases.loginPlatformUser().login(admin, email, "correct horse", NewToken.named("t"));
-        counter.reset();
-        useCases.loginPlatformUser().login(admin, email, "correct horse", NewToken.named("t"));
-        // the token and its audit event, as before throttling
         assertThat(counter.writes()).isEqualTo(2);
         assertThat(counter.statements())
-                .noneMatch(sql -> sql.contains("login_failures") && !sql.strip().startsWith("select"));
+                .anyMatch(sql -> sql.contains("update login_throttle_keys"))
+                .anyMatch(sql -> sql.contains("insert into login_failures"));
+
+        counter.reset();
+        useCases.loginPlatformUser().login(admin, email, "correct horse", NewToken.named("t"));
+        // the place, taken and given back; the email's count reset; the token and its audit event
+        assertThat(counter.writes()).isEqualTo(6);
+        assertThat(counter.statements()).anyMatch(sql -> sql.contains("delete from login_failures"));
     }
 
     @ParameterizedTest

@@ -569,6 +569,35 @@ abstract class StoragePortsContract {
     }
 
     @Test
+    void a_failure_given_back_no_longer_counts_and_the_lock_holds_nothing_after_its_transaction() {
+        var failures = storage.loginFailures();
+        String email = "c".repeat(64);
+        long kept = storage.transactions().inTransaction(() -> {
+            failures.lock(acme.id(), email, Optional.of("192.0.2.1"), NOW);
+            return failures.record(acme.id(), email, Optional.of("192.0.2.1"), NOW);
+        });
+        long given = storage.transactions().inTransaction(() -> {
+            failures.lock(acme.id(), email, Optional.empty(), NOW.plusSeconds(1));
+            return failures.record(acme.id(), email, Optional.empty(), NOW.plusSeconds(1));
+        });
+        assertThat(given).isNotEqualTo(kept);
+
+        failures.giveBack(globex.id(), given);
+        assertThat(failures.latestForEmail(acme.id(), email, NOW.minusSeconds(1), 10))
+                .as("another platform's id gives nothing back")
+                .hasSize(2);
+        failures.giveBack(acme.id(), given);
+        assertThat(failures.latestForEmail(acme.id(), email, NOW.minusSeconds(1), 10))
+                .containsExactly(NOW);
+
+        assertThat(failures.prune(NOW.plusSeconds(5))).isEqualTo(1);
+        storage.transactions().inTransaction(() -> {
+            failures.lock(acme.id(), email, Optional.of("192.0.2.1"), NOW.plusSeconds(6));
+            return null;
+        });
+    }
+
+    @Test
     void a_platforms_session_cap_is_none_until_set() {
         assertThat(storage.platforms().sessionCap(acme.id())).contains(SessionCap.NONE);
         assertThat(storage.platforms().sessionCap(acme.id() + globex.id() + 1000))

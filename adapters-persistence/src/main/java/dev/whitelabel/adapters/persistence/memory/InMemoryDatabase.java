@@ -131,7 +131,7 @@ final class InMemoryDatabase {
     record ServiceClientRow(ServiceClientCredential credential, Optional<Instant> deletedAt) {}
 
     /** {@code emailHash} is null once the email is forgotten, as in the SQL table. */
-    record LoginFailureRow(long platformId, String emailHash, Optional<String> ip, Instant at) {}
+    record LoginFailureRow(long id, long platformId, String emailHash, Optional<String> ip, Instant at) {}
 
     record EndpointRow(WebhookEndpoint endpoint, String secret, Optional<Instant> deletedAt) {}
 

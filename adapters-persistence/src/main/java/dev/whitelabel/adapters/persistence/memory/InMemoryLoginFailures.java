@@ -16,9 +16,23 @@ final class InMemoryLoginFailures implements LoginFailures {
         this.database = database;
     }
 
+    /** Nothing more to do: a transaction here holds the one lock of the whole database. */
     @Override
-    public void record(long platformId, String emailHash, Optional<String> ip, Instant at) {
-        database.locked(() -> database.loginFailures().add(new LoginFailureRow(platformId, emailHash, ip, at)));
+    public void lock(long platformId, String emailHash, Optional<String> ip, Instant now) {}
+
+    @Override
+    public long record(long platformId, String emailHash, Optional<String> ip, Instant at) {
+        return database.locked(() -> {
+            long id = database.nextId();
+            database.loginFailures().add(new LoginFailureRow(id, platformId, emailHash, ip, at));
+            return id;
+        });
+    }
+
+    @Override
+    public void giveBack(long platformId, long failureId) {
+        database.locked(() -> database.loginFailures()
+                .removeIf(failure -> failure.platformId() == platformId && failure.id() == failureId));
     }
 
     @Override
@@ -47,7 +61,7 @@ final class InMemoryLoginFailures implements LoginFailures {
         database.locked(() -> {
             database.loginFailures()
                     .replaceAll(failure -> failure.platformId() == platformId && emailHash.equals(failure.emailHash())
-                            ? new LoginFailureRow(platformId, null, failure.ip(), failure.at())
+                            ? new LoginFailureRow(failure.id(), platformId, null, failure.ip(), failure.at())
                             : failure);
             return null;
         });

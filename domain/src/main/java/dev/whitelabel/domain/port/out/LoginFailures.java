@@ -5,12 +5,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Failed logins, one row each, shared by every instance. The email is given as the SHA-256 of its
- * key, never in clear. Every call is confined to one platform but {@link #prune}.
+ * Failed logins, one row each, shared by every instance. A login takes its row before its password
+ * is checked, so that guesses sent together cannot all find room under the limit; a success gives
+ * its row back. The email is given as the SHA-256 of its key, never in clear. Every call is confined
+ * to one platform but {@link #prune}.
  */
 public interface LoginFailures {
 
-    void record(long platformId, String emailHash, Optional<String> ip, Instant at);
+    /**
+     * Makes every other count of this email and address, on any instance, wait until the transaction
+     * around this call ends, so that reading the counts and taking a place are one step.
+     */
+    void lock(long platformId, String emailHash, Optional<String> ip, Instant now);
+
+    /** Answers the failure's id, by which a success gives it back. */
+    long record(long platformId, String emailHash, Optional<String> ip, Instant at);
+
+    /** Deletes the failure: the attempt that took it succeeded. */
+    void giveBack(long platformId, long failureId);
 
     /** The times of the email's failures after {@code since}, newest first, at most {@code limit}. */
     List<Instant> latestForEmail(long platformId, String emailHash, Instant since, int limit);
@@ -24,6 +36,6 @@ public interface LoginFailures {
      */
     void forgetEmail(long platformId, String emailHash);
 
-    /** Deletes failures before {@code cutoff}; answers how many. */
+    /** Deletes failures (and what {@link #lock} keeps) before {@code cutoff}; answers how many failures. */
     int prune(Instant cutoff);
 }
