@@ -54,6 +54,27 @@ final class LoginThrottling {
         });
     }
 
+    /**
+     * A service client's wrong secrets are counted per client id, with the limit of a person's address:
+     * a machine calls far more often than a person types, and one that reached it is under attack.
+     * The secret is checked after this count, so a right one is refused only when wrong ones have
+     * reached the limit, as any other is.
+     *
+     * @throws TooManyLoginAttempts the client id has reached the limit
+     */
+    void refuseClientIfLimited(String clientId, Instant now) {
+        freeAt(
+                        failures.latestForClient(clientKey(clientId), now.minus(limits.window()), limits.perIp()),
+                        limits.perIp())
+                .ifPresent(free -> {
+                    throw new TooManyLoginAttempts(Duration.between(now, free));
+                });
+    }
+
+    void clientFailed(String clientId, Instant now) {
+        failures.recordForClient(clientKey(clientId), now);
+    }
+
     /** Answers the email's failures in the window, newest first. */
     private List<Instant> refuseIfLimited(long platformId, String emailHash, Optional<String> ip, Instant now) {
         Instant since = now.minus(limits.window());
@@ -97,6 +118,10 @@ final class LoginThrottling {
         return newestFirst.size() < limit
                 ? Optional.empty()
                 : Optional.of(newestFirst.get(limit - 1).plus(limits.window()));
+    }
+
+    private static String clientKey(String clientId) {
+        return TokenDigest.of(clientId).hex();
     }
 
     private static String hash(EmailAddress email) {

@@ -1,5 +1,6 @@
 package dev.whitelabel.application;
 
+import dev.whitelabel.domain.error.TooManyLoginAttempts;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuthenticatedUser;
@@ -28,6 +29,7 @@ final class ServiceClientDoors implements ServiceClientDoorsUseCase {
     private final ServiceClientStore clients;
     private final LiveTokens liveTokens;
     private final Revocations revocations;
+    private final LoginThrottling throttling;
     private final Transactions transactions;
     private final Clock clock;
 
@@ -35,11 +37,13 @@ final class ServiceClientDoors implements ServiceClientDoorsUseCase {
             ServiceClientStore clients,
             LiveTokens liveTokens,
             Revocations revocations,
+            LoginThrottling throttling,
             Transactions transactions,
             Clock clock) {
         this.clients = clients;
         this.liveTokens = liveTokens;
         this.revocations = revocations;
+        this.throttling = throttling;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -77,13 +81,23 @@ final class ServiceClientDoors implements ServiceClientDoorsUseCase {
         return true;
     }
 
-    /** The client and the token, when the secret is the client's (compared in constant time). */
+    /**
+     * The client and the token, when the secret is the client's (compared in constant time); a wrong
+     * one is counted.
+     *
+     * @throws TooManyLoginAttempts the client id's wrong secrets reached the limit, right secret or not
+     */
     private Optional<ServiceClientCheck> authenticated(String clientId, String secret, long tokenId) {
-        if (!StandardCharsets.US_ASCII.newEncoder().canEncode(secret)) {
-            return Optional.empty();
+        var now = clock.instant();
+        throttling.refuseClientIfLimited(clientId, now);
+        Optional<ServiceClientCheck> check =
+                StandardCharsets.US_ASCII.newEncoder().canEncode(secret)
+                        ? clients.findWithToken(clientId, tokenId)
+                                .filter(found -> found.client().secretDigest().matches(TokenDigest.of(secret)))
+                        : Optional.empty();
+        if (check.isEmpty()) {
+            throttling.clientFailed(clientId, now);
         }
-        TokenDigest presented = TokenDigest.of(secret);
-        return clients.findWithToken(clientId, tokenId)
-                .filter(check -> check.client().secretDigest().matches(presented));
+        return check;
     }
 }

@@ -102,7 +102,7 @@ public record WhitelabelUseCases(
                         s.transactions,
                         s.clock),
                 new ServiceClientDoors(
-                        s.storage.serviceClients(), s.liveTokens, s.revocations, s.transactions, s.clock),
+                        s.storage.serviceClients(), s.liveTokens, s.revocations, s.throttling, s.transactions, s.clock),
                 new ManageWebhooks(s.storage.platforms(), s.storage.webhooks(), s.webhookTargets, s.clock),
                 new ManageAccounts(
                         s.platformUsers,

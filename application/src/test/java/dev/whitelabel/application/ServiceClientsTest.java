@@ -3,20 +3,24 @@ package dev.whitelabel.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.domain.error.NotWhiteLabelAdmin;
 import dev.whitelabel.domain.error.PlatformNotFound;
 import dev.whitelabel.domain.error.ServiceClientNotFound;
+import dev.whitelabel.domain.error.TooManyLoginAttempts;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuditActor;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.model.Introspection;
+import dev.whitelabel.domain.model.LoginThrottle;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.model.ServiceClientCreated;
+import dev.whitelabel.domain.model.WebhookPolicy;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -59,6 +63,44 @@ class ServiceClientsTest {
     boolean authenticates(String clientId, String secret) {
         return !(fixture.useCases.serviceClientDoors().introspect(clientId, secret, "x")
                 instanceof Introspection.InvalidClient);
+    }
+
+    @Test
+    void wrong_secrets_past_the_limit_are_refused_for_that_client_id_alone_right_or_wrong() {
+        var throttled = new WhitelabelUseCases(
+                fixture.storage,
+                new BcryptPasswordHasher(4),
+                fixture.clock,
+                WebhookPolicy.publicTargetsOnly(),
+                new LoginThrottle(5, 3, Duration.ofMinutes(15)));
+        var doors = throttled.serviceClientDoors();
+        var attacked = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), "attacked");
+        var other = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), "other");
+        String id = attacked.client().clientId();
+        for (int i = 0; i < 3; i++) {
+            assertThat(doors.introspect(id, "wls_guess" + i, "x")).isInstanceOf(Introspection.InvalidClient.class);
+            fixture.clock.advance(Duration.ofMinutes(1));
+        }
+
+        assertThatThrownBy(() -> doors.introspect(id, "wls_guess", "x"))
+                .isInstanceOf(TooManyLoginAttempts.class)
+                .hasMessage("Too many login attempts. Please try again in 720 seconds.");
+        assertThatThrownBy(() -> doors.revoke(id, attacked.secret(), "x"))
+                .as("the right secret is refused as a wrong one is: the answer tells nothing")
+                .isInstanceOf(TooManyLoginAttempts.class);
+        assertThat(doors.introspect(other.client().clientId(), other.secret(), "x"))
+                .as("a client not under attack is not slowed")
+                .isInstanceOf(Introspection.Inactive.class);
+
+        for (int i = 0; i < 3; i++) {
+            doors.introspect("wlc_nobody", "wls_guess", "x");
+        }
+        assertThatThrownBy(() -> doors.introspect("wlc_nobody", "wls_guess", "x"))
+                .as("an unknown id is counted as a known one")
+                .isInstanceOf(TooManyLoginAttempts.class);
+
+        fixture.clock.advance(Duration.ofMinutes(13));
+        assertThat(doors.introspect(id, attacked.secret(), "x")).isInstanceOf(Introspection.Inactive.class);
     }
 
     @Test

@@ -167,6 +167,32 @@ class OAuthRoutesTest {
                 .isEqualTo(401);
     }
 
+    /** The default limit of a person's address, 100 in the window, holds for a client id. */
+    @Test
+    void wrong_secrets_past_the_limit_answer_429_for_that_client_right_secret_or_not() {
+        String id = client.client().clientId();
+        for (int i = 0; i < 100; i++) {
+            assertThat(post("/oauth/introspect", "Basic " + basic(id, "wls_guess" + i), form(annsToken))
+                            .status())
+                    .isEqualTo(401);
+        }
+
+        var wrong = post("/oauth/introspect", "Basic " + basic(id, "wls_guess"), form(annsToken));
+        var right = introspect(form(annsToken));
+        var revoke = post("/oauth/revoke", "Basic " + basic(id, client.secret()), form(annsToken));
+        var other = running.serviceClient(acme);
+        var notAttacked =
+                post("/oauth/introspect", "Basic " + basic(other.client().clientId(), other.secret()), form(annsToken));
+
+        assertThat(wrong.status()).isEqualTo(429);
+        assertThat(wrong.header("Retry-After")).isPresent();
+        assertThat(right.status()).isEqualTo(429);
+        assertThat(right.body()).isEqualTo(wrong.body());
+        assertThat(revoke.status()).isEqualTo(429);
+        assertThat(notAttacked.status()).isEqualTo(200);
+        assertThat(running.useCases.authenticateToken().authenticate(annsToken)).isPresent();
+    }
+
     @Test
     void revocation_answers_200_with_nothing_either_way_and_ends_only_its_own_platforms_tokens() {
         String basic = "Basic " + basic(client.client().clientId(), client.secret());

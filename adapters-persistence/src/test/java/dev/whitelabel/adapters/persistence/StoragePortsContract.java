@@ -598,6 +598,21 @@ abstract class StoragePortsContract {
     }
 
     @Test
+    void wrong_client_secrets_are_counted_per_client_key_newest_first_and_pruned() {
+        var failures = storage.loginFailures();
+        String attacked = "d".repeat(64);
+        for (int i = 0; i < 3; i++) {
+            failures.recordForClient(attacked, NOW.plusSeconds(i));
+        }
+        failures.recordForClient("e".repeat(64), NOW.plusSeconds(5));
+
+        assertThat(failures.latestForClient(attacked, NOW, 10)).containsExactly(NOW.plusSeconds(2), NOW.plusSeconds(1));
+        assertThat(failures.latestForClient(attacked, NOW.minusSeconds(1), 1)).containsExactly(NOW.plusSeconds(2));
+        failures.prune(NOW.plusSeconds(2));
+        assertThat(failures.latestForClient(attacked, NOW.minusSeconds(1), 10)).containsExactly(NOW.plusSeconds(2));
+    }
+
+    @Test
     void a_platforms_session_cap_is_none_until_set() {
         assertThat(storage.platforms().sessionCap(acme.id())).contains(SessionCap.NONE);
         assertThat(storage.platforms().sessionCap(acme.id() + globex.id() + 1000))

@@ -4,7 +4,9 @@ import dev.whitelabel.domain.port.out.LoginFailures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * One insert per login, kept if it fails; each limit is read through its own index, newest first. The
@@ -86,11 +88,34 @@ final class JdbiLoginFailures implements LoginFailures {
     }
 
     private List<Instant> latest(String column, long platformId, String value, Instant since, int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery("select failed_at from login_failures"
-                        + " where platform_id = :platformId and " + column + " = :value and failed_at > :since"
-                        + " order by failed_at desc limit :limit")
-                .bind("platformId", platformId)
-                .bind("value", value)
+        return latest(
+                "login_failures where platform_id = :platformId and " + column + " = :value",
+                query -> query.bind("platformId", platformId).bind("value", value),
+                since,
+                limit);
+    }
+
+    @Override
+    public void recordForClient(String clientKey, Instant at) {
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        "insert into service_client_failures (client_key, failed_at) values (:clientKey, :at)")
+                .bind("clientKey", clientKey)
+                .bind("at", at)
+                .execute());
+    }
+
+    @Override
+    public List<Instant> latestForClient(String clientKey, Instant since, int limit) {
+        return latest(
+                "service_client_failures where client_key = :clientKey",
+                query -> query.bind("clientKey", clientKey),
+                since,
+                limit);
+    }
+
+    private List<Instant> latest(String tableAndCondition, UnaryOperator<Query> binding, Instant since, int limit) {
+        return jdbi.withHandle(handle -> binding.apply(handle.createQuery("select failed_at from " + tableAndCondition
+                        + " and failed_at > :since order by failed_at desc limit :limit"))
                 .bind("since", since)
                 .bind("limit", limit)
                 .map((rs, ctx) -> Columns.instant(rs, 1).orElseThrow())
@@ -114,6 +139,9 @@ final class JdbiLoginFailures implements LoginFailures {
                             delete from login_throttle_keys where (platform_id, throttle_key) in
                             (select platform_id, throttle_key from login_throttle_keys
                              where locked_at < :cutoff for update skip locked)""").bind("cutoff", cutoff).execute();
+            handle.createUpdate("delete from service_client_failures where failed_at < :cutoff")
+                    .bind("cutoff", cutoff)
+                    .execute();
             return handle.createUpdate("delete from login_failures where failed_at < :cutoff")
                     .bind("cutoff", cutoff)
                     .execute();

@@ -133,6 +133,8 @@ final class InMemoryDatabase {
     /** {@code emailHash} is null once the email is forgotten, as in the SQL table. */
     record LoginFailureRow(long id, long platformId, String emailHash, Optional<String> ip, Instant at) {}
 
+    record ClientFailureRow(String clientKey, Instant at) {}
+
     record EndpointRow(WebhookEndpoint endpoint, String secret, Optional<Instant> deletedAt) {}
 
     /** A delivery of the outbox as it stands after its latest attempt. */
@@ -230,6 +232,7 @@ final class InMemoryDatabase {
             List<RecordedAuditEvent> auditEvents,
             Map<Long, ServiceClientRow> serviceClients,
             List<LoginFailureRow> loginFailures,
+            List<ClientFailureRow> serviceClientFailures,
             Map<Long, EndpointRow> webhookEndpoints,
             Map<Long, DeliveryRow> webhookDeliveries) {
 
@@ -242,6 +245,7 @@ final class InMemoryDatabase {
                     new HashMap<>(),
                     new ArrayList<>(),
                     new HashMap<>(),
+                    new ArrayList<>(),
                     new ArrayList<>(),
                     new LinkedHashMap<>(),
                     new LinkedHashMap<>());
@@ -257,6 +261,7 @@ final class InMemoryDatabase {
                     new ArrayList<>(auditEvents),
                     new HashMap<>(serviceClients),
                     new ArrayList<>(loginFailures),
+                    new ArrayList<>(serviceClientFailures),
                     new LinkedHashMap<>(webhookEndpoints),
                     new LinkedHashMap<>(webhookDeliveries));
         }
@@ -336,6 +341,10 @@ final class InMemoryDatabase {
 
     List<LoginFailureRow> loginFailures() {
         return tables.loginFailures();
+    }
+
+    List<ClientFailureRow> serviceClientFailures() {
+        return tables.serviceClientFailures();
     }
 
     Map<Long, EndpointRow> webhookEndpoints() {

@@ -1,5 +1,6 @@
 package dev.whitelabel.adapters.persistence.memory;
 
+import dev.whitelabel.adapters.persistence.memory.InMemoryDatabase.ClientFailureRow;
 import dev.whitelabel.adapters.persistence.memory.InMemoryDatabase.LoginFailureRow;
 import dev.whitelabel.domain.port.out.LoginFailures;
 import java.time.Instant;
@@ -68,8 +69,25 @@ final class InMemoryLoginFailures implements LoginFailures {
     }
 
     @Override
+    public void recordForClient(String clientKey, Instant at) {
+        database.locked(() -> database.serviceClientFailures().add(new ClientFailureRow(clientKey, at)));
+    }
+
+    @Override
+    public List<Instant> latestForClient(String clientKey, Instant since, int limit) {
+        return database.locked(() -> database.serviceClientFailures().stream()
+                .filter(failure ->
+                        failure.clientKey().equals(clientKey) && failure.at().isAfter(since))
+                .map(ClientFailureRow::at)
+                .sorted(Comparator.reverseOrder())
+                .limit(limit)
+                .toList());
+    }
+
+    @Override
     public int prune(Instant cutoff) {
         return database.locked(() -> {
+            database.serviceClientFailures().removeIf(failure -> failure.at().isBefore(cutoff));
             var failures = database.loginFailures();
             int before = failures.size();
             failures.removeIf(failure -> failure.at().isBefore(cutoff));

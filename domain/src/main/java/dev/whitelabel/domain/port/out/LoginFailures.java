@@ -8,7 +8,8 @@ import java.util.Optional;
  * Failed logins, one row each, shared by every instance. A login takes its row before its password
  * is checked, so that guesses sent together cannot all find room under the limit; a success gives
  * its row back. The email is given as the SHA-256 of its key, never in clear. Every call is confined
- * to one platform but {@link #prune}.
+ * to one platform but {@link #prune} and a service client's, whose id is unique across platforms (and
+ * given as its SHA-256 too, since an unknown one is counted as well).
  */
 public interface LoginFailures {
 
@@ -35,6 +36,11 @@ public interface LoginFailures {
      * longer count for the email, and still count for the addresses they came from.
      */
     void forgetEmail(long platformId, String emailHash);
+
+    void recordForClient(String clientKey, Instant at);
+
+    /** The times of the client's wrong secrets after {@code since}, newest first, at most {@code limit}. */
+    List<Instant> latestForClient(String clientKey, Instant since, int limit);
 
     /** Deletes failures (and what {@link #lock} keeps) before {@code cutoff}; answers how many failures. */
     int prune(Instant cutoff);
