@@ -2,6 +2,7 @@ package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.model.Device;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,21 @@ final class ClientDevices {
 
     /** {@code name} is the validated {@code device_name} of the body, if it had one. */
     Device device(Context ctx, Optional<String> name) {
-        return new Device(name, Optional.ofNullable(ctx.req().getHeader("User-Agent")), ip(ctx));
+        return new Device(
+                name, Optional.ofNullable(ctx.req().getHeader("User-Agent")).map(ClientDevices::asSent), ip(ctx));
+    }
+
+    /**
+     * A header value as its sender wrote it. Jetty reads header bytes as ISO-8859-1, one character a
+     * byte, so a UTF-8 user agent arrives as mojibake the cleaning in {@link Device} cannot recognise
+     * (U+202E as 'â', U+0080 and '®', of which only the control character goes). Its bytes are read
+     * again as UTF-8 when they are UTF-8, and kept as Jetty read them otherwise, as a Latin-1 sender
+     * meant them.
+     */
+    private static String asSent(String header) {
+        if (header.chars().allMatch(c -> c < 0x80)) {
+            return header;
+        }
+        return StrictUtf8.decode(header.getBytes(StandardCharsets.ISO_8859_1)).orElse(header);
     }
 }

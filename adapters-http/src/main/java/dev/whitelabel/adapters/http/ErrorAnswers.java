@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place that turns a refusal into an HTTP answer. Answers carry fixed texts only: no input,
- * no exception message, no class name.
+ * no exception message, no class name. The one exception is the name of a query parameter a route
+ * does not take, so that a caller can find their typo: short, percent-encoded ({@link QueryParameters}).
  *
  * <p>Why some refusals, 404s among them, are {@code {"error":...}} and others {@code {"message":...}}:
  * the public API document of the admin logout (and the contract that extends it to every

@@ -13,11 +13,14 @@ import java.util.OptionalLong;
  * forward_auth, Envoy ext_authz over HTTP). The same bearer check as every /api/ route, so a token
  * revoked anywhere is refused on the very next check: 204 with the holder's identity in headers
  * the gateway passes upstream, or the API's own 401. {@code ?platform_id=N} in the gateway's
- * configuration keeps every other platform's tokens out. No body is read.
+ * configuration keeps every other platform's tokens out; being configuration, the query string is
+ * checked before the token, and any other name in it is refused. No body is read.
  */
 final class ForwardAuthRoute {
 
     static final String PATH = "/auth/check";
+    private static final String PLATFORM_ID = "platform_id";
+    private static final QueryParameters PARAMETERS = QueryParameters.of(PLATFORM_ID);
     // HEAD answers like GET by itself; gateways send the method of the request they guard
     private static final List<HandlerType> METHODS = List.of(
             HandlerType.GET,
@@ -36,7 +39,7 @@ final class ForwardAuthRoute {
     }
 
     void register(RoutesConfig routes) {
-        METHODS.forEach(method -> routes.addHttpHandler(method, PATH, this::check));
+        METHODS.forEach(method -> routes.addHttpHandler(method, PATH, PARAMETERS.around(this::check)));
     }
 
     private void check(Context ctx) {
@@ -60,7 +63,7 @@ final class ForwardAuthRoute {
 
     /** The operator's {@code platform_id}: absent, or one positive number; anything else is their typo, refused. */
     private static OptionalLong platformId(Context ctx) {
-        List<String> values = ctx.queryParams("platform_id");
+        List<String> values = ctx.queryParams(PLATFORM_ID);
         if (values.isEmpty()) {
             return OptionalLong.empty();
         }

@@ -11,6 +11,9 @@ import java.util.Optional;
 /** What an admin reads of their platform: its users, a user's tokens, the audit trail. Paginated. */
 final class ListingRoutes {
 
+    /** Part of the email of the users listed. */
+    private static final String SEARCH = "search";
+
     private final ListPlatformUsersUseCase listPlatformUsers;
     private final ListUserTokensUseCase listUserTokens;
     private final ReadAuditTrailUseCase readAuditTrail;
@@ -25,19 +28,19 @@ final class ListingRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/white-label/users", this::users);
-        routes.get("/api/white-label/users/{id}/tokens", this::tokens);
-        routes.get("/api/white-label/audit", this::audit);
+        routes.get("/api/white-label/users", Paginated.PARAMETERS.and(SEARCH).around(this::users));
+        routes.get("/api/white-label/users/{id}/tokens", Paginated.PARAMETERS.around(this::tokens));
+        routes.get("/api/white-label/audit", Paginated.PARAMETERS.around(this::audit));
     }
 
     private void users(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
         var page = Paginated.request(ctx);
-        Optional<String> search = Optional.ofNullable(ctx.queryParam("search")).filter(text -> !text.isBlank());
+        Optional<String> search = Optional.ofNullable(ctx.queryParam(SEARCH)).filter(text -> !text.isBlank());
 
         var users = listPlatformUsers.list(admin, search, page);
 
-        ctx.json(Paginated.of(ctx, users, Answers.ListedUser::of, search.map(text -> Map.entry("search", text))));
+        ctx.json(Paginated.of(ctx, users, Answers.ListedUser::of, search.map(text -> Map.entry(SEARCH, text))));
     }
 
     private void tokens(Context ctx) {

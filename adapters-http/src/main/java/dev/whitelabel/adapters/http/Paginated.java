@@ -15,6 +15,11 @@ import java.util.function.Function;
 /** A page of a listing in Laravel's paginator shape: data, links, meta. */
 record Paginated<T>(List<T> data, Paginated.Links links, Paginated.Meta meta) {
 
+    private static final String PAGE = "page";
+    private static final String PER_PAGE = "per_page";
+    /** What every paginated listing takes in its query string. */
+    static final QueryParameters PARAMETERS = QueryParameters.of(PAGE, PER_PAGE);
+
     record Links(String first, String last, String prev, String next) {}
 
     record Meta(int currentPage, Long from, int lastPage, String path, int perPage, Long to, long total) {}
@@ -22,8 +27,8 @@ record Paginated<T>(List<T> data, Paginated.Links links, Paginated.Meta meta) {
     /** Reads {@code page} and {@code per_page} from the query string, or refuses them Laravel-style. */
     static PageRequest request(Context ctx) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
-        int page = number(ctx, "page", 1, errors);
-        int perPage = number(ctx, "per_page", PageRequest.DEFAULT_PER_PAGE, errors);
+        int page = number(ctx, PAGE, 1, errors);
+        int perPage = number(ctx, PER_PAGE, PageRequest.DEFAULT_PER_PAGE, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -40,7 +45,8 @@ record Paginated<T>(List<T> data, Paginated.Links links, Paginated.Meta meta) {
         String path = ctx.path();
         String query = filter.map(f -> "&" + f.getKey() + "=" + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
                 .orElse("");
-        Function<Integer, String> link = number -> path + "?page=" + number + "&per_page=" + request.perPage() + query;
+        Function<Integer, String> link =
+                number -> path + "?" + PAGE + "=" + number + "&" + PER_PAGE + "=" + request.perPage() + query;
         int current = request.page();
         boolean empty = page.items().isEmpty();
         var links = new Links(

@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -99,7 +95,7 @@ final class RequestBody {
     /** A form body as a JSON object of strings; a key given twice becomes an array, which no field accepts. */
     private static ObjectNode form(byte[] body) {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
-        String text = utf8(body);
+        String text = StrictUtf8.decode(body).orElseThrow(HttpProblem::malformedForm);
         if (text.isEmpty()) {
             return fields;
         }
@@ -142,19 +138,6 @@ final class RequestBody {
                 bytes.write(c);
             }
         }
-        return utf8(bytes.toByteArray());
-    }
-
-    private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw HttpProblem.malformedForm();
-        }
+        return StrictUtf8.decode(bytes.toByteArray()).orElseThrow(HttpProblem::malformedForm);
     }
 }

@@ -46,7 +46,7 @@ final class SelfServiceRoutes {
     void register(RoutesConfig routes) {
         routes.get("/api/user/me", this::me);
         routes.post("/api/user/logout", this::logout);
-        routes.get("/api/user/tokens", this::tokens);
+        routes.get("/api/user/tokens", Paginated.PARAMETERS.around(this::tokens));
         routes.post("/api/user/password", this::changePassword);
         routes.post("/api/user/api-keys", this::createKey);
         routes.get("/api/user/api-keys", this::listKeys);

@@ -74,7 +74,7 @@ final class WebhookRoutes {
         routes.post(PATH, this::create);
         routes.get(PATH, this::list);
         routes.delete(PATH + "/{id}", this::delete);
-        routes.get(PATH + "/{id}/deliveries", this::deliveries);
+        routes.get(PATH + "/{id}/deliveries", Paginated.PARAMETERS.around(this::deliveries));
         routes.post(PATH + "/{id}/deliveries/{delivery}/retry", this::retry);
     }
 

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.whitelabel.domain.model.PlatformCreated;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +106,35 @@ class AccountLifecycleRoutesTest {
         assertThat(listed.get("last_used_ip").asText()).isEqualTo("127.0.0.1");
         assertThat(listed.get("last_used_at").isNull()).isFalse();
         assertThat(adminListing().get(1).get("device_name").asText()).isEqualTo("Ann's laptop");
+    }
+
+    /**
+     * Jetty reads header bytes as ISO-8859-1: a UTF-8 user agent was stored as mojibake ("Straße" as
+     * "StraÃ\u009fe", U+202E as "â®"), which the cleaning could not recognise. Bytes that are not UTF-8
+     * are still read as Latin-1.
+     */
+    @Test
+    void a_user_agent_in_utf8_is_read_as_utf8_and_cleaned_like_any_other() throws IOException {
+        record Agent(String sent, Charset encoding, String listed) {}
+        for (var agent : List.of(
+                new Agent("Pixel 8 \u2013 Straße", StandardCharsets.UTF_8, "Pixel 8 \u2013 Straße"),
+                new Agent("Evil \u202Egnp.exe", StandardCharsets.UTF_8, "Evil gnp.exe"),
+                new Agent("Caf\u00e9 1.0", StandardCharsets.ISO_8859_1, "Caf\u00e9 1.0"))) {
+            String body = "{\"email\":\"ann@acme.test\",\"password\":\"correct horse\"}";
+            var head = ("POST /api/white-label/login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                            + "Authorization: Bearer " + admin + "\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: " + body.length() + "\r\nUser-Agent: ")
+                    .getBytes(StandardCharsets.US_ASCII);
+            var request = new ByteArrayOutputStream();
+            request.write(head);
+            request.write(agent.sent().getBytes(agent.encoding()));
+            request.write(("\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+
+            String answer = RawHttp.exchange(running.server.port(), request.toByteArray());
+
+            assertThat(answer).as(agent.sent()).startsWith("HTTP/1.1 200");
+            assertThat(adminListing().get(0).get("user_agent").asText()).isEqualTo(agent.listed());
+        }
     }
 
     @Test

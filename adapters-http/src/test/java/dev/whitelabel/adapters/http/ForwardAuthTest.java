@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.User;
 import java.net.http.HttpRequest;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,9 +96,64 @@ class ForwardAuthTest {
     @Test
     void a_malformed_platform_setting_is_a_400_which_gateways_treat_as_a_refusal() {
         for (String query : new String[] {
-            "?platform_id=abc", "?platform_id=0", "?platform_id=-1", "?platform_id=1&platform_id=2", "?platform_id="
+            "?platform_id=abc",
+            "?platform_id=0",
+            "?platform_id=-1",
+            "?platform_id=1&platform_id=2",
+            "?platform_id=",
+            "?platform_id"
         }) {
             assertThat(check("GET", query, annsToken).status()).as(query).isEqualTo(400);
         }
+    }
+
+    /**
+     * A gateway meant for platform 999 with a typo in its setting: each of these once read as no
+     * setting at all, and let every platform's tokens through (issue 23).
+     */
+    @Test
+    void a_query_parameter_the_check_does_not_take_is_a_400_naming_it_for_every_method() {
+        var refusals = Map.of(
+                "?PLATFORM_ID=999", "PLATFORM_ID",
+                "?platform_id[]=999", "platform_id[]",
+                "?platformId=999", "platformId",
+                "?platform_id=999&tenant=999", "tenant",
+                "?=999", "''");
+        for (String method : new String[] {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
+            for (var refusal : refusals.entrySet()) {
+                var answer = check(method, refusal.getKey().replace("[]", "%5B%5D"), annsToken);
+
+                assertThat(answer.status()).as(method + " " + refusal.getKey()).isEqualTo(400);
+                assertThat(answer.header("X-Whitelabel-User-Id")).isEmpty();
+                if (!method.equals("HEAD")) {
+                    assertThat(answer.json().get("message").asText())
+                            .as(refusal.getKey())
+                            .contains(refusal.getValue())
+                            .endsWith("this route takes platform_id only.");
+                }
+            }
+        }
+        assertThat(check("GET", "?PLATFORM_ID=999", annsToken).body())
+                .isEqualTo(
+                        "{\"message\":\"Unknown query parameter 'PLATFORM_ID': this route takes platform_id only.\"}");
+    }
+
+    @Test
+    void empty_pieces_of_a_query_string_are_no_parameters() {
+        long acmeId = acme.platform().id();
+        for (String query : new String[] {"?", "?&", "?platform_id=" + acmeId + "&", "?&&platform_id=" + acmeId}) {
+            assertThat(check("GET", query, annsToken).status()).as(query).isEqualTo(204);
+        }
+        assertThat(check("GET", "?&platform_id=999", annsToken).status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_token_in_the_query_string_is_refused_as_on_the_api() {
+        var answer = check("GET", "?access_token=" + annsToken.replace("|", "%7C"), annsToken);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("WWW-Authenticate"))
+                .hasValueSatisfying(challenge -> assertThat(challenge).contains("error=\"invalid_request\""));
+        assertThat(answer.body()).doesNotContain(annsToken.substring(annsToken.indexOf('|') + 1));
     }
 }

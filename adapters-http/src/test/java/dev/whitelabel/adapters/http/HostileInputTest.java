@@ -356,6 +356,18 @@ class HostileInputTest {
                         "/api/white-label/users?search=%ED%A0%80" + MARKER,
                         400),
                 Case.request("a search that is not UTF-8", "GET", "/api/white-label/users?search=%FF" + MARKER, 400),
+                Case.request("an unknown query parameter", "GET", "/api/white-label/users?serach=" + MARKER, 400),
+                Case.request(
+                        "a query parameter named like a pasted token",
+                        "GET",
+                        "/api/white-label/users?1%7C" + MARKER + "x".repeat(30),
+                        400),
+                Case.request(
+                        "a query parameter name with a right-to-left override",
+                        "GET",
+                        "/api/white-label/users?search%E2%80%AE=" + MARKER,
+                        400),
+                Case.request("a page without a value", "GET", "/api/white-label/users?page", 422),
                 Case.request("an unknown route", "GET", "/api/" + MARKER, 404),
                 Case.request("an unknown top-level route", "GET", "/" + MARKER, 404),
                 Case.request("DELETE on the logout route", "DELETE", LOGOUT, 405),

@@ -112,6 +112,25 @@ class ListingRoutesTest {
                 .isEqualTo(422);
     }
 
+    /** A misspelt filter once listed every user, as if there were none: the caller saw no sign of the typo. */
+    @Test
+    void a_query_parameter_a_listing_does_not_take_is_a_400_naming_it() {
+        var answer = api.get("/api/white-label/users?serach=bob&per_page=1", acmeAdmin);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body())
+                .isEqualTo("{\"message\":\"Unknown query parameter 'serach': this route takes page, per_page and search"
+                        + " only.\"}");
+        assertThat(api.get("/api/white-label/audit?Page=2", acmeAdmin)
+                        .json()
+                        .get("message")
+                        .asText())
+                .isEqualTo("Unknown query parameter 'Page': this route takes page and per_page only.");
+        assertThat(api.get("/api/white-label/users/" + ann.id() + "/tokens?search=x", acmeAdmin)
+                        .status())
+                .isEqualTo(400);
+    }
+
     @Test
     void a_users_tokens_are_listed_without_secrets_newest_first_with_revocation_times() {
         String first = running.token(ann);

@@ -3,8 +3,6 @@ package dev.whitelabel.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,15 +24,9 @@ class RawRequestsTest {
 
     /** Sends {@code head} (CRLF line ends added) and {@code body}, half-closes, and answers all that comes back. */
     String exchange(String head, String body) throws IOException {
-        try (var socket = new Socket("127.0.0.1", running.server.port())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write((head.replace("\n", "\r\n") + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            socket.shutdownOutput();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
+        return RawHttp.exchange(
+                running.server.port(),
+                (head.replace("\n", "\r\n") + "\r\n" + body).getBytes(StandardCharsets.ISO_8859_1));
     }
 
     String logoutHead(String extraHeaders) {
