@@ -3,17 +3,17 @@ package dev.whitelabel.application;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.Text;
 import dev.whitelabel.domain.model.WebhookPolicy;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which URLs may receive webhooks: http or https to a host every address of which is public, unless
- * the operator allows private targets. Checked when an endpoint is created and again before every
+ * Which URLs may receive webhooks: http or https to a host the {@link WebhookPolicy} allows on every
+ * address it resolves to. Checked when an endpoint is created and again before every
  * attempt, since what a name resolves to can change in between.
  */
 final class WebhookTargets {
@@ -52,20 +52,13 @@ final class WebhookTargets {
     }
 
     private Optional<String> refusal(URI uri) {
-        InetAddress[] addresses;
+        List<InetAddress> addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = List.of(InetAddress.getAllByName(uri.getHost()));
         } catch (UnknownHostException e) {
             return Optional.of("The url field's host does not resolve.");
         }
-        if (!policy.allowPrivateTargets()) {
-            for (InetAddress address : addresses) {
-                if (!isPublic(address)) {
-                    return Optional.of("The url field must point to a public address.");
-                }
-            }
-        }
-        return Optional.empty();
+        return policy.refusal(addresses);
     }
 
     private static Optional<URI> parse(String url) {
@@ -79,22 +72,5 @@ final class WebhookTargets {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
-    }
-
-    /** Not loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (metadata included), any, multicast or CGNAT. */
-    static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress()
-                || address.isSiteLocalAddress()
-                || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress()
-                || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet6Address) {
-            return (bytes[0] & 0xFE) != 0xFC;
-        }
-        boolean sharedAddressSpace = (bytes[0] & 0xFF) == 100 && (bytes[1] & 0xC0) == 64;
-        return !sharedAddressSpace && (bytes[0] & 0xFF) != 0;
     }
 }

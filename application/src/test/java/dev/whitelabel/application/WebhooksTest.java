@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Webhook endpoints, the outbox and the dispatcher's decisions, on the in-memory adapter with a recording sender. */
 class WebhooksTest {
@@ -196,6 +198,69 @@ class WebhooksTest {
         assertThatThrownBy(() -> useCases.manageWebhooks().deliveries(stranger, endpoint.id(), PageRequest.first()))
                 .isInstanceOf(WebhookNotFound.class);
         assertThat(useCases.manageWebhooks().list(Fixture.adminOf(acme))).containsExactly(endpoint);
+    }
+
+    /** IPv6 addresses that carry an IPv4 one reach it: NAT64, IPv4-compatible and -mapped, 6to4, Teredo. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://[64:ff9b::7f00:1]/",
+                "http://[64:ff9b::a9fe:a9fe]/",
+                "http://[64:ff9b::10.0.0.1]/",
+                "http://[64:ff9b:1::808:808]/",
+                "http://[::127.0.0.1]/",
+                "http://[::a9fe:a9fe]/",
+                "http://[::ffff:127.0.0.1]/",
+                "http://[::ffff:c0a8:101]/",
+                "http://[2002:7f00:1::]/",
+                "http://[2002:a9fe:a9fe::1]/",
+                "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
+                "http://[2001:0:808:808:0:0:f7f7:f7f7]/"
+            })
+    void an_ipv6_address_carrying_an_ipv4_address_that_would_be_refused_is_refused(String url) {
+        assertThatThrownBy(() -> fixture.useCases.manageWebhooks().create(Fixture.adminOf(acme), url, Set.of()))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("The url field must point to a public address.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://[64:ff9b::808:808]/", "http://[2002:808:808::1]/", "http://[2606:4700::1111]/"})
+    void an_ipv6_address_carrying_a_public_ipv4_address_is_public(String url) {
+        assertThat(fixture.useCases
+                        .manageWebhooks()
+                        .create(Fixture.adminOf(acme), url, Set.of())
+                        .endpoint()
+                        .url())
+                .isEqualTo(url);
+    }
+
+    /** The special-purpose ranges besides private and loopback ones: SpecialAddressesTest has them all. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://0.1.2.3/",
+                "http://192.0.0.9/",
+                "http://192.0.2.1/",
+                "http://198.18.0.1/",
+                "http://198.51.100.7/",
+                "http://203.0.113.9/",
+                "http://224.0.0.251/",
+                "http://240.0.0.1/",
+                "http://255.255.255.255/",
+                "http://[2001:db8::1]/",
+                "http://[3fff::1]/",
+                "http://[ff02::1]/",
+                "http://[fe80::1]/",
+                "http://[fec0::1]/",
+                "http://[100::1]/",
+                "http://[::]/",
+                "http://[2001:2::1]/",
+                "http://[5f00::1]/"
+            })
+    void a_special_purpose_address_is_refused(String url) {
+        assertThatThrownBy(() -> fixture.useCases.manageWebhooks().create(Fixture.adminOf(acme), url, Set.of()))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("The url field must point to a public address.");
     }
 
     @Test
