@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which URLs may receive webhooks: http or https to a host the {@link WebhookPolicy} allows on every
- * address it resolves to. Checked when an endpoint is created and again before every
+ * Which URLs may receive webhooks: http or https to a port and a host the {@link WebhookPolicy}
+ * allows on every address the host resolves to. Checked when an endpoint is created and again before every
  * attempt, since what a name resolves to can change in between.
  */
 final class WebhookTargets {
@@ -58,7 +58,15 @@ final class WebhookTargets {
         } catch (UnknownHostException e) {
             return Optional.of("The url field's host does not resolve.");
         }
-        return policy.refusal(addresses);
+        return policy.refusal(port(uri), addresses);
+    }
+
+    /** The port the URL names, or its scheme's. */
+    private static int port(URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 
     private static Optional<URI> parse(String url) {

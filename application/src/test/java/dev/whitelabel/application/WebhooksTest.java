@@ -263,6 +263,43 @@ class WebhooksTest {
                 .hasMessage("The url field must point to a public address.");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://8.8.8.8:22/", "https://8.8.8.8:25/", "http://8.8.8.8:0/", "http://8.8.8.8:1023/"})
+    void a_port_below_1024_other_than_80_and_443_is_refused(String url) {
+        assertThatThrownBy(() -> fixture.useCases.manageWebhooks().create(Fixture.adminOf(acme), url, Set.of()))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("The url field's port must be 80, 443, or 1024 or above.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://8.8.8.8/",
+                "https://8.8.8.8/",
+                "http://8.8.8.8:80/",
+                "https://8.8.8.8:443/",
+                "http://8.8.8.8:443/",
+                "https://8.8.8.8:1024/",
+                "http://8.8.8.8:65535/"
+            })
+    void ports_80_443_and_1024_up_are_allowed(String url) {
+        assertThat(fixture.useCases
+                        .manageWebhooks()
+                        .create(Fixture.adminOf(acme), url, Set.of())
+                        .endpoint()
+                        .url())
+                .isEqualTo(url);
+    }
+
+    @Test
+    void allowing_private_targets_lifts_the_port_rule_too() {
+        assertThat(useCases.manageWebhooks()
+                        .create(Fixture.adminOf(acme), "http://127.0.0.1:22/", Set.of())
+                        .endpoint()
+                        .url())
+                .isEqualTo("http://127.0.0.1:22/");
+    }
+
     @Test
     void by_default_a_target_must_be_public_http_and_is_checked_again_before_every_attempt() {
         var publicOnly = fixture.useCases.manageWebhooks();
