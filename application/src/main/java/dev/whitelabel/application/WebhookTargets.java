@@ -3,6 +3,7 @@ package dev.whitelabel.application;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.Text;
 import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.out.HostResolver;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,9 +22,11 @@ final class WebhookTargets {
     static final int MAX_URL_LENGTH = 2048;
 
     private final WebhookPolicy policy;
+    private final HostResolver resolver;
 
-    WebhookTargets(WebhookPolicy policy) {
+    WebhookTargets(WebhookPolicy policy, HostResolver resolver) {
         this.policy = policy;
+        this.resolver = resolver;
     }
 
     /** The URL, trimmed, or the 422 that says what is wrong with it. */
@@ -54,7 +57,7 @@ final class WebhookTargets {
     private Optional<String> refusal(URI uri) {
         List<InetAddress> addresses;
         try {
-            addresses = List.of(InetAddress.getAllByName(uri.getHost()));
+            addresses = resolver.addresses(uri.getHost());
         } catch (UnknownHostException e) {
             return Optional.of("The url field's host does not resolve.");
         }

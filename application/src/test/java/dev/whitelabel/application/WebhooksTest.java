@@ -3,16 +3,22 @@ package dev.whitelabel.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.WebhookNotFound;
+import dev.whitelabel.domain.model.LoginThrottle;
 import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.WebhookDelivery;
 import dev.whitelabel.domain.model.WebhookEventType;
+import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.model.WebhookSigning;
+import dev.whitelabel.domain.port.out.HostResolver;
 import dev.whitelabel.domain.port.out.WebhookSender;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -298,6 +304,32 @@ class WebhooksTest {
                         .endpoint()
                         .url())
                 .isEqualTo("http://127.0.0.1:22/");
+    }
+
+    @Test
+    void a_name_is_checked_by_every_address_it_resolves_to() throws UnknownHostException {
+        var answers = Map.of(
+                "hooks.acme.test", List.of(InetAddress.getByName("8.8.8.8")),
+                "split.acme.test", List.of(InetAddress.getByName("8.8.4.4"), InetAddress.getByName("10.0.0.7")));
+        HostResolver resolver =
+                host -> Optional.ofNullable(answers.get(host)).orElseThrow(() -> new UnknownHostException(host));
+        var webhooks = new WhitelabelUseCases(
+                        fixture.storage,
+                        new BcryptPasswordHasher(4),
+                        fixture.clock,
+                        WebhookPolicy.publicTargetsOnly(),
+                        LoginThrottle.DEFAULT,
+                        resolver)
+                .manageWebhooks();
+
+        assertThat(webhooks.create(Fixture.adminOf(acme), "https://hooks.acme.test/in", Set.of())
+                        .endpoint()
+                        .url())
+                .isEqualTo("https://hooks.acme.test/in");
+        assertThatThrownBy(() -> webhooks.create(Fixture.adminOf(acme), "https://split.acme.test/in", Set.of()))
+                .hasMessage("The url field must point to a public address.");
+        assertThatThrownBy(() -> webhooks.create(Fixture.adminOf(acme), "https://nowhere.acme.test/in", Set.of()))
+                .hasMessage("The url field's host does not resolve.");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.whitelabel.application.WhitelabelUseCases;
 import dev.whitelabel.domain.model.LoginThrottle;
 import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.in.UseCases;
+import dev.whitelabel.domain.port.out.HostResolver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,8 @@ final class Wiring implements AutoCloseable {
                 new BcryptPasswordHasher(),
                 MICROSECONDS,
                 webhookPolicy(),
-                loginThrottle());
+                loginThrottle(),
+                HostResolver.SYSTEM);
     }
 
     /**
