@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Which URLs may receive webhooks: http or https to a port and a host the {@link WebhookPolicy}
- * allows on every address the host resolves to. Checked when an endpoint is created and again before every
- * attempt, since what a name resolves to can change in between.
+ * allows on every address the host resolves to. Checked when an endpoint is created; what a name
+ * resolves to can change after, so the sender checks again, by the same policy, the very addresses
+ * it connects to.
  */
 final class WebhookTargets {
 
@@ -47,11 +48,6 @@ final class WebhookTargets {
             throw InvalidInput.of("url", reason);
         });
         return trimmed;
-    }
-
-    /** Why the URL may not be sent to now, if it may not. */
-    Optional<String> refusalNow(String url) {
-        return parse(url).map(this::refusal).orElse(Optional.of("not an http or https URL"));
     }
 
     private Optional<String> refusal(URI uri) {

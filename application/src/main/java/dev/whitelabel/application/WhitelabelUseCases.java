@@ -118,7 +118,7 @@ public record WhitelabelUseCases(
                         s.transactions,
                         s.clock),
                 new ManageSettings(s.storage.platforms()),
-                sender -> new DeliverWebhooks(s.storage.webhooks(), sender, s.webhookTargets, s.transactions, s.clock));
+                sender -> new DeliverWebhooks(s.storage.webhooks(), sender, s.transactions, s.clock));
     }
 
     /** The dispatcher's step over the same storage, sending with {@code sender}; each running instance takes it in a loop. */
