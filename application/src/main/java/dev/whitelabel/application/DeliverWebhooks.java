@@ -48,15 +48,12 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
     private final WebhookStore store;
     private final WebhookSender sender;
-    private final WebhookTargets targets;
     private final Transactions transactions;
     private final Clock clock;
 
-    DeliverWebhooks(
-            WebhookStore store, WebhookSender sender, WebhookTargets targets, Transactions transactions, Clock clock) {
+    DeliverWebhooks(WebhookStore store, WebhookSender sender, Transactions transactions, Clock clock) {
         this.store = store;
         this.sender = sender;
-        this.targets = targets;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -114,10 +111,6 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
     private record Sent(DueDelivery delivery, WebhookSender.Outcome outcome) {}
 
     private CompletableFuture<WebhookSender.Outcome> send(DueDelivery delivery) {
-        Optional<String> refused = targets.refusalNow(delivery.url());
-        if (refused.isPresent()) {
-            return CompletableFuture.completedFuture(WebhookSender.Outcome.failed("target refused: " + refused.get()));
-        }
         String body = delivery.event().body();
         return sender.send(delivery.url(), headers(delivery, body), body);
     }

@@ -1,13 +1,35 @@
 package dev.whitelabel.domain.model;
 
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+
 /**
- * What the operator allows webhook targets to be. By default only public addresses: a URL an admin
- * types must not reach into the network the server runs in (loopback, private, link-local and the
- * cloud metadata address). Tests and internal deployments allow private targets.
+ * What the operator allows webhook targets to be. By default only public addresses (none of the
+ * {@link SpecialAddresses}), on port 80, 443 or 1024 and above: a URL an admin types must not reach
+ * into the network the server runs in, nor make it a probe of other hosts' mail, SSH or other
+ * services. Tests and internal deployments allow private targets, which lifts both rules.
+ *
+ * <p>The one rule for a target, applied when an endpoint is created and again by the sender to the
+ * very addresses it is about to connect to.
  */
 public record WebhookPolicy(boolean allowPrivateTargets) {
 
+    public static final String NOT_PUBLIC = "The url field must point to a public address.";
+    public static final String PORT_NOT_ALLOWED = "The url field's port must be 80, 443, or 1024 or above.";
+
     public static WebhookPolicy publicTargetsOnly() {
         return new WebhookPolicy(false);
+    }
+
+    /** Why a webhook may not go to {@code port} on these addresses (all a host name resolves to), if it may not. */
+    public Optional<String> refusal(int port, List<InetAddress> addresses) {
+        if (allowPrivateTargets) {
+            return Optional.empty();
+        }
+        if (port != 80 && port != 443 && port < 1024) {
+            return Optional.of(PORT_NOT_ALLOWED);
+        }
+        return addresses.stream().anyMatch(SpecialAddresses::includes) ? Optional.of(NOT_PUBLIC) : Optional.empty();
     }
 }
