@@ -1,8 +1,10 @@
 package dev.whitelabel.application;
 
+import dev.whitelabel.domain.model.DeliveryLimits;
 import dev.whitelabel.domain.model.DeliveryRound;
 import dev.whitelabel.domain.model.WebhookSigning;
 import dev.whitelabel.domain.port.in.DeliverWebhooksUseCase;
+import dev.whitelabel.domain.port.out.DeliveryClaim;
 import dev.whitelabel.domain.port.out.DueDelivery;
 import dev.whitelabel.domain.port.out.Transactions;
 import dev.whitelabel.domain.port.out.WebhookSender;
@@ -10,19 +12,33 @@ import dev.whitelabel.domain.port.out.WebhookStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends what is due, signed as Standard Webhooks prescribes, and decides what comes of each answer:
  * a 2xx is delivered; anything else is tried again after a growing, jittered wait, about a day in
  * all, then given up. Delivery is at least once: a sender that dies after the receiver answered but
  * before the answer was recorded sends again once its claim lapses.
+ *
+ * <p>Each endpoint has a lane on this instance: at most {@link DeliveryLimits#perEndpoint} of its
+ * attempts run at once, the rest of what was claimed for it waits its turn, and a claim skips every
+ * endpoint whose lane holds its share. A receiver that answers slowly, or never, so holds its own
+ * share and no one else's; and since nothing here waits for a receiver, one thread keeps every lane
+ * moving. A delivery that could no longer end before its claim lapses is not started but left for
+ * the next claim, so a claim is never taken over while its attempt runs. One thread at a time.
  */
 final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
@@ -38,46 +54,175 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
             Duration.ofHours(4),
             Duration.ofHours(8),
             Duration.ofHours(8));
-    /** How long a claim holds: well over the sender's timeout, so a live sender always finishes first. */
-    static final Duration CLAIM = Duration.ofSeconds(15);
-    /**
-     * A claim's size, and so the most sends in flight of one worker: large enough that a backlog costs
-     * two commits in 32 deliveries, small enough that a receiver is not flooded.
-     */
+    /** The most one claim takes: a backlog costs a commit in 32 deliveries, and a claim stays short. */
     static final int CLAIM_SIZE = 32;
+
+    /** One endpoint's attempts running on this instance, and its claimed deliveries waiting their turn. */
+    private static final class Lane {
+        int running;
+        final ArrayDeque<DueDelivery> waiting = new ArrayDeque<>();
+
+        int holding() {
+            return running + waiting.size();
+        }
+    }
+
+    private record Sent(DueDelivery delivery, WebhookSender.Outcome outcome) {}
 
     private final WebhookStore store;
     private final WebhookSender sender;
     private final Transactions transactions;
     private final Clock clock;
+    private final DeliveryActivity activity;
+    private final DeliveryLimits limits;
+    private final Map<Long, Lane> lanes = new HashMap<>();
+    private final Queue<Sent> ended = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger held = new AtomicInteger();
 
-    DeliverWebhooks(WebhookStore store, WebhookSender sender, Transactions transactions, Clock clock) {
+    DeliverWebhooks(
+            WebhookStore store,
+            WebhookSender sender,
+            Transactions transactions,
+            Clock clock,
+            DeliveryActivity activity,
+            DeliveryLimits limits) {
         this.store = store;
         this.sender = sender;
         this.transactions = transactions;
         this.clock = clock;
+        this.activity = activity;
+        this.limits = limits;
+    }
+
+    @Override
+    public synchronized DeliveryRound step() {
+        DeliveryRound recorded = recordEnded();
+        int started = startWaiting();
+        int room = Math.min(CLAIM_SIZE, limits.inFlight() - held.get());
+        if (room <= 0) {
+            return recorded.plus(new DeliveryRound(0, 0, 0, started, false));
+        }
+        Instant now = clock.instant();
+        List<DueDelivery> claimed = store.claimDue(new DeliveryClaim(
+                now, now.plus(limits.lease()), room, limits.claimedPerEndpoint(), endpointsHoldingTheirShare()));
+        claimed.forEach(delivery -> lanes.computeIfAbsent(delivery.endpointId(), id -> new Lane())
+                .waiting
+                .add(delivery));
+        held.addAndGet(claimed.size());
+        started += startWaiting();
+        return recorded.plus(new DeliveryRound(0, 0, 0, started, claimed.size() == room));
+    }
+
+    @Override
+    public boolean awaitActivity(Duration timeout) throws InterruptedException {
+        return activity.await(timeout);
+    }
+
+    @Override
+    public synchronized DeliveryRound finish(Duration within) {
+        for (Lane lane : lanes.values()) {
+            held.addAndGet(-lane.waiting.size());
+            lane.waiting.clear();
+        }
+        return awaitRunning(within, false);
+    }
+
+    @Override
+    public int held() {
+        return held.get();
+    }
+
+    @Override
+    public synchronized DeliveryRound deliverDue() {
+        DeliveryRound round = step();
+        // every delivery claimed gets its turn, each lane's after the one before it
+        return round.plus(awaitRunning(deadlineWithMargin().multipliedBy(limits.claimedPerEndpoint()), true));
+    }
+
+    private Duration deadlineWithMargin() {
+        return limits.attemptDeadline().plusSeconds(1);
+    }
+
+    /** Records what ends within {@code within}, starting waiting deliveries as their turn comes if asked. */
+    private DeliveryRound awaitRunning(Duration within, boolean startWaiting) {
+        long until = System.nanoTime() + within.toNanos();
+        DeliveryRound round = DeliveryRound.NOTHING;
+        while (held.get() > 0 && System.nanoTime() < until) {
+            try {
+                activity.await(Duration.ofNanos(
+                        Math.min(until - System.nanoTime(), deadlineWithMargin().toNanos())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            round = round.plus(recordEnded());
+            if (startWaiting) {
+                round = round.plus(new DeliveryRound(0, 0, 0, startWaiting(), false));
+            }
+        }
+        return round.plus(recordEnded());
+    }
+
+    private Set<Long> endpointsHoldingTheirShare() {
+        Set<Long> busy = new HashSet<>();
+        lanes.forEach((endpointId, lane) -> {
+            if (lane.holding() >= limits.perEndpoint()) {
+                busy.add(endpointId);
+            }
+        });
+        return busy;
+    }
+
+    /** Starts what waits in every lane with room; answers how many started. */
+    private int startWaiting() {
+        Instant now = clock.instant();
+        int started = 0;
+        for (var lanesLeft = lanes.values().iterator(); lanesLeft.hasNext(); ) {
+            Lane lane = lanesLeft.next();
+            while (lane.running < limits.perEndpoint() && !lane.waiting.isEmpty()) {
+                DueDelivery delivery = lane.waiting.poll();
+                if (!limits.startsInTime(now, delivery.leaseUntil())) {
+                    // left to the next claim, once this one lapses
+                    held.decrementAndGet();
+                    continue;
+                }
+                lane.running++;
+                started++;
+                send(delivery).thenAccept(outcome -> {
+                    ended.add(new Sent(delivery, outcome));
+                    activity.signal();
+                });
+            }
+            if (lane.holding() == 0) {
+                lanesLeft.remove();
+            }
+        }
+        return started;
     }
 
     /**
-     * Sends what one claim took, all at once, then records every outcome in one transaction: on a
-     * database that writes each commit to disk, a commit a delivery would halve the logouts it can take.
+     * Records every outcome that arrived in one transaction: on a database that writes each commit to
+     * disk, a commit a delivery would halve the logouts it can take.
      */
-    @Override
-    public DeliveryRound deliverDue() {
-        Instant claimedAt = clock.instant();
-        List<DueDelivery> claimed = store.claimDue(claimedAt, claimedAt.plus(CLAIM), CLAIM_SIZE);
-        if (claimed.isEmpty()) {
-            return new DeliveryRound(0, 0, 0, false);
+    private DeliveryRound recordEnded() {
+        List<Sent> sent = new ArrayList<>();
+        for (Sent one = ended.poll(); one != null; one = ended.poll()) {
+            sent.add(one);
+            Lane lane = lanes.get(one.delivery().endpointId());
+            lane.running--;
+            if (lane.holding() == 0) {
+                lanes.remove(one.delivery().endpointId());
+            }
         }
-        List<CompletableFuture<Sent>> sending = claimed.stream()
-                .map(delivery -> send(delivery).thenApply(outcome -> new Sent(delivery, outcome)))
-                .toList();
-        List<Sent> sent = sending.stream().map(CompletableFuture::join).toList();
+        if (sent.isEmpty()) {
+            return DeliveryRound.NOTHING;
+        }
+        held.addAndGet(-sent.size());
         Instant now = clock.instant();
-        return transactions.inTransaction(() -> record(sent, now, claimed.size() == CLAIM_SIZE));
+        return transactions.inTransaction(() -> record(sent, now));
     }
 
-    private DeliveryRound record(List<Sent> sent, Instant now, boolean claimFull) {
+    private DeliveryRound record(List<Sent> sent, Instant now) {
         Map<Integer, List<Long>> deliveredByStatus = new TreeMap<>();
         int retrying = 0;
         int failed = 0;
@@ -105,10 +250,8 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
             }
         }
         deliveredByStatus.forEach((status, ids) -> store.delivered(ids, status, now));
-        return new DeliveryRound(sent.size() - retrying - failed, retrying, failed, claimFull);
+        return new DeliveryRound(sent.size() - retrying - failed, retrying, failed, 0, false);
     }
-
-    private record Sent(DueDelivery delivery, WebhookSender.Outcome outcome) {}
 
     private CompletableFuture<WebhookSender.Outcome> send(DueDelivery delivery) {
         String body = delivery.event().body();

@@ -14,13 +14,17 @@ import java.time.Instant;
 final class Webhooks {
 
     private final WebhookStore store;
+    private final DeliveryActivity activity;
 
-    Webhooks(WebhookStore store) {
+    Webhooks(WebhookStore store, DeliveryActivity activity) {
         this.store = store;
+        this.activity = activity;
     }
 
     void announce(RecordedAuditEvent recorded, Instant now) {
-        WebhookEvent.of(recorded)
-                .ifPresent(event -> store.enqueue(event.platformId(), event.type(), event.auditEventId(), now));
+        WebhookEvent.of(recorded).ifPresent(event -> {
+            store.enqueue(event.platformId(), event.type(), event.auditEventId(), now);
+            activity.signal();
+        });
     }
 }

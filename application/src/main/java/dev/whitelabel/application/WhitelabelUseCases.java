@@ -1,5 +1,6 @@
 package dev.whitelabel.application;
 
+import dev.whitelabel.domain.model.DeliveryLimits;
 import dev.whitelabel.domain.model.LoginThrottle;
 import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
@@ -29,7 +30,7 @@ import dev.whitelabel.domain.port.out.Storage;
 import dev.whitelabel.domain.port.out.Transactions;
 import dev.whitelabel.domain.port.out.WebhookSender;
 import java.time.Clock;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Every use case over one storage, built with plain constructors: the whole product, minus its adapters, and the
@@ -57,7 +58,7 @@ public record WhitelabelUseCases(
         ManageWebhooksUseCase manageWebhooks,
         ManageAccountsUseCase manageAccounts,
         ManageSettingsUseCase manageSettings,
-        Function<WebhookSender, DeliverWebhooksUseCase> webhookDeliveries)
+        BiFunction<WebhookSender, DeliveryLimits, DeliverWebhooksUseCase> webhookDeliveries)
         implements UseCases {
 
     public WhitelabelUseCases(Storage storage, PasswordHasher passwordHasher, Clock clock) {
@@ -118,12 +119,18 @@ public record WhitelabelUseCases(
                         s.transactions,
                         s.clock),
                 new ManageSettings(s.storage.platforms()),
-                sender -> new DeliverWebhooks(s.storage.webhooks(), sender, s.transactions, s.clock));
+                (sender, limits) -> new DeliverWebhooks(
+                        s.storage.webhooks(), sender, s.transactions, s.clock, s.deliveryActivity, limits));
     }
 
     /** The dispatcher's step over the same storage, sending with {@code sender}; each running instance takes it in a loop. */
     public DeliverWebhooksUseCase deliverWebhooks(WebhookSender sender) {
-        return webhookDeliveries.apply(sender);
+        return deliverWebhooks(sender, DeliveryLimits.DEFAULT);
+    }
+
+    /** The same, sharing the instance within {@code limits}; one per instance, since it keeps the lanes of its endpoints. */
+    public DeliverWebhooksUseCase deliverWebhooks(WebhookSender sender, DeliveryLimits limits) {
+        return webhookDeliveries.apply(sender, limits);
     }
 
     /** The parts several use cases share, built once per catalogue. */
@@ -139,6 +146,7 @@ public record WhitelabelUseCases(
         final NewUsers newUsers;
         final LiveTokens liveTokens;
         final LoginThrottling throttling;
+        final DeliveryActivity deliveryActivity = new DeliveryActivity();
 
         Shared(
                 Storage storage,
@@ -152,7 +160,8 @@ public record WhitelabelUseCases(
             this.clock = clock;
             this.transactions = storage.transactions();
             this.webhookTargets = new WebhookTargets(webhookPolicy, hostResolver);
-            this.revocations = new Revocations(storage.tokens(), storage.auditLog(), new Webhooks(storage.webhooks()));
+            this.revocations = new Revocations(
+                    storage.tokens(), storage.auditLog(), new Webhooks(storage.webhooks(), deliveryActivity));
             this.tokenIssuer = new TokenIssuer(storage.tokens(), storage.auditLog(), storage.platforms(), revocations);
             this.platformUsers = new PlatformUsers(storage.users());
             this.newUsers = new NewUsers(storage.users(), passwordHasher);

@@ -1,61 +1,58 @@
 package dev.whitelabel.bootstrap;
 
-import dev.whitelabel.adapters.http.webhooks.HttpWebhookSender;
 import dev.whitelabel.domain.model.DeliveryRound;
 import dev.whitelabel.domain.port.in.DeliverWebhooksUseCase;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The instance's share of webhook delivery: a few workers, each claiming what is due every
- * {@link #POLL} and sending it, so that a slow receiver holds up one worker, not the others. A
- * worker claims again at once only after a full claim: under a stream of logouts, claims then come
- * full rather than a few rows each, and the database commits a claim and its outcomes for many
- * deliveries, not for one. Every instance runs one; their claims never overlap. Closing stops new
- * claims, lets sends in flight finish, then closes the sender.
+ * The instance's share of webhook delivery: one thread stepping the delivery use case, which never
+ * waits for a receiver. It steps again at once while there is work; when a step did nothing it waits
+ * for an attempt to end or an event to be written on this instance, or else for a poll that backs
+ * off from {@link #SOONEST} to {@link #LATEST} while nothing comes (other instances' events are found
+ * by polling). Closing stops new claims, waits for the attempts in flight up to {@code deadline},
+ * leaves the rest for their claims to lapse, and only then closes the sender.
  */
 final class WebhookDispatcher implements AutoCloseable {
 
-    static final Duration POLL = Duration.ofMillis(200);
-    static final int WORKERS = 4;
+    static final Duration SOONEST = Duration.ofMillis(20);
+    static final Duration LATEST = Duration.ofMillis(500);
     private static final Duration QUIET = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final DeliverWebhooksUseCase deliver;
+    private final Duration deadline;
     private final Runnable closeSender;
     private final Counter delivered;
     private final Counter retrying;
     private final Counter failed;
-    private final AtomicReference<Instant> lastWarned = new AtomicReference<>(Instant.EPOCH);
-    private final ScheduledExecutorService workers;
+    private final Thread thread;
+    private volatile boolean stopping;
+    private Instant lastWarned = Instant.EPOCH;
 
-    /** {@code closeSender} closes the sender {@code deliver} sends with, once no send is in flight any more. */
-    WebhookDispatcher(DeliverWebhooksUseCase deliver, Runnable closeSender, MeterRegistry metrics) {
+    /**
+     * {@code deadline} is the attempts' own; {@code closeSender} closes the sender {@code deliver}
+     * sends with, once no send is in flight any more.
+     */
+    WebhookDispatcher(DeliverWebhooksUseCase deliver, Duration deadline, Runnable closeSender, MeterRegistry metrics) {
         this.deliver = deliver;
+        this.deadline = deadline;
         this.closeSender = closeSender;
         this.delivered = attempts(metrics, "delivered");
         this.retrying = attempts(metrics, "retrying");
         this.failed = attempts(metrics, "failed");
-        var number = new AtomicInteger();
-        this.workers = Executors.newScheduledThreadPool(WORKERS, task -> {
-            var thread = new Thread(task, "webhook-dispatcher-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        // staggered, so that between them the workers look every POLL / WORKERS, not all at once every POLL
-        for (int i = 0; i < WORKERS; i++) {
-            workers.scheduleWithFixedDelay(
-                    this::drain, i * POLL.toMillis() / WORKERS, POLL.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        Gauge.builder("whitelabel.webhook.held", deliver, DeliverWebhooksUseCase::held)
+                .description("Webhook deliveries this instance holds: attempts running, and claimed ones waiting"
+                        + " for their endpoint's turn")
+                .register(metrics);
+        this.thread = new Thread(this::run, "webhook-dispatcher");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static Counter attempts(MeterRegistry metrics, String outcome) {
@@ -65,34 +62,66 @@ final class WebhookDispatcher implements AutoCloseable {
                 .register(metrics);
     }
 
-    private void drain() {
-        try {
-            DeliveryRound round;
-            do {
-                round = deliver.deliverDue();
-                delivered.increment(round.delivered());
-                retrying.increment(round.retrying());
-                failed.increment(round.failed());
-            } while (round.claimFull() && !workers.isShutdown());
-        } catch (RuntimeException e) {
-            // the database away, most likely: the next poll tries again; one line a minute says so
-            Instant now = Instant.now();
-            Instant last = lastWarned.get();
-            if (now.isAfter(last.plus(QUIET)) && lastWarned.compareAndSet(last, now)) {
-                LOG.warn("Webhook delivery paused: {}", e.getClass().getName());
+    private void run() {
+        Duration poll = SOONEST;
+        while (!stopping) {
+            try {
+                DeliveryRound round = deliver.step();
+                count(round);
+                if (!round.idle()) {
+                    poll = SOONEST;
+                } else if (deliver.awaitActivity(poll)) {
+                    poll = SOONEST;
+                } else {
+                    poll = later(poll);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                warn(e);
+                poll = LATEST;
+                try {
+                    Thread.sleep(poll.toMillis());
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
             }
+        }
+    }
+
+    private static Duration later(Duration poll) {
+        Duration doubled = poll.multipliedBy(2);
+        return doubled.compareTo(LATEST) > 0 ? LATEST : doubled;
+    }
+
+    private void count(DeliveryRound round) {
+        delivered.increment(round.delivered());
+        retrying.increment(round.retrying());
+        failed.increment(round.failed());
+    }
+
+    /** The database away, most likely: the loop tries again; one line a minute says so. */
+    private void warn(RuntimeException e) {
+        Instant now = Instant.now();
+        if (now.isAfter(lastWarned.plus(QUIET))) {
+            lastWarned = now;
+            LOG.warn("Webhook delivery paused: {}", e.getClass().getName());
         }
     }
 
     @Override
     public void close() {
-        workers.shutdown();
+        stopping = true;
         try {
-            // a send in flight ends within its timeout; nothing new is claimed meanwhile
-            workers.awaitTermination(HttpWebhookSender.TIMEOUT.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
+            // the loop ends after its step or its wait, whichever it is in
+            thread.join(LATEST.plus(deadline).toMillis());
+            count(deliver.finish(deadline));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            warn(e);
+        } finally {
+            closeSender.run();
         }
-        closeSender.run();
     }
 }

@@ -7,6 +7,7 @@ import dev.whitelabel.adapters.persistence.Database;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
 import dev.whitelabel.application.WhitelabelUseCases;
+import dev.whitelabel.domain.model.DeliveryLimits;
 import dev.whitelabel.domain.model.LoginThrottle;
 import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.in.UseCases;
@@ -71,8 +72,23 @@ final class Wiring implements AutoCloseable {
      * address it connects to by the same policy and resolver as the endpoints were checked at creation.
      */
     WebhookDispatcher dispatchWebhooks(MeterRegistry metrics) {
-        var sender = new HttpWebhookSender(webhookPolicy, HostResolver.SYSTEM);
-        return new WebhookDispatcher(useCases.deliverWebhooks(sender), sender::close, metrics);
+        var limits = deliveryLimits();
+        var sender = new HttpWebhookSender(webhookPolicy, HostResolver.SYSTEM, limits.attemptDeadline());
+        return new WebhookDispatcher(
+                useCases.deliverWebhooks(sender, limits), limits.attemptDeadline(), sender::close, metrics);
+    }
+
+    /**
+     * From the environment: WHITELABEL_WEBHOOK_TIMEOUT_SECONDS (5), the deadline of a whole attempt, and
+     * WHITELABEL_WEBHOOK_ATTEMPTS_PER_ENDPOINT (4), the most attempts of one endpoint running at once.
+     */
+    static DeliveryLimits deliveryLimits() {
+        var defaults = DeliveryLimits.DEFAULT;
+        return new DeliveryLimits(
+                Duration.ofSeconds(setting("WHITELABEL_WEBHOOK_TIMEOUT_SECONDS", (int)
+                        defaults.attemptDeadline().toSeconds())),
+                setting("WHITELABEL_WEBHOOK_ATTEMPTS_PER_ENDPOINT", defaults.perEndpoint()),
+                defaults.inFlight());
     }
 
     static Wiring open(DatabaseSettings settings) {

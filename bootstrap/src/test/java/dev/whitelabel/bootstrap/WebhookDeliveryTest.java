@@ -13,6 +13,7 @@ import dev.whitelabel.adapters.persistence.Database;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
 import dev.whitelabel.application.WhitelabelUseCases;
+import dev.whitelabel.domain.model.DeliveryLimits;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
@@ -88,9 +89,11 @@ class WebhookDeliveryTest {
             var pool = databases.closeLater(Database.open(DatabaseSettings.of(url)));
             var instance = new WhitelabelUseCases(
                     JdbiStorage.over(pool), new BcryptPasswordHasher(4), Clock.systemUTC(), new WebhookPolicy(true));
-            var sender = new HttpWebhookSender(new WebhookPolicy(true), HostResolver.SYSTEM);
+            var deadline = DeliveryLimits.DEFAULT.attemptDeadline();
+            var sender = new HttpWebhookSender(new WebhookPolicy(true), HostResolver.SYSTEM, deadline);
             databases.closeLater(new WebhookDispatcher(
                     instance.deliverWebhooks(sender),
+                    deadline,
                     sender::close,
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
             if (i == 0) {

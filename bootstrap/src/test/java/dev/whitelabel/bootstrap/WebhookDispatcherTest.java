@@ -16,6 +16,7 @@ import dev.whitelabel.domain.port.out.WebhookSender;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +59,7 @@ class WebhookDispatcherTest {
 
         var dispatcher = new WebhookDispatcher(
                 useCases.deliverWebhooks(slowReceiver),
+                Duration.ofSeconds(5),
                 () -> answeredWhenTheSenderClosed.complete(answered.get()),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         assertThat(sending.await(5, TimeUnit.SECONDS)).isTrue();
@@ -74,7 +76,7 @@ class WebhookDispatcherTest {
                 .as("the sender closed after it")
                 .isTrue();
         useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(ann.id()));
-        Thread.sleep(3 * WebhookDispatcher.POLL.toMillis());
+        Thread.sleep(3 * WebhookDispatcher.LATEST.toMillis());
         assertThat(sends.get()).as("no claim after closing").isEqualTo(1);
     }
 }

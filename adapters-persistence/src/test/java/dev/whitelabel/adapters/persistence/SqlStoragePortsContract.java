@@ -6,11 +6,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.User;
+import dev.whitelabel.domain.port.out.DeliveryClaim;
 import dev.whitelabel.domain.port.out.DueDelivery;
 import dev.whitelabel.domain.port.out.Storage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -80,7 +82,8 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
                     List<DueDelivery> mine = new ArrayList<>();
                     List<DueDelivery> claimed;
                     do {
-                        claimed = storage.webhooks().claimDue(NOW, NOW.plusSeconds(60), 7);
+                        claimed = storage.webhooks()
+                                .claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(60), 7, 7, Set.of()));
                         mine.addAll(claimed);
                     } while (!claimed.isEmpty());
                     return mine;
@@ -104,9 +107,10 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
         for (int i = 0; i < 5; i++) {
             announce(ann);
         }
-        List<Long> claimed = storage.webhooks().claimDue(NOW, NOW.plusSeconds(15), 10).stream()
-                .map(DueDelivery::id)
-                .toList();
+        List<Long> claimed =
+                storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(15), 10, 10, Set.of())).stream()
+                        .map(DueDelivery::id)
+                        .toList();
         var admin = Executors.newSingleThreadExecutor();
         try {
             storage.transactions().inTransaction(() -> {

@@ -22,6 +22,7 @@ import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEventType;
+import dev.whitelabel.domain.port.out.DeliveryClaim;
 import dev.whitelabel.domain.port.out.DueDelivery;
 import dev.whitelabel.domain.port.out.ServiceClientEntry;
 import dev.whitelabel.domain.port.out.Storage;
@@ -31,6 +32,7 @@ import dev.whitelabel.domain.port.out.WebhookEndpointEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -333,7 +335,7 @@ abstract class StoragePortsContract {
                 .hasMessage("boom");
         long committed = storage.transactions().inTransaction(() -> announce(ann));
 
-        assertThat(events(storage.webhooks().claimDue(NOW, NOW.plusSeconds(60), 10)))
+        assertThat(events(storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(60), 10, 10, Set.of()))))
                 .containsExactly(committed);
     }
 
@@ -365,7 +367,8 @@ abstract class StoragePortsContract {
                 .extracting(TokenSummary::id)
                 .containsExactly(revoked);
         assertThat(authenticates(revoked)).isTrue();
-        assertThat(storage.webhooks().claimDue(NOW, NOW.plusSeconds(60), 10)).isEmpty();
+        assertThat(storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(60), 10, 10, Set.of())))
+                .isEmpty();
         assertThat(storage.loginFailures().latestForEmail(acme.id(), email, NOW.minusSeconds(1), 10))
                 .isEmpty();
         assertThat(storage.users().findOnPlatform(acme.id(), ann.id())).contains(ann);
@@ -1003,7 +1006,7 @@ abstract class StoragePortsContract {
         endpoint(globex, "globex", EnumSet.allOf(WebhookEventType.class));
 
         long event = announce(ann);
-        var claimed = storage.webhooks().claimDue(NOW, NOW.plusSeconds(15), 10);
+        var claimed = storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(15), 10, 10, Set.of()));
 
         assertThat(claimed)
                 .extracting(DueDelivery::url)
@@ -1015,10 +1018,11 @@ abstract class StoragePortsContract {
                                 "\"revoked_tokens\":1",
                                 "\"user_id\":" + ann.id(),
                                 "\"audit_event_id\":" + event));
-        assertThat(storage.webhooks().claimDue(NOW, NOW.plusSeconds(15), 10))
+        assertThat(storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(15), 10, 10, Set.of())))
                 .as("claimed already")
                 .isEmpty();
-        assertThat(storage.webhooks().claimDue(NOW.plusSeconds(16), NOW.plusSeconds(31), 10))
+        assertThat(storage.webhooks()
+                        .claimDue(new DeliveryClaim(NOW.plusSeconds(16), NOW.plusSeconds(31), 10, 10, Set.of())))
                 .as("due again once the claim lapsed")
                 .hasSize(2);
     }
@@ -1028,14 +1032,15 @@ abstract class StoragePortsContract {
         User ann = user(acme, "ann@acme.test");
         var deleted = endpoint(acme);
         long inFlightEvent = announce(ann);
-        var inFlight = storage.webhooks().claimDue(NOW, NOW.plusSeconds(15), 10);
+        var inFlight = storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(15), 10, 10, Set.of()));
         assertThat(events(inFlight)).containsExactly(inFlightEvent);
         announce(ann);
 
         assertThat(storage.webhooks().delete(acme.id(), deleted.id(), NOW)).isTrue();
         storage.webhooks().delivered(inFlight.stream().map(DueDelivery::id).toList(), 204, NOW);
 
-        assertThat(storage.webhooks().claimDue(NOW.plusSeconds(60), NOW.plusSeconds(75), 10))
+        assertThat(storage.webhooks()
+                        .claimDue(new DeliveryClaim(NOW.plusSeconds(60), NOW.plusSeconds(75), 10, 10, Set.of())))
                 .isEmpty();
         assertThat(storage.webhooks()
                         .deliveries(acme.id(), deleted.id(), PageRequest.first())
@@ -1056,9 +1061,33 @@ abstract class StoragePortsContract {
         endpoint(acme, "kept", EnumSet.allOf(WebhookEventType.class));
         long event = announce(ann);
 
-        var claimed = storage.webhooks().claimDue(NOW, NOW.plusSeconds(15), 8);
+        var claimed = storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(15), 8, 8, Set.of()));
 
         assertThat(claimed).extracting(DueDelivery::url).containsExactly("http://127.0.0.1/kept");
         assertThat(events(claimed)).containsExactly(event);
+    }
+
+    @Test
+    void a_claim_takes_each_endpoints_oldest_up_to_its_share_and_none_of_the_skipped_endpoints() {
+        User ann = user(acme, "ann@acme.test");
+        var busy = endpoint(acme, "busy", EnumSet.allOf(WebhookEventType.class));
+        var quiet = endpoint(acme, "quiet", EnumSet.allOf(WebhookEventType.class));
+        List<Long> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(announce(ann));
+        }
+
+        var claimed = storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(15), 10, 2, Set.of()));
+
+        assertThat(claimed).extracting(DueDelivery::endpointId).containsOnly(busy.id(), quiet.id());
+        assertThat(claimed.stream().filter(due -> due.endpointId() == busy.id()))
+                .extracting(due -> due.event().auditEventId())
+                .containsExactly(events.get(0), events.get(1));
+        assertThat(claimed).allSatisfy(due -> assertThat(due.leaseUntil()).isEqualTo(NOW.plusSeconds(15)));
+        assertThat(storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(15), 10, 10, Set.of(busy.id()))))
+                .extracting(DueDelivery::endpointId)
+                .as("the rest of the quiet endpoint's, none of the skipped one's")
+                .containsOnly(quiet.id())
+                .hasSize(3);
     }
 }

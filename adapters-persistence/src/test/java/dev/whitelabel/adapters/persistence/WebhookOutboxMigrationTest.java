@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
 import dev.whitelabel.domain.model.WebhookEventType;
+import dev.whitelabel.domain.port.out.DeliveryClaim;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -61,7 +63,9 @@ class WebhookOutboxMigrationTest {
         }
 
         try (var dataSource = Database.open(DatabaseSettings.of(url))) {
-            var claimed = JdbiStorage.over(dataSource).webhooks().claimDue(LATER, LATER.plusSeconds(15), 10);
+            var claimed = JdbiStorage.over(dataSource)
+                    .webhooks()
+                    .claimDue(new DeliveryClaim(LATER, LATER.plusSeconds(15), 10, 10, Set.of()));
             assertThat(claimed).singleElement().satisfies(due -> {
                 assertThat(due.event().auditEventId()).isEqualTo(700);
                 assertThat(due.event().type()).isEqualTo(WebhookEventType.USER_LOGGED_OUT);

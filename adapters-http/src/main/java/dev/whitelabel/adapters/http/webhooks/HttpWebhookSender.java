@@ -26,12 +26,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * Sends webhooks with Jetty's HTTP client, which connects to the addresses {@link TargetAddresses}
  * checked while keeping the URL's name for the Host header and TLS (SNI and the certificate's
  * name); the JDK's client resolves names itself, after any check. No redirects (a receiver could
- * otherwise send the request anywhere), no cookies, {@link #TIMEOUT} for the whole exchange, and
- * nothing of the answer kept but its status. Close it once nothing is sent any more.
+ * otherwise send the request anywhere), no cookies, one deadline for the whole exchange (connect,
+ * send, the answer's headers and the part of its body read), and nothing of the answer kept but its
+ * status. Close it once nothing is sent any more.
  */
 public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
 
-    public static final Duration TIMEOUT = Duration.ofSeconds(5);
     /**
      * The most of an answer's body read, then thrown away: a short body leaves the connection fit for
      * the next send; a long or endless one is cut off rather than read for the whole timeout.
@@ -41,8 +41,10 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
     static final String THREADS = "webhook-sender";
 
     private final HttpClient client = new HttpClient();
+    private final Duration deadline;
 
-    public HttpWebhookSender(WebhookPolicy policy, HostResolver resolver) {
+    public HttpWebhookSender(WebhookPolicy policy, HostResolver resolver, Duration deadline) {
+        this.deadline = deadline;
         var threads = new QueuedThreadPool();
         threads.setName(THREADS);
         threads.setDaemon(true);
@@ -52,7 +54,7 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
         client.setFollowRedirects(false);
         client.setHttpCookieStore(new HttpCookieStore.Empty());
         client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "whitelabel-webhooks"));
-        client.setConnectTimeout(TIMEOUT.toMillis());
+        client.setConnectTimeout(deadline.toMillis());
         LifeCycle.start(client);
     }
 
@@ -62,7 +64,7 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
         try {
             client.newRequest(url)
                     .method(HttpMethod.POST)
-                    .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .timeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
                     .headers(fields -> headers.forEach(fields::put))
                     .body(new StringRequestContent(body))
                     .onRequestBegin(request -> exchange.connected = true)
@@ -80,7 +82,7 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
     }
 
     /** One send: whether it got a connection, how much of the answer it read, and its outcome. */
-    private static final class Exchange implements Response.Listener {
+    private final class Exchange implements Response.Listener {
         final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         volatile boolean connected;
         private long read;
@@ -108,7 +110,7 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
      * unreachable, a name that does not resolve and a connection not made in time all read the same,
      * so that the deliveries listing cannot tell a closed port from a filtered one.
      */
-    private static Outcome why(Throwable failure, boolean connected) {
+    private Outcome why(Throwable failure, boolean connected) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TargetAddresses.Refused refused) {
                 return Outcome.failed("target refused: " + refused.getMessage());
@@ -121,7 +123,7 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
             return Outcome.failed("could not connect");
         }
         return Outcome.failed(
-                failure instanceof TimeoutException ? "no answer within " + TIMEOUT.toSeconds() + " s" : "no answer");
+                failure instanceof TimeoutException ? "timed out after " + deadline.toMillis() + " ms" : "no answer");
     }
 
     /** Ends reading an answer past {@link #ANSWER_BYTES_READ}: its status stands. */

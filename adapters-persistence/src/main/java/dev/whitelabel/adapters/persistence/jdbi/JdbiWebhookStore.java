@@ -7,6 +7,7 @@ import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEvent;
 import dev.whitelabel.domain.model.WebhookEventType;
 import dev.whitelabel.domain.model.WebhookSigning;
+import dev.whitelabel.domain.port.out.DeliveryClaim;
 import dev.whitelabel.domain.port.out.DueDelivery;
 import dev.whitelabel.domain.port.out.WebhookEndpointEntry;
 import dev.whitelabel.domain.port.out.WebhookStore;
@@ -81,28 +82,38 @@ final class JdbiWebhookStore implements WebhookStore {
     }
 
     @Override
-    public List<DueDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
+    public List<DueDelivery> claimDue(DeliveryClaim claim) {
         return jdbi.inTransaction(handle -> {
             // a batch of nothing but a deleted endpoint's deliveries says nothing of what else is due
             while (true) {
-                Batch batch = claimBatch(handle, now, leaseUntil, limit);
-                if (!batch.live().isEmpty() || batch.taken() < limit) {
+                Batch batch = claimBatch(handle, claim);
+                if (!batch.live().isEmpty() || batch.taken() < claim.limit()) {
                     return batch.live();
                 }
             }
         });
     }
 
-    /** Up to {@code limit} due deliveries: those of live endpoints leased, those of deleted ones ended. */
-    private static Batch claimBatch(Handle handle, Instant now, Instant leaseUntil, int limit) {
-        // one table locked, rows other claimers hold skipped: instances never claim the same delivery
-        List<Long> ids = handle.createQuery("""
-                        select id from webhook_deliveries where next_attempt_at <= :now
-                        order by next_attempt_at limit :limit for update skip locked""")
-                .bind("now", now)
-                .bind("limit", limit)
-                .mapTo(Long.class)
-                .list();
+    /** Due deliveries within the claim's limits: those of live endpoints leased, those of deleted ones ended. */
+    private static Batch claimBatch(Handle handle, DeliveryClaim claim) {
+        // one table locked, rows other claimers hold skipped: instances never claim the same delivery;
+        // each endpoint's oldest first, so that one endpoint's backlog cannot fill a claim
+        String skipped = claim.skippedEndpoints().isEmpty() ? "" : " and endpoint_id not in (<skipped>)";
+        var query = handle.createQuery("""
+                        select id from webhook_deliveries where id in (
+                            select id from (
+                                select id, row_number() over (partition by endpoint_id order by next_attempt_at, id) as place
+                                from webhook_deliveries where next_attempt_at <= :now""" + skipped + """
+                            ) ranked where place <= :perEndpoint)
+                        order by next_attempt_at, id limit :limit for update skip locked""")
+                .bind("now", claim.now())
+                .bind("perEndpoint", claim.perEndpoint())
+                .bind("limit", claim.limit());
+        if (!skipped.isEmpty()) {
+            query.bindList("skipped", List.copyOf(claim.skippedEndpoints()));
+        }
+        List<Long> ids = query.mapTo(Long.class).list();
+        Instant leaseUntil = claim.leaseUntil();
         if (ids.isEmpty()) {
             return new Batch(0, List.of());
         }
@@ -110,8 +121,9 @@ final class JdbiWebhookStore implements WebhookStore {
                 .bind("lease", leaseUntil)
                 .bindList("ids", ids)
                 .execute();
-        List<ClaimedRow> claimed = handle.createQuery("select d.id as delivery_id, e.url, e.secret, d.attempts,"
-                        + " e.deleted_at is not null as orphaned, " + JdbiAuditLog.columns("a") + """
+        List<ClaimedRow> claimed = handle.createQuery(
+                        "select d.id as delivery_id, d.endpoint_id, e.url, e.secret, d.attempts,"
+                                + " e.deleted_at is not null as orphaned, " + JdbiAuditLog.columns("a") + """
 
                         from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
                             join audit_events a on a.id = d.audit_event_id
@@ -120,10 +132,12 @@ final class JdbiWebhookStore implements WebhookStore {
                 .map((rs, ctx) -> new ClaimedRow(
                         new DueDelivery(
                                 rs.getLong("delivery_id"),
+                                rs.getLong("endpoint_id"),
                                 rs.getString("url"),
                                 rs.getString("secret"),
                                 WebhookEvent.of(JdbiAuditLog.recorded(rs)).orElseThrow(),
-                                rs.getInt("attempts")),
+                                rs.getInt("attempts"),
+                                leaseUntil),
                         rs.getBoolean("orphaned")))
                 .list();
         List<Long> orphans = claimed.stream()

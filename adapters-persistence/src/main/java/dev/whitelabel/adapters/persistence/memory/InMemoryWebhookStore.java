@@ -8,12 +8,15 @@ import dev.whitelabel.domain.model.WebhookDelivery;
 import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEvent;
 import dev.whitelabel.domain.model.WebhookEventType;
+import dev.whitelabel.domain.port.out.DeliveryClaim;
 import dev.whitelabel.domain.port.out.DueDelivery;
 import dev.whitelabel.domain.port.out.WebhookEndpointEntry;
 import dev.whitelabel.domain.port.out.WebhookStore;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Endpoints and their outbox in memory, in the database's tables. */
@@ -71,7 +74,8 @@ final class InMemoryWebhookStore implements WebhookStore {
     }
 
     @Override
-    public List<DueDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
+    public List<DueDelivery> claimDue(DeliveryClaim claim) {
+        Instant now = claim.now();
         return database.locked(() -> {
             var endpoints = database.webhookEndpoints();
             var deliveries = database.webhookDeliveries();
@@ -83,15 +87,26 @@ final class InMemoryWebhookStore implements WebhookStore {
             due.stream()
                     .filter(row -> endpoints.get(row.endpointId()).deletedAt().isPresent())
                     .forEach(row -> deliveries.put(row.id(), row.nextAttemptAt(Optional.empty())));
+            Map<Long, Integer> taken = new HashMap<>();
             return due.stream()
-                    .filter(row -> endpoints.get(row.endpointId()).deletedAt().isEmpty())
-                    .sorted(Comparator.comparing(row -> row.nextAttemptAt().orElseThrow()))
-                    .limit(limit)
+                    .filter(row -> endpoints.get(row.endpointId()).deletedAt().isEmpty()
+                            && !claim.skippedEndpoints().contains(row.endpointId()))
+                    .sorted(Comparator.comparing(
+                                    (DeliveryRow row) -> row.nextAttemptAt().orElseThrow())
+                            .thenComparing(DeliveryRow::id))
+                    .filter(row -> taken.merge(row.endpointId(), 1, Integer::sum) <= claim.perEndpoint())
+                    .limit(claim.limit())
                     .map(row -> {
-                        deliveries.put(row.id(), row.nextAttemptAt(Optional.of(leaseUntil)));
+                        deliveries.put(row.id(), row.nextAttemptAt(Optional.of(claim.leaseUntil())));
                         var endpoint = endpoints.get(row.endpointId());
                         return new DueDelivery(
-                                row.id(), endpoint.endpoint().url(), endpoint.secret(), row.event(), row.attempts());
+                                row.id(),
+                                row.endpointId(),
+                                endpoint.endpoint().url(),
+                                endpoint.secret(),
+                                row.event(),
+                                row.attempts(),
+                                claim.leaseUntil());
                     })
                     .toList();
         });

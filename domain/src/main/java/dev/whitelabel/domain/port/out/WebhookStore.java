@@ -35,12 +35,12 @@ public interface WebhookStore {
     void enqueue(long platformId, WebhookEventType type, long auditEventId, Instant now);
 
     /**
-     * Claims up to {@code limit} deliveries due at {@code now} of undeleted endpoints, putting their
-     * next attempt at {@code leaseUntil}: no other instance claims them meanwhile, and one whose
-     * sender died is due again then. On PostgreSQL, claims of several instances skip each other's rows.
-     * Due deliveries of deleted endpoints it meets are ended instead.
+     * Claims the deliveries due at {@code claim.now()} of undeleted endpoints, oldest first, within the
+     * claim's limits, putting their next attempt at its lease: no other instance claims them meanwhile,
+     * and one whose sender died is due again then. On PostgreSQL, claims of several instances skip each
+     * other's rows. Due deliveries of deleted endpoints it meets are ended instead.
      */
-    List<DueDelivery> claimDue(Instant now, Instant leaseUntil, int limit);
+    List<DueDelivery> claimDue(DeliveryClaim claim);
 
     /** The attempts got the 2xx {@code status}: these deliveries are done. */
     void delivered(List<Long> deliveryIds, int status, Instant now);
