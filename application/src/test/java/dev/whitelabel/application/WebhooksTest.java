@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.WebhookNotFound;
+import dev.whitelabel.domain.model.DeliveryLimits;
 import dev.whitelabel.domain.model.LoginThrottle;
 import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.LogoutTarget;
@@ -355,5 +356,72 @@ class WebhooksTest {
                     .as(url)
                     .isInstanceOf(InvalidInput.class);
         }
+    }
+
+    /** Holds every send to {@code slowUrl} until released; answers every other one at once. */
+    static final class HoldingSender implements WebhookSender {
+        final String slowUrl;
+        final List<CompletableFuture<Outcome>> held = new ArrayList<>();
+        final List<String> sentTo = new ArrayList<>();
+
+        HoldingSender(String slowUrl) {
+            this.slowUrl = slowUrl;
+        }
+
+        @Override
+        public synchronized CompletableFuture<Outcome> send(String url, Map<String, String> headers, String body) {
+            sentTo.add(url);
+            if (!url.equals(slowUrl)) {
+                return CompletableFuture.completedFuture(new Outcome(Optional.of(204), Optional.empty()));
+            }
+            var answer = new CompletableFuture<Outcome>();
+            held.add(answer);
+            return answer;
+        }
+    }
+
+    @Test
+    void a_slow_endpoint_holds_its_own_share_of_attempts_and_another_endpoints_deliveries_go_past_it() {
+        var slow = useCases.manageWebhooks().create(Fixture.adminOf(acme), "http://127.0.0.1:9/slow", Set.of());
+        var quick = useCases.manageWebhooks().create(Fixture.adminOf(globex), "http://127.0.0.1:9/quick", Set.of());
+        var holding = new HoldingSender("http://127.0.0.1:9/slow");
+        var limits = new DeliveryLimits(Duration.ofSeconds(5), 2, 512);
+        var deliver = useCases.deliverWebhooks(holding, limits);
+        var ann = fixture.user(acme, "ann@acme.test");
+        var bo = fixture.user(globex, "bo@globex.test");
+        for (int i = 0; i < 20; i++) {
+            useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+        }
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(globex), LogoutTarget.user(bo.id()));
+
+        var first = deliver.step();
+        var second = deliver.step();
+
+        assertThat(holding.held)
+                .as("the slow endpoint's attempts running at once")
+                .hasSize(2);
+        assertThat(first.started() + second.started()).isEqualTo(3);
+        assertThat(second.delivered())
+                .as("the quick endpoint's, recorded by the next step")
+                .isEqualTo(1);
+        assertThat(deliver.held())
+                .as("the slow endpoint's two running and the rest of its claim waiting")
+                .isEqualTo(limits.claimedPerEndpoint());
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(globex), LogoutTarget.user(bo.id()));
+        deliver.step();
+        assertThat(holding.sentTo.stream().filter(url -> url.endsWith("/quick")))
+                .hasSize(2);
+
+        holding.held.forEach(answer -> answer.complete(WebhookSender.Outcome.failed("timed out after 5000 ms")));
+        var third = deliver.step();
+        assertThat(third.retrying()).isEqualTo(2);
+        assertThat(holding.held).as("the next two of its claim").hasSize(4);
+        assertThat(useCases.manageWebhooks()
+                        .deliveries(Fixture.adminOf(acme), slow.endpoint().id(), new PageRequest(1, 100))
+                        .items())
+                .filteredOn(delivery -> delivery.attempts() == 1)
+                .hasSize(2)
+                .allSatisfy(delivery -> assertThat(delivery.lastError()).contains("timed out after 5000 ms"));
+        assertThat(quick.endpoint().id()).isNotEqualTo(slow.endpoint().id());
     }
 }
