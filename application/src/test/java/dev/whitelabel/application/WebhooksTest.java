@@ -424,4 +424,30 @@ class WebhooksTest {
                 .allSatisfy(delivery -> assertThat(delivery.lastError()).contains("timed out after 5000 ms"));
         assertThat(quick.endpoint().id()).isNotEqualTo(slow.endpoint().id());
     }
+
+    @Test
+    void a_claimed_delivery_that_could_not_end_before_its_claim_lapses_is_left_for_the_next_claim() {
+        useCases.manageWebhooks().create(Fixture.adminOf(acme), "http://127.0.0.1:9/slow", Set.of());
+        var holding = new HoldingSender("http://127.0.0.1:9/slow");
+        var limits = new DeliveryLimits(Duration.ofSeconds(5), 1, 512);
+        var deliver = useCases.deliverWebhooks(holding, limits);
+        var ann = fixture.user(acme, "ann@acme.test");
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+        assertThat(deliver.step().started()).isEqualTo(1);
+        assertThat(deliver.held()).as("one running, one waiting its turn").isEqualTo(2);
+
+        fixture.clock.advance(limits.lease().minus(limits.attemptDeadline()));
+        holding.held.get(0).complete(new WebhookSender.Outcome(Optional.of(204), Optional.empty()));
+        var late = deliver.step();
+
+        assertThat(late.delivered()).isEqualTo(1);
+        assertThat(late.started()).as("too late to end within its claim").isZero();
+        assertThat(deliver.held()).isZero();
+        fixture.clock.advance(limits.attemptDeadline());
+        assertThat(deliver.step().started())
+                .as("claimed again once the claim lapsed")
+                .isEqualTo(1);
+        assertThat(holding.held).hasSize(2);
+    }
 }

@@ -11,7 +11,7 @@ public record DeliveryLimits(Duration attemptDeadline, int perEndpoint, int inFl
 
     public static final DeliveryLimits DEFAULT = new DeliveryLimits(Duration.ofSeconds(5), 4, 512);
     /** Deliveries of one endpoint claimed ahead of its running attempts: claims of a few rows each would cost a commit a few. */
-    private static final int AHEAD = 4;
+    private static final int AHEAD = 2;
 
     private static final Duration MARGIN = Duration.ofSeconds(5);
 
