@@ -732,7 +732,9 @@ public final class Bench {
             long receivedInRound = receiver.count() - receivedBefore;
             // every answered logout's event, however long it takes the dispatcher after the load
             double drain = receiver.drained(
-                    receivedBefore + (long) delivered.requests() - delivered.non2xx(), loadEnded, Duration.ofSeconds(60));
+                    receivedBefore + (long) delivered.requests() - delivered.non2xx(),
+                    loadEnded,
+                    Duration.ofSeconds(60));
             deleteWebhook(every);
             Wrk unwaited = null;
             if (relaxed) {
@@ -798,7 +800,11 @@ public final class Bench {
                         groupCommitRatio,
                         (long) with.stream().mapToDouble(Wrk::requests).sum(),
                         received,
-                        100.0 * received / Math.max(1, with.stream().mapToDouble(Wrk::requests).sum()),
+                        100.0
+                                * received
+                                / Math.max(
+                                        1,
+                                        with.stream().mapToDouble(Wrk::requests).sum()),
                         with.stream().mapToDouble(Wrk::benchCpuMillis).sum() * 1000 / Math.max(1, received),
                         String.format("%.0f", medianOf(drains)),
                         format(drains));

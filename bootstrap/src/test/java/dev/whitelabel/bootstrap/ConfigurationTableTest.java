@@ -2,6 +2,7 @@ package dev.whitelabel.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whitelabel.domain.model.DeliveryLimits;
 import dev.whitelabel.domain.model.LoginThrottle;
 import java.io.IOException;
 import java.lang.reflect.AnnotatedElement;
@@ -63,7 +64,10 @@ class ConfigurationTableTest {
                 "WHITELABEL_LOGIN_FAILURES_PER_EMAIL", String.valueOf(LoginThrottle.DEFAULT.perEmail()),
                 "WHITELABEL_LOGIN_FAILURES_PER_IP", String.valueOf(LoginThrottle.DEFAULT.perIp()),
                 "WHITELABEL_LOGIN_FAILURE_WINDOW_SECONDS",
-                        String.valueOf(LoginThrottle.DEFAULT.window().toSeconds()));
+                        String.valueOf(LoginThrottle.DEFAULT.window().toSeconds()),
+                "WHITELABEL_WEBHOOK_TIMEOUT_SECONDS",
+                        String.valueOf(DeliveryLimits.DEFAULT.attemptDeadline().toSeconds()),
+                "WHITELABEL_WEBHOOK_ATTEMPTS_PER_ENDPOINT", String.valueOf(DeliveryLimits.DEFAULT.perEndpoint()));
         for (Row row : rows()) {
             if (row.flag().isPresent()) {
                 var option = declared.get(row.flag().get());
