@@ -22,7 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Sends what is due, signed as Standard Webhooks prescribes, and decides what comes of each answer:
  * a 2xx is delivered; anything else is tried again after a growing, jittered wait, about a day in
  * all, then given up. Delivery is at least once: a sender that dies after the receiver answered but
- * before the answer was recorded sends again once its claim lapses.
+ * before the answer was recorded sends again once its claim lapses. An endpoint that does nothing but
+ * fail for long is disabled ({@link FailingEndpoints}).
  */
 final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
@@ -49,14 +50,21 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
     private final WebhookStore store;
     private final WebhookSender sender;
     private final WebhookTargets targets;
+    private final FailingEndpoints failingEndpoints;
     private final Transactions transactions;
     private final Clock clock;
 
     DeliverWebhooks(
-            WebhookStore store, WebhookSender sender, WebhookTargets targets, Transactions transactions, Clock clock) {
+            WebhookStore store,
+            WebhookSender sender,
+            WebhookTargets targets,
+            FailingEndpoints failingEndpoints,
+            Transactions transactions,
+            Clock clock) {
         this.store = store;
         this.sender = sender;
         this.targets = targets;
+        this.failingEndpoints = failingEndpoints;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -70,7 +78,7 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
         Instant claimedAt = clock.instant();
         List<DueDelivery> claimed = store.claimDue(claimedAt, claimedAt.plus(CLAIM), CLAIM_SIZE);
         if (claimed.isEmpty()) {
-            return new DeliveryRound(0, 0, 0, false);
+            return new DeliveryRound(0, 0, 0, false, 0);
         }
         List<CompletableFuture<Sent>> sending = claimed.stream()
                 .map(delivery -> send(delivery).thenApply(outcome -> new Sent(delivery, outcome)))
@@ -82,6 +90,7 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
     private DeliveryRound record(List<Sent> sent, Instant now, boolean claimFull) {
         Map<Integer, List<Long>> deliveredByStatus = new TreeMap<>();
+        List<Long> failedIds = new ArrayList<>();
         int retrying = 0;
         int failed = 0;
         for (Sent attempt : sent) {
@@ -91,6 +100,7 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
                         .add(attempt.delivery().id());
                 continue;
             }
+            failedIds.add(attempt.delivery().id());
             int failures = attempt.delivery().attempts() + 1;
             Optional<Instant> next = failures > BACKOFF.size()
                     ? Optional.empty()
@@ -108,7 +118,10 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
             }
         }
         deliveredByStatus.forEach((status, ids) -> store.delivered(ids, status, now));
-        return new DeliveryRound(sent.size() - retrying - failed, retrying, failed, claimFull);
+        List<Long> deliveredIds =
+                deliveredByStatus.values().stream().flatMap(List::stream).toList();
+        int disabled = failingEndpoints.judge(deliveredIds, failedIds, now);
+        return new DeliveryRound(sent.size() - retrying - failed, retrying, failed, claimFull, disabled);
     }
 
     private record Sent(DueDelivery delivery, WebhookSender.Outcome outcome) {}

@@ -103,7 +103,13 @@ public record WhitelabelUseCases(
                         s.clock),
                 new ServiceClientDoors(
                         s.storage.serviceClients(), s.liveTokens, s.revocations, s.throttling, s.transactions, s.clock),
-                new ManageWebhooks(s.storage.platforms(), s.storage.webhooks(), s.webhookTargets, s.clock),
+                new ManageWebhooks(
+                        s.storage.platforms(),
+                        s.storage.webhooks(),
+                        s.webhookTargets,
+                        s.storage.auditLog(),
+                        s.transactions,
+                        s.clock),
                 new ManageAccounts(
                         s.platformUsers,
                         s.storage.users(),
@@ -115,7 +121,8 @@ public record WhitelabelUseCases(
                         s.transactions,
                         s.clock),
                 new ManageSettings(s.storage.platforms()),
-                sender -> new DeliverWebhooks(s.storage.webhooks(), sender, s.webhookTargets, s.transactions, s.clock));
+                sender -> new DeliverWebhooks(
+                        s.storage.webhooks(), sender, s.webhookTargets, s.failingEndpoints, s.transactions, s.clock));
     }
 
     /** The dispatcher's step over the same storage, sending with {@code sender}; each running instance takes it in a loop. */
@@ -130,6 +137,7 @@ public record WhitelabelUseCases(
         final Clock clock;
         final Transactions transactions;
         final WebhookTargets webhookTargets;
+        final FailingEndpoints failingEndpoints;
         final Revocations revocations;
         final TokenIssuer tokenIssuer;
         final PlatformUsers platformUsers;
@@ -148,6 +156,8 @@ public record WhitelabelUseCases(
             this.clock = clock;
             this.transactions = storage.transactions();
             this.webhookTargets = new WebhookTargets(webhookPolicy);
+            this.failingEndpoints =
+                    new FailingEndpoints(storage.webhooks(), storage.auditLog(), webhookPolicy.disableAfter());
             this.revocations = new Revocations(storage.tokens(), storage.auditLog(), new Webhooks(storage.webhooks()));
             this.tokenIssuer = new TokenIssuer(storage.tokens(), storage.auditLog(), storage.platforms(), revocations);
             this.platformUsers = new PlatformUsers(storage.users());
