@@ -34,6 +34,7 @@ final class WebhookDispatcher implements AutoCloseable {
     private final Counter delivered;
     private final Counter retrying;
     private final Counter failed;
+    private final Counter disabled;
     private final AtomicReference<Instant> lastWarned = new AtomicReference<>(Instant.EPOCH);
     private final ScheduledExecutorService workers;
 
@@ -42,6 +43,10 @@ final class WebhookDispatcher implements AutoCloseable {
         this.delivered = attempts(metrics, "delivered");
         this.retrying = attempts(metrics, "retrying");
         this.failed = attempts(metrics, "failed");
+        this.disabled = Counter.builder("whitelabel.webhook.endpoints.disabled")
+                .description(
+                        "Webhook endpoints disabled for failing every attempt for WHITELABEL_WEBHOOK_DISABLE_AFTER")
+                .register(metrics);
         var number = new AtomicInteger();
         this.workers = Executors.newScheduledThreadPool(WORKERS, task -> {
             var thread = new Thread(task, "webhook-dispatcher-" + number.incrementAndGet());
@@ -70,6 +75,7 @@ final class WebhookDispatcher implements AutoCloseable {
                 delivered.increment(round.delivered());
                 retrying.increment(round.retrying());
                 failed.increment(round.failed());
+                disabled.increment(round.endpointsDisabled());
             } while (round.claimFull() && !workers.isShutdown());
         } catch (RuntimeException e) {
             // the database away, most likely: the next poll tries again; one line a minute says so

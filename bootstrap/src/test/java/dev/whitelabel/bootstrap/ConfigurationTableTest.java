@@ -3,6 +3,7 @@ package dev.whitelabel.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelabel.domain.model.LoginThrottle;
+import dev.whitelabel.domain.model.WebhookPolicy;
 import java.io.IOException;
 import java.lang.reflect.AnnotatedElement;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,8 @@ class ConfigurationTableTest {
                 "WHITELABEL_LOGIN_FAILURES_PER_EMAIL", String.valueOf(LoginThrottle.DEFAULT.perEmail()),
                 "WHITELABEL_LOGIN_FAILURES_PER_IP", String.valueOf(LoginThrottle.DEFAULT.perIp()),
                 "WHITELABEL_LOGIN_FAILURE_WINDOW_SECONDS",
-                        String.valueOf(LoginThrottle.DEFAULT.window().toSeconds()));
+                        String.valueOf(LoginThrottle.DEFAULT.window().toSeconds()),
+                "WHITELABEL_WEBHOOK_DISABLE_AFTER", "P" + WebhookPolicy.DEFAULT_DISABLE_AFTER.toDays() + "D");
         for (Row row : rows()) {
             if (row.flag().isPresent()) {
                 var option = declared.get(row.flag().get());
