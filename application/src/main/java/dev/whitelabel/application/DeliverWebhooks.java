@@ -49,7 +49,6 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
     private final WebhookStore store;
     private final WebhookSender sender;
-    private final WebhookTargets targets;
     private final FailingEndpoints failingEndpoints;
     private final Transactions transactions;
     private final Clock clock;
@@ -57,13 +56,11 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
     DeliverWebhooks(
             WebhookStore store,
             WebhookSender sender,
-            WebhookTargets targets,
             FailingEndpoints failingEndpoints,
             Transactions transactions,
             Clock clock) {
         this.store = store;
         this.sender = sender;
-        this.targets = targets;
         this.failingEndpoints = failingEndpoints;
         this.transactions = transactions;
         this.clock = clock;
@@ -127,10 +124,6 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
     private record Sent(DueDelivery delivery, WebhookSender.Outcome outcome) {}
 
     private CompletableFuture<WebhookSender.Outcome> send(DueDelivery delivery) {
-        Optional<String> refused = targets.refusalNow(delivery.url());
-        if (refused.isPresent()) {
-            return CompletableFuture.completedFuture(WebhookSender.Outcome.failed("target refused: " + refused.get()));
-        }
         String body = delivery.event().body();
         return sender.send(delivery.url(), headers(delivery, body), body);
     }

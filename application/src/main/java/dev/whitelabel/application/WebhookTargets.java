@@ -3,27 +3,31 @@ package dev.whitelabel.application;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.Text;
 import dev.whitelabel.domain.model.WebhookPolicy;
-import java.net.Inet6Address;
+import dev.whitelabel.domain.port.out.HostResolver;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which URLs may receive webhooks: http or https to a host every address of which is public, unless
- * the operator allows private targets. Checked when an endpoint is created and again before every
- * attempt, since what a name resolves to can change in between.
+ * Which URLs may receive webhooks: http or https to a port and a host the {@link WebhookPolicy}
+ * allows on every address the host resolves to. Checked when an endpoint is created; what a name
+ * resolves to can change after, so the sender checks again, by the same policy, the very addresses
+ * it connects to.
  */
 final class WebhookTargets {
 
     static final int MAX_URL_LENGTH = 2048;
 
     private final WebhookPolicy policy;
+    private final HostResolver resolver;
 
-    WebhookTargets(WebhookPolicy policy) {
+    WebhookTargets(WebhookPolicy policy, HostResolver resolver) {
         this.policy = policy;
+        this.resolver = resolver;
     }
 
     /** The URL, trimmed, or the 422 that says what is wrong with it. */
@@ -46,26 +50,22 @@ final class WebhookTargets {
         return trimmed;
     }
 
-    /** Why the URL may not be sent to now, if it may not. */
-    Optional<String> refusalNow(String url) {
-        return parse(url).map(this::refusal).orElse(Optional.of("not an http or https URL"));
-    }
-
     private Optional<String> refusal(URI uri) {
-        InetAddress[] addresses;
+        List<InetAddress> addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = resolver.addresses(uri.getHost());
         } catch (UnknownHostException e) {
             return Optional.of("The url field's host does not resolve.");
         }
-        if (!policy.allowPrivateTargets()) {
-            for (InetAddress address : addresses) {
-                if (!isPublic(address)) {
-                    return Optional.of("The url field must point to a public address.");
-                }
-            }
+        return policy.refusal(port(uri), addresses);
+    }
+
+    /** The port the URL names, or its scheme's. */
+    private static int port(URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
         }
-        return Optional.empty();
+        return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 
     private static Optional<URI> parse(String url) {
@@ -79,22 +79,5 @@ final class WebhookTargets {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
-    }
-
-    /** Not loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (metadata included), any, multicast or CGNAT. */
-    static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress()
-                || address.isSiteLocalAddress()
-                || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress()
-                || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet6Address) {
-            return (bytes[0] & 0xFE) != 0xFC;
-        }
-        boolean sharedAddressSpace = (bytes[0] & 0xFF) == 100 && (bytes[1] & 0xC0) == 64;
-        return !sharedAddressSpace && (bytes[0] & 0xFF) != 0;
     }
 }

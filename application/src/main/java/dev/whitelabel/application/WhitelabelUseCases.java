@@ -23,6 +23,7 @@ import dev.whitelabel.domain.port.in.ReadAuditTrailUseCase;
 import dev.whitelabel.domain.port.in.RegisterPlatformUserUseCase;
 import dev.whitelabel.domain.port.in.ServiceClientDoorsUseCase;
 import dev.whitelabel.domain.port.in.UseCases;
+import dev.whitelabel.domain.port.out.HostResolver;
 import dev.whitelabel.domain.port.out.PasswordHasher;
 import dev.whitelabel.domain.port.out.Storage;
 import dev.whitelabel.domain.port.out.Transactions;
@@ -65,16 +66,18 @@ public record WhitelabelUseCases(
 
     public WhitelabelUseCases(
             Storage storage, PasswordHasher passwordHasher, Clock clock, WebhookPolicy webhookPolicy) {
-        this(storage, passwordHasher, clock, webhookPolicy, LoginThrottle.DEFAULT);
+        this(storage, passwordHasher, clock, webhookPolicy, LoginThrottle.DEFAULT, HostResolver.SYSTEM);
     }
 
+    /** {@code hostResolver} answers the check of a webhook target at creation: give the sender the same one. */
     public WhitelabelUseCases(
             Storage storage,
             PasswordHasher passwordHasher,
             Clock clock,
             WebhookPolicy webhookPolicy,
-            LoginThrottle loginThrottle) {
-        this(new Shared(storage, passwordHasher, clock, webhookPolicy, loginThrottle));
+            LoginThrottle loginThrottle,
+            HostResolver hostResolver) {
+        this(new Shared(storage, passwordHasher, clock, webhookPolicy, loginThrottle, hostResolver));
     }
 
     /** The building constructor: one line per use case, in the order of the components. */
@@ -121,8 +124,8 @@ public record WhitelabelUseCases(
                         s.transactions,
                         s.clock),
                 new ManageSettings(s.storage.platforms()),
-                sender -> new DeliverWebhooks(
-                        s.storage.webhooks(), sender, s.webhookTargets, s.failingEndpoints, s.transactions, s.clock));
+                sender ->
+                        new DeliverWebhooks(s.storage.webhooks(), sender, s.failingEndpoints, s.transactions, s.clock));
     }
 
     /** The dispatcher's step over the same storage, sending with {@code sender}; each running instance takes it in a loop. */
@@ -150,12 +153,13 @@ public record WhitelabelUseCases(
                 PasswordHasher passwordHasher,
                 Clock clock,
                 WebhookPolicy webhookPolicy,
-                LoginThrottle loginThrottle) {
+                LoginThrottle loginThrottle,
+                HostResolver hostResolver) {
             this.storage = storage;
             this.passwordHasher = passwordHasher;
             this.clock = clock;
             this.transactions = storage.transactions();
-            this.webhookTargets = new WebhookTargets(webhookPolicy);
+            this.webhookTargets = new WebhookTargets(webhookPolicy, hostResolver);
             this.failingEndpoints =
                     new FailingEndpoints(storage.webhooks(), storage.auditLog(), webhookPolicy.disableAfter());
             this.revocations = new Revocations(storage.tokens(), storage.auditLog(), new Webhooks(storage.webhooks()));

@@ -16,6 +16,7 @@ import dev.whitelabel.domain.model.Password;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.SignedIn;
 import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.out.HostResolver;
 import dev.whitelabel.domain.port.out.PasswordHasher;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,7 +31,8 @@ class LoginThrottleTest {
             new BcryptPasswordHasher(4),
             fixture.clock,
             WebhookPolicy.publicTargetsOnly(),
-            new LoginThrottle(3, 5, Duration.ofMinutes(15)));
+            new LoginThrottle(3, 5, Duration.ofMinutes(15)),
+            HostResolver.SYSTEM);
     final PlatformCreated acme = fixture.platform("acme");
     final PlatformCreated globex = fixture.platform("globex");
 
@@ -146,7 +148,8 @@ class LoginThrottleTest {
                 hasher,
                 fixture.clock,
                 WebhookPolicy.publicTargetsOnly(),
-                new LoginThrottle(3, 5, Duration.ofMinutes(15)));
+                new LoginThrottle(3, 5, Duration.ofMinutes(15)),
+                HostResolver.SYSTEM);
         var email = new EmailAddress("ann@acme.test");
         hasher.meanwhile = () -> {
             for (int i = 0; i < 2; i++) {

@@ -21,6 +21,7 @@ import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.model.ServiceClientCreated;
 import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.out.HostResolver;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,8 @@ class ServiceClientsTest {
                 new BcryptPasswordHasher(4),
                 fixture.clock,
                 WebhookPolicy.publicTargetsOnly(),
-                new LoginThrottle(5, 3, Duration.ofMinutes(15)));
+                new LoginThrottle(5, 3, Duration.ofMinutes(15)),
+                HostResolver.SYSTEM);
         var doors = throttled.serviceClientDoors();
         var attacked = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), "attacked");
         var other = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), "other");

@@ -9,6 +9,7 @@ import dev.whitelabel.domain.error.WebhookNotFound;
 import dev.whitelabel.domain.model.AuditActor;
 import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
+import dev.whitelabel.domain.model.LoginThrottle;
 import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.PageRequest;
@@ -19,7 +20,10 @@ import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEventType;
 import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.model.WebhookSigning;
+import dev.whitelabel.domain.port.out.HostResolver;
 import dev.whitelabel.domain.port.out.WebhookSender;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +32,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Webhook endpoints, the outbox and the dispatcher's decisions, on the in-memory adapter with a recording sender. */
 class WebhooksTest {
@@ -42,8 +48,8 @@ class WebhooksTest {
         @Override
         public CompletableFuture<Outcome> send(String url, Map<String, String> headers, String body) {
             sent.add(new Sent(url, headers, body));
-            return CompletableFuture.completedFuture(new Outcome(
-                    status, status.isPresent() ? Optional.empty() : Optional.of("no answer: ConnectException")));
+            return CompletableFuture.completedFuture(
+                    new Outcome(status, status.isPresent() ? Optional.empty() : Optional.of("could not connect")));
         }
     }
 
@@ -354,8 +360,135 @@ class WebhooksTest {
         assertThat(endpointNow(endpoint.id()).disabledAt()).contains(Fixture.NOW);
     }
 
+    /** IPv6 addresses that carry an IPv4 one reach it: NAT64, IPv4-compatible and -mapped, 6to4, Teredo. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://[64:ff9b::7f00:1]/",
+                "http://[64:ff9b::a9fe:a9fe]/",
+                "http://[64:ff9b::10.0.0.1]/",
+                "http://[64:ff9b:1::808:808]/",
+                "http://[::127.0.0.1]/",
+                "http://[::a9fe:a9fe]/",
+                "http://[::ffff:127.0.0.1]/",
+                "http://[::ffff:c0a8:101]/",
+                "http://[2002:7f00:1::]/",
+                "http://[2002:a9fe:a9fe::1]/",
+                "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
+                "http://[2001:0:808:808:0:0:f7f7:f7f7]/"
+            })
+    void an_ipv6_address_carrying_an_ipv4_address_that_would_be_refused_is_refused(String url) {
+        assertThatThrownBy(() -> fixture.useCases.manageWebhooks().create(Fixture.adminOf(acme), url, Set.of()))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("The url field must point to a public address.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://[64:ff9b::808:808]/", "http://[2002:808:808::1]/", "http://[2606:4700::1111]/"})
+    void an_ipv6_address_carrying_a_public_ipv4_address_is_public(String url) {
+        assertThat(fixture.useCases
+                        .manageWebhooks()
+                        .create(Fixture.adminOf(acme), url, Set.of())
+                        .endpoint()
+                        .url())
+                .isEqualTo(url);
+    }
+
+    /** The special-purpose ranges besides private and loopback ones: SpecialAddressesTest has them all. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://0.1.2.3/",
+                "http://192.0.0.9/",
+                "http://192.0.2.1/",
+                "http://198.18.0.1/",
+                "http://198.51.100.7/",
+                "http://203.0.113.9/",
+                "http://224.0.0.251/",
+                "http://240.0.0.1/",
+                "http://255.255.255.255/",
+                "http://[2001:db8::1]/",
+                "http://[3fff::1]/",
+                "http://[ff02::1]/",
+                "http://[fe80::1]/",
+                "http://[fec0::1]/",
+                "http://[100::1]/",
+                "http://[::]/",
+                "http://[2001:2::1]/",
+                "http://[5f00::1]/"
+            })
+    void a_special_purpose_address_is_refused(String url) {
+        assertThatThrownBy(() -> fixture.useCases.manageWebhooks().create(Fixture.adminOf(acme), url, Set.of()))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("The url field must point to a public address.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://8.8.8.8:22/", "https://8.8.8.8:25/", "http://8.8.8.8:0/", "http://8.8.8.8:1023/"})
+    void a_port_below_1024_other_than_80_and_443_is_refused(String url) {
+        assertThatThrownBy(() -> fixture.useCases.manageWebhooks().create(Fixture.adminOf(acme), url, Set.of()))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("The url field's port must be 80, 443, or 1024 or above.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://8.8.8.8/",
+                "https://8.8.8.8/",
+                "http://8.8.8.8:80/",
+                "https://8.8.8.8:443/",
+                "http://8.8.8.8:443/",
+                "https://8.8.8.8:1024/",
+                "http://8.8.8.8:65535/"
+            })
+    void ports_80_443_and_1024_up_are_allowed(String url) {
+        assertThat(fixture.useCases
+                        .manageWebhooks()
+                        .create(Fixture.adminOf(acme), url, Set.of())
+                        .endpoint()
+                        .url())
+                .isEqualTo(url);
+    }
+
     @Test
-    void by_default_a_target_must_be_public_http_and_is_checked_again_before_every_attempt() {
+    void allowing_private_targets_lifts_the_port_rule_too() {
+        assertThat(useCases.manageWebhooks()
+                        .create(Fixture.adminOf(acme), "http://127.0.0.1:22/", Set.of())
+                        .endpoint()
+                        .url())
+                .isEqualTo("http://127.0.0.1:22/");
+    }
+
+    /** The sender checks again as it connects (HttpWebhookSenderTest): here, the check at creation. */
+    @Test
+    void a_name_is_checked_by_every_address_it_resolves_to() throws UnknownHostException {
+        var answers = Map.of(
+                "hooks.acme.test", List.of(InetAddress.getByName("8.8.8.8")),
+                "split.acme.test", List.of(InetAddress.getByName("8.8.4.4"), InetAddress.getByName("10.0.0.7")));
+        HostResolver resolver =
+                host -> Optional.ofNullable(answers.get(host)).orElseThrow(() -> new UnknownHostException(host));
+        var webhooks = new WhitelabelUseCases(
+                        fixture.storage,
+                        new BcryptPasswordHasher(4),
+                        fixture.clock,
+                        WebhookPolicy.publicTargetsOnly(),
+                        LoginThrottle.DEFAULT,
+                        resolver)
+                .manageWebhooks();
+
+        assertThat(webhooks.create(Fixture.adminOf(acme), "https://hooks.acme.test/in", Set.of())
+                        .endpoint()
+                        .url())
+                .isEqualTo("https://hooks.acme.test/in");
+        assertThatThrownBy(() -> webhooks.create(Fixture.adminOf(acme), "https://split.acme.test/in", Set.of()))
+                .hasMessage("The url field must point to a public address.");
+        assertThatThrownBy(() -> webhooks.create(Fixture.adminOf(acme), "https://nowhere.acme.test/in", Set.of()))
+                .hasMessage("The url field's host does not resolve.");
+    }
+
+    @Test
+    void by_default_a_target_must_be_public_http() {
         var publicOnly = fixture.useCases.manageWebhooks();
         for (String url : new String[] {
             "http://127.0.0.1/",
@@ -376,18 +509,5 @@ class WebhooksTest {
                     .as(url)
                     .isInstanceOf(InvalidInput.class);
         }
-        var local = useCases.manageWebhooks()
-                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
-                .endpoint();
-        var ann = fixture.user(acme, "ann@acme.test");
-        useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
-
-        var strict = fixture.useCases.deliverWebhooks(sender);
-        assertThat(strict.deliverDue().retrying()).isEqualTo(1);
-        assertThat(sender.sent)
-                .as("a private target is not sent to without the operator's leave")
-                .isEmpty();
-        assertThat(onlyDelivery(local.id()).lastError())
-                .hasValueSatisfying(error -> assertThat(error).startsWith("target refused"));
     }
 }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * worker claims again at once only after a full claim: under a stream of logouts, claims then come
  * full rather than a few rows each, and the database commits a claim and its outcomes for many
  * deliveries, not for one. Every instance runs one; their claims never overlap. Closing stops new
- * claims and lets sends in flight finish.
+ * claims, lets sends in flight finish, then closes the sender.
  */
 final class WebhookDispatcher implements AutoCloseable {
 
@@ -31,6 +31,7 @@ final class WebhookDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final DeliverWebhooksUseCase deliver;
+    private final Runnable closeSender;
     private final Counter delivered;
     private final Counter retrying;
     private final Counter failed;
@@ -38,8 +39,10 @@ final class WebhookDispatcher implements AutoCloseable {
     private final AtomicReference<Instant> lastWarned = new AtomicReference<>(Instant.EPOCH);
     private final ScheduledExecutorService workers;
 
-    WebhookDispatcher(DeliverWebhooksUseCase deliver, MeterRegistry metrics) {
+    /** {@code closeSender} closes the sender {@code deliver} sends with, once no send is in flight any more. */
+    WebhookDispatcher(DeliverWebhooksUseCase deliver, Runnable closeSender, MeterRegistry metrics) {
         this.deliver = deliver;
+        this.closeSender = closeSender;
         this.delivered = attempts(metrics, "delivered");
         this.retrying = attempts(metrics, "retrying");
         this.failed = attempts(metrics, "failed");
@@ -96,5 +99,6 @@ final class WebhookDispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        closeSender.run();
     }
 }

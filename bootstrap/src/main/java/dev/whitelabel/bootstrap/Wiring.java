@@ -10,6 +10,7 @@ import dev.whitelabel.application.WhitelabelUseCases;
 import dev.whitelabel.domain.model.LoginThrottle;
 import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.in.UseCases;
+import dev.whitelabel.domain.port.out.HostResolver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,12 +25,19 @@ final class Wiring implements AutoCloseable {
     private static final Clock MICROSECONDS = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     private final HikariDataSource dataSource;
+    private final WebhookPolicy webhookPolicy;
     private final WhitelabelUseCases useCases;
 
     private Wiring(WebhookPolicy webhookPolicy, HikariDataSource dataSource) {
         this.dataSource = dataSource;
+        this.webhookPolicy = webhookPolicy;
         this.useCases = new WhitelabelUseCases(
-                JdbiStorage.over(dataSource), new BcryptPasswordHasher(), MICROSECONDS, webhookPolicy, loginThrottle());
+                JdbiStorage.over(dataSource),
+                new BcryptPasswordHasher(),
+                MICROSECONDS,
+                webhookPolicy,
+                loginThrottle(),
+                HostResolver.SYSTEM);
     }
 
     /**
@@ -83,9 +91,13 @@ final class Wiring implements AutoCloseable {
                 name + " must be an ISO-8601 duration of 0 or more, such as P5D or PT12H, not " + value + "."));
     }
 
-    /** This instance's webhook dispatcher, started; close it before the wiring. */
+    /**
+     * This instance's webhook dispatcher, started; close it before the wiring. Its sender checks each
+     * address it connects to by the same policy and resolver as the endpoints were checked at creation.
+     */
     WebhookDispatcher dispatchWebhooks(MeterRegistry metrics) {
-        return new WebhookDispatcher(useCases.deliverWebhooks(new HttpWebhookSender()), metrics);
+        var sender = new HttpWebhookSender(webhookPolicy, HostResolver.SYSTEM);
+        return new WebhookDispatcher(useCases.deliverWebhooks(sender), sender::close, metrics);
     }
 
     static Wiring open(DatabaseSettings settings) {

@@ -356,8 +356,8 @@ class CommandLineTest {
                 .json()
                 .at("/platform/id")
                 .asText();
-        // a public address that needs no name lookup (TEST-NET-1): nothing is sent to it here
-        String webhookId = run("webhook", "create", "--platform", platformId, "--url", "http://192.0.2.1/hooks")
+        // a public address that needs no name lookup; nothing is sent to it here
+        String webhookId = run("webhook", "create", "--platform", platformId, "--url", "http://8.8.8.8/hooks")
                 .json()
                 .get("id")
                 .asText();
@@ -384,7 +384,7 @@ class CommandLineTest {
         assertThat(enabled.exitCode()).isZero();
         assertThat(enabled.json().get("message").asText()).isEqualTo("Webhook enabled successfully.");
         assertThat(enabled.json().get("id").asText()).isEqualTo(webhookId);
-        assertThat(enabled.json().get("url").asText()).isEqualTo("http://192.0.2.1/hooks");
+        assertThat(enabled.json().get("url").asText()).isEqualTo("http://8.8.8.8/hooks");
         assertThat(enabled.json().get("resumed_deliveries").asInt())
                 .as("the event of the meantime, at least")
                 .isPositive();

@@ -16,6 +16,7 @@ import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.Password;
 import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.out.HostResolver;
 import dev.whitelabel.domain.port.out.PasswordHasher;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -96,7 +97,8 @@ class ParallelGuessesTest {
                     hasher,
                     Clock.systemUTC(),
                     WebhookPolicy.publicTargetsOnly(),
-                    LoginThrottle.DEFAULT);
+                    LoginThrottle.DEFAULT,
+                    HostResolver.SYSTEM);
             var server = HttpServer.create(useCases, HttpSettings.defaults()).start("127.0.0.1", 0);
             databases.closeLater(server::stop);
             catalogues.add(useCases);

@@ -18,6 +18,7 @@ import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.out.HostResolver;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -87,8 +88,10 @@ class WebhookDeliveryTest {
             var pool = databases.closeLater(Database.open(DatabaseSettings.of(url)));
             var instance = new WhitelabelUseCases(
                     JdbiStorage.over(pool), new BcryptPasswordHasher(4), Clock.systemUTC(), new WebhookPolicy(true));
+            var sender = new HttpWebhookSender(new WebhookPolicy(true), HostResolver.SYSTEM);
             databases.closeLater(new WebhookDispatcher(
-                    instance.deliverWebhooks(new HttpWebhookSender()),
+                    instance.deliverWebhooks(sender),
+                    sender::close,
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
             if (i == 0) {
                 useCases = instance;

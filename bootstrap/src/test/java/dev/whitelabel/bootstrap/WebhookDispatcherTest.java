@@ -22,10 +22,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Graceful shutdown of delivery: closing stops new claims and waits for the sends in flight. */
+/** Graceful shutdown of delivery: closing stops new claims, waits for the sends in flight, then closes the sender. */
 class WebhookDispatcherTest {
 
     @Test
@@ -42,17 +43,24 @@ class WebhookDispatcherTest {
                 .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
         var sending = new CountDownLatch(1);
         var sends = new AtomicInteger();
+        var answered = new AtomicBoolean();
         WebhookSender slowReceiver = (url, headers, body) -> {
             sends.incrementAndGet();
             sending.countDown();
             return CompletableFuture.supplyAsync(
-                    () -> new WebhookSender.Outcome(Optional.of(204), Optional.empty()),
+                    () -> {
+                        answered.set(true);
+                        return new WebhookSender.Outcome(Optional.of(204), Optional.empty());
+                    },
                     CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS));
         };
+        var answeredWhenTheSenderClosed = new CompletableFuture<Boolean>();
         useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(ann.id()));
 
         var dispatcher = new WebhookDispatcher(
-                useCases.deliverWebhooks(slowReceiver), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+                useCases.deliverWebhooks(slowReceiver),
+                () -> answeredWhenTheSenderClosed.complete(answered.get()),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         assertThat(sending.await(5, TimeUnit.SECONDS)).isTrue();
         dispatcher.close();
 
@@ -63,6 +71,9 @@ class WebhookDispatcherTest {
         assertThat(delivery.deliveredAt())
                 .as("the send in flight finished and was recorded")
                 .isPresent();
+        assertThat(answeredWhenTheSenderClosed.getNow(false))
+                .as("the sender closed after it")
+                .isTrue();
         useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(ann.id()));
         Thread.sleep(3 * WebhookDispatcher.POLL.toMillis());
         assertThat(sends.get()).as("no claim after closing").isEqualTo(1);
@@ -91,7 +102,7 @@ class WebhookDispatcherTest {
             return CompletableFuture.completedFuture(new WebhookSender.Outcome(Optional.of(410), Optional.empty()));
         };
 
-        try (var dispatcher = new WebhookDispatcher(useCases.deliverWebhooks(gone), metrics)) {
+        try (var dispatcher = new WebhookDispatcher(useCases.deliverWebhooks(gone), () -> {}, metrics)) {
             assertThat(sent.await(5, TimeUnit.SECONDS)).isTrue();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (useCases.manageWebhooks()

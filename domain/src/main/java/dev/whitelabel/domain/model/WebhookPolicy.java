@@ -1,16 +1,25 @@
 package dev.whitelabel.domain.model;
 
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What the operator allows webhook targets to be, and how long one may do nothing but fail. By default
- * only public addresses: a URL an admin types must not reach into the network the server runs in
- * (loopback, private, link-local and the cloud metadata address). Tests and internal deployments
- * allow private targets. An endpoint that has failed every attempt for {@code disableAfter} is
- * disabled, as Svix and Stripe do, so that a receiver gone for good does not take sends for ever.
+ * only public addresses (none of the {@link SpecialAddresses}), on port 80, 443 or 1024 and above: a
+ * URL an admin types must not reach into the network the server runs in, nor make it a probe of other
+ * hosts' mail, SSH or other services. Tests and internal deployments allow private targets, which
+ * lifts both rules. An endpoint that has failed every attempt for {@code disableAfter} is disabled, as
+ * Svix and Stripe do, so that a receiver gone for good does not take sends for ever.
+ *
+ * <p>The one rule for a target, applied when an endpoint is created and again by the sender to the
+ * very addresses it is about to connect to.
  */
 public record WebhookPolicy(boolean allowPrivateTargets, Duration disableAfter) {
 
+    public static final String NOT_PUBLIC = "The url field must point to a public address.";
+    public static final String PORT_NOT_ALLOWED = "The url field's port must be 80, 443, or 1024 or above.";
     /** Svix's and Stripe's: five days of failures. */
     public static final Duration DEFAULT_DISABLE_AFTER = Duration.ofDays(5);
 
@@ -26,5 +35,16 @@ public record WebhookPolicy(boolean allowPrivateTargets, Duration disableAfter) 
 
     public static WebhookPolicy publicTargetsOnly() {
         return new WebhookPolicy(false);
+    }
+
+    /** Why a webhook may not go to {@code port} on these addresses (all a host name resolves to), if it may not. */
+    public Optional<String> refusal(int port, List<InetAddress> addresses) {
+        if (allowPrivateTargets) {
+            return Optional.empty();
+        }
+        if (port != 80 && port != 443 && port < 1024) {
+            return Optional.of(PORT_NOT_ALLOWED);
+        }
+        return addresses.stream().anyMatch(SpecialAddresses::includes) ? Optional.of(NOT_PUBLIC) : Optional.empty();
     }
 }

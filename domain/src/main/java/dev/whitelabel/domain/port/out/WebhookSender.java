@@ -5,7 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Sends one signed event over HTTP: never follows a redirect, never waits long. The answer is
+ * Sends one signed event over HTTP: never follows a redirect, never waits long, and connects only to
+ * addresses the {@link dev.whitelabel.domain.model.WebhookPolicy} allows, checked as it connects,
+ * since what a name resolves to may have changed since its endpoint was created. The answer is
  * awaited apart from the call, so that one slow receiver does not hold up the sends beside it.
  */
 public interface WebhookSender {
