@@ -249,7 +249,7 @@ final class JdbiWebhookStore implements WebhookStore {
                 Instant since = endpoint.failingSince().orElse(now);
                 if (endpoint.disabledAt().isEmpty()
                         && !since.isAfter(disableIfFailingSince)
-                        && disable(handle, endpoint.id(), disableIfFailingSince, now)) {
+                        && disable(handle, endpoint.id(), now)) {
                     disabled.add(endpoint.withFailure(Optional.of(since), Optional.of(now)));
                 }
             }
@@ -279,16 +279,15 @@ final class JdbiWebhookStore implements WebhookStore {
         }
     }
 
-    /** True when this transaction disabled it: no other did first, and it is still failing since the cutoff. */
-    private static boolean disable(Handle handle, long endpointId, Instant disableIfFailingSince, Instant now) {
+    /**
+     * True when this transaction disabled it: no other did first, and no success ended its failing
+     * meanwhile. How long it has failed was judged by the caller, on the time it read: the column keeps
+     * microseconds, which a clock finer than that would not compare equal to.
+     */
+    private static boolean disable(Handle handle, long endpointId, Instant now) {
         return handle.createUpdate("""
                         update webhook_endpoints set disabled_at = :now
-                        where id = :id and disabled_at is null and deleted_at is null and failing_since <= :cutoff""")
-                        .bind("now", now)
-                        .bind("id", endpointId)
-                        .bind("cutoff", disableIfFailingSince)
-                        .execute()
-                == 1;
+                        where id = :id and disabled_at is null and deleted_at is null and failing_since is not null""").bind("now", now).bind("id", endpointId).execute() == 1;
     }
 
     @Override
