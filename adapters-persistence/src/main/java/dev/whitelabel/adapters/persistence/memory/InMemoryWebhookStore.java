@@ -205,14 +205,14 @@ final class InMemoryWebhookStore implements WebhookStore {
                     .isEmpty()) {
                 return 0;
             }
-            List<DeliveryRow> waiting = database.webhookDeliveries().values().stream()
+            List<DeliveryRow> held = database.webhookDeliveries().values().stream()
                     .filter(row -> row.endpointId() == endpointId
                             && row.deliveredAt().isEmpty()
                             && row.failedAt().isEmpty()
                             && row.nextAttemptAt().map(at -> !at.isAfter(now)).orElse(true))
                     .toList();
-            waiting.forEach(row -> database.webhookDeliveries().put(row.id(), row.nextAttemptAt(Optional.of(now))));
-            return waiting.size();
+            held.forEach(row -> database.webhookDeliveries().put(row.id(), row.nextAttemptAt(Optional.of(now))));
+            return held.size();
         });
     }
 
