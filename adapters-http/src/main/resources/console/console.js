@@ -278,10 +278,25 @@ async function loadWebhooks() {
     cell(row, webhook.url);
     cell(row, webhook.events.join(", "));
     cell(row, when(webhook.created_at));
+    cell(row, webhookStatus(webhook));
     button(row, "Deliveries", () => loadDeliveries(webhook).catch(fail));
+    if (webhook.disabled_at) button(row, "Enable", () => enableWebhook(webhook).catch(fail)); else cell(row, "");
     button(row, "Delete", () => deleteWebhook(webhook).catch(fail), true);
   });
   show("webhooks");
+}
+
+// the service disables an endpoint that has done nothing but fail for days; its deliveries wait
+function webhookStatus(webhook) {
+  if (webhook.disabled_at) return "disabled since " + when(webhook.disabled_at) + ": failing since " + when(webhook.failing_since);
+  if (webhook.failing_since) return "failing since " + when(webhook.failing_since);
+  return "active";
+}
+
+async function enableWebhook(webhook) {
+  const result = await api("POST", "/api/white-label/webhooks/" + webhook.id + "/enable");
+  say(result.message + " " + result.resumed_deliveries + (result.resumed_deliveries === 1 ? " delivery" : " deliveries") + " due now.");
+  await loadWebhooks();
 }
 
 async function createWebhook() {
@@ -327,8 +342,14 @@ async function retryDelivery(webhook, delivery) {
 
 function actorOf(event) {
   if (event.actor_type === "operator") return "operator";
+  if (event.actor_type === "system") return "the service";
   if (event.actor_type === "service_client") return "service client " + event.actor_service_client_id;
   return "user " + event.actor_user_id;
+}
+
+function targetOf(event) {
+  if (event.webhook_id !== null) return "webhook " + event.webhook_id;
+  return event.target_user_id === null ? "service client " + event.service_client_id : "user " + event.target_user_id;
 }
 
 async function loadAudit() {
@@ -337,7 +358,7 @@ async function loadAudit() {
     cell(row, when(event.occurred_at));
     cell(row, event.action.replaceAll("_", " "));
     cell(row, actorOf(event));
-    cell(row, event.target_user_id === null ? "service client " + event.service_client_id : "user " + event.target_user_id);
+    cell(row, targetOf(event));
     cell(row, event.token_id);
     cell(row, event.token_count);
   });

@@ -71,6 +71,7 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
     private final WebhookStore store;
     private final WebhookSender sender;
+    private final FailingEndpoints failingEndpoints;
     private final Transactions transactions;
     private final Clock clock;
     private final DeliveryActivity activity;
@@ -82,12 +83,14 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
     DeliverWebhooks(
             WebhookStore store,
             WebhookSender sender,
+            FailingEndpoints failingEndpoints,
             Transactions transactions,
             Clock clock,
             DeliveryActivity activity,
             DeliveryLimits limits) {
         this.store = store;
         this.sender = sender;
+        this.failingEndpoints = failingEndpoints;
         this.transactions = transactions;
         this.clock = clock;
         this.activity = activity;
@@ -100,7 +103,7 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
         int started = startWaiting();
         int room = Math.min(CLAIM_SIZE, limits.inFlight() - held.get());
         if (room <= 0) {
-            return recorded.plus(new DeliveryRound(0, 0, 0, started, false));
+            return recorded.plus(new DeliveryRound(0, 0, 0, started, false, 0));
         }
         Instant now = clock.instant();
         List<DueDelivery> claimed = store.claimDue(new DeliveryClaim(
@@ -110,7 +113,7 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
                 .add(delivery));
         held.addAndGet(claimed.size());
         started += startWaiting();
-        return recorded.plus(new DeliveryRound(0, 0, 0, started, claimed.size() == room));
+        return recorded.plus(new DeliveryRound(0, 0, 0, started, claimed.size() == room, 0));
     }
 
     @Override
@@ -157,7 +160,7 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
             }
             round = round.plus(recordEnded());
             if (startWaiting) {
-                round = round.plus(new DeliveryRound(0, 0, 0, startWaiting(), false));
+                round = round.plus(new DeliveryRound(0, 0, 0, startWaiting(), false, 0));
             }
         }
         return round.plus(recordEnded());
@@ -224,6 +227,7 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
     private DeliveryRound record(List<Sent> sent, Instant now) {
         Map<Integer, List<Long>> deliveredByStatus = new TreeMap<>();
+        List<Long> failedIds = new ArrayList<>();
         int retrying = 0;
         int failed = 0;
         for (Sent attempt : sent) {
@@ -233,6 +237,7 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
                         .add(attempt.delivery().id());
                 continue;
             }
+            failedIds.add(attempt.delivery().id());
             int failures = attempt.delivery().attempts() + 1;
             Optional<Instant> next = failures > BACKOFF.size()
                     ? Optional.empty()
@@ -250,7 +255,10 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
             }
         }
         deliveredByStatus.forEach((status, ids) -> store.delivered(ids, status, now));
-        return new DeliveryRound(sent.size() - retrying - failed, retrying, failed, 0, false);
+        List<Long> deliveredIds =
+                deliveredByStatus.values().stream().flatMap(List::stream).toList();
+        int disabled = failingEndpoints.judge(deliveredIds, failedIds, now);
+        return new DeliveryRound(sent.size() - retrying - failed, retrying, failed, 0, false, disabled);
     }
 
     private CompletableFuture<WebhookSender.Outcome> send(DueDelivery delivery) {

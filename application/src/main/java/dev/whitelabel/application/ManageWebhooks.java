@@ -4,15 +4,20 @@ import dev.whitelabel.domain.error.DeliveryNotFound;
 import dev.whitelabel.domain.error.PlatformNotFound;
 import dev.whitelabel.domain.error.WebhookNotFound;
 import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.AuditEvent;
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.WebhookDelivery;
+import dev.whitelabel.domain.model.WebhookEnabled;
 import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEndpointCreated;
 import dev.whitelabel.domain.model.WebhookEventType;
 import dev.whitelabel.domain.model.WebhookSigning;
 import dev.whitelabel.domain.port.in.ManageWebhooksUseCase;
+import dev.whitelabel.domain.port.out.AuditLog;
 import dev.whitelabel.domain.port.out.PlatformStore;
+import dev.whitelabel.domain.port.out.Transactions;
 import dev.whitelabel.domain.port.out.WebhookEndpointEntry;
 import dev.whitelabel.domain.port.out.WebhookStore;
 import java.security.SecureRandom;
@@ -30,13 +35,23 @@ final class ManageWebhooks implements ManageWebhooksUseCase {
     private final PlatformStore platforms;
     private final WebhookStore store;
     private final WebhookTargets targets;
+    private final AuditLog auditLog;
+    private final Transactions transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ManageWebhooks(PlatformStore platforms, WebhookStore store, WebhookTargets targets, Clock clock) {
+    ManageWebhooks(
+            PlatformStore platforms,
+            WebhookStore store,
+            WebhookTargets targets,
+            AuditLog auditLog,
+            Transactions transactions,
+            Clock clock) {
         this.platforms = platforms;
         this.store = store;
         this.targets = targets;
+        this.auditLog = auditLog;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -60,6 +75,32 @@ final class ManageWebhooks implements ManageWebhooksUseCase {
     }
 
     @Override
+    public WebhookEndpoint find(Actor actor, long endpointId) {
+        Administrators.require(actor);
+        return store.find(actor.platformId(), endpointId).orElseThrow(WebhookNotFound::new);
+    }
+
+    /**
+     * Two transactions, the endpoint's and then its deliveries', at a time read after the first
+     * committed: a claim that read the endpoint as disabled before then may be holding deliveries it
+     * met due by then, and the second waits for that claim, so that none stays held once enabled.
+     */
+    @Override
+    public WebhookEnabled enable(Actor actor, long endpointId) {
+        transactions.inTransaction(() -> {
+            find(actor, endpointId);
+            boolean wasDisabled = store.enable(actor.platformId(), endpointId);
+            if (wasDisabled) {
+                auditLog.record(AuditEvent.ofWebhook(
+                        clock.instant(), actor.platformId(), actor.audited(), endpointId, AuditAction.WEBHOOK_ENABLED));
+            }
+            return wasDisabled;
+        });
+        int resumed = store.resume(actor.platformId(), endpointId, clock.instant());
+        return new WebhookEnabled(find(actor, endpointId), resumed);
+    }
+
+    @Override
     public void delete(Actor actor, long endpointId) {
         Administrators.require(actor);
         if (!store.delete(actor.platformId(), endpointId, clock.instant())) {
@@ -69,10 +110,7 @@ final class ManageWebhooks implements ManageWebhooksUseCase {
 
     @Override
     public Page<WebhookDelivery> deliveries(Actor actor, long endpointId, PageRequest page) {
-        Administrators.require(actor);
-        if (store.list(actor.platformId()).stream().noneMatch(endpoint -> endpoint.id() == endpointId)) {
-            throw new WebhookNotFound();
-        }
+        find(actor, endpointId);
         return store.deliveries(actor.platformId(), endpointId, page);
     }
 

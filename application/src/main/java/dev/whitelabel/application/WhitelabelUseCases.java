@@ -107,7 +107,13 @@ public record WhitelabelUseCases(
                         s.clock),
                 new ServiceClientDoors(
                         s.storage.serviceClients(), s.liveTokens, s.revocations, s.throttling, s.transactions, s.clock),
-                new ManageWebhooks(s.storage.platforms(), s.storage.webhooks(), s.webhookTargets, s.clock),
+                new ManageWebhooks(
+                        s.storage.platforms(),
+                        s.storage.webhooks(),
+                        s.webhookTargets,
+                        s.storage.auditLog(),
+                        s.transactions,
+                        s.clock),
                 new ManageAccounts(
                         s.platformUsers,
                         s.storage.users(),
@@ -120,7 +126,13 @@ public record WhitelabelUseCases(
                         s.clock),
                 new ManageSettings(s.storage.platforms()),
                 (sender, limits) -> new DeliverWebhooks(
-                        s.storage.webhooks(), sender, s.transactions, s.clock, s.deliveryActivity, limits));
+                        s.storage.webhooks(),
+                        sender,
+                        s.failingEndpoints,
+                        s.transactions,
+                        s.clock,
+                        s.deliveryActivity,
+                        limits));
     }
 
     /** The dispatcher's step over the same storage, sending with {@code sender}; each running instance takes it in a loop. */
@@ -140,6 +152,7 @@ public record WhitelabelUseCases(
         final Clock clock;
         final Transactions transactions;
         final WebhookTargets webhookTargets;
+        final FailingEndpoints failingEndpoints;
         final Revocations revocations;
         final TokenIssuer tokenIssuer;
         final PlatformUsers platformUsers;
@@ -160,6 +173,8 @@ public record WhitelabelUseCases(
             this.clock = clock;
             this.transactions = storage.transactions();
             this.webhookTargets = new WebhookTargets(webhookPolicy, hostResolver);
+            this.failingEndpoints =
+                    new FailingEndpoints(storage.webhooks(), storage.auditLog(), webhookPolicy.disableAfter());
             this.revocations = new Revocations(
                     storage.tokens(), storage.auditLog(), new Webhooks(storage.webhooks(), deliveryActivity));
             this.tokenIssuer = new TokenIssuer(storage.tokens(), storage.auditLog(), storage.platforms(), revocations);

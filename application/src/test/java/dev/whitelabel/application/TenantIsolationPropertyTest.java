@@ -61,6 +61,8 @@ class TenantIsolationPropertyTest {
         DELETE_SERVICE_CLIENT,
         // webhooks: endpoints, their deliveries, and the events every revocation above puts in them
         LIST_WEBHOOKS,
+        FIND_WEBHOOK,
+        ENABLE_WEBHOOK,
         DELETE_WEBHOOK,
         READ_DELIVERIES,
         // the account's life and the platform's settings
@@ -226,6 +228,20 @@ class TenantIsolationPropertyTest {
                     assertThat(useCases.manageWebhooks().list(admin))
                             .allSatisfy(
                                     listed -> assertThat(listed.platformId()).isEqualTo(actingId));
+                case FIND_WEBHOOK -> {
+                    var target = webhooks.get(operation.user() % webhooks.size());
+                    assertThat(useCases.manageWebhooks()
+                                    .find(admin, target.id())
+                                    .platformId())
+                            .isEqualTo(actingId);
+                }
+                case ENABLE_WEBHOOK -> {
+                    var target = webhooks.get(operation.user() % webhooks.size());
+                    useCases.manageWebhooks().enable(admin, target.id());
+                    assertThat(target.platformId())
+                            .as("enabled another platform's endpoint")
+                            .isEqualTo(actingId);
+                }
                 case DELETE_WEBHOOK -> {
                     var target = webhooks.get(operation.user() % webhooks.size());
                     useCases.manageWebhooks().delete(admin, target.id());
@@ -278,7 +294,8 @@ class TenantIsolationPropertyTest {
         } catch (ServiceClientNotFound refused) {
             assertThat(operation.kind()).isEqualTo(Kind.DELETE_SERVICE_CLIENT);
         } catch (WebhookNotFound refused) {
-            assertThat(operation.kind()).isIn(Kind.DELETE_WEBHOOK, Kind.READ_DELIVERIES);
+            assertThat(operation.kind())
+                    .isIn(Kind.FIND_WEBHOOK, Kind.ENABLE_WEBHOOK, Kind.DELETE_WEBHOOK, Kind.READ_DELIVERIES);
         }
     }
 

@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.WebhookNotFound;
+import dev.whitelabel.domain.model.AuditActor;
+import dev.whitelabel.domain.model.AuditEvent;
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.DeliveryLimits;
 import dev.whitelabel.domain.model.LoginThrottle;
 import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.PlatformCreated;
+import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.model.WebhookDelivery;
+import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEventType;
 import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.model.WebhookSigning;
@@ -204,7 +209,156 @@ class WebhooksTest {
                 .isInstanceOf(WebhookNotFound.class);
         assertThatThrownBy(() -> useCases.manageWebhooks().deliveries(stranger, endpoint.id(), PageRequest.first()))
                 .isInstanceOf(WebhookNotFound.class);
+        assertThatThrownBy(() -> useCases.manageWebhooks().find(stranger, endpoint.id()))
+                .isInstanceOf(WebhookNotFound.class);
+        assertThatThrownBy(() -> useCases.manageWebhooks().enable(stranger, endpoint.id()))
+                .isInstanceOf(WebhookNotFound.class);
         assertThat(useCases.manageWebhooks().list(Fixture.adminOf(acme))).containsExactly(endpoint);
+        assertThat(useCases.manageWebhooks().find(Fixture.adminOf(acme), endpoint.id()))
+                .isEqualTo(endpoint);
+    }
+
+    WebhookEndpoint endpointNow(long endpointId) {
+        return useCases.manageWebhooks().find(Fixture.adminOf(acme), endpointId);
+    }
+
+    List<RecordedAuditEvent> trail() {
+        return useCases.readAuditTrail()
+                .read(Fixture.adminOf(acme), PageRequest.first())
+                .items();
+    }
+
+    @Test
+    void an_endpoint_that_only_fails_for_five_days_is_disabled_and_its_deliveries_wait_for_an_admin_to_enable_it() {
+        var endpoint = useCases.manageWebhooks()
+                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .endpoint();
+        var ann = fixture.user(acme, "ann@acme.test");
+        var deliver = useCases.deliverWebhooks(sender);
+        sender.status = Optional.of(500);
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+
+        deliver.deliverDue();
+        assertThat(endpointNow(endpoint.id()).failingSince()).contains(Fixture.NOW);
+        fixture.clock.advance(WebhookPolicy.DEFAULT_DISABLE_AFTER.minusSeconds(1));
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+        assertThat(deliver.deliverDue().endpointsDisabled())
+                .as("not five days yet")
+                .isZero();
+        fixture.clock.advance(Duration.ofSeconds(1));
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+        var disabling = deliver.deliverDue();
+
+        assertThat(disabling.endpointsDisabled()).isEqualTo(1);
+        var disabledAt = fixture.clock.instant();
+        assertThat(endpointNow(endpoint.id()).disabledAt()).contains(disabledAt);
+        assertThat(endpointNow(endpoint.id()).failingSince()).contains(Fixture.NOW);
+        assertThat(trail().get(0).event())
+                .isEqualTo(AuditEvent.ofWebhook(
+                        disabledAt,
+                        acme.platform().id(),
+                        AuditActor.SYSTEM,
+                        endpoint.id(),
+                        AuditAction.WEBHOOK_DISABLED));
+
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+        int sends = sender.sent.size();
+        fixture.clock.advance(Duration.ofDays(2));
+        assertThat(deliver.deliverDue().attempted())
+                .as("nothing sent while disabled")
+                .isZero();
+        assertThat(sender.sent).hasSize(sends);
+        var deliveries = useCases.manageWebhooks()
+                .deliveries(Fixture.adminOf(acme), endpoint.id(), PageRequest.first())
+                .items();
+        assertThat(deliveries).as("the event of the meantime is in the outbox").hasSize(4);
+        assertThat(deliveries.get(0).attempts()).isZero();
+        assertThat(deliveries)
+                .as("held, none given up for the time the endpoint is disabled")
+                .allSatisfy(delivery -> {
+                    assertThat(delivery.nextAttemptAt()).isEmpty();
+                    assertThat(delivery.failedAt()).isEmpty();
+                });
+
+        sender.status = Optional.of(204);
+        var enabled = useCases.manageWebhooks().enable(Fixture.adminOf(acme), endpoint.id());
+
+        assertThat(enabled.resumedDeliveries()).isEqualTo(4);
+        assertThat(enabled.endpoint().disabledAt()).isEmpty();
+        assertThat(enabled.endpoint().failingSince()).as("a fresh time to fail").isEmpty();
+        assertThat(trail().get(0).event())
+                .isEqualTo(AuditEvent.ofWebhook(
+                        fixture.clock.instant(),
+                        acme.platform().id(),
+                        Fixture.adminOf(acme).audited(),
+                        endpoint.id(),
+                        AuditAction.WEBHOOK_ENABLED));
+        assertThat(deliver.deliverDue().delivered()).isEqualTo(4);
+    }
+
+    @Test
+    void a_success_ends_the_failing_so_an_endpoint_that_sometimes_answers_is_never_disabled() {
+        var endpoint = useCases.manageWebhooks()
+                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .endpoint();
+        var ann = fixture.user(acme, "ann@acme.test");
+        var deliver = useCases.deliverWebhooks(sender);
+        sender.status = Optional.of(500);
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+        deliver.deliverDue();
+
+        fixture.clock.advance(Duration.ofDays(4));
+        sender.status = Optional.of(200);
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+        deliver.deliverDue();
+        assertThat(endpointNow(endpoint.id()).failingSince()).isEmpty();
+
+        fixture.clock.advance(Duration.ofDays(2));
+        sender.status = Optional.empty();
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+        assertThat(deliver.deliverDue().endpointsDisabled()).isZero();
+        assertThat(endpointNow(endpoint.id()).failingSince()).contains(fixture.clock.instant());
+        assertThat(endpointNow(endpoint.id()).disabledAt()).isEmpty();
+    }
+
+    @Test
+    void enabling_an_endpoint_that_is_not_disabled_changes_nothing_and_is_not_audited() {
+        var endpoint = useCases.manageWebhooks()
+                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .endpoint();
+        var ann = fixture.user(acme, "ann@acme.test");
+        sender.status = Optional.of(500);
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+        useCases.deliverWebhooks(sender).deliverDue();
+        var waiting = onlyDelivery(endpoint.id());
+        int audited = trail().size();
+
+        var enabled = useCases.manageWebhooks().enable(Fixture.adminOf(acme), endpoint.id());
+
+        assertThat(enabled.resumedDeliveries()).isZero();
+        assertThat(enabled.endpoint()).isEqualTo(endpointNow(endpoint.id()));
+        assertThat(enabled.endpoint().failingSince()).as("still failing").contains(Fixture.NOW);
+        assertThat(onlyDelivery(endpoint.id()))
+                .as("its next attempt where it was")
+                .isEqualTo(waiting);
+        assertThat(trail()).hasSize(audited);
+    }
+
+    @Test
+    void an_operator_who_allows_no_failing_time_disables_an_endpoint_at_its_first_failure() {
+        var immediate = new WhitelabelUseCases(
+                fixture.storage, new BcryptPasswordHasher(4), fixture.clock, new WebhookPolicy(true, Duration.ZERO));
+        var endpoint = immediate
+                .manageWebhooks()
+                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .endpoint();
+        var ann = fixture.user(acme, "ann@acme.test");
+        sender.status = Optional.of(410);
+        immediate.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+
+        assertThat(immediate.deliverWebhooks(sender).deliverDue().endpointsDisabled())
+                .isEqualTo(1);
+        assertThat(endpointNow(endpoint.id()).disabledAt()).contains(Fixture.NOW);
     }
 
     /** IPv6 addresses that carry an IPv4 one reach it: NAT64, IPv4-compatible and -mapped, 6to4, Teredo. */

@@ -1,11 +1,13 @@
 package dev.whitelabel.bootstrap;
 
+import dev.whitelabel.adapters.http.Answers;
 import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.ServiceClientCreated;
 import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.User;
+import dev.whitelabel.domain.model.WebhookEnabled;
 import dev.whitelabel.domain.model.WebhookEndpointCreated;
 import dev.whitelabel.domain.model.WebhookEventType;
 import java.util.List;
@@ -67,6 +69,16 @@ final class CommandResults {
                             .toList(),
                     endpoint.createdAt().toString(),
                     created.secret());
+        }
+    }
+
+    record WebhookEnabledResult(String message, long id, String url, int resumedDeliveries) {
+        static WebhookEnabledResult of(WebhookEnabled enabled) {
+            return new WebhookEnabledResult(
+                    Answers.WEBHOOK_ENABLED_MESSAGE,
+                    enabled.endpoint().id(),
+                    enabled.endpoint().url(),
+                    enabled.resumedDeliveries());
         }
     }
 

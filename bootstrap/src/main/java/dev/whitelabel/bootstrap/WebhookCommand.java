@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "webhook",
         description = "Manage where a platform's revocation events are sent.",
-        subcommands = WebhookCommand.Create.class)
+        subcommands = {WebhookCommand.Create.class, WebhookCommand.Enable.class})
 final class WebhookCommand {
 
     @Command(
@@ -31,6 +31,28 @@ final class WebhookCommand {
         public Integer call() {
             return database.printResultOf(useCases -> CommandResults.WebhookCreatedResult.of(
                     useCases.manageWebhooks().create(Actor.operator(platformId), url, Set.of())));
+        }
+    }
+
+    @Command(
+            name = "enable",
+            description = "Send to an endpoint again after the service disabled it for failing; its held deliveries are"
+                    + " due at once.")
+    static final class Enable implements Callable<Integer> {
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Option(names = "--platform", required = true, paramLabel = "ID")
+        long platformId;
+
+        @Option(names = "--webhook-id", required = true, paramLabel = "N")
+        long webhookId;
+
+        @Override
+        public Integer call() {
+            return database.printResultOf(useCases -> CommandResults.WebhookEnabledResult.of(
+                    useCases.manageWebhooks().enable(Actor.operator(platformId), webhookId)));
         }
     }
 }

@@ -31,6 +31,7 @@ final class WebhookDispatcher implements AutoCloseable {
     private final Counter delivered;
     private final Counter retrying;
     private final Counter failed;
+    private final Counter disabled;
     private final Thread thread;
     private volatile boolean stopping;
     private Instant lastWarned = Instant.EPOCH;
@@ -46,6 +47,10 @@ final class WebhookDispatcher implements AutoCloseable {
         this.delivered = attempts(metrics, "delivered");
         this.retrying = attempts(metrics, "retrying");
         this.failed = attempts(metrics, "failed");
+        this.disabled = Counter.builder("whitelabel.webhook.endpoints.disabled")
+                .description(
+                        "Webhook endpoints disabled for failing every attempt for WHITELABEL_WEBHOOK_DISABLE_AFTER")
+                .register(metrics);
         Gauge.builder("whitelabel.webhook.held", deliver, DeliverWebhooksUseCase::held)
                 .description("Webhook deliveries this instance holds: attempts running, and claimed ones waiting"
                         + " for their endpoint's turn")
@@ -98,6 +103,7 @@ final class WebhookDispatcher implements AutoCloseable {
         delivered.increment(round.delivered());
         retrying.increment(round.retrying());
         failed.increment(round.failed());
+        disabled.increment(round.endpointsDisabled());
     }
 
     /** The database away, most likely: the loop tries again; one line a minute says so. */

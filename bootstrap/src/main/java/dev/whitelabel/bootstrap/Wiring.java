@@ -15,6 +15,9 @@ import dev.whitelabel.domain.port.out.HostResolver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
 
 /** The product over one database, put together with plain constructors. Closing it closes the pool. */
 final class Wiring implements AutoCloseable {
@@ -23,11 +26,12 @@ final class Wiring implements AutoCloseable {
     private static final Clock MICROSECONDS = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     private final HikariDataSource dataSource;
-    private final WebhookPolicy webhookPolicy = webhookPolicy();
+    private final WebhookPolicy webhookPolicy;
     private final WhitelabelUseCases useCases;
 
-    private Wiring(HikariDataSource dataSource) {
+    private Wiring(WebhookPolicy webhookPolicy, HikariDataSource dataSource) {
         this.dataSource = dataSource;
+        this.webhookPolicy = webhookPolicy;
         this.useCases = new WhitelabelUseCases(
                 JdbiStorage.over(dataSource),
                 new BcryptPasswordHasher(),
@@ -62,9 +66,30 @@ final class Wiring implements AutoCloseable {
         }
     }
 
-    /** From the environment only, like the database credentials: an operator's decision, never a request's. */
-    private static WebhookPolicy webhookPolicy() {
-        return new WebhookPolicy("true".equalsIgnoreCase(System.getenv("WHITELABEL_WEBHOOKS_ALLOW_PRIVATE")));
+    /**
+     * From the environment only, like the database credentials: an operator's decision, never a
+     * request's. WHITELABEL_WEBHOOK_DISABLE_AFTER is an ISO-8601 duration (P5D, PT12H). Read before
+     * the database opens, so that a value refused leaves no pool open.
+     */
+    static WebhookPolicy webhookPolicy(Map<String, String> environment) {
+        String disableAfter = environment.get("WHITELABEL_WEBHOOK_DISABLE_AFTER");
+        return new WebhookPolicy(
+                "true".equalsIgnoreCase(environment.get("WHITELABEL_WEBHOOKS_ALLOW_PRIVATE")),
+                disableAfter == null || disableAfter.isBlank()
+                        ? WebhookPolicy.DEFAULT_DISABLE_AFTER
+                        : duration("WHITELABEL_WEBHOOK_DISABLE_AFTER", disableAfter.strip()));
+    }
+
+    /** Refused in words: the value is the operator's own, never a secret. */
+    private static Duration duration(String name, String value) {
+        Optional<Duration> parsed;
+        try {
+            parsed = Optional.of(Duration.parse(value)).filter(duration -> !duration.isNegative());
+        } catch (DateTimeParseException e) {
+            parsed = Optional.empty();
+        }
+        return parsed.orElseThrow(() -> new Refused(
+                name + " must be an ISO-8601 duration of 0 or more, such as P5D or PT12H, not " + value + "."));
     }
 
     /**
@@ -92,12 +117,12 @@ final class Wiring implements AutoCloseable {
     }
 
     static Wiring open(DatabaseSettings settings) {
-        return new Wiring(Database.open(settings));
+        return new Wiring(webhookPolicy(System.getenv()), Database.open(settings));
     }
 
     /** For one command-line call: one connection, and Flyway only when the schema is behind this build. */
     static Wiring openForOneCommand(DatabaseSettings settings) {
-        return new Wiring(Database.openForOneCommand(settings));
+        return new Wiring(webhookPolicy(System.getenv()), Database.openForOneCommand(settings));
     }
 
     /** HikariCP's pool metrics (connections active, idle, pending, timeouts) into the registry. */

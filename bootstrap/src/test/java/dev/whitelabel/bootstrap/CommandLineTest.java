@@ -7,14 +7,24 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
+import dev.whitelabel.adapters.persistence.Database;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
+import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
+import dev.whitelabel.application.WhitelabelUseCases;
+import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.out.WebhookSender;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -338,5 +348,48 @@ class CommandLineTest {
         assertThat(kept.out()).isEqualTo("{\"pruned\":0}");
         assertThat(pruned.out()).isEqualTo("{\"pruned\":1}");
         assertThat(run("tokens", "prune", "--retention-days", "-1").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void an_operator_enables_a_webhook_endpoint_the_service_disabled_for_failing() throws Exception {
+        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
+                .json()
+                .at("/platform/id")
+                .asText();
+        // a public address that needs no name lookup; nothing is sent to it here
+        String webhookId = run("webhook", "create", "--platform", platformId, "--url", "http://8.8.8.8/hooks")
+                .json()
+                .get("id")
+                .asText();
+        String userId = run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test")
+                .json()
+                .get("id")
+                .asText();
+        run("user", "logout", "--platform", platformId, "--user-id", userId);
+        try (var pool = Database.open(DatabaseSettings.of(dbUrl))) {
+            var round = new WhitelabelUseCases(
+                            JdbiStorage.over(pool),
+                            new BcryptPasswordHasher(4),
+                            Clock.systemUTC(),
+                            new WebhookPolicy(false, Duration.ZERO))
+                    .deliverWebhooks((url, headers, body) -> CompletableFuture.completedFuture(
+                            new WebhookSender.Outcome(Optional.of(503), Optional.empty())))
+                    .deliverDue();
+            assertThat(round.endpointsDisabled()).isEqualTo(1);
+        }
+        run("user", "logout", "--platform", platformId, "--user-id", userId);
+
+        var enabled = run("webhook", "enable", "--platform", platformId, "--webhook-id", webhookId);
+
+        assertThat(enabled.exitCode()).isZero();
+        assertThat(enabled.json().get("message").asText()).isEqualTo("Webhook enabled successfully.");
+        assertThat(enabled.json().get("id").asText()).isEqualTo(webhookId);
+        assertThat(enabled.json().get("url").asText()).isEqualTo("http://8.8.8.8/hooks");
+        assertThat(enabled.json().get("resumed_deliveries").asInt())
+                .as("the event of the meantime, at least")
+                .isPositive();
+        var elsewhere = run("webhook", "enable", "--platform", "999", "--webhook-id", webhookId);
+        assertThat(elsewhere.exitCode()).isEqualTo(1);
+        assertThat(elsewhere.err()).isEqualTo(notFound("Webhook endpoint not found."));
     }
 }

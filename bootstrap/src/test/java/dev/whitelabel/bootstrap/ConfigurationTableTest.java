@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelabel.domain.model.DeliveryLimits;
 import dev.whitelabel.domain.model.LoginThrottle;
+import dev.whitelabel.domain.model.WebhookPolicy;
 import java.io.IOException;
 import java.lang.reflect.AnnotatedElement;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,8 @@ class ConfigurationTableTest {
                         String.valueOf(LoginThrottle.DEFAULT.window().toSeconds()),
                 "WHITELABEL_WEBHOOK_TIMEOUT_SECONDS",
                         String.valueOf(DeliveryLimits.DEFAULT.attemptDeadline().toSeconds()),
-                "WHITELABEL_WEBHOOK_ATTEMPTS_PER_ENDPOINT", String.valueOf(DeliveryLimits.DEFAULT.perEndpoint()));
+                "WHITELABEL_WEBHOOK_ATTEMPTS_PER_ENDPOINT", String.valueOf(DeliveryLimits.DEFAULT.perEndpoint()),
+                "WHITELABEL_WEBHOOK_DISABLE_AFTER", "P" + WebhookPolicy.DEFAULT_DISABLE_AFTER.toDays() + "D");
         for (Row row : rows()) {
             if (row.flag().isPresent()) {
                 var option = declared.get(row.flag().get());

@@ -1,5 +1,6 @@
 package dev.whitelabel.bootstrap;
 
+import static java.net.http.HttpResponse.BodyHandlers.ofString;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +8,9 @@ import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +18,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -108,8 +114,79 @@ class GracefulShutdownIT {
                 .contains("stopped");
     }
 
-    /** A platform with Ann, served by the jar on a free port with {@code serveOptions}; the log goes to a file. */
+    /**
+     * SIGTERM while a webhook attempt waits on a receiver that never answers: the dispatcher claims
+     * nothing more, waits for the attempt up to its deadline, and the process exits 0 within the
+     * drain and that deadline; the delivery is neither delivered nor given up, so it is tried again.
+     */
+    @Test
+    void sigterm_waits_for_a_webhook_attempt_up_to_its_deadline_then_exits_and_the_delivery_is_kept() throws Exception {
+        try (var silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            var connected = new CompletableFuture<Socket>();
+            var accepting = new Thread(() -> {
+                try {
+                    connected.complete(silent.accept());
+                } catch (IOException e) {
+                    connected.completeExceptionally(e);
+                }
+            });
+            accepting.setDaemon(true);
+            accepting.start();
+            var served = serveWithAnn(
+                    Map.of("WHITELABEL_WEBHOOKS_ALLOW_PRIVATE", "true", "WHITELABEL_WEBHOOK_TIMEOUT_SECONDS", "3"),
+                    "--drain-ms",
+                    "500");
+            String hook = "{\"url\":\"http://127.0.0.1:" + silent.getLocalPort() + "/hooks\"}";
+            var created = served.http()
+                    .send(post(served.port(), served.admin(), "/api/white-label/webhooks", hook), ofString());
+            assertThat(created.statusCode()).isEqualTo(201);
+            long endpoint = new ObjectMapper()
+                    .readTree(created.body())
+                    .at("/webhook/id")
+                    .asLong();
+            var logout = served.http()
+                    .send(
+                            post(
+                                    served.port(),
+                                    served.admin(),
+                                    "/api/white-label/logout",
+                                    "{\"email\":\"ann@acme.test\"}"),
+                            ofString());
+            assertThat(logout.statusCode()).isEqualTo(200);
+            connected.get(10, TimeUnit.SECONDS);
+
+            long signalled = System.nanoTime();
+            served.process().destroy(); // SIGTERM
+            assertThat(served.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+
+            assertThat(served.process().exitValue()).isZero();
+            assertThat(took)
+                    .as("the drain, then the attempt's deadline at most")
+                    .isLessThan(500 + 3_000 + 2_000);
+            try (var db = DriverManager.getConnection(served.dbUrl());
+                    var row = db.createStatement()
+                            .executeQuery("select delivered_at, failed_at, next_attempt_at from webhook_deliveries"
+                                    + " where endpoint_id = " + endpoint)) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getObject("delivered_at")).isNull();
+                assertThat(row.getObject("failed_at")).isNull();
+                assertThat(row.getObject("next_attempt_at"))
+                        .as("to be tried again")
+                        .isNotNull();
+            }
+        }
+    }
+
     private Served serveWithAnn(String... serveOptions) throws Exception {
+        return serveWithAnn(Map.of(), serveOptions);
+    }
+
+    /**
+     * A platform with Ann, served by the jar on a free port with {@code serveOptions} and {@code environment}
+     * added to this one's; the log goes to a file.
+     */
+    private Served serveWithAnn(Map<String, String> environment, String... serveOptions) throws Exception {
         String dbUrl = DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"));
         var json = new ObjectMapper();
         var create = new ProcessBuilder(
@@ -131,10 +208,12 @@ class GracefulShutdownIT {
         List<String> serve = new ArrayList<>(List.of(
                 JAVA, "-jar", JAR.toString(), "serve", "--port", "0", "--host", "127.0.0.1", "--db-url", dbUrl));
         serve.addAll(List.of(serveOptions));
-        var server = new ProcessBuilder(serve).redirectError(log.toFile()).start();
+        var builder = new ProcessBuilder(serve).redirectError(log.toFile());
+        builder.environment().putAll(environment);
+        var server = builder.start();
         String started =
                 new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        var served = new Served(server, json.readTree(started).get("port").asInt(), admin, log);
+        var served = new Served(server, json.readTree(started).get("port").asInt(), admin, log, dbUrl);
         String register = "{\"name\":\"Ann\",\"email\":\"ann@acme.test\",\"password\":\"correct horse battery\"}";
         served.http()
                 .send(
@@ -143,9 +222,9 @@ class GracefulShutdownIT {
         return served;
     }
 
-    record Served(Process process, int port, String admin, Path log, HttpClient http) {
-        Served(Process process, int port, String admin, Path log) {
-            this(process, port, admin, log, HttpClient.newHttpClient());
+    record Served(Process process, int port, String admin, Path log, String dbUrl, HttpClient http) {
+        Served(Process process, int port, String admin, Path log, String dbUrl) {
+            this(process, port, admin, log, dbUrl, HttpClient.newHttpClient());
         }
 
         /**

@@ -79,4 +79,43 @@ class WebhookDispatcherTest {
         Thread.sleep(3 * WebhookDispatcher.LATEST.toMillis());
         assertThat(sends.get()).as("no claim after closing").isEqualTo(1);
     }
+
+    @Test
+    void the_endpoints_it_disables_for_failing_are_counted_in_the_metrics() throws Exception {
+        var useCases = new WhitelabelUseCases(
+                InMemoryStorage.create(),
+                new BcryptPasswordHasher(4),
+                Clock.systemUTC(),
+                new WebhookPolicy(true, Duration.ZERO));
+        var acme =
+                useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
+        var admin = Actor.whiteLabelAdmin(acme.admin());
+        var endpoint = useCases.manageWebhooks()
+                .create(admin, "http://127.0.0.1:9/hooks", Set.of())
+                .endpoint();
+        var ann = useCases.createPlatformUser()
+                .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
+        useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(ann.id()));
+        var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        var sent = new CountDownLatch(1);
+        WebhookSender gone = (url, headers, body) -> {
+            sent.countDown();
+            return CompletableFuture.completedFuture(new WebhookSender.Outcome(Optional.of(410), Optional.empty()));
+        };
+
+        try (var dispatcher =
+                new WebhookDispatcher(useCases.deliverWebhooks(gone), Duration.ofSeconds(5), () -> {}, metrics)) {
+            assertThat(sent.await(5, TimeUnit.SECONDS)).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (useCases.manageWebhooks()
+                            .find(admin, endpoint.id())
+                            .disabledAt()
+                            .isEmpty()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(WebhookDispatcher.SOONEST.toMillis());
+            }
+        }
+
+        assertThat(metrics.scrape()).contains("whitelabel_webhook_endpoints_disabled_total 1.0");
+    }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The JSON bodies the API answers with; field names are written in snake_case, times in ISO-8601 UTC.
- * Public for the one message the command line prints too.
+ * Public for the messages the command line prints too.
  */
 public final class Answers {
 
@@ -24,6 +24,9 @@ public final class Answers {
      * the command line prints the same body.
      */
     public static final String ADMIN_LOGOUT_MESSAGE = "User logged out successfully.";
+
+    /** What enabling a webhook endpoint answers; {@code webhook enable} prints it too. */
+    public static final String WEBHOOK_ENABLED_MESSAGE = "Webhook enabled successfully.";
 
     private Answers() {}
 
@@ -100,7 +103,8 @@ public final class Answers {
             Long targetUserId,
             Long tokenId,
             int tokenCount,
-            Long serviceClientId) {
+            Long serviceClientId,
+            Long webhookId) {
         static ListedAuditEvent of(RecordedAuditEvent recorded) {
             var event = recorded.event();
             var actor = event.actor();
@@ -116,7 +120,8 @@ public final class Answers {
                     event.targetUserId().orElse(null),
                     event.tokenId().orElse(null),
                     event.tokenCount(),
-                    event.serviceClientId().orElse(null));
+                    event.serviceClientId().orElse(null),
+                    event.webhookId().orElse(null));
         }
 
         private static String lowerCase(String name) {

@@ -19,16 +19,32 @@ import java.util.Set;
 final class WebhookRoutes {
 
     static final String PATH = "/api/white-label/webhooks";
+    /** Why an endpoint is disabled; the service disables one for no other reason. */
+    static final String FAILING = "failing";
 
-    record Listed(long id, String url, List<String> events, String createdAt) {
+    record Listed(
+            long id,
+            String url,
+            List<String> events,
+            String createdAt,
+            String failingSince,
+            String disabledAt,
+            String disabledReason) {
         static Listed of(WebhookEndpoint endpoint) {
             return new Listed(
                     endpoint.id(),
                     endpoint.url(),
                     wireNames(endpoint.events()),
-                    endpoint.createdAt().toString());
+                    endpoint.createdAt().toString(),
+                    text(endpoint.failingSince()),
+                    text(endpoint.disabledAt()),
+                    endpoint.disabledAt().map(at -> FAILING).orElse(null));
         }
     }
+
+    record Found(Listed webhook) {}
+
+    record Enabled(String message, int resumedDeliveries, Listed webhook) {}
 
     record Created(long id, String url, List<String> events, String createdAt, String secret) {}
 
@@ -73,7 +89,9 @@ final class WebhookRoutes {
     void register(RoutesConfig routes) {
         routes.post(PATH, this::create);
         routes.get(PATH, this::list);
+        routes.get(PATH + "/{id}", this::find);
         routes.delete(PATH + "/{id}", this::delete);
+        routes.post(PATH + "/{id}/enable", this::enable);
         routes.get(PATH + "/{id}/deliveries", Paginated.PARAMETERS.around(this::deliveries));
         routes.post(PATH + "/{id}/deliveries/{delivery}/retry", this::retry);
     }
@@ -102,6 +120,18 @@ final class WebhookRoutes {
     private void list(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
         ctx.json(new Listing(webhooks.list(admin).stream().map(Listed::of).toList()));
+    }
+
+    private void find(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        ctx.json(new Found(Listed.of(webhooks.find(admin, endpointId(ctx)))));
+    }
+
+    private void enable(Context ctx) {
+        var admin = BearerAuthentication.whiteLabelAdmin(ctx);
+        var enabled = webhooks.enable(admin, endpointId(ctx));
+        ctx.json(new Enabled(
+                Answers.WEBHOOK_ENABLED_MESSAGE, enabled.resumedDeliveries(), Listed.of(enabled.endpoint())));
     }
 
     private void delete(Context ctx) {

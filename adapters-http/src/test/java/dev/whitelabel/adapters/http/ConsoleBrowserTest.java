@@ -32,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +55,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The admin console in headless Chromium (Debian's chromium and chromium-driver, which .ci/run
  * installs): sign in with an admin token, find a user, revoke one token, log the user out of all,
  * and check through the API that every token is refused; see a token's device, disable, enable and
- * delete a user, set the session cap, see the admin's own sessions and log out everywhere else.
+ * delete a user, set the session cap, see the admin's own sessions and log out everywhere else, see
+ * a webhook the service disabled for failing and enable it again.
  * Saves target/console.png.
  */
 class ConsoleBrowserTest {
@@ -448,6 +450,46 @@ class ConsoleBrowserTest {
         browser.findElement(By.xpath("//tbody[@id='delivery-rows']//button[text()='Retry now']"))
                 .click();
         wait.until(ExpectedConditions.textToBe(By.id("notice"), "Delivery due again now."));
+    }
+
+    @Test
+    void an_admin_sees_a_webhook_the_service_disabled_for_failing_and_enables_it_again() {
+        var impatient = new WhitelabelUseCases(
+                running.storage,
+                new BcryptPasswordHasher(4),
+                Clock.systemUTC(),
+                new WebhookPolicy(true, Duration.ZERO));
+        var endpoint = impatient
+                .manageWebhooks()
+                .create(Actor.whiteLabelAdmin(acme.admin()), "http://127.0.0.1:9/hooks", Set.of())
+                .endpoint();
+        running.useCases
+                .logoutPlatformUser()
+                .logout(Actor.whiteLabelAdmin(acme.admin()), LogoutTarget.user("ann@acme.test"));
+        impatient
+                .deliverWebhooks((url, headers, body) -> CompletableFuture.completedFuture(
+                        new WebhookSender.Outcome(Optional.of(503), Optional.empty())))
+                .deliverDue();
+
+        signIn(RunningApi.adminToken(acme));
+        visible("users");
+        browser.findElement(By.id("show-webhooks")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhook-rows"), "disabled since"));
+        browser.findElement(By.id("show-audit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "webhook disabled"));
+        assertThat(browser.findElement(By.id("audit-rows")).getText())
+                .contains("the service")
+                .contains("webhook " + endpoint.id());
+        browser.findElement(By.id("show-webhooks")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhook-rows"), "disabled since"));
+        browser.findElement(By.xpath("//tbody[@id='webhook-rows']//button[text()='Enable']"))
+                .click();
+
+        wait.until(ExpectedConditions.textMatches(
+                By.id("notice"), Pattern.compile("Webhook enabled successfully\\. [0-9]+ deliver(y|ies) due now\\.")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhook-rows"), "active"));
+        assertThat(browser.findElements(By.xpath("//tbody[@id='webhook-rows']//button[text()='Enable']")))
+                .isEmpty();
     }
 
     int introspectionStatus(String clientId, String secret) {

@@ -6,11 +6,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.User;
+import dev.whitelabel.domain.model.WebhookEndpoint;
+import dev.whitelabel.domain.model.WebhookEventType;
 import dev.whitelabel.domain.port.out.DeliveryClaim;
 import dev.whitelabel.domain.port.out.DueDelivery;
 import dev.whitelabel.domain.port.out.Storage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -125,6 +130,46 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
             admin.shutdownNow();
         }
         assertThat(storage.webhooks().list(acme.id())).isEmpty();
+    }
+
+    /** Two instances recording failures of the same endpoints at once: one disables them, the other waits and does not. */
+    @Test
+    void endpoints_failed_by_two_instances_at_once_are_disabled_once() throws Exception {
+        User ann = user(acme, "ann@acme.test");
+        endpoint(acme, "one", EnumSet.allOf(WebhookEventType.class));
+        endpoint(acme, "two", EnumSet.allOf(WebhookEventType.class));
+        announce(ann);
+        announce(ann);
+        List<Long> claimed =
+                ids(storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(15), 10, 10, Set.of())));
+        List<Long> reversed = new ArrayList<>(claimed);
+        Collections.reverse(reversed);
+        failed(NOW, claimed.toArray(Long[]::new));
+        Instant later = NOW.plus(FIVE_DAYS);
+        var other = Executors.newSingleThreadExecutor();
+        try {
+            CompletableFuture<List<WebhookEndpoint>> second = new CompletableFuture<>();
+            var first = storage.transactions().inTransaction(() -> {
+                var disabled = failed(later, claimed.toArray(Long[]::new));
+                // the other instance waits on this transaction's rows, then finds them disabled
+                other.submit(() -> second.complete(
+                        storage.transactions().inTransaction(() -> failed(later, reversed.toArray(Long[]::new)))));
+                sleep(200);
+                return disabled;
+            });
+            assertThat(first).hasSize(2);
+            assertThat(second.orTimeout(5, TimeUnit.SECONDS).join()).isEmpty();
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

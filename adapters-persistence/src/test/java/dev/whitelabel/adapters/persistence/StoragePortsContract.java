@@ -301,6 +301,7 @@ abstract class StoragePortsContract {
                             AuditAction.TOKEN_CREATED,
                             Optional.of(id),
                             1,
+                            Optional.empty(),
                             Optional.empty()));
             return id;
         });
@@ -392,7 +393,15 @@ abstract class StoragePortsContract {
 
     AuditEvent event(Platform platform, User target, AuditAction action) {
         return new AuditEvent(
-                NOW, platform.id(), OPERATOR, Optional.of(target.id()), action, Optional.empty(), 0, Optional.empty());
+                NOW,
+                platform.id(),
+                OPERATOR,
+                Optional.of(target.id()),
+                action,
+                Optional.empty(),
+                0,
+                Optional.empty(),
+                Optional.empty());
     }
 
     @Test
@@ -798,6 +807,7 @@ abstract class StoragePortsContract {
                         AuditAction.LOGOUT_TOKEN,
                         Optional.of(7L),
                         1,
+                        Optional.empty(),
                         Optional.empty()));
 
         var trail = storage.auditLog().list(acme.id(), PageRequest.first());
@@ -851,7 +861,7 @@ abstract class StoragePortsContract {
     }
 
     @Test
-    void audit_events_keep_every_kind_of_actor_and_a_service_client_as_their_subject() {
+    void audit_events_keep_every_kind_of_actor_and_a_service_client_or_webhook_as_their_subject() {
         User ann = user(acme, "ann@acme.test");
         ServiceClient billing = serviceClient(acme, "wlc_billing");
         var byClient = new AuditEvent(
@@ -862,7 +872,10 @@ abstract class StoragePortsContract {
                 AuditAction.TOKEN_REVOKED,
                 Optional.of(3L),
                 1,
+                Optional.empty(),
                 Optional.empty());
+        var disabled = AuditEvent.ofWebhook(
+                NOW, acme.id(), AuditActor.SYSTEM, endpoint(acme).id(), AuditAction.WEBHOOK_DISABLED);
         var created = new AuditEvent(
                 NOW,
                 acme.id(),
@@ -871,13 +884,15 @@ abstract class StoragePortsContract {
                 AuditAction.SERVICE_CLIENT_CREATED,
                 Optional.empty(),
                 0,
-                Optional.of(billing.id()));
+                Optional.of(billing.id()),
+                Optional.empty());
         storage.auditLog().record(byClient);
         storage.auditLog().record(created);
+        storage.auditLog().record(disabled);
 
         assertThat(storage.auditLog().list(acme.id(), PageRequest.first()).items())
                 .extracting(RecordedAuditEvent::event)
-                .containsExactly(created, byClient);
+                .containsExactly(disabled, created, byClient);
     }
 
     /** 255 characters as people count them; on H2, which counts UTF-16 units, 510. */
@@ -988,6 +1003,7 @@ abstract class StoragePortsContract {
                         AuditAction.LOGOUT_ALL,
                         Optional.empty(),
                         1,
+                        Optional.empty(),
                         Optional.empty()));
         storage.webhooks().enqueue(loggedOut.platformId(), WebhookEventType.USER_LOGGED_OUT, auditEventId, NOW);
         return auditEventId;
@@ -1089,5 +1105,138 @@ abstract class StoragePortsContract {
                 .as("the rest of the quiet endpoint's, none of the skipped one's")
                 .containsOnly(quiet.id())
                 .hasSize(3);
+    }
+
+    static final Duration FIVE_DAYS = Duration.ofDays(5);
+
+    static List<Long> ids(List<DueDelivery> claimed) {
+        return claimed.stream().map(DueDelivery::id).toList();
+    }
+
+    WebhookEndpoint found(WebhookEndpoint endpoint) {
+        return storage.webhooks().find(endpoint.platformId(), endpoint.id()).orElseThrow();
+    }
+
+    /** The round's failed attempts, recorded at {@code at} with the default five days to fail. */
+    List<WebhookEndpoint> failed(Instant at, Long... deliveryIds) {
+        return storage.webhooks().endpointsAnswered(List.of(), List.of(deliveryIds), at.minus(FIVE_DAYS), at);
+    }
+
+    @Test
+    void an_endpoint_is_found_on_its_own_platform_only_until_it_is_deleted() {
+        var endpoint = endpoint(acme);
+
+        assertThat(storage.webhooks().find(acme.id(), endpoint.id())).contains(endpoint);
+        assertThat(storage.webhooks().find(globex.id(), endpoint.id())).isEmpty();
+        storage.webhooks().delete(acme.id(), endpoint.id(), NOW);
+        assertThat(storage.webhooks().find(acme.id(), endpoint.id())).isEmpty();
+    }
+
+    @Test
+    void an_endpoint_is_failing_from_its_first_failed_attempt_until_a_success_even_one_of_the_same_round() {
+        User ann = user(acme, "ann@acme.test");
+        var endpoint = endpoint(acme);
+        announce(ann);
+        announce(ann);
+        announce(ann);
+        List<Long> claimed =
+                ids(storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(15), 10, 10, Set.of())));
+
+        assertThat(failed(NOW, claimed.get(0))).isEmpty();
+        assertThat(found(endpoint).failingSince()).contains(NOW);
+        failed(NOW.plusSeconds(60), claimed.get(1));
+        assertThat(found(endpoint).failingSince()).as("since the first").contains(NOW);
+        storage.webhooks()
+                .endpointsAnswered(
+                        List.of(claimed.get(2)), List.of(claimed.get(1)), NOW.plus(FIVE_DAYS), NOW.plus(FIVE_DAYS));
+        assertThat(found(endpoint).failingSince()).as("it answered").isEmpty();
+        assertThat(found(endpoint).disabledAt()).isEmpty();
+        failed(NOW.plus(FIVE_DAYS), claimed.get(1));
+        assertThat(found(endpoint).failingSince()).contains(NOW.plus(FIVE_DAYS));
+    }
+
+    @Test
+    void an_endpoint_failing_since_the_cutoff_is_disabled_once_and_its_deliveries_are_held_untouched() {
+        User ann = user(acme, "ann@acme.test");
+        var failing = endpoint(acme, "failing", EnumSet.allOf(WebhookEventType.class));
+        endpoint(acme, "sound", EnumSet.allOf(WebhookEventType.class));
+        announce(ann);
+        long toFailing =
+                storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(15), 10, 10, Set.of())).stream()
+                        .filter(due -> due.url().endsWith("/failing"))
+                        .findFirst()
+                        .orElseThrow()
+                        .id();
+        failed(NOW, toFailing);
+        Instant later = NOW.plus(FIVE_DAYS);
+
+        var disabled = failed(later, toFailing);
+
+        assertThat(disabled).singleElement().satisfies(endpoint -> {
+            assertThat(endpoint.id()).isEqualTo(failing.id());
+            assertThat(endpoint.failingSince()).contains(NOW);
+            assertThat(endpoint.disabledAt()).contains(later);
+            assertThat(found(failing)).isEqualTo(endpoint);
+        });
+        assertThat(failed(later.plusSeconds(1), toFailing)).as("disabled once").isEmpty();
+        announce(ann);
+        assertThat(storage.webhooks().claimDue(new DeliveryClaim(later, later.plusSeconds(15), 10, 10, Set.of())))
+                .as("the lapsed claim's and the new event's, to the sound endpoint only")
+                .hasSize(2)
+                .extracting(DueDelivery::url)
+                .containsOnly("http://127.0.0.1/sound");
+        assertThat(storage.webhooks()
+                        .deliveries(acme.id(), failing.id(), PageRequest.first())
+                        .items())
+                .hasSize(2)
+                .allSatisfy(delivery -> {
+                    assertThat(delivery.attempts()).isZero();
+                    assertThat(delivery.nextAttemptAt()).isEmpty();
+                    assertThat(delivery.failedAt()).isEmpty();
+                });
+        assertThat(storage.webhooks()
+                        .claimDue(new DeliveryClaim(later.plusSeconds(60), later.plusSeconds(75), 10, 10, Set.of())))
+                .extracting(DueDelivery::url)
+                .containsOnly("http://127.0.0.1/sound");
+    }
+
+    @Test
+    void an_enabled_endpoint_starts_afresh_and_its_held_deliveries_are_due_while_waiting_ones_keep_their_time() {
+        User ann = user(acme, "ann@acme.test");
+        var endpoint = endpoint(acme);
+        long waitingEvent = announce(ann);
+        long waiting = ids(storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(15), 10, 10, Set.of())))
+                .get(0);
+        storage.webhooks()
+                .attemptFailed(waiting, Optional.of(500), Optional.empty(), Optional.of(NOW.plusSeconds(3600)), NOW);
+        storage.webhooks().endpointsAnswered(List.of(), List.of(waiting), NOW, NOW);
+        long heldEvent = announce(ann);
+        assertThat(storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(15), 10, 10, Set.of())))
+                .isEmpty();
+
+        assertThat(storage.webhooks().resume(acme.id(), endpoint.id(), NOW))
+                .as("still disabled")
+                .isZero();
+        assertThat(storage.webhooks().enable(globex.id(), endpoint.id())).isFalse();
+        assertThat(storage.webhooks().enable(acme.id(), endpoint.id())).isTrue();
+        assertThat(storage.webhooks().enable(acme.id(), endpoint.id()))
+                .as("enabled already")
+                .isFalse();
+        assertThat(found(endpoint)).isEqualTo(endpoint);
+        Instant later = NOW.plusSeconds(60);
+        assertThat(storage.webhooks().resume(globex.id(), endpoint.id(), later)).isZero();
+        assertThat(storage.webhooks().resume(acme.id(), endpoint.id(), later)).isEqualTo(1);
+
+        assertThat(storage.webhooks()
+                        .deliveries(acme.id(), endpoint.id(), PageRequest.first())
+                        .items())
+                .extracting(delivery -> delivery.nextAttemptAt().orElseThrow())
+                .containsExactly(later, NOW.plusSeconds(3600));
+        var resumed = storage.webhooks().claimDue(new DeliveryClaim(later, later.plusSeconds(15), 10, 10, Set.of()));
+        assertThat(events(resumed)).containsExactly(heldEvent);
+        storage.webhooks().delivered(ids(resumed), 204, later);
+        assertThat(events(storage.webhooks()
+                        .claimDue(new DeliveryClaim(NOW.plusSeconds(3600), NOW.plusSeconds(3615), 10, 10, Set.of()))))
+                .containsExactly(waitingEvent);
     }
 }

@@ -9,12 +9,16 @@ public record AuditActor(Kind kind, Optional<Long> id) {
         ADMIN,
         USER,
         SERVICE_CLIENT,
-        OPERATOR
+        OPERATOR,
+        /** The service itself, by a rule the operator set: a webhook endpoint disabled after failing too long. */
+        SYSTEM
     }
 
+    public static final AuditActor SYSTEM = new AuditActor(Kind.SYSTEM, Optional.empty());
+
     public AuditActor {
-        if (id.isEmpty() != (kind == Kind.OPERATOR)) {
-            throw new IllegalArgumentException("every actor but the operator has an id");
+        if (id.isEmpty() != (kind == Kind.OPERATOR || kind == Kind.SYSTEM)) {
+            throw new IllegalArgumentException("every actor but the operator and the service itself has an id");
         }
     }
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One entry of a platform's audit trail: who did what to whom (a user's tokens, or a service
- * client), and to how many tokens.
+ * One entry of a platform's audit trail: who did what to whom (a user's tokens, a service client or
+ * a webhook endpoint), and to how many tokens.
  */
 public record AuditEvent(
         Instant at,
@@ -15,7 +15,8 @@ public record AuditEvent(
         AuditAction action,
         Optional<Long> tokenId,
         int tokenCount,
-        Optional<Long> serviceClientId) {
+        Optional<Long> serviceClientId,
+        Optional<Long> webhookId) {
 
     /**
      * What was done. An action that ends many tokens at once names in {@code tokenId} the one it kept,
@@ -38,7 +39,10 @@ public record AuditEvent(
         /** The user's tokens ended and personal data removed; the trail keeps the ids. */
         USER_DELETED,
         /** The least recently used token, ended because issuing one more passed the platform's cap. */
-        TOKEN_EVICTED
+        TOKEN_EVICTED,
+        /** By the service itself: the endpoint had failed every attempt for as long as the operator allows. */
+        WEBHOOK_DISABLED,
+        WEBHOOK_ENABLED
     }
 
     /** Something done to {@code count} tokens of {@code target}: one of them when {@code tokenId} is given. */
@@ -52,6 +56,7 @@ public record AuditEvent(
                 action,
                 tokenId,
                 count,
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -64,6 +69,21 @@ public record AuditEvent(
                 action,
                 Optional.empty(),
                 0,
-                Optional.of(serviceClientId));
+                Optional.of(serviceClientId),
+                Optional.empty());
+    }
+
+    public static AuditEvent ofWebhook(
+            Instant at, long platformId, AuditActor actor, long webhookId, AuditAction action) {
+        return new AuditEvent(
+                at,
+                platformId,
+                actor,
+                Optional.empty(),
+                action,
+                Optional.empty(),
+                0,
+                Optional.empty(),
+                Optional.of(webhookId));
     }
 }

@@ -2,11 +2,13 @@ package dev.whitelabel.domain.model;
 
 /**
  * What one step of the dispatcher did: attempts recorded as delivered, to be tried again, or given up;
- * attempts started; and whether its claim was full, so that more may be due at once.
+ * attempts started; whether its claim was full, so that more may be due at once; and how many
+ * endpoints it disabled for failing too long.
  */
-public record DeliveryRound(int delivered, int retrying, int failed, int started, boolean claimFull) {
+public record DeliveryRound(
+        int delivered, int retrying, int failed, int started, boolean claimFull, int endpointsDisabled) {
 
-    public static final DeliveryRound NOTHING = new DeliveryRound(0, 0, 0, 0, false);
+    public static final DeliveryRound NOTHING = new DeliveryRound(0, 0, 0, 0, false, 0);
 
     public int attempted() {
         return delivered + retrying + failed;
@@ -23,6 +25,7 @@ public record DeliveryRound(int delivered, int retrying, int failed, int started
                 retrying + other.retrying,
                 failed + other.failed,
                 started + other.started,
-                claimFull || other.claimFull);
+                claimFull || other.claimFull,
+                endpointsDisabled + other.endpointsDisabled);
     }
 }

@@ -33,7 +33,12 @@ public enum WebhookEventType {
             case LOGOUT_ALL, LOGOUT_OTHERS, PASSWORD_CHANGED, USER_DISABLED, USER_DELETED ->
                 Optional.of(USER_LOGGED_OUT);
             case LOGOUT_TOKEN, TOKEN_REVOKED, TOKEN_EVICTED -> Optional.of(TOKEN_REVOKED);
-            case TOKEN_CREATED, SERVICE_CLIENT_CREATED, SERVICE_CLIENT_DELETED, USER_ENABLED -> Optional.empty();
+            case TOKEN_CREATED,
+                    SERVICE_CLIENT_CREATED,
+                    SERVICE_CLIENT_DELETED,
+                    USER_ENABLED,
+                    WEBHOOK_DISABLED,
+                    WEBHOOK_ENABLED -> Optional.empty();
         };
     }
 

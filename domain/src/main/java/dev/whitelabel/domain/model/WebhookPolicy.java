@@ -1,22 +1,37 @@
 package dev.whitelabel.domain.model;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What the operator allows webhook targets to be. By default only public addresses (none of the
- * {@link SpecialAddresses}), on port 80, 443 or 1024 and above: a URL an admin types must not reach
- * into the network the server runs in, nor make it a probe of other hosts' mail, SSH or other
- * services. Tests and internal deployments allow private targets, which lifts both rules.
+ * What the operator allows webhook targets to be, and how long one may do nothing but fail. By default
+ * only public addresses (none of the {@link SpecialAddresses}), on port 80, 443 or 1024 and above: a
+ * URL an admin types must not reach into the network the server runs in, nor make it a probe of other
+ * hosts' mail, SSH or other services. Tests and internal deployments allow private targets, which
+ * lifts both rules. An endpoint that has failed every attempt for {@code disableAfter} is disabled, as
+ * Svix and Stripe do, so that a receiver gone for good does not take sends for ever.
  *
  * <p>The one rule for a target, applied when an endpoint is created and again by the sender to the
  * very addresses it is about to connect to.
  */
-public record WebhookPolicy(boolean allowPrivateTargets) {
+public record WebhookPolicy(boolean allowPrivateTargets, Duration disableAfter) {
 
     public static final String NOT_PUBLIC = "The url field must point to a public address.";
     public static final String PORT_NOT_ALLOWED = "The url field's port must be 80, 443, or 1024 or above.";
+    /** Svix's and Stripe's: five days of failures. */
+    public static final Duration DEFAULT_DISABLE_AFTER = Duration.ofDays(5);
+
+    public WebhookPolicy {
+        if (disableAfter.isNegative()) {
+            throw new IllegalArgumentException("an endpoint is disabled after a time of 0 or more");
+        }
+    }
+
+    public WebhookPolicy(boolean allowPrivateTargets) {
+        this(allowPrivateTargets, DEFAULT_DISABLE_AFTER);
+    }
 
     public static WebhookPolicy publicTargetsOnly() {
         return new WebhookPolicy(false);

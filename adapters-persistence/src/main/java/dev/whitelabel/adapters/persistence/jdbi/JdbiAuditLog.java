@@ -28,9 +28,9 @@ final class JdbiAuditLog implements AuditLog {
         return jdbi.withHandle(handle -> handle.createUpdate("""
                         insert into audit_events
                             (occurred_at, platform_id, actor_type, actor_user_id, actor_service_client_id,
-                             target_user_id, action, token_id, token_count, service_client_id)
+                             target_user_id, action, token_id, token_count, service_client_id, webhook_endpoint_id)
                         values (:at, :platformId, :actorType, :actorUserId, :actorServiceClientId,
-                                :targetUserId, :action, :tokenId, :tokenCount, :serviceClientId)""")
+                                :targetUserId, :action, :tokenId, :tokenCount, :serviceClientId, :webhookId)""")
                 .bind("at", event.at())
                 .bind("platformId", event.platformId())
                 .bind("actorType", event.actor().kind().name())
@@ -42,6 +42,7 @@ final class JdbiAuditLog implements AuditLog {
                                 : null)
                 .bind("targetUserId", event.targetUserId().orElse(null))
                 .bind("serviceClientId", event.serviceClientId().orElse(null))
+                .bind("webhookId", event.webhookId().orElse(null))
                 .bind("action", event.action().name())
                 .bind("tokenId", event.tokenId().orElse(null))
                 .bind("tokenCount", event.tokenCount())
@@ -75,7 +76,8 @@ final class JdbiAuditLog implements AuditLog {
                         "action",
                         "token_id",
                         "token_count",
-                        "service_client_id")
+                        "service_client_id",
+                        "webhook_endpoint_id")
                 .map(column -> table + "." + column)
                 .collect(Collectors.joining(", "));
     }
@@ -95,7 +97,8 @@ final class JdbiAuditLog implements AuditLog {
                         AuditAction.valueOf(rs.getString("action")),
                         optionalLong(rs, "token_id"),
                         rs.getInt("token_count"),
-                        optionalLong(rs, "service_client_id")));
+                        optionalLong(rs, "service_client_id"),
+                        optionalLong(rs, "webhook_endpoint_id")));
     }
 
     private static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {

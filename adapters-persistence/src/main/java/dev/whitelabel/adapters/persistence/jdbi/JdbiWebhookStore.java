@@ -14,18 +14,25 @@ import dev.whitelabel.domain.port.out.WebhookStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 
 final class JdbiWebhookStore implements WebhookStore {
 
-    private static final String ENDPOINT = "id, platform_id, url, events, created_at";
+    /** The columns {@link #endpoint} reads, of webhook_endpoints as {@code e}. */
+    private static final String ENDPOINT =
+            "e.id, e.platform_id, e.url, e.events, e.created_at, e.failing_since, e.disabled_at";
 
     private final GuardedJdbi jdbi;
 
@@ -46,16 +53,34 @@ final class JdbiWebhookStore implements WebhookStore {
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one());
-        return new WebhookEndpoint(id, endpoint.platformId(), endpoint.url(), endpoint.events(), endpoint.createdAt());
+        return new WebhookEndpoint(
+                id,
+                endpoint.platformId(),
+                endpoint.url(),
+                endpoint.events(),
+                endpoint.createdAt(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     @Override
     public List<WebhookEndpoint> list(long platformId) {
-        return jdbi.withHandle(handle -> handle.createQuery("select " + ENDPOINT
-                        + " from webhook_endpoints where platform_id = :platformId and deleted_at is null order by id")
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select " + ENDPOINT
+                                + " from webhook_endpoints e where e.platform_id = :platformId and e.deleted_at is null order by e.id")
                 .bind("platformId", platformId)
                 .map((rs, ctx) -> endpoint(rs))
                 .list());
+    }
+
+    @Override
+    public Optional<WebhookEndpoint> find(long platformId, long endpointId) {
+        return jdbi.withHandle(handle -> handle.createQuery("select " + ENDPOINT + " from webhook_endpoints e"
+                        + " where e.id = :id and e.platform_id = :platformId and e.deleted_at is null")
+                .bind("id", endpointId)
+                .bind("platformId", platformId)
+                .map((rs, ctx) -> endpoint(rs))
+                .findOne());
     }
 
     /**
@@ -84,7 +109,7 @@ final class JdbiWebhookStore implements WebhookStore {
     @Override
     public List<DueDelivery> claimDue(DeliveryClaim claim) {
         return jdbi.inTransaction(handle -> {
-            // a batch of nothing but a deleted endpoint's deliveries says nothing of what else is due
+            // a batch of nothing but deleted or disabled endpoints' deliveries says nothing of what else is due
             while (true) {
                 Batch batch = claimBatch(handle, claim);
                 if (!batch.live().isEmpty() || batch.taken() < claim.limit()) {
@@ -94,7 +119,10 @@ final class JdbiWebhookStore implements WebhookStore {
         });
     }
 
-    /** Due deliveries within the claim's limits: those of live endpoints leased, those of deleted ones ended. */
+    /**
+     * Due deliveries within the claim's limits: those of live endpoints leased, those of deleted ones ended
+     * and those of disabled ones held, alike: with no next attempt, so that no claim reads them again.
+     */
     private static Batch claimBatch(Handle handle, DeliveryClaim claim) {
         // one table locked, rows other claimers hold skipped: instances never claim the same delivery;
         // each endpoint's oldest first, so that one endpoint's backlog cannot fill a claim
@@ -123,7 +151,8 @@ final class JdbiWebhookStore implements WebhookStore {
                 .execute();
         List<ClaimedRow> claimed = handle.createQuery(
                         "select d.id as delivery_id, d.endpoint_id, e.url, e.secret, d.attempts,"
-                                + " e.deleted_at is not null as orphaned, " + JdbiAuditLog.columns("a") + """
+                                + " (e.deleted_at is not null or e.disabled_at is not null) as withheld, "
+                                + JdbiAuditLog.columns("a") + """
 
                         from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
                             join audit_events a on a.id = d.audit_event_id
@@ -138,28 +167,28 @@ final class JdbiWebhookStore implements WebhookStore {
                                 WebhookEvent.of(JdbiAuditLog.recorded(rs)).orElseThrow(),
                                 rs.getInt("attempts"),
                                 leaseUntil),
-                        rs.getBoolean("orphaned")))
+                        rs.getBoolean("withheld")))
                 .list();
-        List<Long> orphans = claimed.stream()
-                .filter(ClaimedRow::orphaned)
+        List<Long> withheld = claimed.stream()
+                .filter(ClaimedRow::withheld)
                 .map(row -> row.delivery().id())
                 .toList();
-        if (!orphans.isEmpty()) {
+        if (!withheld.isEmpty()) {
             handle.createUpdate("update webhook_deliveries set next_attempt_at = null where id in (<ids>)")
-                    .bindList("ids", orphans)
+                    .bindList("ids", withheld)
                     .execute();
         }
         return new Batch(
                 ids.size(),
                 claimed.stream()
-                        .filter(row -> !row.orphaned())
+                        .filter(row -> !row.withheld())
                         .map(ClaimedRow::delivery)
                         .toList());
     }
 
     private record Batch(int taken, List<DueDelivery> live) {}
 
-    private record ClaimedRow(DueDelivery delivery, boolean orphaned) {}
+    private record ClaimedRow(DueDelivery delivery, boolean withheld) {}
 
     @Override
     public void delivered(List<Long> deliveryIds, int status, Instant now) {
@@ -189,6 +218,119 @@ final class JdbiWebhookStore implements WebhookStore {
                 .bind("next", nextAttemptAt.orElse(null))
                 .bind("failedAt", nextAttemptAt.isPresent() ? null : now)
                 .bind("id", deliveryId)
+                .execute());
+    }
+
+    /**
+     * One read; an endpoint's row is written only when it starts or stops failing, or is disabled, so
+     * that a round of deliveries to sound receivers writes nothing here. Each write names its rows in
+     * id order, so that two instances recording failures of the same endpoints at once (a receiver
+     * host down) take their locks in the same order and do not deadlock; each disables a row only if
+     * it still may be, so that only one of them disables it.
+     */
+    @Override
+    public List<WebhookEndpoint> endpointsAnswered(
+            List<Long> deliveredIds, List<Long> failedIds, Instant disableIfFailingSince, Instant now) {
+        List<Long> attempted =
+                Stream.concat(deliveredIds.stream(), failedIds.stream()).toList();
+        if (attempted.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(handle -> {
+            Map<Long, WebhookEndpoint> endpointOf = new HashMap<>();
+            handle.createQuery("select d.id as delivery_id, " + ENDPOINT + """
+
+                            from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
+                            where d.id in (<ids>) and e.deleted_at is null""")
+                    .bindList("ids", attempted)
+                    .map((rs, ctx) -> Map.entry(rs.getLong("delivery_id"), endpoint(rs)))
+                    .forEach(row -> endpointOf.put(row.getKey(), row.getValue()));
+            Map<Long, WebhookEndpoint> answered = byId(deliveredIds, endpointOf);
+            Map<Long, WebhookEndpoint> failing = byId(failedIds, endpointOf);
+            failing.keySet().removeAll(answered.keySet());
+            setFailingSince(
+                    handle,
+                    Optional.of(now),
+                    failing.values().stream()
+                            .filter(endpoint -> endpoint.failingSince().isEmpty()));
+            setFailingSince(
+                    handle,
+                    Optional.empty(),
+                    answered.values().stream()
+                            .filter(endpoint -> endpoint.failingSince().isPresent()));
+            List<WebhookEndpoint> disabled = new ArrayList<>();
+            for (WebhookEndpoint endpoint : failing.values()) {
+                Instant since = endpoint.failingSince().orElse(now);
+                if (endpoint.disabledAt().isEmpty()
+                        && !since.isAfter(disableIfFailingSince)
+                        && disable(handle, endpoint.id(), now)) {
+                    disabled.add(endpoint.withFailure(Optional.of(since), Optional.of(now)));
+                }
+            }
+            return disabled;
+        });
+    }
+
+    /** The endpoints of these deliveries, by id, in id order. */
+    private static Map<Long, WebhookEndpoint> byId(List<Long> deliveryIds, Map<Long, WebhookEndpoint> endpointOf) {
+        Map<Long, WebhookEndpoint> endpoints = new TreeMap<>();
+        deliveryIds.stream()
+                .map(endpointOf::get)
+                .filter(Objects::nonNull)
+                .forEach(endpoint -> endpoints.put(endpoint.id(), endpoint));
+        return endpoints;
+    }
+
+    /** Failing since then, or no longer when empty, where it was not already. */
+    private static void setFailingSince(Handle handle, Optional<Instant> since, Stream<WebhookEndpoint> endpoints) {
+        List<Long> ids = endpoints.map(WebhookEndpoint::id).toList();
+        if (!ids.isEmpty()) {
+            handle.createUpdate("update webhook_endpoints set failing_since = :since where id in (<ids>)"
+                            + " and failing_since is " + (since.isPresent() ? "null" : "not null"))
+                    .bind("since", since.orElse(null))
+                    .bindList("ids", ids)
+                    .execute();
+        }
+    }
+
+    /**
+     * True when this transaction disabled it: no other did first, and no success ended its failing
+     * meanwhile. How long it has failed was judged by the caller, on the time it read: the column keeps
+     * microseconds, which a clock finer than that would not compare equal to.
+     */
+    private static boolean disable(Handle handle, long endpointId, Instant now) {
+        return handle.createUpdate("""
+                        update webhook_endpoints set disabled_at = :now
+                        where id = :id and disabled_at is null and deleted_at is null and failing_since is not null""").bind("now", now).bind("id", endpointId).execute() == 1;
+    }
+
+    @Override
+    public boolean enable(long platformId, long endpointId) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                                update webhook_endpoints set disabled_at = null, failing_since = null
+                                where id = :id and platform_id = :platformId and deleted_at is null
+                                  and disabled_at is not null""")
+                        .bind("id", endpointId)
+                        .bind("platformId", platformId)
+                        .execute())
+                == 1;
+    }
+
+    /**
+     * Due ones too, not only those held: a claim that read the endpoint as disabled may be holding one
+     * it met due, and this statement then waits for that claim's commit and reads the row again.
+     */
+    @Override
+    public int resume(long platformId, long endpointId, Instant now) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        update webhook_deliveries set next_attempt_at = :now
+                        where endpoint_id = :endpointId and delivered_at is null and failed_at is null
+                          and (next_attempt_at is null or next_attempt_at <= :now)
+                          and endpoint_id in (select e.id from webhook_endpoints e where e.platform_id = :platformId
+                              and e.deleted_at is null and e.disabled_at is null)""")
+                .bind("now", now)
+                .bind("endpointId", endpointId)
+                .bind("platformId", platformId)
                 .execute());
     }
 
@@ -230,7 +372,9 @@ final class JdbiWebhookStore implements WebhookStore {
                 rs.getLong("platform_id"),
                 rs.getString("url"),
                 events,
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                Columns.instant(rs, "failing_since"),
+                Columns.instant(rs, "disabled_at"));
     }
 
     private static WebhookDelivery delivery(ResultSet rs) throws SQLException {

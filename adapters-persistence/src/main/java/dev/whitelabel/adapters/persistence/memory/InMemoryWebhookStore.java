@@ -13,11 +13,16 @@ import dev.whitelabel.domain.port.out.DueDelivery;
 import dev.whitelabel.domain.port.out.WebhookEndpointEntry;
 import dev.whitelabel.domain.port.out.WebhookStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** Endpoints and their outbox in memory, in the database's tables. */
 final class InMemoryWebhookStore implements WebhookStore {
@@ -32,7 +37,13 @@ final class InMemoryWebhookStore implements WebhookStore {
     public WebhookEndpoint add(WebhookEndpointEntry entry) {
         return database.locked(() -> {
             var endpoint = new WebhookEndpoint(
-                    database.nextId(), entry.platformId(), entry.url(), entry.events(), entry.createdAt());
+                    database.nextId(),
+                    entry.platformId(),
+                    entry.url(),
+                    entry.events(),
+                    entry.createdAt(),
+                    Optional.empty(),
+                    Optional.empty());
             database.webhookEndpoints().put(endpoint.id(), new EndpointRow(endpoint, entry.secret(), Optional.empty()));
             return endpoint;
         });
@@ -47,15 +58,22 @@ final class InMemoryWebhookStore implements WebhookStore {
     }
 
     @Override
+    public Optional<WebhookEndpoint> find(long platformId, long endpointId) {
+        return database.locked(() -> undeleted(platformId, endpointId).map(EndpointRow::endpoint));
+    }
+
+    private Optional<EndpointRow> undeleted(long platformId, long endpointId) {
+        return Optional.ofNullable(database.webhookEndpoints().get(endpointId))
+                .filter(row -> row.deletedAt().isEmpty() && row.endpoint().platformId() == platformId);
+    }
+
+    @Override
     public boolean delete(long platformId, long endpointId, Instant now) {
         return database.locked(() -> {
-            var row = database.webhookEndpoints().get(endpointId);
-            if (row == null || row.deletedAt().isPresent() || row.endpoint().platformId() != platformId) {
-                return false;
-            }
-            database.webhookEndpoints()
-                    .put(endpointId, new EndpointRow(row.endpoint(), row.secret(), Optional.of(now)));
-            return true;
+            var row = undeleted(platformId, endpointId);
+            row.ifPresent(found -> database.webhookEndpoints()
+                    .put(endpointId, new EndpointRow(found.endpoint(), found.secret(), Optional.of(now))));
+            return row.isPresent();
         });
     }
 
@@ -83,14 +101,17 @@ final class InMemoryWebhookStore implements WebhookStore {
                     .filter(row ->
                             row.nextAttemptAt().map(at -> !at.isAfter(now)).orElse(false))
                     .toList();
-            // a deleted endpoint's deliveries end when a claim meets them, all at once here
-            due.stream()
-                    .filter(row -> endpoints.get(row.endpointId()).deletedAt().isPresent())
-                    .forEach(row -> deliveries.put(row.id(), row.nextAttemptAt(Optional.empty())));
+            // a deleted endpoint's deliveries end, and a disabled one's are held, when a claim meets them
+            Predicate<DeliveryRow> withheld = row -> {
+                var endpoint = endpoints.get(row.endpointId());
+                return endpoint.deletedAt().isPresent()
+                        || endpoint.endpoint().disabledAt().isPresent();
+            };
+            due.stream().filter(withheld).forEach(row -> deliveries.put(row.id(), row.nextAttemptAt(Optional.empty())));
             Map<Long, Integer> taken = new HashMap<>();
             return due.stream()
-                    .filter(row -> endpoints.get(row.endpointId()).deletedAt().isEmpty()
-                            && !claim.skippedEndpoints().contains(row.endpointId()))
+                    .filter(row ->
+                            !withheld.test(row) && !claim.skippedEndpoints().contains(row.endpointId()))
                     .sorted(Comparator.comparing(
                                     (DeliveryRow row) -> row.nextAttemptAt().orElseThrow())
                             .thenComparing(DeliveryRow::id))
@@ -136,6 +157,81 @@ final class InMemoryWebhookStore implements WebhookStore {
     }
 
     @Override
+    public List<WebhookEndpoint> endpointsAnswered(
+            List<Long> deliveredIds, List<Long> failedIds, Instant disableIfFailingSince, Instant now) {
+        return database.locked(() -> {
+            var endpoints = database.webhookEndpoints();
+            Set<Long> failing = endpointsOf(failedIds);
+            for (long id : failing) {
+                var endpoint = endpoints.get(id).endpoint();
+                if (endpoint.failingSince().isEmpty()) {
+                    put(id, endpoint.withFailure(Optional.of(now), endpoint.disabledAt()));
+                }
+            }
+            for (long id : endpointsOf(deliveredIds)) {
+                var endpoint = endpoints.get(id).endpoint();
+                put(id, endpoint.withFailure(Optional.empty(), endpoint.disabledAt()));
+            }
+            List<WebhookEndpoint> disabled = new ArrayList<>();
+            for (long id : failing) {
+                var endpoint = endpoints.get(id).endpoint();
+                boolean failedLongEnough = endpoint.failingSince()
+                        .filter(since -> !since.isAfter(disableIfFailingSince))
+                        .isPresent();
+                if (failedLongEnough && endpoint.disabledAt().isEmpty()) {
+                    var disabling = endpoint.withFailure(endpoint.failingSince(), Optional.of(now));
+                    put(id, disabling);
+                    disabled.add(disabling);
+                }
+            }
+            return disabled;
+        });
+    }
+
+    /** The undeleted endpoints of these deliveries, in id order. */
+    private Set<Long> endpointsOf(List<Long> deliveryIds) {
+        return deliveryIds.stream()
+                .map(id -> database.webhookDeliveries().get(id).endpointId())
+                .filter(id -> database.webhookEndpoints().get(id).deletedAt().isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private void put(long endpointId, WebhookEndpoint endpoint) {
+        database.webhookEndpoints()
+                .computeIfPresent(endpointId, (id, row) -> new EndpointRow(endpoint, row.secret(), row.deletedAt()));
+    }
+
+    @Override
+    public boolean enable(long platformId, long endpointId) {
+        return database.locked(() -> {
+            var disabled = undeleted(platformId, endpointId)
+                    .map(EndpointRow::endpoint)
+                    .filter(endpoint -> endpoint.disabledAt().isPresent());
+            disabled.ifPresent(endpoint -> put(endpointId, endpoint.withFailure(Optional.empty(), Optional.empty())));
+            return disabled.isPresent();
+        });
+    }
+
+    @Override
+    public int resume(long platformId, long endpointId, Instant now) {
+        return database.locked(() -> {
+            if (undeleted(platformId, endpointId)
+                    .filter(row -> row.endpoint().disabledAt().isEmpty())
+                    .isEmpty()) {
+                return 0;
+            }
+            List<DeliveryRow> held = database.webhookDeliveries().values().stream()
+                    .filter(row -> row.endpointId() == endpointId
+                            && row.deliveredAt().isEmpty()
+                            && row.failedAt().isEmpty()
+                            && row.nextAttemptAt().map(at -> !at.isAfter(now)).orElse(true))
+                    .toList();
+            held.forEach(row -> database.webhookDeliveries().put(row.id(), row.nextAttemptAt(Optional.of(now))));
+            return held.size();
+        });
+    }
+
+    @Override
     public Page<WebhookDelivery> deliveries(long platformId, long endpointId, PageRequest page) {
         return database.locked(() -> {
             var endpoint = database.webhookEndpoints().get(endpointId);
@@ -155,13 +251,8 @@ final class InMemoryWebhookStore implements WebhookStore {
     @Override
     public boolean retry(long platformId, long endpointId, long deliveryId, Instant now) {
         return database.locked(() -> {
-            var endpoint = database.webhookEndpoints().get(endpointId);
             var row = database.webhookDeliveries().get(deliveryId);
-            if (endpoint == null
-                    || endpoint.deletedAt().isPresent()
-                    || endpoint.endpoint().platformId() != platformId
-                    || row == null
-                    || row.endpointId() != endpointId) {
+            if (undeleted(platformId, endpointId).isEmpty() || row == null || row.endpointId() != endpointId) {
                 return false;
             }
             database.webhookDeliveries().put(deliveryId, row.retriedAt(now));

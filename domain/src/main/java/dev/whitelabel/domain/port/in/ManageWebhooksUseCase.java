@@ -4,6 +4,7 @@ import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.WebhookDelivery;
+import dev.whitelabel.domain.model.WebhookEnabled;
 import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEndpointCreated;
 import dev.whitelabel.domain.model.WebhookEventType;
@@ -17,6 +18,17 @@ public interface ManageWebhooksUseCase {
     WebhookEndpointCreated create(Actor actor, String url, Set<WebhookEventType> events);
 
     List<WebhookEndpoint> list(Actor actor);
+
+    /** @throws dev.whitelabel.domain.error.WebhookNotFound not the platform's */
+    WebhookEndpoint find(Actor actor, long endpointId);
+
+    /**
+     * Sends to a disabled endpoint again, with a fresh time to fail before it is disabled again: the
+     * deliveries held meanwhile are due at once, the others keep their schedule. Idempotent: an
+     * endpoint that is not disabled stays as it is. @throws dev.whitelabel.domain.error.WebhookNotFound
+     * not the platform's
+     */
+    WebhookEnabled enable(Actor actor, long endpointId);
 
     /** @throws dev.whitelabel.domain.error.WebhookNotFound not the platform's */
     void delete(Actor actor, long endpointId);

@@ -21,6 +21,9 @@ public interface WebhookStore {
     /** The platform's undeleted endpoints, oldest first. */
     List<WebhookEndpoint> list(long platformId);
 
+    /** The undeleted endpoint matched by its id and platform together. */
+    Optional<WebhookEndpoint> find(long platformId, long endpointId);
+
     /**
      * Deletes the endpoint matched by its id and platform together; its pending deliveries are never
      * claimed again (sends in flight finish). False when none.
@@ -35,10 +38,12 @@ public interface WebhookStore {
     void enqueue(long platformId, WebhookEventType type, long auditEventId, Instant now);
 
     /**
-     * Claims the deliveries due at {@code claim.now()} of undeleted endpoints, oldest first, within the
-     * claim's limits, putting their next attempt at its lease: no other instance claims them meanwhile,
-     * and one whose sender died is due again then. On PostgreSQL, claims of several instances skip each
-     * other's rows. Due deliveries of deleted endpoints it meets are ended instead.
+     * Claims the deliveries due at {@code claim.now()} of undeleted, enabled endpoints, oldest first,
+     * within the claim's limits, putting their next attempt at its lease: no other instance claims them
+     * meanwhile, and one whose sender died is due again then. On PostgreSQL, claims of several
+     * instances skip each other's rows.
+     * Due deliveries of deleted endpoints it meets are ended instead, and those of disabled endpoints
+     * held: no next attempt, their attempts untouched, until {@link #resume}.
      */
     List<DueDelivery> claimDue(DeliveryClaim claim);
 
@@ -55,6 +60,28 @@ public interface WebhookStore {
             Optional<String> error,
             Optional<Instant> nextAttemptAt,
             Instant now);
+
+    /**
+     * What a round's attempts tell of their endpoints. An endpoint with one of {@code deliveredIds} is
+     * failing no more; one with one of {@code failedIds} and none delivered is failing from {@code now},
+     * unless it was already. Then those of failed attempts failing since {@code disableIfFailingSince}
+     * or earlier are disabled: answers them, each once whichever instance records its failures.
+     */
+    List<WebhookEndpoint> endpointsAnswered(
+            List<Long> deliveredIds, List<Long> failedIds, Instant disableIfFailingSince, Instant now);
+
+    /**
+     * Enables the platform's endpoint if it is disabled, and forgets that it was failing: it starts
+     * afresh. False when it was not disabled, or is not an undeleted endpoint of that platform.
+     */
+    boolean enable(long platformId, long endpointId);
+
+    /**
+     * Makes every delivery held while the enabled endpoint was disabled due at {@code now}, counting
+     * those a claim that read it as disabled is holding; answers how many, with those that were due
+     * anyway. Those waiting for a next attempt keep its time.
+     */
+    int resume(long platformId, long endpointId, Instant now);
 
     /** The endpoint's deliveries, newest first; empty when it is not the platform's. */
     Page<WebhookDelivery> deliveries(long platformId, long endpointId, PageRequest page);
