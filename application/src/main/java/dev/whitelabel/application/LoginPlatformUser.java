@@ -46,7 +46,7 @@ final class LoginPlatformUser implements LoginPlatformUserUseCase {
             Actor actor, EmailAddress email, String password, NewToken token, Optional<String> personAddress) {
         // first, whether the email is known or not: the first login's extra hash tells nothing either
         String decoy = decoyHash();
-        var attempt = throttling.begin(actor.platformId(), email, personAddress, clock.instant());
+        var attempt = throttling.begin(actor.platformId(), email, personAddress);
         Optional<PasswordCredential> credential = users.findPasswordCredential(actor.platformId(), email)
                 .filter(found -> found.user().isPlatformUser());
         boolean matches = passwordHasher.matches(

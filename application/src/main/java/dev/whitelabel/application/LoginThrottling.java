@@ -6,6 +6,7 @@ import dev.whitelabel.domain.model.LoginThrottle;
 import dev.whitelabel.domain.model.TokenDigest;
 import dev.whitelabel.domain.port.out.LoginFailures;
 import dev.whitelabel.domain.port.out.Transactions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,31 +28,82 @@ final class LoginThrottling {
     /** One login attempt, holding its place among the failures until it succeeds. */
     record Attempt(long platformId, String emailHash, long place, boolean emailHadFailures) {}
 
+    /** How long a place taken counts as an attempt still being checked (BCrypt takes a tenth of a second). */
+    static final Duration UNDER_WAY = Duration.ofSeconds(1);
+
+    private static final Duration PAUSE = Duration.ofMillis(20);
+
     private final LoginFailures failures;
     private final LoginThrottle limits;
     private final Transactions transactions;
+    private final Clock clock;
 
-    LoginThrottling(LoginFailures failures, LoginThrottle limits, Transactions transactions) {
+    LoginThrottling(LoginFailures failures, LoginThrottle limits, Transactions transactions, Clock clock) {
         this.failures = failures;
         this.limits = limits;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     /**
      * Takes the attempt's place, counted as a failure until {@link #succeeded}: one that fails, or
-     * never ends (a crash), stays counted.
+     * never ends (a crash), stays counted. When every place is taken and one was taken within
+     * {@link #UNDER_WAY}, it is most likely an attempt still being checked, which a success gives
+     * back: this one waits for that, up to {@link #UNDER_WAY}, so that a user's own logins sent at once
+     * are let in one after another. A refused attempt still never gets a hash.
      *
      * @throws TooManyLoginAttempts either limit is reached
      */
-    Attempt begin(long platformId, EmailAddress email, Optional<String> ip, Instant now) {
+    Attempt begin(long platformId, EmailAddress email, Optional<String> ip) {
         String emailHash = hash(email);
-        return transactions.inTransaction(() -> {
-            failures.lock(platformId, emailHash, ip, now);
-            boolean emailHadFailures =
-                    !refuseIfLimited(platformId, emailHash, ip, now).isEmpty();
-            return new Attempt(
-                    platformId, emailHash, failures.record(platformId, emailHash, ip, now), emailHadFailures);
-        });
+        long waitUntil = System.nanoTime() + UNDER_WAY.toNanos();
+        while (true) {
+            Instant now = clock.instant();
+            Taking taking = transactions.inTransaction(() -> take(platformId, emailHash, ip, now));
+            if (taking instanceof Taken taken) {
+                return taken.attempt();
+            }
+            var full = (Full) taking;
+            if (!full.lastTakenJustNow() || System.nanoTime() > waitUntil || !paused()) {
+                throw new TooManyLoginAttempts(full.retryAfter());
+            }
+        }
+    }
+
+    private sealed interface Taking permits Taken, Full {}
+
+    private record Taken(Attempt attempt) implements Taking {}
+
+    private record Full(Duration retryAfter, boolean lastTakenJustNow) implements Taking {}
+
+    private Taking take(long platformId, String emailHash, Optional<String> ip, Instant now) {
+        failures.lock(platformId, emailHash, ip, now);
+        Instant since = now.minus(limits.window());
+        List<Instant> byEmail = failures.latestForEmail(platformId, emailHash, since, limits.perEmail());
+        List<Instant> byIp = ip.map(address -> failures.latestForIp(platformId, address, since, limits.perIp()))
+                .orElse(List.of());
+        Optional<Instant> free = Stream.of(freeAt(byEmail, limits.perEmail()), freeAt(byIp, limits.perIp()))
+                .flatMap(Optional::stream)
+                .max(Instant::compareTo);
+        if (free.isPresent()) {
+            boolean justNow = Stream.of(byEmail, byIp)
+                    .filter(times -> !times.isEmpty())
+                    .anyMatch(times -> times.get(0).isAfter(now.minus(UNDER_WAY)));
+            return new Full(Duration.between(now, free.get()), justNow);
+        }
+        long place = failures.record(platformId, emailHash, ip, now);
+        return new Taken(new Attempt(platformId, emailHash, place, !byEmail.isEmpty()));
+    }
+
+    /** False when interrupted: the attempt is then refused. */
+    private static boolean paused() {
+        try {
+            Thread.sleep(PAUSE.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
@@ -73,21 +125,6 @@ final class LoginThrottling {
 
     void clientFailed(String clientId, Instant now) {
         failures.recordForClient(clientKey(clientId), now);
-    }
-
-    /** Answers the email's failures in the window, newest first. */
-    private List<Instant> refuseIfLimited(long platformId, String emailHash, Optional<String> ip, Instant now) {
-        Instant since = now.minus(limits.window());
-        List<Instant> byEmail = failures.latestForEmail(platformId, emailHash, since, limits.perEmail());
-        List<Instant> byIp = ip.map(address -> failures.latestForIp(platformId, address, since, limits.perIp()))
-                .orElse(List.of());
-        Stream.of(freeAt(byEmail, limits.perEmail()), freeAt(byIp, limits.perIp()))
-                .flatMap(Optional::stream)
-                .max(Instant::compareTo)
-                .ifPresent(free -> {
-                    throw new TooManyLoginAttempts(Duration.between(now, free));
-                });
-        return byEmail;
     }
 
     /** Gives the attempt's place back and resets the email's count, in the caller's transaction. */

@@ -61,8 +61,7 @@ final class ManageAccounts implements ManageAccountsUseCase {
     public LogoutResult changeOwnPassword(AuthenticatedUser caller, String currentPassword, Password password) {
         var user = caller.user();
         // a stolen token must not make the current password guessable: these guesses count as failed logins
-        var attempt =
-                throttling.begin(user.platformId(), new EmailAddress(user.email()), Optional.empty(), clock.instant());
+        var attempt = throttling.begin(user.platformId(), new EmailAddress(user.email()), Optional.empty());
         boolean matches = users.findPasswordCredential(user.platformId(), user.id())
                 .map(PasswordCredential::passwordHash)
                 .filter(hash -> Password.fitsTheHash(currentPassword) && passwordHasher.matches(currentPassword, hash))

@@ -181,7 +181,7 @@ public record WhitelabelUseCases(
             this.platformUsers = new PlatformUsers(storage.users());
             this.newUsers = new NewUsers(storage.users(), passwordHasher);
             this.liveTokens = new LiveTokens(storage.tokens(), clock);
-            this.throttling = new LoginThrottling(storage.loginFailures(), loginThrottle, transactions);
+            this.throttling = new LoginThrottling(storage.loginFailures(), loginThrottle, transactions, clock);
         }
     }
 }

@@ -217,6 +217,26 @@ class ParallelGuessesTest {
         assertOnlyTheLimitChecked(guesses, 422, 200);
     }
 
+    /** Places taken by attempts still being checked are waited for, not refused: a success gives its place back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void a_users_own_logins_sent_at_once_all_get_in(String database) throws Exception {
+        start(database, 1);
+        var start = new CountDownLatch(1);
+        List<Future<Integer>> logins = new ArrayList<>();
+        for (int i = 0; i < 3 * LIMIT; i++) {
+            logins.add(pool.submit(() -> {
+                start.await();
+                return guessOnce(login(RIGHT));
+            }));
+        }
+        start.countDown();
+
+        for (var answer : logins) {
+            assertThat(answer.get()).isEqualTo(200);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void a_right_guess_past_the_limit_is_refused_unchecked(String database) throws Exception {
