@@ -125,10 +125,11 @@ final class JdbiWebhookStore implements WebhookStore {
      */
     private static Batch claimBatch(Handle handle, DeliveryClaim claim) {
         // one table locked, rows other claimers hold skipped: instances never claim the same delivery;
-        // each endpoint's oldest first, so that one endpoint's backlog cannot fill a claim
+        // each endpoint's oldest first, so that one endpoint's backlog cannot fill a claim; the outer
+        // condition is checked again on a row once it is locked, the ranking's only as it was read
         String skipped = claim.skippedEndpoints().isEmpty() ? "" : " and endpoint_id not in (<skipped>)";
         var query = handle.createQuery("""
-                        select id from webhook_deliveries where id in (
+                        select id from webhook_deliveries where next_attempt_at <= :now and id in (
                             select id from (
                                 select id, row_number() over (partition by endpoint_id order by next_attempt_at, id) as place
                                 from webhook_deliveries where next_attempt_at <= :now""" + skipped + """
