@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 /**
@@ -31,12 +32,16 @@ final class LoginThrottling {
     /** How long a place taken counts as an attempt still being checked (BCrypt takes a tenth of a second). */
     static final Duration UNDER_WAY = Duration.ofSeconds(1);
 
-    private static final Duration PAUSE = Duration.ofMillis(20);
+    /** Attempts that may wait for a place at once on an instance: a few of its request threads. */
+    static final int WAITERS = 8;
+
+    private static final Duration PAUSE = Duration.ofMillis(50);
 
     private final LoginFailures failures;
     private final LoginThrottle limits;
     private final Transactions transactions;
     private final Clock clock;
+    private final Semaphore waiters = new Semaphore(WAITERS);
 
     LoginThrottling(LoginFailures failures, LoginThrottle limits, Transactions transactions, Clock clock) {
         this.failures = failures;
@@ -50,22 +55,32 @@ final class LoginThrottling {
      * never ends (a crash), stays counted. When every place is taken and one was taken within
      * {@link #UNDER_WAY}, it is most likely an attempt still being checked, which a success gives
      * back: this one waits for that, up to {@link #UNDER_WAY}, so that a user's own logins sent at once
-     * are let in one after another. A refused attempt still never gets a hash.
+     * are let in one after another. At most {@link #WAITERS} attempts wait at once on an instance,
+     * the others are refused at once, so that a flood of guesses cannot hold the server's threads. A
+     * refused attempt never gets a hash.
      *
      * @throws TooManyLoginAttempts either limit is reached
      */
     Attempt begin(long platformId, EmailAddress email, Optional<String> ip) {
         String emailHash = hash(email);
         long waitUntil = System.nanoTime() + UNDER_WAY.toNanos();
-        while (true) {
-            Instant now = clock.instant();
-            Taking taking = transactions.inTransaction(() -> take(platformId, emailHash, ip, now));
-            if (taking instanceof Taken taken) {
-                return taken.attempt();
+        boolean waiting = false;
+        try {
+            while (true) {
+                Instant now = clock.instant();
+                Taking taking = transactions.inTransaction(() -> take(platformId, emailHash, ip, now));
+                if (taking instanceof Taken taken) {
+                    return taken.attempt();
+                }
+                var full = (Full) taking;
+                waiting = waiting || (full.lastTakenJustNow() && waiters.tryAcquire());
+                if (!waiting || System.nanoTime() > waitUntil || !paused()) {
+                    throw new TooManyLoginAttempts(full.retryAfter());
+                }
             }
-            var full = (Full) taking;
-            if (!full.lastTakenJustNow() || System.nanoTime() > waitUntil || !paused()) {
-                throw new TooManyLoginAttempts(full.retryAfter());
+        } finally {
+            if (waiting) {
+                waiters.release();
             }
         }
     }
@@ -107,24 +122,22 @@ final class LoginThrottling {
     }
 
     /**
-     * A service client's wrong secrets are counted per client id, with the limit of a person's address:
-     * a machine calls far more often than a person types, and one that reached it is under attack.
-     * The secret is checked after this count, so a right one is refused only when wrong ones have
-     * reached the limit, as any other is.
+     * Counts a service client's wrong secret, per client id, with the limit of a person's address: a
+     * machine calls far more often than a person types. Past the limit a wrong secret is refused with
+     * 429 and no longer written down; a right one is never refused, so no one who merely knows a
+     * client's id can shut it out (its secret is 40 random characters: counting wrong ones is about
+     * the noise, not about guessing).
      *
-     * @throws TooManyLoginAttempts the client id has reached the limit
+     * @throws TooManyLoginAttempts the client id's wrong secrets had reached the limit
      */
-    void refuseClientIfLimited(String clientId, Instant now) {
-        freeAt(
-                        failures.latestForClient(clientKey(clientId), now.minus(limits.window()), limits.perIp()),
-                        limits.perIp())
-                .ifPresent(free -> {
-                    throw new TooManyLoginAttempts(Duration.between(now, free));
-                });
-    }
-
     void clientFailed(String clientId, Instant now) {
-        failures.recordForClient(clientKey(clientId), now);
+        String key = clientKey(clientId);
+        Optional<Instant> free =
+                freeAt(failures.latestForClient(key, now.minus(limits.window()), limits.perIp()), limits.perIp());
+        if (free.isPresent()) {
+            throw new TooManyLoginAttempts(Duration.between(now, free.get()));
+        }
+        failures.recordForClient(key, now);
     }
 
     /** Gives the attempt's place back and resets the email's count, in the caller's transaction. */

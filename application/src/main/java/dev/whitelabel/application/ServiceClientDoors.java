@@ -85,18 +85,16 @@ final class ServiceClientDoors implements ServiceClientDoorsUseCase {
      * The client and the token, when the secret is the client's (compared in constant time); a wrong
      * one is counted.
      *
-     * @throws TooManyLoginAttempts the client id's wrong secrets reached the limit, right secret or not
+     * @throws TooManyLoginAttempts a wrong secret, once the client id's wrong secrets reached the limit
      */
     private Optional<ServiceClientCheck> authenticated(String clientId, String secret, long tokenId) {
-        var now = clock.instant();
-        throttling.refuseClientIfLimited(clientId, now);
         Optional<ServiceClientCheck> check =
                 StandardCharsets.US_ASCII.newEncoder().canEncode(secret)
                         ? clients.findWithToken(clientId, tokenId)
                                 .filter(found -> found.client().secretDigest().matches(TokenDigest.of(secret)))
                         : Optional.empty();
         if (check.isEmpty()) {
-            throttling.clientFailed(clientId, now);
+            throttling.clientFailed(clientId, clock.instant());
         }
         return check;
     }

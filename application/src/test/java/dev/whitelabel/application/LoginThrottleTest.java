@@ -19,6 +19,7 @@ import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.out.HostResolver;
 import dev.whitelabel.domain.port.out.PasswordHasher;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -232,5 +233,33 @@ class LoginThrottleTest {
         fixture.clock.advance(Duration.ofMinutes(15));
         assertThat(login(acme, "ann@acme.test", "correct horse", "198.51.100.1"))
                 .isNotNull();
+    }
+
+    /** A flood of guesses once every place is taken: a few of them wait for a place, the rest are refused at once. */
+    @Test
+    void at_most_a_few_attempts_wait_for_a_place_and_the_rest_are_refused_at_once() throws Exception {
+        failTimes(3, "ann@acme.test", "198.51.100.1");
+        fixture.clock.advance(Duration.ofMinutes(-3));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<Long>> took = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                took.add(pool.submit(() -> {
+                    long started = System.nanoTime();
+                    assertThatThrownBy(() -> login(acme, "ann@acme.test", "wrong", "198.51.100.1"))
+                            .isInstanceOf(TooManyLoginAttempts.class);
+                    return (System.nanoTime() - started) / 1_000_000;
+                }));
+            }
+            long waited = 0;
+            for (var millis : took) {
+                if (millis.get() >= LoginThrottling.UNDER_WAY.toMillis()) {
+                    waited++;
+                }
+            }
+            assertThat(waited).isPositive().isLessThanOrEqualTo(LoginThrottling.WAITERS);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

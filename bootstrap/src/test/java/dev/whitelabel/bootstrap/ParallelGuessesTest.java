@@ -224,7 +224,7 @@ class ParallelGuessesTest {
         start(database, 1);
         var start = new CountDownLatch(1);
         List<Future<Integer>> logins = new ArrayList<>();
-        for (int i = 0; i < 3 * LIMIT; i++) {
+        for (int i = 0; i < 2 * LIMIT; i++) {
             logins.add(pool.submit(() -> {
                 start.await();
                 return guessOnce(login(RIGHT));

@@ -70,13 +70,10 @@ class SqlStatementsTest {
         assertThat(counter.writes()).isZero();
     }
 
-    /**
-     * The doors other services use: a gateway's check, one read; a service client's introspection, the
-     * count of its id's wrong secrets then the client and the token in one read.
-     */
+    /** The doors other services use: a gateway's check and a service client's introspection. */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
-    void a_forward_auth_check_is_one_read_an_introspection_two_and_neither_writes(String database) {
+    void a_forward_auth_check_and_an_introspection_are_one_read_each_and_no_write(String database) {
         open(database);
         var acme = platform();
         String token = acme.adminToken().token().value();
@@ -90,9 +87,8 @@ class SqlStatementsTest {
         assertThat(useCases.serviceClientDoors().introspect(client.client().clientId(), client.secret(), token))
                 .isInstanceOf(Introspection.Active.class);
 
-        assertThat(counter.statements()).hasSize(3);
-        assertThat(counter.statements().get(1)).contains("from service_client_failures");
-        assertThat(counter.statements().get(2)).contains("from service_clients c");
+        assertThat(counter.statements()).hasSize(2);
+        assertThat(counter.statements().get(1)).contains("from service_clients c");
         assertThat(counter.writes()).isZero();
     }
 

@@ -169,7 +169,7 @@ class OAuthRoutesTest {
 
     /** The default limit of a person's address, 100 in the window, holds for a client id. */
     @Test
-    void wrong_secrets_past_the_limit_answer_429_for_that_client_right_secret_or_not() {
+    void wrong_secrets_past_the_limit_answer_429_and_the_right_secret_still_gets_in() {
         String id = client.client().clientId();
         for (int i = 0; i < 100; i++) {
             assertThat(post("/oauth/introspect", "Basic " + basic(id, "wls_guess" + i), form(annsToken))
@@ -186,11 +186,12 @@ class OAuthRoutesTest {
 
         assertThat(wrong.status()).isEqualTo(429);
         assertThat(wrong.header("Retry-After")).isPresent();
-        assertThat(right.status()).isEqualTo(429);
-        assertThat(right.body()).isEqualTo(wrong.body());
-        assertThat(revoke.status()).isEqualTo(429);
+        assertThat(right.status())
+                .as("knowing the id does not shut the client out")
+                .isEqualTo(200);
+        assertThat(revoke.status()).isEqualTo(200);
         assertThat(notAttacked.status()).isEqualTo(200);
-        assertThat(running.useCases.authenticateToken().authenticate(annsToken)).isPresent();
+        assertThat(running.useCases.authenticateToken().authenticate(annsToken)).isEmpty();
     }
 
     @Test

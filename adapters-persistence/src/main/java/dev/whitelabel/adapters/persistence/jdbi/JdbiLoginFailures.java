@@ -51,6 +51,14 @@ final class JdbiLoginFailures implements LoginFailures {
             if (inserted == 1) {
                 return;
             }
+            // H2 answers at once, without waiting, that another login's insert of the key is not yet
+            // committed: give it the moment it needs rather than spin
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while counting a login");
+            }
         }
     }
 
