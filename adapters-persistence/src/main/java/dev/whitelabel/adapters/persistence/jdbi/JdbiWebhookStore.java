@@ -30,6 +30,9 @@ import org.jdbi.v3.core.Handle;
 
 final class JdbiWebhookStore implements WebhookStore {
 
+    /** Due rows read for each one a claim may take: room for the endpoints past their share among them. */
+    private static final int SCANNED_PER_CLAIMED = 4;
+
     /** The columns {@link #endpoint} reads, of webhook_endpoints as {@code e}. */
     private static final String ENDPOINT =
             "e.id, e.platform_id, e.url, e.events, e.created_at, e.failing_since, e.disabled_at";
@@ -124,24 +127,34 @@ final class JdbiWebhookStore implements WebhookStore {
      * and those of disabled ones held, alike: with no next attempt, so that no claim reads them again.
      */
     private static Batch claimBatch(Handle handle, DeliveryClaim claim) {
-        // one table locked, rows other claimers hold skipped: instances never claim the same delivery;
-        // each endpoint's oldest first, so that one endpoint's backlog cannot fill a claim; the outer
-        // condition is checked again on a row once it is locked, the ranking's only as it was read
+        // the oldest due rows, read through the index on the due time: a few claims' worth, never the whole
+        // backlog; each endpoint's share of them picked here, so that one endpoint's backlog cannot fill a claim
         String skipped = claim.skippedEndpoints().isEmpty() ? "" : " and endpoint_id not in (<skipped>)";
-        var query = handle.createQuery("""
-                        select id from webhook_deliveries where next_attempt_at <= :now and id in (
-                            select id from (
-                                select id, row_number() over (partition by endpoint_id order by next_attempt_at, id) as place
-                                from webhook_deliveries where next_attempt_at <= :now""" + skipped + """
-                            ) ranked where place <= :perEndpoint)
-                        order by next_attempt_at, id limit :limit for update skip locked""")
+        var oldest = handle.createQuery("select id, endpoint_id from webhook_deliveries where next_attempt_at <= :now"
+                        + skipped + " order by next_attempt_at limit :scan")
                 .bind("now", claim.now())
-                .bind("perEndpoint", claim.perEndpoint())
-                .bind("limit", claim.limit());
+                .bind("scan", claim.limit() * SCANNED_PER_CLAIMED);
         if (!skipped.isEmpty()) {
-            query.bindList("skipped", List.copyOf(claim.skippedEndpoints()));
+            oldest.bindList("skipped", List.copyOf(claim.skippedEndpoints()));
         }
-        List<Long> ids = query.mapTo(Long.class).list();
+        Map<Long, Integer> perEndpoint = new HashMap<>();
+        List<Long> chosen = oldest.map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).stream()
+                .filter(row -> perEndpoint.merge(row[1], 1, Integer::sum) <= claim.perEndpoint())
+                .limit(claim.limit())
+                .map(row -> row[0])
+                .toList();
+        if (chosen.isEmpty()) {
+            return new Batch(0, List.of());
+        }
+        // one table locked, rows other claimers hold skipped, the due time checked again once a row is
+        // locked: instances never claim the same delivery
+        List<Long> ids = handle.createQuery("""
+                        select id from webhook_deliveries where id in (<chosen>) and next_attempt_at <= :now
+                        order by next_attempt_at for update skip locked""")
+                .bind("now", claim.now())
+                .bindList("chosen", chosen)
+                .mapTo(Long.class)
+                .list();
         Instant leaseUntil = claim.leaseUntil();
         if (ids.isEmpty()) {
             return new Batch(0, List.of());
