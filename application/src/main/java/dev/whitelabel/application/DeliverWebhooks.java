@@ -99,22 +99,33 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
     @Override
     public synchronized DeliveryRound step() {
-        DeliveryRound recorded = recordEnded();
+        List<Sent> sent = takeEnded();
         int started = startWaiting();
         int room = Math.min(CLAIM_SIZE, limits.inFlight() - held.get());
-        if (room <= 0) {
-            return recorded.plus(new DeliveryRound(0, 0, 0, started, false, 0));
+        if (sent.isEmpty() && room <= 0) {
+            return new DeliveryRound(0, 0, 0, started, false, 0);
         }
         Instant now = clock.instant();
-        List<DueDelivery> claimed = store.claimDue(new DeliveryClaim(
-                now, now.plus(limits.lease()), room, limits.claimedPerEndpoint(), endpointsHoldingTheirShare()));
-        claimed.forEach(delivery -> lanes.computeIfAbsent(delivery.endpointId(), id -> new Lane())
-                .waiting
-                .add(delivery));
-        held.addAndGet(claimed.size());
+        Set<Long> busy = endpointsHoldingTheirShare();
+        // the outcomes that arrived and the next claim in one commit: a commit a step, not two
+        var stepped = transactions.inTransaction(() -> new Stepped(
+                sent.isEmpty() ? DeliveryRound.NOTHING : record(sent, now),
+                room <= 0
+                        ? List.of()
+                        : store.claimDue(new DeliveryClaim(
+                                now, now.plus(limits.lease()), room, limits.claimedPerEndpoint(), busy))));
+        stepped.claimed()
+                .forEach(delivery -> lanes.computeIfAbsent(delivery.endpointId(), id -> new Lane())
+                        .waiting
+                        .add(delivery));
+        held.addAndGet(stepped.claimed().size());
         started += startWaiting();
-        return recorded.plus(new DeliveryRound(0, 0, 0, started, claimed.size() == room, 0));
+        return stepped.recorded()
+                .plus(new DeliveryRound(
+                        0, 0, 0, started, room > 0 && stepped.claimed().size() == room, 0));
     }
+
+    private record Stepped(DeliveryRound recorded, List<DueDelivery> claimed) {}
 
     @Override
     public boolean awaitActivity(Duration timeout) throws InterruptedException {
@@ -208,6 +219,16 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
      * disk, a commit a delivery would halve the logouts it can take.
      */
     private DeliveryRound recordEnded() {
+        List<Sent> sent = takeEnded();
+        if (sent.isEmpty()) {
+            return DeliveryRound.NOTHING;
+        }
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> record(sent, now));
+    }
+
+    /** The attempts that ended since last asked, their lanes' room given back. */
+    private List<Sent> takeEnded() {
         List<Sent> sent = new ArrayList<>();
         for (Sent one = ended.poll(); one != null; one = ended.poll()) {
             sent.add(one);
@@ -217,12 +238,8 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
                 lanes.remove(one.delivery().endpointId());
             }
         }
-        if (sent.isEmpty()) {
-            return DeliveryRound.NOTHING;
-        }
         held.addAndGet(-sent.size());
-        Instant now = clock.instant();
-        return transactions.inTransaction(() -> record(sent, now));
+        return sent;
     }
 
     private DeliveryRound record(List<Sent> sent, Instant now) {

@@ -30,7 +30,7 @@ import dev.whitelabel.domain.port.out.Storage;
 import dev.whitelabel.domain.port.out.Transactions;
 import dev.whitelabel.domain.port.out.WebhookSender;
 import java.time.Clock;
-import java.util.function.BiFunction;
+import java.time.Duration;
 
 /**
  * Every use case over one storage, built with plain constructors: the whole product, minus its adapters, and the
@@ -58,7 +58,7 @@ public record WhitelabelUseCases(
         ManageWebhooksUseCase manageWebhooks,
         ManageAccountsUseCase manageAccounts,
         ManageSettingsUseCase manageSettings,
-        BiFunction<WebhookSender, DeliveryLimits, DeliverWebhooksUseCase> webhookDeliveries)
+        WebhookDeliveries webhookDeliveries)
         implements UseCases {
 
     public WhitelabelUseCases(Storage storage, PasswordHasher passwordHasher, Clock clock) {
@@ -125,14 +125,7 @@ public record WhitelabelUseCases(
                         s.transactions,
                         s.clock),
                 new ManageSettings(s.storage.platforms()),
-                (sender, limits) -> new DeliverWebhooks(
-                        s.storage.webhooks(),
-                        sender,
-                        s.failingEndpoints,
-                        s.transactions,
-                        s.clock,
-                        s.deliveryActivity,
-                        limits));
+                new WebhookDeliveries(s.storage, s.clock, s.deliveryActivity, s.disableAfter));
     }
 
     /** The dispatcher's step over the same storage, sending with {@code sender}; each running instance takes it in a loop. */
@@ -142,7 +135,7 @@ public record WhitelabelUseCases(
 
     /** The same, sharing the instance within {@code limits}; one per instance, since it keeps the lanes of its endpoints. */
     public DeliverWebhooksUseCase deliverWebhooks(WebhookSender sender, DeliveryLimits limits) {
-        return webhookDeliveries.apply(sender, limits);
+        return webhookDeliveries.sendingWith(sender, limits);
     }
 
     /** The parts several use cases share, built once per catalogue. */
@@ -152,7 +145,7 @@ public record WhitelabelUseCases(
         final Clock clock;
         final Transactions transactions;
         final WebhookTargets webhookTargets;
-        final FailingEndpoints failingEndpoints;
+        final Duration disableAfter;
         final Revocations revocations;
         final TokenIssuer tokenIssuer;
         final PlatformUsers platformUsers;
@@ -173,8 +166,7 @@ public record WhitelabelUseCases(
             this.clock = clock;
             this.transactions = storage.transactions();
             this.webhookTargets = new WebhookTargets(webhookPolicy, hostResolver);
-            this.failingEndpoints =
-                    new FailingEndpoints(storage.webhooks(), storage.auditLog(), webhookPolicy.disableAfter());
+            this.disableAfter = webhookPolicy.disableAfter();
             this.revocations = new Revocations(
                     storage.tokens(), storage.auditLog(), new Webhooks(storage.webhooks(), deliveryActivity));
             this.tokenIssuer = new TokenIssuer(storage.tokens(), storage.auditLog(), storage.platforms(), revocations);

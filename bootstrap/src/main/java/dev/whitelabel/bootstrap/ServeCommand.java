@@ -155,7 +155,7 @@ final class ServeCommand implements Callable<Integer> {
             wiring.close();
             throw bindFailure(e).orElseThrow(() -> e);
         }
-        var dispatcher = wiring.dispatchWebhooks(metrics);
+        var dispatcher = wiring.dispatchWebhooks(databaseSettings, metrics);
         LOG.info("whitelabel listening on {}:{}", host, server.port());
         Output.print(spec.commandLine().getOut(), new CommandResults.Listening(server.port()));
         stop.await();

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * for an attempt to end or an event to be written on this instance, or else for a poll that backs
  * off from {@link #SOONEST} to {@link #LATEST} while nothing comes (other instances' events are found
  * by polling). Closing stops new claims, waits for the attempts in flight up to {@code deadline},
- * leaves the rest for their claims to lapse, and only then closes the sender.
+ * leaves the rest for their claims to lapse, and only then closes the sender and its pool.
  */
 final class WebhookDispatcher implements AutoCloseable {
 
@@ -27,7 +27,7 @@ final class WebhookDispatcher implements AutoCloseable {
 
     private final DeliverWebhooksUseCase deliver;
     private final Duration deadline;
-    private final Runnable closeSender;
+    private final Runnable closeParts;
     private final Counter delivered;
     private final Counter retrying;
     private final Counter failed;
@@ -37,13 +37,13 @@ final class WebhookDispatcher implements AutoCloseable {
     private Instant lastWarned = Instant.EPOCH;
 
     /**
-     * {@code deadline} is the attempts' own; {@code closeSender} closes the sender {@code deliver}
-     * sends with, once no send is in flight any more.
+     * {@code deadline} is the attempts' own; {@code closeParts} closes what {@code deliver}
+     * sends and records with, once no send is in flight any more.
      */
-    WebhookDispatcher(DeliverWebhooksUseCase deliver, Duration deadline, Runnable closeSender, MeterRegistry metrics) {
+    WebhookDispatcher(DeliverWebhooksUseCase deliver, Duration deadline, Runnable closeParts, MeterRegistry metrics) {
         this.deliver = deliver;
         this.deadline = deadline;
-        this.closeSender = closeSender;
+        this.closeParts = closeParts;
         this.delivered = attempts(metrics, "delivered");
         this.retrying = attempts(metrics, "retrying");
         this.failed = attempts(metrics, "failed");
@@ -127,7 +127,7 @@ final class WebhookDispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             warn(e);
         } finally {
-            closeSender.run();
+            closeParts.run();
         }
     }
 }

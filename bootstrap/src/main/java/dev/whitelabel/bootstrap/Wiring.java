@@ -93,19 +93,28 @@ final class Wiring implements AutoCloseable {
     }
 
     /**
-     * This instance's webhook dispatcher, started; close it before the wiring. Its sender checks each
-     * address it connects to by the same policy and resolver as the endpoints were checked at creation.
+     * This instance's webhook dispatcher, started, on a pool of its own to the same database; close it
+     * before the wiring (closing it closes its sender, then its pool). Its sender checks each address
+     * it connects to by the same policy and resolver as the endpoints were checked at creation.
      */
-    WebhookDispatcher dispatchWebhooks(MeterRegistry metrics) {
+    WebhookDispatcher dispatchWebhooks(DatabaseSettings settings, MeterRegistry metrics) {
         var limits = deliveryLimits();
+        var pool = Database.openForDelivery(settings);
         var sender = new HttpWebhookSender(webhookPolicy, HostResolver.SYSTEM, limits.attemptDeadline());
+        var deliver = useCases.webhookDeliveries().over(JdbiStorage.over(pool), sender, limits);
         return new WebhookDispatcher(
-                useCases.deliverWebhooks(sender, limits), limits.attemptDeadline(), sender::close, metrics);
+                deliver,
+                limits.attemptDeadline(),
+                () -> {
+                    sender.close();
+                    pool.close();
+                },
+                metrics);
     }
 
     /**
      * From the environment: WHITELABEL_WEBHOOK_TIMEOUT_SECONDS (5), the deadline of a whole attempt, and
-     * WHITELABEL_WEBHOOK_ATTEMPTS_PER_ENDPOINT (4), the most attempts of one endpoint running at once.
+     * WHITELABEL_WEBHOOK_ATTEMPTS_PER_ENDPOINT (16), the most attempts of one endpoint running at once.
      */
     static DeliveryLimits deliveryLimits() {
         var defaults = DeliveryLimits.DEFAULT;

@@ -41,6 +41,18 @@ public final class Database {
     }
 
     /**
+     * A pool of two for the webhook dispatcher, beside the server's: its claims and outcomes never wait
+     * behind the requests queued for a connection, nor they behind it. The server's pool has migrated
+     * the schema already.
+     */
+    public static HikariDataSource openForDelivery(DatabaseSettings settings) {
+        var config = config(settings);
+        config.setMaximumPoolSize(2);
+        config.setPoolName("whitelabel-webhooks");
+        return new HikariDataSource(config);
+    }
+
+    /**
      * For one short command: one connection, opened at once and kept until closed, and Flyway (about
      * a second of a command's start, most of it loading its classes) run only when this build has a
      * migration the database lacks; then on a pool of two, since Flyway takes two connections. A

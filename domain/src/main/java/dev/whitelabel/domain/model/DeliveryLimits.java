@@ -9,7 +9,7 @@ import java.time.Duration;
  */
 public record DeliveryLimits(Duration attemptDeadline, int perEndpoint, int inFlight) {
 
-    public static final DeliveryLimits DEFAULT = new DeliveryLimits(Duration.ofSeconds(5), 4, 512);
+    public static final DeliveryLimits DEFAULT = new DeliveryLimits(Duration.ofSeconds(5), 16, 512);
     /** Deliveries of one endpoint claimed ahead of its running attempts: claims of a few rows each would cost a commit a few. */
     private static final int AHEAD = 2;
 
