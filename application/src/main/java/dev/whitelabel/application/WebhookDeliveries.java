@@ -12,7 +12,7 @@ import java.time.Duration;
  * it a storage over a pool of its own, so that its claims and outcomes never queue behind the requests
  * for a connection, nor the requests behind them.
  */
-public final class WebhookDeliveries {
+final class WebhookDeliveries {
 
     private final Storage storage;
     private final Clock clock;
@@ -27,12 +27,12 @@ public final class WebhookDeliveries {
     }
 
     /** Over the use cases' own storage. */
-    public DeliverWebhooksUseCase sendingWith(WebhookSender sender, DeliveryLimits limits) {
+    DeliverWebhooksUseCase sendingWith(WebhookSender sender, DeliveryLimits limits) {
         return over(storage, sender, limits);
     }
 
     /** Over {@code storage}, the same database as the use cases' reached another way. */
-    public DeliverWebhooksUseCase over(Storage storage, WebhookSender sender, DeliveryLimits limits) {
+    DeliverWebhooksUseCase over(Storage storage, WebhookSender sender, DeliveryLimits limits) {
         return new DeliverWebhooks(
                 storage.webhooks(),
                 sender,

@@ -138,6 +138,14 @@ public record WhitelabelUseCases(
         return webhookDeliveries.sendingWith(sender, limits);
     }
 
+    /**
+     * The same over {@code storage}, the same database reached another way: a server gives its dispatcher
+     * a pool of its own, so that claims never queue behind requests for a connection, nor they behind it.
+     */
+    public DeliverWebhooksUseCase deliverWebhooks(Storage storage, WebhookSender sender, DeliveryLimits limits) {
+        return webhookDeliveries.over(storage, sender, limits);
+    }
+
     /** The parts several use cases share, built once per catalogue. */
     private static final class Shared {
         final Storage storage;

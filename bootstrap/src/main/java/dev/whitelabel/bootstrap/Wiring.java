@@ -101,7 +101,7 @@ final class Wiring implements AutoCloseable {
         var limits = deliveryLimits();
         var pool = Database.openForDelivery(settings);
         var sender = new HttpWebhookSender(webhookPolicy, HostResolver.SYSTEM, limits.attemptDeadline());
-        var deliver = useCases.webhookDeliveries().over(JdbiStorage.over(pool), sender, limits);
+        var deliver = useCases.deliverWebhooks(JdbiStorage.over(pool), sender, limits);
         return new WebhookDispatcher(
                 deliver,
                 limits.attemptDeadline(),
