@@ -195,9 +195,14 @@ class HttpWebhookSenderTest {
                 var plain = new ServerSocket(0, 1, LOOPBACK)) {
             handlers.execute(() -> {
                 try (var connection = plain.accept()) {
+                    // the ClientHello read first, and the connection kept until the sender hangs up: an
+                    // answer written to a socket closed at once could reach it as a reset, not as bytes
+                    var in = connection.getInputStream();
+                    in.read();
                     connection
                             .getOutputStream()
                             .write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    while (in.read() >= 0) {}
                 } catch (IOException e) {
                     // the test is over
                 }
