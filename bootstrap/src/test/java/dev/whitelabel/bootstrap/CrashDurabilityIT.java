@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
 import dev.whitelabel.adapters.persistence.TestPostgres;
-import java.io.BufferedReader;
+import dev.whitelabel.bootstrap.ShippedJar.Served;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,9 +37,8 @@ class CrashDurabilityIT {
     /** 20 by default. H2 reuses file space only after its 45 s retention, where its 2.5.x bug struck: check an upgrade with 60. */
     static final int CYCLES = Integer.getInteger("crash.cycles", 20);
 
-    static final Path JAR = Path.of("target", "whitelabel.jar");
-    static final String JAVA =
-            Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** The webhook receiver is on this machine. */
+    static final Map<String, String> ALLOW_PRIVATE = Map.of("WHITELABEL_WEBHOOKS_ALLOW_PRIVATE", "true");
 
     @TempDir
     Path directory;
@@ -64,8 +61,6 @@ class CrashDurabilityIT {
     String dbUrl;
     String admin;
     long userId;
-
-    record Server(Process process, int port) {}
 
     @Test
     @EnabledIfEnvironmentVariable(
@@ -102,7 +97,7 @@ class CrashDurabilityIT {
         int lost = 0;
         int resurrected = 0;
         for (int cycle = 0; cycle < CYCLES; cycle++) {
-            Server server = start();
+            Served server = start();
             lost += verify(server, cycle == 0 ? Set.of() : created, true);
             resurrected += verify(server, revoked, false);
             var clients = List.of(client(server), client(server));
@@ -115,7 +110,7 @@ class CrashDurabilityIT {
                 client.join();
             }
         }
-        Server last = start();
+        Served last = start();
         lost += verify(last, created, true);
         resurrected += verify(last, revoked, false);
         Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
@@ -154,7 +149,7 @@ class CrashDurabilityIT {
     }
 
     /** Counts the tokens that do not answer as expected: live ones that fail, revoked ones that pass. */
-    private int verify(Server server, Set<String> tokens, boolean live) throws Exception {
+    private int verify(Served server, Set<String> tokens, boolean live) throws Exception {
         int wrong = 0;
         for (String token : tokens) {
             int status = me(server, token);
@@ -167,7 +162,7 @@ class CrashDurabilityIT {
     }
 
     /** Creates tokens and revokes some of them until the server dies; records only what was answered. */
-    private Thread client(Server server) {
+    private Thread client(Served server) {
         var thread = new Thread(() -> {
             var mine = new ArrayList<String>();
             try {
@@ -224,29 +219,11 @@ class CrashDurabilityIT {
         return server;
     }
 
-    private Server start() throws IOException {
-        var builder = new ProcessBuilder(
-                        JAVA,
-                        "-Xmx256m",
-                        "-jar",
-                        JAR.toString(),
-                        "serve",
-                        "--port",
-                        "0",
-                        "--host",
-                        "127.0.0.1",
-                        "--db-url",
-                        dbUrl)
-                .redirectError(directory.resolve("serve.log").toFile());
-        builder.environment().put("WHITELABEL_WEBHOOKS_ALLOW_PRIVATE", "true");
-        var process = builder.start();
-        String line =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        assertThat(line).as("the server started").isNotNull();
-        return new Server(process, json.readTree(line).get("port").asInt());
+    private Served start() throws IOException {
+        return ShippedJar.serve(dbUrl, directory.resolve("serve.log"), ALLOW_PRIVATE);
     }
 
-    private HttpResponse<String> post(Server server, String path, String body)
+    private HttpResponse<String> post(Served server, String path, String body)
             throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
@@ -258,7 +235,7 @@ class CrashDurabilityIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private int me(Server server, String token) throws IOException, InterruptedException {
+    private int me(Served server, String token) throws IOException, InterruptedException {
         return http.send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/user/me"))
                                 .header("Authorization", "Bearer " + token)
@@ -268,14 +245,6 @@ class CrashDurabilityIT {
     }
 
     private String cli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        command.add("--db-url=" + dbUrl);
-        var builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().put("WHITELABEL_WEBHOOKS_ALLOW_PRIVATE", "true");
-        var process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).isZero();
-        return out;
+        return ShippedJar.run(dbUrl, ALLOW_PRIVATE, args);
     }
 }

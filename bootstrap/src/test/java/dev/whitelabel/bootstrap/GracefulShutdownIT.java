@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -15,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -33,10 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * process exits 0, and nothing leaks to the log.
  */
 class GracefulShutdownIT {
-
-    static final Path JAR = Path.of("target", "whitelabel.jar");
-    static final String JAVA =
-            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path directory;
@@ -189,31 +182,13 @@ class GracefulShutdownIT {
     private Served serveWithAnn(Map<String, String> environment, String... serveOptions) throws Exception {
         String dbUrl = DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"));
         var json = new ObjectMapper();
-        var create = new ProcessBuilder(
-                        JAVA,
-                        "-jar",
-                        JAR.toString(),
-                        "platform",
-                        "create",
-                        "--name",
-                        "Acme",
-                        "--admin-email",
-                        "admin@acme.test",
-                        "--db-url",
-                        dbUrl)
-                .start();
-        String admin = json.readTree(create.getInputStream()).get("token").asText();
-        assertThat(create.waitFor()).isZero();
+        String admin = json.readTree(ShippedJar.run(
+                        dbUrl, Map.of(), "platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test"))
+                .get("token")
+                .asText();
         Path log = directory.resolve("serve.log");
-        List<String> serve = new ArrayList<>(List.of(
-                JAVA, "-jar", JAR.toString(), "serve", "--port", "0", "--host", "127.0.0.1", "--db-url", dbUrl));
-        serve.addAll(List.of(serveOptions));
-        var builder = new ProcessBuilder(serve).redirectError(log.toFile());
-        builder.environment().putAll(environment);
-        var server = builder.start();
-        String started =
-                new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        var served = new Served(server, json.readTree(started).get("port").asInt(), admin, log, dbUrl);
+        var server = ShippedJar.serve(dbUrl, log, environment, serveOptions);
+        var served = new Served(server.process(), server.port(), admin, log, dbUrl);
         String register = "{\"name\":\"Ann\",\"email\":\"ann@acme.test\",\"password\":\"correct horse battery\"}";
         served.http()
                 .send(

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,10 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * to the same H2 file; a logout by the command line is a 401 on the server's very next request.
  */
 class ServeAndCommandLineIT {
-
-    static final Path JAR = Path.of("target", "whitelabel.jar");
-    static final String JAVA =
-            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path directory;
@@ -43,12 +35,9 @@ class ServeAndCommandLineIT {
     @BeforeEach
     void serve() throws Exception {
         dbUrl = DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"));
-        server = new ProcessBuilder(
-                        JAVA, "-jar", JAR.toString(), "serve", "--port", "0", "--host", "127.0.0.1", "--db-url", dbUrl)
-                .redirectError(directory.resolve("serve.err").toFile())
-                .start();
-        var stdout = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        port = json.readTree(stdout.readLine()).get("port").asInt();
+        var served = ShippedJar.serve(dbUrl, directory.resolve("serve.err"), Map.of());
+        server = served.process();
+        port = served.port();
     }
 
     @AfterEach
@@ -58,15 +47,7 @@ class ServeAndCommandLineIT {
     }
 
     JsonNode cli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        command.add("--db-url=" + dbUrl);
-        var process = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as("exit code of %s", List.of(args)).isZero();
-        return json.readTree(out);
+        return json.readTree(ShippedJar.run(dbUrl, Map.of(), args));
     }
 
     int me(String token) throws Exception {
