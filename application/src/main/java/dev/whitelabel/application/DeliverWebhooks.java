@@ -244,7 +244,8 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
     private DeliveryRound record(List<Sent> sent, Instant now) {
         Map<Integer, List<Long>> deliveredByStatus = new TreeMap<>();
-        List<Long> failedIds = new ArrayList<>();
+        Set<Long> answeredEndpoints = new HashSet<>();
+        Set<Long> failedEndpoints = new HashSet<>();
         int retrying = 0;
         int failed = 0;
         for (Sent attempt : sent) {
@@ -252,9 +253,10 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
                 deliveredByStatus
                         .computeIfAbsent(attempt.outcome().status().orElseThrow(), status -> new ArrayList<>())
                         .add(attempt.delivery().id());
+                answeredEndpoints.add(attempt.delivery().endpointId());
                 continue;
             }
-            failedIds.add(attempt.delivery().id());
+            failedEndpoints.add(attempt.delivery().endpointId());
             int failures = attempt.delivery().attempts() + 1;
             Optional<Instant> next = failures > BACKOFF.size()
                     ? Optional.empty()
@@ -272,9 +274,7 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
             }
         }
         deliveredByStatus.forEach((status, ids) -> store.delivered(ids, status, now));
-        List<Long> deliveredIds =
-                deliveredByStatus.values().stream().flatMap(List::stream).toList();
-        int disabled = failingEndpoints.judge(deliveredIds, failedIds, now);
+        int disabled = failingEndpoints.judge(answeredEndpoints, failedEndpoints, now);
         return new DeliveryRound(sent.size() - retrying - failed, retrying, failed, 0, false, disabled);
     }
 

@@ -9,6 +9,7 @@ import dev.whitelabel.domain.port.out.WebhookStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Endpoints that do nothing but fail are disabled, as Svix and Stripe do: failing from the first failed
@@ -29,8 +30,9 @@ final class FailingEndpoints {
     }
 
     /** Records what a round's attempts tell of their endpoints, in its transaction; answers how many it disabled. */
-    int judge(List<Long> deliveredIds, List<Long> failedIds, Instant now) {
-        List<WebhookEndpoint> disabled = store.endpointsAnswered(deliveredIds, failedIds, now.minus(disableAfter), now);
+    int judge(Set<Long> answeredEndpoints, Set<Long> failedEndpoints, Instant now) {
+        List<WebhookEndpoint> disabled =
+                store.endpointsAnswered(answeredEndpoints, failedEndpoints, now.minus(disableAfter), now);
         for (WebhookEndpoint endpoint : disabled) {
             auditLog.record(AuditEvent.ofWebhook(
                     now, endpoint.platformId(), AuditActor.SYSTEM, endpoint.id(), AuditAction.WEBHOOK_DISABLED));

@@ -141,7 +141,10 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
         announce(ann);
         announce(ann);
         List<Long> claimed =
-                ids(storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(15), 10, 10, Set.of())));
+                storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(15), 10, 10, Set.of())).stream()
+                        .map(DueDelivery::endpointId)
+                        .distinct()
+                        .toList();
         List<Long> reversed = new ArrayList<>(claimed);
         Collections.reverse(reversed);
         failed(NOW, claimed.toArray(Long[]::new));

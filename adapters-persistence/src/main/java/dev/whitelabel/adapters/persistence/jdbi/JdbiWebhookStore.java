@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -127,22 +127,7 @@ final class JdbiWebhookStore implements WebhookStore {
      * and those of disabled ones held, alike: with no next attempt, so that no claim reads them again.
      */
     private static Batch claimBatch(Handle handle, DeliveryClaim claim) {
-        // the oldest due rows, read through the index on the due time: a few claims' worth, never the whole
-        // backlog; each endpoint's share of them picked here, so that one endpoint's backlog cannot fill a claim
-        String skipped = claim.skippedEndpoints().isEmpty() ? "" : " and endpoint_id not in (<skipped>)";
-        var oldest = handle.createQuery("select id, endpoint_id from webhook_deliveries where next_attempt_at <= :now"
-                        + skipped + " order by next_attempt_at limit :scan")
-                .bind("now", claim.now())
-                .bind("scan", claim.limit() * SCANNED_PER_CLAIMED);
-        if (!skipped.isEmpty()) {
-            oldest.bindList("skipped", List.copyOf(claim.skippedEndpoints()));
-        }
-        Map<Long, Integer> perEndpoint = new HashMap<>();
-        List<Long> chosen = oldest.map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).stream()
-                .filter(row -> perEndpoint.merge(row[1], 1, Integer::sum) <= claim.perEndpoint())
-                .limit(claim.limit())
-                .map(row -> row[0])
-                .toList();
+        List<Long> chosen = chosen(handle, claim);
         if (chosen.isEmpty()) {
             return new Batch(0, List.of());
         }
@@ -204,6 +189,69 @@ final class JdbiWebhookStore implements WebhookStore {
 
     private record ClaimedRow(DueDelivery delivery, boolean withheld) {}
 
+    /**
+     * The due deliveries a claim takes, before locking: the oldest due rows first, read through the index
+     * on the due time (a few claims' worth, never the whole backlog), each endpoint's share of them picked
+     * here, so that one endpoint's backlog cannot fill a claim. When those rows are mostly of endpoints
+     * past their share, other endpoints' due rows may wait behind them: those are then looked up endpoint
+     * by endpoint, oldest first, so that a slow endpoint's backlog never holds up another's deliveries.
+     */
+    private static List<Long> chosen(Handle handle, DeliveryClaim claim) {
+        int scan = claim.limit() * SCANNED_PER_CLAIMED;
+        List<long[]> oldest = handle.createQuery("select id, endpoint_id from webhook_deliveries"
+                        + " where next_attempt_at <= :now order by next_attempt_at limit :scan")
+                .bind("now", claim.now())
+                .bind("scan", scan)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
+        Map<Long, Integer> perEndpoint = new HashMap<>();
+        List<Long> chosen = oldest.stream()
+                .filter(row -> !claim.skippedEndpoints().contains(row[1])
+                        && perEndpoint.merge(row[1], 1, Integer::sum) <= claim.perEndpoint())
+                .limit(claim.limit())
+                .map(row -> row[0])
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (oldest.size() == scan && chosen.size() < claim.limit()) {
+            Set<Long> met = new HashSet<>(claim.skippedEndpoints());
+            oldest.forEach(row -> met.add(row[1]));
+            chosen.addAll(behind(handle, claim, met, claim.limit() - chosen.size()));
+        }
+        return chosen;
+    }
+
+    /** Up to {@code room} due deliveries of endpoints not {@code met}: each endpoint's oldest, its share at most. */
+    private static List<Long> behind(Handle handle, DeliveryClaim claim, Set<Long> met, int room) {
+        List<Long> endpoints = handle.createQuery("""
+                        select id from (
+                            select e.id, (select min(d.next_attempt_at) from webhook_deliveries d
+                                          where d.endpoint_id = e.id and d.next_attempt_at <= :now) as oldest
+                            from webhook_endpoints e where e.id not in (<met>)) due
+                        where oldest is not null order by oldest limit :room""")
+                .bind("now", claim.now())
+                .bindList("met", List.copyOf(met))
+                .bind("room", room)
+                .mapTo(Long.class)
+                .list();
+        if (endpoints.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder eachOldest = new StringBuilder();
+        for (int i = 0; i < endpoints.size(); i++) {
+            eachOldest
+                    .append(i == 0 ? "" : " union all ")
+                    .append("(select id from webhook_deliveries where endpoint_id = :endpoint")
+                    .append(i)
+                    .append(" and next_attempt_at <= :now order by next_attempt_at limit :share)");
+        }
+        var rows = handle.createQuery(eachOldest.toString())
+                .bind("now", claim.now())
+                .bind("share", claim.perEndpoint());
+        for (int i = 0; i < endpoints.size(); i++) {
+            rows.bind("endpoint" + i, endpoints.get(i));
+        }
+        return rows.mapTo(Long.class).stream().limit(room).toList();
+    }
+
     @Override
     public void delivered(List<Long> deliveryIds, int status, Instant now) {
         jdbi.useHandle(handle -> handle.createUpdate("""
@@ -236,32 +284,27 @@ final class JdbiWebhookStore implements WebhookStore {
     }
 
     /**
-     * One read; an endpoint's row is written only when it starts or stops failing, or is disabled, so
-     * that a round of deliveries to sound receivers writes nothing here. Each write names its rows in
-     * id order, so that two instances recording failures of the same endpoints at once (a receiver
-     * host down) take their locks in the same order and do not deadlock; each disables a row only if
-     * it still may be, so that only one of them disables it.
+     * One read of the endpoints by id; an endpoint's row is written only when it starts or stops failing,
+     * or is disabled, so that a round of deliveries to sound receivers writes nothing here. Each write
+     * names its rows in id order, so that two instances recording failures of the same endpoints at once
+     * (a receiver host down) take their locks in the same order and do not deadlock; each disables a row
+     * only if it still may be, so that only one of them disables it.
      */
     @Override
     public List<WebhookEndpoint> endpointsAnswered(
-            List<Long> deliveredIds, List<Long> failedIds, Instant disableIfFailingSince, Instant now) {
-        List<Long> attempted =
-                Stream.concat(deliveredIds.stream(), failedIds.stream()).toList();
-        if (attempted.isEmpty()) {
+            Set<Long> answeredEndpoints, Set<Long> failedEndpoints, Instant disableIfFailingSince, Instant now) {
+        if (answeredEndpoints.isEmpty() && failedEndpoints.isEmpty()) {
             return List.of();
         }
         return jdbi.withHandle(handle -> {
-            Map<Long, WebhookEndpoint> endpointOf = new HashMap<>();
-            handle.createQuery("select d.id as delivery_id, " + ENDPOINT + """
-
-                            from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
-                            where d.id in (<ids>) and e.deleted_at is null""")
-                    .bindList("ids", attempted)
-                    .map((rs, ctx) -> Map.entry(rs.getLong("delivery_id"), endpoint(rs)))
-                    .forEach(row -> endpointOf.put(row.getKey(), row.getValue()));
-            Map<Long, WebhookEndpoint> answered = byId(deliveredIds, endpointOf);
-            Map<Long, WebhookEndpoint> failing = byId(failedIds, endpointOf);
-            failing.keySet().removeAll(answered.keySet());
+            Map<Long, WebhookEndpoint> answered = new TreeMap<>();
+            Map<Long, WebhookEndpoint> failing = new TreeMap<>();
+            handle.createQuery("select " + ENDPOINT + " from webhook_endpoints e where e.id in (<ids>)"
+                            + " and e.deleted_at is null")
+                    .bindList("ids", List.copyOf(union(answeredEndpoints, failedEndpoints)))
+                    .map((rs, ctx) -> endpoint(rs))
+                    .forEach(endpoint -> (answeredEndpoints.contains(endpoint.id()) ? answered : failing)
+                            .put(endpoint.id(), endpoint));
             setFailingSince(
                     handle,
                     Optional.of(now),
@@ -285,14 +328,10 @@ final class JdbiWebhookStore implements WebhookStore {
         });
     }
 
-    /** The endpoints of these deliveries, by id, in id order. */
-    private static Map<Long, WebhookEndpoint> byId(List<Long> deliveryIds, Map<Long, WebhookEndpoint> endpointOf) {
-        Map<Long, WebhookEndpoint> endpoints = new TreeMap<>();
-        deliveryIds.stream()
-                .map(endpointOf::get)
-                .filter(Objects::nonNull)
-                .forEach(endpoint -> endpoints.put(endpoint.id(), endpoint));
-        return endpoints;
+    private static Set<Long> union(Set<Long> some, Set<Long> others) {
+        Set<Long> both = new HashSet<>(some);
+        both.addAll(others);
+        return both;
     }
 
     /** Failing since then, or no longer when empty, where it was not already. */

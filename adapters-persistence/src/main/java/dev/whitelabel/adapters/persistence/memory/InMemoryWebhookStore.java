@@ -158,17 +158,19 @@ final class InMemoryWebhookStore implements WebhookStore {
 
     @Override
     public List<WebhookEndpoint> endpointsAnswered(
-            List<Long> deliveredIds, List<Long> failedIds, Instant disableIfFailingSince, Instant now) {
+            Set<Long> answeredEndpoints, Set<Long> failedEndpoints, Instant disableIfFailingSince, Instant now) {
         return database.locked(() -> {
             var endpoints = database.webhookEndpoints();
-            Set<Long> failing = endpointsOf(failedIds);
+            Set<Long> answered = undeleted(answeredEndpoints);
+            Set<Long> failing = undeleted(failedEndpoints);
+            failing.removeAll(answered);
             for (long id : failing) {
                 var endpoint = endpoints.get(id).endpoint();
                 if (endpoint.failingSince().isEmpty()) {
                     put(id, endpoint.withFailure(Optional.of(now), endpoint.disabledAt()));
                 }
             }
-            for (long id : endpointsOf(deliveredIds)) {
+            for (long id : answered) {
                 var endpoint = endpoints.get(id).endpoint();
                 put(id, endpoint.withFailure(Optional.empty(), endpoint.disabledAt()));
             }
@@ -188,10 +190,9 @@ final class InMemoryWebhookStore implements WebhookStore {
         });
     }
 
-    /** The undeleted endpoints of these deliveries, in id order. */
-    private Set<Long> endpointsOf(List<Long> deliveryIds) {
-        return deliveryIds.stream()
-                .map(id -> database.webhookDeliveries().get(id).endpointId())
+    /** The undeleted ones of these endpoints, in id order. */
+    private Set<Long> undeleted(Set<Long> endpointIds) {
+        return endpointIds.stream()
                 .filter(id -> database.webhookEndpoints().get(id).deletedAt().isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));
     }

@@ -8,6 +8,7 @@ import dev.whitelabel.domain.model.WebhookEventType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The webhook endpoints of every platform and the outbox of their deliveries. A delivery is written
@@ -62,13 +63,14 @@ public interface WebhookStore {
             Instant now);
 
     /**
-     * What a round's attempts tell of their endpoints. An endpoint with one of {@code deliveredIds} is
-     * failing no more; one with one of {@code failedIds} and none delivered is failing from {@code now},
-     * unless it was already. Then those of failed attempts failing since {@code disableIfFailingSince}
-     * or earlier are disabled: answers them, each once whichever instance records its failures.
+     * What a round's attempts tell of their endpoints, given by id. An endpoint in
+     * {@code answeredEndpoints} is failing no more; one only in {@code failedEndpoints} is failing from
+     * {@code now}, unless it was already. Then those failing since {@code disableIfFailingSince} or
+     * earlier are disabled: answers them, each once whichever instance records its failures. Deleted
+     * endpoints are left alone.
      */
     List<WebhookEndpoint> endpointsAnswered(
-            List<Long> deliveredIds, List<Long> failedIds, Instant disableIfFailingSince, Instant now);
+            Set<Long> answeredEndpoints, Set<Long> failedEndpoints, Instant disableIfFailingSince, Instant now);
 
     /**
      * Enables the platform's endpoint if it is disabled, and forgets that it was failing: it starts
