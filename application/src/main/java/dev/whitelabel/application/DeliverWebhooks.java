@@ -36,9 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Each endpoint has a lane on this instance: at most {@link DeliveryLimits#perEndpoint} of its
  * attempts run at once, the rest of what was claimed for it waits its turn, and a claim skips every
  * endpoint whose lane holds its share. A receiver that answers slowly, or never, so holds its own
- * share and no one else's; and since nothing here waits for a receiver, one thread keeps every lane
- * moving. A delivery that could no longer end before its claim lapses is not started but left for
- * the next claim, so a claim is never taken over while its attempt runs. One thread at a time.
+ * share and no one else's. An attempt that ends starts the next one waiting in its lane at once, on
+ * the thread that saw it end, so that sending never waits for the database; the dispatcher's steps
+ * record what ended and claim more, as many at a time as arrived meanwhile. A delivery that could no
+ * longer end before its claim lapses is not started but left for the next claim, so a claim is never
+ * taken over while its attempt runs. One thread steps at a time.
  */
 final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
@@ -54,12 +56,21 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
             Duration.ofHours(4),
             Duration.ofHours(8),
             Duration.ofHours(8));
-    /** The most one claim takes: a backlog costs a commit in 32 deliveries, and a claim stays short. */
-    static final int CLAIM_SIZE = 32;
+    /**
+     * The most one claim takes: a commit costs about as much for 256 deliveries as for one, and while
+     * logouts keep the database busy each commit must carry many for delivery to keep up.
+     */
+    static final int CLAIM_SIZE = 256;
 
     /** One endpoint's attempts running on this instance, and its claimed deliveries waiting their turn. */
     private static final class Lane {
         int running;
+        /** Attempts that ended since the last claim: how many it is likely to get through by the next one. */
+        int endedSinceClaim;
+
+        /** Starting its waiting deliveries: an attempt that ends at once, within that, starts none itself. */
+        boolean starting;
+
         final ArrayDeque<DueDelivery> waiting = new ArrayDeque<>();
 
         int holding() {
@@ -76,7 +87,9 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
     private final Clock clock;
     private final DeliveryActivity activity;
     private final DeliveryLimits limits;
+    /** Guarded by itself: steps and the threads that see attempts end both change lanes. */
     private final Map<Long, Lane> lanes = new HashMap<>();
+
     private final Queue<Sent> ended = new ConcurrentLinkedQueue<>();
     private final AtomicInteger held = new AtomicInteger();
 
@@ -100,26 +113,21 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
     @Override
     public synchronized DeliveryRound step() {
         List<Sent> sent = takeEnded();
-        int started = startWaiting();
         int room = Math.min(CLAIM_SIZE, limits.inFlight() - held.get());
         if (sent.isEmpty() && room <= 0) {
-            return new DeliveryRound(0, 0, 0, started, false, 0);
+            return DeliveryRound.NOTHING;
         }
         Instant now = clock.instant();
-        Set<Long> busy = endpointsHoldingTheirShare();
+        Map<Long, Integer> shares = shares();
         // the outcomes that arrived and the next claim in one commit: a commit a step, not two
         var stepped = transactions.inTransaction(() -> new Stepped(
                 sent.isEmpty() ? DeliveryRound.NOTHING : record(sent, now),
                 room <= 0
                         ? List.of()
                         : store.claimDue(new DeliveryClaim(
-                                now, now.plus(limits.lease()), room, limits.claimedPerEndpoint(), busy))));
-        stepped.claimed()
-                .forEach(delivery -> lanes.computeIfAbsent(delivery.endpointId(), id -> new Lane())
-                        .waiting
-                        .add(delivery));
+                                now, now.plus(limits.lease()), room, limits.claimedPerEndpoint(), shares))));
         held.addAndGet(stepped.claimed().size());
-        started += startWaiting();
+        int started = queue(stepped.claimed());
         return stepped.recorded()
                 .plus(new DeliveryRound(
                         0, 0, 0, started, room > 0 && stepped.claimed().size() == room, 0));
@@ -134,11 +142,13 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
     @Override
     public synchronized DeliveryRound finish(Duration within) {
-        for (Lane lane : lanes.values()) {
-            held.addAndGet(-lane.waiting.size());
-            lane.waiting.clear();
+        synchronized (lanes) {
+            for (Lane lane : lanes.values()) {
+                held.addAndGet(-lane.waiting.size());
+                lane.waiting.clear();
+            }
         }
-        return awaitRunning(within, false);
+        return awaitRunning(within);
     }
 
     @Override
@@ -150,15 +160,15 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
     public synchronized DeliveryRound deliverDue() {
         DeliveryRound round = step();
         // every delivery claimed gets its turn, each lane's after the one before it
-        return round.plus(awaitRunning(deadlineWithMargin().multipliedBy(limits.claimedPerEndpoint()), true));
+        return round.plus(awaitRunning(deadlineWithMargin().multipliedBy(limits.claimedPerEndpoint())));
     }
 
     private Duration deadlineWithMargin() {
         return limits.attemptDeadline().plusSeconds(1);
     }
 
-    /** Records what ends within {@code within}, starting waiting deliveries as their turn comes if asked. */
-    private DeliveryRound awaitRunning(Duration within, boolean startWaiting) {
+    /** Records what ends within {@code within}, until nothing is held. */
+    private DeliveryRound awaitRunning(Duration within) {
         long until = System.nanoTime() + within.toNanos();
         DeliveryRound round = DeliveryRound.NOTHING;
         while (held.get() > 0 && System.nanoTime() < until) {
@@ -170,29 +180,62 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
                 break;
             }
             round = round.plus(recordEnded());
-            if (startWaiting) {
-                round = round.plus(new DeliveryRound(0, 0, 0, startWaiting(), false, 0));
-            }
         }
         return round.plus(recordEnded());
     }
 
-    private Set<Long> endpointsHoldingTheirShare() {
-        Set<Long> busy = new HashSet<>();
-        lanes.forEach((endpointId, lane) -> {
-            if (lane.holding() >= limits.perEndpoint()) {
-                busy.add(endpointId);
+    /**
+     * What each endpoint with a lane may be claimed: what keeps its attempts going until the claim after
+     * this one, twice as many as ended since the last, within its limits, less what the lane holds. A
+     * slow endpoint's lane so holds its attempts and one more round at most; a quick one's, enough not
+     * to run dry.
+     */
+    private Map<Long, Integer> shares() {
+        Map<Long, Integer> shares = new HashMap<>();
+        synchronized (lanes) {
+            for (var entries = lanes.entrySet().iterator(); entries.hasNext(); ) {
+                var entry = entries.next();
+                Lane lane = entry.getValue();
+                int wanted = Math.max(
+                        limits.claimedPerEndpoint(), Math.min(limits.mostHeldPerEndpoint(), 2 * lane.endedSinceClaim));
+                shares.put(entry.getKey(), Math.max(0, wanted - lane.holding()));
+                lane.endedSinceClaim = 0;
+                if (lane.holding() == 0) {
+                    // what it got through is in its share; a lane is kept only while it holds some
+                    entries.remove();
+                }
             }
-        });
-        return busy;
+        }
+        return shares;
     }
 
-    /** Starts what waits in every lane with room; answers how many started. */
-    private int startWaiting() {
-        Instant now = clock.instant();
+    /** Puts what was claimed in its endpoints' lanes and starts what has room; answers how many started. */
+    private int queue(List<DueDelivery> claimed) {
+        synchronized (lanes) {
+            Set<Long> endpoints = new HashSet<>();
+            for (DueDelivery delivery : claimed) {
+                lanes.computeIfAbsent(delivery.endpointId(), id -> new Lane())
+                        .waiting
+                        .add(delivery);
+                endpoints.add(delivery.endpointId());
+            }
+            int started = 0;
+            for (long endpointId : endpoints) {
+                started += startWaiting(endpointId, lanes.get(endpointId));
+            }
+            return started;
+        }
+    }
+
+    /** Starts the lane's waiting deliveries while it has room, with the lanes' lock held; answers how many. */
+    private int startWaiting(long endpointId, Lane lane) {
+        if (lane.starting) {
+            return 0;
+        }
+        lane.starting = true;
         int started = 0;
-        for (var lanesLeft = lanes.values().iterator(); lanesLeft.hasNext(); ) {
-            Lane lane = lanesLeft.next();
+        try {
+            Instant now = clock.instant();
             while (lane.running < limits.perEndpoint() && !lane.waiting.isEmpty()) {
                 DueDelivery delivery = lane.waiting.poll();
                 if (!limits.startsInTime(now, delivery.leaseUntil())) {
@@ -202,16 +245,26 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
                 }
                 lane.running++;
                 started++;
-                send(delivery).thenAccept(outcome -> {
-                    ended.add(new Sent(delivery, outcome));
-                    activity.signal();
-                });
+                send(delivery).thenAccept(outcome -> ended(endpointId, lane, new Sent(delivery, outcome)));
             }
-            if (lane.holding() == 0) {
-                lanesLeft.remove();
-            }
+        } finally {
+            lane.starting = false;
+        }
+        if (lane.holding() == 0 && lane.endedSinceClaim == 0) {
+            lanes.remove(endpointId, lane);
         }
         return started;
+    }
+
+    /** On the thread that saw the attempt end: its lane's next starts, and the dispatcher hears of it. */
+    private void ended(long endpointId, Lane lane, Sent sent) {
+        ended.add(sent);
+        synchronized (lanes) {
+            lane.running--;
+            lane.endedSinceClaim++;
+            startWaiting(endpointId, lane);
+        }
+        activity.signal();
     }
 
     /**
@@ -227,16 +280,11 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
         return transactions.inTransaction(() -> record(sent, now));
     }
 
-    /** The attempts that ended since last asked, their lanes' room given back. */
+    /** The attempts that ended since last asked. */
     private List<Sent> takeEnded() {
         List<Sent> sent = new ArrayList<>();
         for (Sent one = ended.poll(); one != null; one = ended.poll()) {
             sent.add(one);
-            Lane lane = lanes.get(one.delivery().endpointId());
-            lane.running--;
-            if (lane.holding() == 0) {
-                lanes.remove(one.delivery().endpointId());
-            }
         }
         held.addAndGet(-sent.size());
         return sent;
@@ -246,6 +294,7 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
         Map<Integer, List<Long>> deliveredByStatus = new TreeMap<>();
         Set<Long> answeredEndpoints = new HashSet<>();
         Set<Long> failedEndpoints = new HashSet<>();
+        boolean failingAnswered = false;
         int retrying = 0;
         int failed = 0;
         for (Sent attempt : sent) {
@@ -254,6 +303,7 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
                         .computeIfAbsent(attempt.outcome().status().orElseThrow(), status -> new ArrayList<>())
                         .add(attempt.delivery().id());
                 answeredEndpoints.add(attempt.delivery().endpointId());
+                failingAnswered |= attempt.delivery().endpointFailing();
                 continue;
             }
             failedEndpoints.add(attempt.delivery().endpointId());
@@ -274,7 +324,9 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
             }
         }
         deliveredByStatus.forEach((status, ids) -> store.delivered(ids, status, now));
-        int disabled = failingEndpoints.judge(answeredEndpoints, failedEndpoints, now);
+        int disabled = failedEndpoints.isEmpty() && !failingAnswered
+                ? 0
+                : failingEndpoints.judge(answeredEndpoints, failedEndpoints, now);
         return new DeliveryRound(sent.size() - retrying - failed, retrying, failed, 0, false, disabled);
     }
 

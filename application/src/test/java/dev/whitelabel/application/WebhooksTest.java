@@ -566,10 +566,13 @@ class WebhooksTest {
         assertThat(holding.sentTo.stream().filter(url -> url.endsWith("/quick")))
                 .hasSize(2);
 
-        holding.held.forEach(answer -> answer.complete(WebhookSender.Outcome.failed("timed out after 5000 ms")));
+        List.copyOf(holding.held)
+                .forEach(answer -> answer.complete(WebhookSender.Outcome.failed("timed out after 5000 ms")));
+        assertThat(holding.held)
+                .as("the next two of its claim, started as the two before them ended")
+                .hasSize(4);
         var third = deliver.step();
         assertThat(third.retrying()).isEqualTo(2);
-        assertThat(holding.held).as("the next two of its claim").hasSize(4);
         assertThat(useCases.manageWebhooks()
                         .deliveries(Fixture.adminOf(acme), slow.endpoint().id(), new PageRequest(1, 100))
                         .items())

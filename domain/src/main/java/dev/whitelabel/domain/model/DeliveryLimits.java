@@ -25,9 +25,17 @@ public record DeliveryLimits(Duration attemptDeadline, int perEndpoint, int inFl
         }
     }
 
-    /** The most of one endpoint's deliveries one claim takes. */
+    /** The most of one endpoint's deliveries one claim takes, unless its attempts end quickly. */
     public int claimedPerEndpoint() {
         return perEndpoint * AHEAD;
+    }
+
+    /**
+     * The most of one endpoint's deliveries this instance holds when its attempts end quickly: enough to
+     * keep them going while the next claim is taken, on a database busy with logouts.
+     */
+    public int mostHeldPerEndpoint() {
+        return perEndpoint * 16;
     }
 
     /**

@@ -150,7 +150,8 @@ final class JdbiWebhookStore implements WebhookStore {
                 .execute();
         List<ClaimedRow> claimed = handle.createQuery(
                         "select d.id as delivery_id, d.endpoint_id, e.url, e.secret, d.attempts,"
-                                + " (e.deleted_at is not null or e.disabled_at is not null) as withheld, "
+                                + " (e.deleted_at is not null or e.disabled_at is not null) as withheld,"
+                                + " e.failing_since is not null as failing, "
                                 + JdbiAuditLog.columns("a") + """
 
                         from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
@@ -165,7 +166,8 @@ final class JdbiWebhookStore implements WebhookStore {
                                 rs.getString("secret"),
                                 WebhookEvent.of(JdbiAuditLog.recorded(rs)).orElseThrow(),
                                 rs.getInt("attempts"),
-                                leaseUntil),
+                                leaseUntil,
+                                rs.getBoolean("failing")),
                         rs.getBoolean("withheld")))
                 .list();
         List<Long> withheld = claimed.stream()
@@ -206,8 +208,7 @@ final class JdbiWebhookStore implements WebhookStore {
                 .list();
         Map<Long, Integer> perEndpoint = new HashMap<>();
         List<Long> chosen = oldest.stream()
-                .filter(row -> !claim.skippedEndpoints().contains(row[1])
-                        && perEndpoint.merge(row[1], 1, Integer::sum) <= claim.perEndpoint())
+                .filter(row -> perEndpoint.merge(row[1], 1, Integer::sum) <= claim.shareOf(row[1]))
                 .limit(claim.limit())
                 .map(row -> row[0])
                 .collect(Collectors.toCollection(ArrayList::new));
@@ -241,13 +242,13 @@ final class JdbiWebhookStore implements WebhookStore {
                     .append(i == 0 ? "" : " union all ")
                     .append("(select id from webhook_deliveries where endpoint_id = :endpoint")
                     .append(i)
-                    .append(" and next_attempt_at <= :now order by next_attempt_at limit :share)");
+                    .append(" and next_attempt_at <= :now order by next_attempt_at limit :share")
+                    .append(i)
+                    .append(")");
         }
-        var rows = handle.createQuery(eachOldest.toString())
-                .bind("now", claim.now())
-                .bind("share", claim.perEndpoint());
+        var rows = handle.createQuery(eachOldest.toString()).bind("now", claim.now());
         for (int i = 0; i < endpoints.size(); i++) {
-            rows.bind("endpoint" + i, endpoints.get(i));
+            rows.bind("endpoint" + i, endpoints.get(i)).bind("share" + i, claim.shareOf(endpoints.get(i)));
         }
         return rows.mapTo(Long.class).stream().limit(room).toList();
     }

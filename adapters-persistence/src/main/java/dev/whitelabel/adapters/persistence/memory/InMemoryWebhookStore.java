@@ -110,12 +110,11 @@ final class InMemoryWebhookStore implements WebhookStore {
             due.stream().filter(withheld).forEach(row -> deliveries.put(row.id(), row.nextAttemptAt(Optional.empty())));
             Map<Long, Integer> taken = new HashMap<>();
             return due.stream()
-                    .filter(row ->
-                            !withheld.test(row) && !claim.skippedEndpoints().contains(row.endpointId()))
+                    .filter(row -> !withheld.test(row) && claim.shareOf(row.endpointId()) > 0)
                     .sorted(Comparator.comparing(
                                     (DeliveryRow row) -> row.nextAttemptAt().orElseThrow())
                             .thenComparing(DeliveryRow::id))
-                    .filter(row -> taken.merge(row.endpointId(), 1, Integer::sum) <= claim.perEndpoint())
+                    .filter(row -> taken.merge(row.endpointId(), 1, Integer::sum) <= claim.shareOf(row.endpointId()))
                     .limit(claim.limit())
                     .map(row -> {
                         deliveries.put(row.id(), row.nextAttemptAt(Optional.of(claim.leaseUntil())));
@@ -127,7 +126,8 @@ final class InMemoryWebhookStore implements WebhookStore {
                                 endpoint.secret(),
                                 row.event(),
                                 row.attempts(),
-                                claim.leaseUntil());
+                                claim.leaseUntil(),
+                                endpoint.endpoint().failingSince().isPresent());
                     })
                     .toList();
         });
