@@ -829,7 +829,7 @@ public final class Bench {
         deleteWebhook(endpoint);
         return "## 4. From a logout's answer to the receiver\n\n"
                 + "40 logouts one after another, each of one token; the time from the logout's answer to the event's"
-                + " arrival at a receiver in this process. The dispatcher is woken by the logout's outbox write on this instance (before the commit, so it looks again 20 ms later).\n\n"
+                + " arrival at a receiver in this process. The dispatcher of the instance that took the logout is woken once its transaction commits.\n\n"
                 + String.format(
                         "| | median ms | slowest ms | all (ms) |%n|---|---|---|---|%n| logout to webhook | %.0f | %.0f | %s |%n",
                         medianOf(millis),

@@ -5,9 +5,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wakes this instance's dispatcher when there is something for it: an attempt ended, or an event went
- * into the outbox here (before its transaction commits: a dispatcher woken too early finds nothing,
- * and looks again shortly). Signals while nobody waits are kept as one.
+ * Wakes this instance's dispatcher when there is something for it: an attempt ended, or an event
+ * written into the outbox here was committed. Signals while nobody waits are kept as one.
  */
 final class DeliveryActivity {
 

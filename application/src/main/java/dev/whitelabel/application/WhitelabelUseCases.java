@@ -176,7 +176,9 @@ public record WhitelabelUseCases(
             this.webhookTargets = new WebhookTargets(webhookPolicy, hostResolver);
             this.disableAfter = webhookPolicy.disableAfter();
             this.revocations = new Revocations(
-                    storage.tokens(), storage.auditLog(), new Webhooks(storage.webhooks(), deliveryActivity));
+                    storage.tokens(),
+                    storage.auditLog(),
+                    new Webhooks(storage.webhooks(), storage.transactions(), deliveryActivity));
             this.tokenIssuer = new TokenIssuer(storage.tokens(), storage.auditLog(), storage.platforms(), revocations);
             this.platformUsers = new PlatformUsers(storage.users());
             this.newUsers = new NewUsers(storage.users(), passwordHasher);

@@ -1,6 +1,7 @@
 package dev.whitelabel.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
@@ -53,6 +54,25 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /** The dispatcher of the instance that took a logout is woken then: before, its claim would find nothing. */
+    @Test
+    void an_action_after_commit_runs_once_the_transaction_commits_and_never_after_a_rollback() {
+        List<String> ran = new ArrayList<>();
+        storage.transactions().inTransaction(() -> {
+            storage.transactions().afterCommit(() -> ran.add("committed"));
+            assertThat(ran).as("not yet").isEmpty();
+            return null;
+        });
+        assertThat(ran).containsExactly("committed");
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
+                    storage.transactions().afterCommit(() -> ran.add("rolled back"));
+                    throw new IllegalStateException("rolled back");
+                }))
+                .hasMessage("rolled back");
+        storage.transactions().afterCommit(() -> ran.add("none open"));
+        assertThat(ran).containsExactly("committed", "none open");
     }
 
     @Test

@@ -19,4 +19,15 @@ final class JdbiTransactions implements Transactions {
     public <T> T inTransaction(Supplier<T> work) {
         return jdbi.inTransaction(handle -> work.get());
     }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        jdbi.useHandle(handle -> {
+            if (handle.isInTransaction()) {
+                handle.afterCommit(action);
+            } else {
+                action.run();
+            }
+        });
+    }
 }

@@ -8,4 +8,13 @@ import java.util.function.Supplier;
  */
 public interface Transactions {
     <T> T inTransaction(Supplier<T> work);
+
+    /**
+     * Runs {@code action} once the transaction open on this thread commits, and never if it rolls back;
+     * at once when none is open. By default at once: a store whose writes are seen as they are made has
+     * no later moment to wait for.
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
 }
