@@ -101,24 +101,29 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
             outcome.complete(
                     failure == null || failure instanceof AnswerCutOff
                             ? new Outcome(Optional.of(result.getResponse().getStatus()), Optional.empty())
-                            : why(failure, connected));
+                            : why(result, connected));
         }
     }
 
     /**
      * In words, never a class name nor the receiver's own message. A connection refused, a host
      * unreachable, a name that does not resolve and a connection not made in time all read the same,
-     * so that the deliveries listing cannot tell a closed port from a filtered one.
+     * so that the deliveries listing cannot tell a closed port from a filtered one. Both sides of the
+     * exchange are read: a handshake that failed can reach the request as the failure and the answer
+     * only as the connection closed after it, or the other way round.
      */
-    private Outcome why(Throwable failure, boolean connected) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TargetAddresses.Refused refused) {
-                return Outcome.failed("target refused: " + refused.getMessage());
-            }
-            if (cause instanceof SSLException) {
-                return Outcome.failed("TLS failed");
+    private Outcome why(Result result, boolean connected) {
+        for (Throwable failure : new Throwable[] {result.getRequestFailure(), result.getResponseFailure()}) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof TargetAddresses.Refused refused) {
+                    return Outcome.failed("target refused: " + refused.getMessage());
+                }
+                if (cause instanceof SSLException) {
+                    return Outcome.failed("TLS failed");
+                }
             }
         }
+        Throwable failure = result.getFailure();
         if (!connected) {
             return Outcome.failed("could not connect");
         }
