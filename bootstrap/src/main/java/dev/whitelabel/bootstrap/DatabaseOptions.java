@@ -1,13 +1,6 @@
 package dev.whitelabel.bootstrap;
 
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
-import dev.whitelabel.domain.error.ApiKeyNotFound;
-import dev.whitelabel.domain.error.DeliveryNotFound;
-import dev.whitelabel.domain.error.PlatformNotFound;
-import dev.whitelabel.domain.error.ServiceClientNotFound;
-import dev.whitelabel.domain.error.TokenNotFound;
-import dev.whitelabel.domain.error.UserNotFound;
-import dev.whitelabel.domain.error.WebhookNotFound;
 import dev.whitelabel.domain.error.WhitelabelException;
 import dev.whitelabel.domain.port.in.UseCases;
 import java.io.IOException;
@@ -17,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,15 +23,6 @@ final class DatabaseOptions {
     static final Path DEFAULT_FILE = Path.of("data", "whitelabel");
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseOptions.class);
-    /** Refusals that a database other than the intended one would also answer: they name the database. */
-    private static final Set<Class<? extends WhitelabelException>> NOT_FOUND = Set.of(
-            PlatformNotFound.class,
-            UserNotFound.class,
-            TokenNotFound.class,
-            ApiKeyNotFound.class,
-            ServiceClientNotFound.class,
-            WebhookNotFound.class,
-            DeliveryNotFound.class);
 
     @Option(
             names = "--db-connect-timeout-ms",
@@ -99,10 +82,7 @@ final class DatabaseOptions {
         try (var wiring = open(settings, Wiring::openForOneCommand)) {
             Output.print(command.commandLine().getOut(), useCase.apply(wiring.useCases()));
         } catch (WhitelabelException e) {
-            if (NOT_FOUND.contains(e.getClass())) {
-                throw new Refused(e.getMessage(), Optional.of(settings.location()));
-            }
-            throw e;
+            throw e.answeredBy(new CommandRefusals(Optional.of(settings.location())));
         }
         return 0;
     }

@@ -1,11 +1,11 @@
 package dev.whitelabel.bootstrap;
 
-import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.WhitelabelException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -30,6 +30,9 @@ public final class Main {
     static final int REFUSED = 1;
     static final int FAILED = 3;
     static final int USAGE = 2;
+    /** The database did not answer: the command may succeed when it is tried again. */
+    static final int UNAVAILABLE = 4;
+
     private static final char NOT_UTF8 = '\uFFFD';
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
@@ -66,17 +69,12 @@ public final class Main {
     }
 
     private static int refuse(Exception e, PrintWriter err) {
-        if (e instanceof InvalidInput invalid) {
-            Output.print(err, new CommandResults.Invalid(invalid.getMessage(), invalid.errors()));
-            return REFUSED;
+        if (e instanceof WhitelabelException refusal) {
+            return refuse(refusal.answeredBy(new CommandRefusals(Optional.empty())), err);
         }
         if (e instanceof Refused refused) {
             Output.print(err, refused.answer());
-            return REFUSED;
-        }
-        if (e instanceof WhitelabelException refusal) {
-            Output.print(err, new CommandResults.Refusal(refusal.getMessage()));
-            return REFUSED;
+            return refused.exitCode();
         }
         // The class only: a message may quote the command's values, a password among them.
         LOG.error("Command failed: {}", e.getClass().getName());

@@ -1,27 +1,30 @@
 package dev.whitelabel.bootstrap;
 
-import java.util.Optional;
-
 /**
- * A refusal the command line words itself, printed as {@code {"error":"..."}} with exit code 1; with
- * the database it ran against when what was asked for was not in it (a command run from another
- * directory opens, or creates, another database, where nothing is found).
+ * A refusal as the command line answers it: what is printed on stderr and the exit code, 1 unless
+ * {@link CommandRefusals} says otherwise.
  */
 final class Refused extends RuntimeException {
 
-    private final Optional<String> database;
+    private final transient Object answer;
+    private final int exitCode;
 
+    /** A refusal the command line words itself, printed as {@code {"error":"..."}}. */
     Refused(String message) {
-        this(message, Optional.empty());
+        this(new CommandResults.Refusal(message), Main.REFUSED);
     }
 
-    Refused(String message, Optional<String> database) {
-        super(message, null, false, false);
-        this.database = database;
+    Refused(Object answer, int exitCode) {
+        super(null, null, false, false);
+        this.answer = answer;
+        this.exitCode = exitCode;
     }
 
     Object answer() {
-        return database.<Object>map(location -> new CommandResults.NotFound(getMessage(), location))
-                .orElseGet(() -> new CommandResults.Refusal(getMessage()));
+        return answer;
+    }
+
+    int exitCode() {
+        return exitCode;
     }
 }

@@ -64,6 +64,22 @@ class CommandLineTest {
                 + directory.resolve("whitelabel.mv.db").toAbsolutePath() + "\"}";
     }
 
+    /** A script can tell "the database did not answer, try again" from "refused". */
+    @Test
+    void a_database_that_does_not_answer_exits_with_its_own_code_and_says_so() throws Exception {
+        int closedPort;
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        dbUrl = "jdbc:postgresql://127.0.0.1:" + closedPort + "/test?user=postgres&connectTimeout=2";
+
+        var down = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test");
+
+        assertThat(down.exitCode()).isEqualTo(Main.UNAVAILABLE).isNotIn(Main.REFUSED, Main.USAGE, Main.FAILED);
+        assertThat(down.err()).isEqualTo("{\"error\":\"The database is unavailable.\"}");
+        assertThat(down.out()).isEmpty();
+    }
+
     @Test
     void version_prints_the_build_s_version_and_a_port_out_of_range_is_refused_before_anything_starts() {
         var out = new StringWriter();

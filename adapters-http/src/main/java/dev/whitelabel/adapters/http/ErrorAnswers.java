@@ -1,17 +1,6 @@
 package dev.whitelabel.adapters.http;
 
-import dev.whitelabel.domain.error.ApiKeyNotFound;
-import dev.whitelabel.domain.error.DeliveryNotFound;
-import dev.whitelabel.domain.error.InvalidCredentials;
-import dev.whitelabel.domain.error.InvalidInput;
-import dev.whitelabel.domain.error.NotWhiteLabelAdmin;
-import dev.whitelabel.domain.error.PlatformNotFound;
-import dev.whitelabel.domain.error.ServiceClientNotFound;
-import dev.whitelabel.domain.error.StorageUnavailable;
-import dev.whitelabel.domain.error.TokenNotFound;
-import dev.whitelabel.domain.error.TooManyLoginAttempts;
-import dev.whitelabel.domain.error.UserNotFound;
-import dev.whitelabel.domain.error.WebhookNotFound;
+import dev.whitelabel.domain.error.WhitelabelException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -45,33 +34,13 @@ final class ErrorAnswers {
             ctx.header("WWW-Authenticate", e.challenge());
             message(ctx, e.status(), e.getMessage());
         });
-        routes.exception(NotWhiteLabelAdmin.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
-        routes.exception(UserNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
-        routes.exception(TokenNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
-        routes.exception(PlatformNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
-        routes.exception(InvalidCredentials.class, (e, ctx) -> error(ctx, 401, e.getMessage()));
-        routes.exception(TooManyLoginAttempts.class, (e, ctx) -> {
-            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-            message(ctx, 429, e.getMessage());
-        });
-        routes.exception(ApiKeyNotFound.class, (e, ctx) -> message(ctx, 404, e.getMessage()));
-        routes.exception(
-                InvalidInput.class,
-                (e, ctx) -> ctx.status(422).json(new Answers.Validation(e.getMessage(), e.errors())));
-        routes.exception(StorageUnavailable.class, (e, ctx) -> {
-            // fail closed: no token is accepted unchecked; the pool reconnects by itself
-            ctx.header("Retry-After", "1");
-            message(ctx, 503, e.getMessage());
-        });
+        routes.exception(WhitelabelException.class, (e, ctx) -> e.answeredBy(new HttpRefusals(ctx)));
         routes.exception(OAuthError.class, (e, ctx) -> {
             if (e.challengesBasic()) {
                 ctx.header("WWW-Authenticate", "Basic realm=\"whitelabel\"");
             }
             error(ctx, e.status(), e.getMessage());
         });
-        routes.exception(ServiceClientNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
-        routes.exception(WebhookNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
-        routes.exception(DeliveryNotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(HttpProblem.class, (e, ctx) -> message(ctx, e.status(), e.getMessage()));
         routes.exception(
                 HttpResponseException.class, (e, ctx) -> message(ctx, e.getStatus(), statusText(e.getStatus())));
@@ -82,12 +51,12 @@ final class ErrorAnswers {
         });
     }
 
-    private static void error(Context ctx, int status, String error) {
-        ctx.status(status).json(new Answers.Error(error));
+    static Context error(Context ctx, int status, String error) {
+        return ctx.status(status).json(new Answers.Error(error));
     }
 
-    private static void message(Context ctx, int status, String message) {
-        ctx.status(status).json(new Answers.Message(message));
+    static Context message(Context ctx, int status, String message) {
+        return ctx.status(status).json(new Answers.Message(message));
     }
 
     static String statusText(int status) {

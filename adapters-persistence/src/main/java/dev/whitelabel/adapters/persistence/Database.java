@@ -2,6 +2,8 @@ package dev.whitelabel.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.whitelabel.adapters.persistence.jdbi.ConnectionLoss;
+import dev.whitelabel.domain.error.StorageUnavailable;
 import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
@@ -37,7 +39,7 @@ public final class Database {
     public static HikariDataSource open(DatabaseSettings settings) {
         var config = config(settings);
         config.setMaximumPoolSize(settings.poolSize());
-        return migrated(new HikariDataSource(config));
+        return migrated(pool(config));
     }
 
     /**
@@ -62,23 +64,20 @@ public final class Database {
     public static HikariDataSource openForOneCommand(DatabaseSettings settings) {
         var config = config(settings);
         config.setMaximumPoolSize(1);
-        var dataSource = new HikariDataSource(config);
+        var dataSource = pool(config);
         try {
             if (isUpToDate(dataSource)) {
                 return dataSource;
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             dataSource.close();
-            throw new IllegalStateException("no connection to the database", e);
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
+            throw unavailableOr(e);
         }
         dataSource.close();
         var migrating = config(settings);
         migrating.setMaximumPoolSize(2);
         migrating.setMinimumIdle(1);
-        return migrated(new HikariDataSource(migrating));
+        return migrated(pool(migrating));
     }
 
     private static HikariDataSource migrated(HikariDataSource dataSource) {
@@ -90,9 +89,25 @@ public final class Database {
                     .migrate();
         } catch (RuntimeException e) {
             dataSource.close();
-            throw e;
+            throw unavailableOr(e);
         }
         return dataSource;
+    }
+
+    /** A pool with its first connection made: a database that does not answer is said as such. */
+    private static HikariDataSource pool(HikariConfig config) {
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw unavailableOr(e);
+        }
+    }
+
+    private static RuntimeException unavailableOr(Exception e) {
+        if (ConnectionLoss.isIn(e)) {
+            return new StorageUnavailable();
+        }
+        return e instanceof RuntimeException runtime ? runtime : new IllegalStateException("database check failed", e);
     }
 
     private static HikariConfig config(DatabaseSettings settings) {

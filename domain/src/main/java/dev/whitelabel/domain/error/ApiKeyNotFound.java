@@ -5,4 +5,9 @@ public final class ApiKeyNotFound extends WhitelabelException {
     public ApiKeyNotFound() {
         super("API key not found.");
     }
+
+    @Override
+    public <R> R answeredBy(Refusals<R> refusals) {
+        return refusals.of(this);
+    }
 }

@@ -5,4 +5,9 @@ public final class DeliveryNotFound extends WhitelabelException {
     public DeliveryNotFound() {
         super("Webhook delivery not found.");
     }
+
+    @Override
+    public <R> R answeredBy(Refusals<R> refusals) {
+        return refusals.of(this);
+    }
 }

@@ -5,4 +5,9 @@ public final class InvalidCredentials extends WhitelabelException {
     public InvalidCredentials() {
         super("Invalid credentials.");
     }
+
+    @Override
+    public <R> R answeredBy(Refusals<R> refusals) {
+        return refusals.of(this);
+    }
 }

@@ -39,4 +39,9 @@ public final class InvalidInput extends WhitelabelException {
             default -> all.get(0) + " (and " + more + " more errors)";
         };
     }
+
+    @Override
+    public <R> R answeredBy(Refusals<R> refusals) {
+        return refusals.of(this);
+    }
 }

@@ -5,4 +5,9 @@ public final class ServiceClientNotFound extends WhitelabelException {
     public ServiceClientNotFound() {
         super("Service client not found.");
     }
+
+    @Override
+    public <R> R answeredBy(Refusals<R> refusals) {
+        return refusals.of(this);
+    }
 }

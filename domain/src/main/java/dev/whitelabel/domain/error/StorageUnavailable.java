@@ -5,4 +5,9 @@ public final class StorageUnavailable extends WhitelabelException {
     public StorageUnavailable() {
         super("Service unavailable.");
     }
+
+    @Override
+    public <R> R answeredBy(Refusals<R> refusals) {
+        return refusals.of(this);
+    }
 }

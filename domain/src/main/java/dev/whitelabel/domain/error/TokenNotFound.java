@@ -5,4 +5,9 @@ public final class TokenNotFound extends WhitelabelException {
     public TokenNotFound() {
         super("Token not found.");
     }
+
+    @Override
+    public <R> R answeredBy(Refusals<R> refusals) {
+        return refusals.of(this);
+    }
 }

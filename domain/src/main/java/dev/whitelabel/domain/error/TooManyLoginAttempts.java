@@ -20,4 +20,9 @@ public final class TooManyLoginAttempts extends WhitelabelException {
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }
+
+    @Override
+    public <R> R answeredBy(Refusals<R> refusals) {
+        return refusals.of(this);
+    }
 }

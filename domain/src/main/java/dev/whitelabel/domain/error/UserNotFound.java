@@ -5,4 +5,9 @@ public final class UserNotFound extends WhitelabelException {
     public UserNotFound() {
         super("User not found.");
     }
+
+    @Override
+    public <R> R answeredBy(Refusals<R> refusals) {
+        return refusals.of(this);
+    }
 }

@@ -5,4 +5,9 @@ public final class WebhookNotFound extends WhitelabelException {
     public WebhookNotFound() {
         super("Webhook endpoint not found.");
     }
+
+    @Override
+    public <R> R answeredBy(Refusals<R> refusals) {
+        return refusals.of(this);
+    }
 }

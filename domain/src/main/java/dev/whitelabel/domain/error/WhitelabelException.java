@@ -1,8 +1,8 @@
 package dev.whitelabel.domain.error;
 
 /**
- * The refusals a use case can answer with. Each adapter maps them to its own answer in one place;
- * messages are fixed texts, never echoes of the input.
+ * The refusals a use case can answer with. Each adapter maps them to its own answer in one place, a
+ * {@link Refusals} that names every kind; messages are fixed texts, never echoes of the input.
  */
 public abstract sealed class WhitelabelException extends RuntimeException
         permits ApiKeyNotFound,
@@ -22,4 +22,7 @@ public abstract sealed class WhitelabelException extends RuntimeException
         // No stack trace: these are answers, not faults, and they are thrown on hot paths.
         super(message, null, false, false);
     }
+
+    /** The adapter's answer to this refusal. */
+    public abstract <R> R answeredBy(Refusals<R> refusals);
 }

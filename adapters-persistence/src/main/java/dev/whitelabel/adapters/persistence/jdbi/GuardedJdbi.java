@@ -3,10 +3,7 @@ package dev.whitelabel.adapters.persistence.jdbi;
 import dev.whitelabel.domain.error.StorageUnavailable;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
@@ -43,7 +40,7 @@ final class GuardedJdbi {
         try (Connection connection = dataSource.getConnection()) {
             return work.apply(connection);
         } catch (SQLException e) {
-            if (isUnavailable(e)) {
+            if (ConnectionLoss.isIn(e)) {
                 throw new StorageUnavailable();
             }
             throw new IllegalStateException("a query failed with SQLSTATE " + e.getSQLState());
@@ -74,30 +71,6 @@ final class GuardedJdbi {
     }
 
     private static RuntimeException translated(RuntimeException e) {
-        return isUnavailable(e) ? new StorageUnavailable() : e;
-    }
-
-    /** Somewhere in the causes: no connection to be had, or the one in use lost. */
-    static boolean isUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof StorageUnavailable
-                    || t instanceof ConnectionException
-                    || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException
-                    || (t instanceof SQLException sql && isConnectionState(sql.getSQLState()))) {
-                return true;
-            }
-            for (Throwable suppressed : t.getSuppressed()) {
-                if (isUnavailable(suppressed)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** SQLSTATE class 08 (connection exception); 57P01-57P03 (server shutting down or starting). */
-    private static boolean isConnectionState(String state) {
-        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+        return ConnectionLoss.isIn(e) ? new StorageUnavailable() : e;
     }
 }
