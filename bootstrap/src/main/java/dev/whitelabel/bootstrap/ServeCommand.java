@@ -19,7 +19,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -28,7 +27,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
 
 @Command(name = "serve", description = "Run the HTTP API until SIGTERM or SIGINT.")
 final class ServeCommand implements Callable<Integer> {
@@ -143,11 +141,7 @@ final class ServeCommand implements Callable<Integer> {
         LOG.info("database: {}", databaseSettings.location());
         var wiring = DatabaseOptions.open(databaseSettings, Wiring::open);
         wiring.reportPoolMetricsTo(metrics);
-        var stop = new CountDownLatch(1);
-        // Handled here rather than in a shutdown hook, so that a requested stop exits 0, not 143; a second
-        // signal during the drain stops at once.
-        Signal.handle(new Signal("TERM"), signal -> stopOrExit(stop));
-        Signal.handle(new Signal("INT"), signal -> stopOrExit(stop));
+        var stop = StopSignals.handled();
         HttpServer server;
         try {
             server = HttpServer.create(wiring.useCases(), settings, metrics).start(host, port);
@@ -217,12 +211,5 @@ final class ServeCommand implements Callable<Integer> {
     /** From the environment only, so that it never shows in {@code ps}. */
     private static Optional<String> metricsToken() {
         return Optional.ofNullable(System.getenv("WHITELABEL_METRICS_TOKEN")).filter(token -> !token.isBlank());
-    }
-
-    private static void stopOrExit(CountDownLatch stop) {
-        if (stop.getCount() == 0) {
-            Runtime.getRuntime().halt(1);
-        }
-        stop.countDown();
     }
 }

@@ -90,6 +90,26 @@ class ArchitectureTest {
                 .check(PRODUCT);
     }
 
+    /** Javalin's public API only (its {@code unsafe} state is the router's insides), and no JDK internals but one. */
+    @Test
+    void no_internal_apis() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("io.javalin.config.JavalinState")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("io.javalin.router.InternalRouter")
+                .check(PRODUCT);
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(StopSignals.class.getName())
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("sun..", "jdk.internal..", "com.sun..", "io.javalin..internal..")
+                .check(PRODUCT);
+    }
+
     @Test
     void the_domain_knows_no_other_layer() {
         noClasses()

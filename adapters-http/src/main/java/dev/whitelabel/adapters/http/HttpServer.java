@@ -4,8 +4,7 @@ import dev.whitelabel.domain.port.in.UseCases;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
-import io.javalin.config.JavalinState;
-import io.javalin.http.HandlerType;
+import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -21,11 +20,13 @@ public final class HttpServer {
     private final Javalin javalin;
     private final AtomicBoolean ready;
     private final StaticFiles staticFiles;
+    private final RegisteredRoutes routes;
 
-    private HttpServer(Javalin javalin, AtomicBoolean ready, StaticFiles staticFiles) {
+    private HttpServer(Javalin javalin, AtomicBoolean ready, StaticFiles staticFiles, RegisteredRoutes routes) {
         this.javalin = javalin;
         this.ready = ready;
         this.staticFiles = staticFiles;
+        this.routes = routes;
     }
 
     /** An unstarted server with a metrics registry of its own; for embedding and tests. */
@@ -69,7 +70,9 @@ public final class HttpServer {
         var serviceClients = new ServiceClientRoutes(useCases.manageServiceClients(), requestBody);
         var webhooks = new WebhookRoutes(useCases.manageWebhooks(), requestBody);
 
+        var registered = new RegisteredRoutes();
         var javalin = Javalin.create(config -> {
+            config.events.handlerAdded(registered::add);
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.prefer405over404 = true;
@@ -104,21 +107,17 @@ public final class HttpServer {
             serviceClients.register(config.routes);
             webhooks.register(config.routes);
             ErrorAnswers.register(config.routes, metrics);
-            answerHeadLikeGet(config.unsafe);
+            answerHeadLikeGet(config.routes, registered);
         });
-        return new HttpServer(javalin, ready, staticFiles);
+        return new HttpServer(javalin, ready, staticFiles, registered);
     }
 
     /**
      * Javalin answers HEAD on a GET route with an empty 200 of its own, whatever GET would answer;
      * running the GET handler instead gives HEAD the same status and headers (Jetty drops the body).
      */
-    private static void answerHeadLikeGet(JavalinState state) {
-        state.internalRouter.allHttpHandlers().stream()
-                .map(parsed -> parsed.endpoint)
-                .filter(endpoint -> endpoint.method == HandlerType.GET)
-                .toList()
-                .forEach(endpoint -> state.routes.head(endpoint.path, endpoint.handler));
+    private static void answerHeadLikeGet(RoutesConfig routes, RegisteredRoutes registered) {
+        registered.gets().forEach(get -> routes.head(get.getPath(), get.getHandler()));
     }
 
     public HttpServer start(String host, int port) {
@@ -174,11 +173,8 @@ public final class HttpServer {
      * which mirrors every GET, left out.
      */
     public List<String> routes() {
-        var routes = new ArrayList<>(staticFiles.routes());
-        javalin.unsafe.internalRouter.allHttpHandlers().stream()
-                .filter(parsed -> parsed.endpoint.method.isHttpMethod() && parsed.endpoint.method != HandlerType.HEAD)
-                .map(parsed -> parsed.endpoint.method.name() + " " + parsed.endpoint.path)
-                .forEach(routes::add);
-        return routes;
+        var all = new ArrayList<>(staticFiles.routes());
+        all.addAll(routes.described());
+        return all;
     }
 }
