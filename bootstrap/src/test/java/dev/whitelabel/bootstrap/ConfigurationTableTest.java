@@ -23,10 +23,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** The README's Configuration table says what the command line does: every flag, its variable and its default. */
+/** The Configuration table of docs/configuration.md says what the command line does: every flag, its variable and its default. */
 class ConfigurationTableTest {
 
-    static final Path README = Path.of("..", "README.md");
+    static final Path CONFIGURATION = Path.of("..", "docs", "configuration.md");
     static final Pattern FLAG = Pattern.compile("--[a-z-]+");
     static final Pattern VARIABLE = Pattern.compile("WHITELABEL_[A-Z_]+");
     static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:(WHITELABEL_[A-Z_]+)(?::-(.*))?}");
@@ -127,8 +127,8 @@ class ConfigurationTableTest {
     }
 
     static List<Row> rows() throws IOException {
-        List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
-        int start = lines.indexOf("## Configuration");
+        List<String> lines = Files.readAllLines(CONFIGURATION, StandardCharsets.UTF_8);
+        int start = lines.indexOf("# Configuration");
         assertThat(start).as("the Configuration section").isNotNegative();
         List<Row> rows = new ArrayList<>();
         boolean inTable = false;

@@ -11,16 +11,43 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The repository's README.md as the tests read it: its fenced blocks, each with the HTML comment just above it. */
-record Readme(Path root, List<String> lines) {
+/**
+ * README.md and the pages it leads to, in the order a newcomer reads them, as the tests read them: their
+ * fenced blocks, each with the HTML comment just above it. The shell blocks of a page go on from the
+ * state the pages before it left (the same shell, the same server).
+ */
+record Readme(Path root, List<Page> pages) {
+
+    /** Each page's shell blocks run after those of the pages before it. */
+    static final List<String> PAGES = List.of(
+            "README.md",
+            "docs/api-tour.md",
+            "docs/sessions.md",
+            "docs/gateways.md",
+            "docs/webhooks.md",
+            "docs/console.md",
+            "docs/configuration.md",
+            "docs/operations.md",
+            "docs/production.md",
+            "docs/guarantees.md",
+            "docs/architecture.md",
+            "bench/README.md");
 
     private static final Pattern NOTE = Pattern.compile("^<!--\\s*(.*?)\\s*-->$");
 
-    /** A fenced block: its language, the line of its opening fence (1-based), the note above it, its text. */
-    record Block(String language, int line, Optional<String> note, List<String> lines) {
+    /** One page: its path from the repository's root, its lines. */
+    record Page(String name, List<String> lines) {}
+
+    /** A fenced block: its page, its language, the line of its opening fence (1-based), the note above it, its text. */
+    record Block(String page, String language, int line, Optional<String> note, List<String> lines) {
 
         String text() {
             return String.join("\n", lines);
+        }
+
+        /** {@code docs/sessions.md line 12}: where a reader finds the block. */
+        String where() {
+            return page + " line " + line;
         }
 
         /** Why the block is not run, when its note says {@code not run: why}. */
@@ -30,7 +57,7 @@ record Readme(Path root, List<String> lines) {
         }
     }
 
-    /** README.md of the repository this test runs in: the nearest directory up from here that has one. */
+    /** The pages of the repository this test runs in: the nearest directory up from here with a README.md. */
     static Readme read() {
         Path directory = Path.of("").toAbsolutePath();
         while (!Files.isRegularFile(directory.resolve("README.md"))) {
@@ -40,14 +67,42 @@ record Readme(Path root, List<String> lines) {
                         "no README.md above " + Path.of("").toAbsolutePath());
             }
         }
-        try {
-            return new Readme(directory, Files.readAllLines(directory.resolve("README.md"), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Page> pages = new ArrayList<>();
+        for (String name : PAGES) {
+            try {
+                pages.add(new Page(name, Files.readAllLines(directory.resolve(name), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return new Readme(directory, List.copyOf(pages));
+    }
+
+    /** The lines of one page, by its name in {@link #PAGES}. */
+    List<String> lines(String page) {
+        return pages.stream()
+                .filter(each -> each.name().equals(page))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a page: " + page))
+                .lines();
     }
 
     List<Block> blocks() {
+        List<Block> blocks = new ArrayList<>();
+        for (Page page : pages) {
+            blocks.addAll(blocks(page));
+        }
+        return blocks;
+    }
+
+    List<Block> blocks(String language) {
+        return blocks().stream()
+                .filter(block -> block.language().equals(language))
+                .toList();
+    }
+
+    private static List<Block> blocks(Page page) {
+        List<String> lines = page.lines();
         List<Block> blocks = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -72,16 +127,11 @@ record Readme(Path root, List<String> lines) {
                 text.add(lines.get(i));
             }
             if (i == lines.size()) {
-                throw new IllegalStateException("README.md line " + (start + 1) + ": a fenced block that never closes");
+                throw new IllegalStateException(
+                        page.name() + " line " + (start + 1) + ": a fenced block that never closes");
             }
-            blocks.add(new Block(language, start + 1, note, List.copyOf(text)));
+            blocks.add(new Block(page.name(), language, start + 1, note, List.copyOf(text)));
         }
         return blocks;
-    }
-
-    List<Block> blocks(String language) {
-        return blocks().stream()
-                .filter(block -> block.language().equals(language))
-                .toList();
     }
 }

@@ -37,25 +37,23 @@ class ReadmeJavaSnippetsTest {
             Matcher source = SOURCE.matcher(block.note().orElse(""));
             assertThat(source.matches())
                     .as(
-                            "README.md line %d: a ```java block needs <!-- java: path/to/SomeTest.java#region --> above it, naming"
+                            "%s: a ```java block needs <!-- java: path/to/SomeTest.java#region --> above it, naming"
                                     + " the test region it shows",
-                            block.line())
+                            block.where())
                     .isTrue();
             Path file = readme.root().resolve(source.group(1));
-            assertThat(file)
-                    .as("README.md line %d names %s", block.line(), source.group(1))
-                    .isRegularFile();
+            assertThat(file).as("%s names %s", block.where(), source.group(1)).isRegularFile();
             assertThat(file.toString())
                     .as("a README snippet lives in a test the build compiles")
                     .contains("/src/test/java/");
             Map<String, String> regions = regions(file);
             assertThat(regions)
-                    .as("README.md line %d: regions of %s", block.line(), source.group(1))
+                    .as("%s: regions of %s", block.where(), source.group(1))
                     .containsKey(source.group(2));
             assertThat(block.text())
                     .as(
-                            "README.md line %d differs from region %s of %s: change both together",
-                            block.line(), source.group(2), source.group(1))
+                            "%s differs from region %s of %s: change both together",
+                            block.where(), source.group(2), source.group(1))
                     .isEqualTo(regions.get(source.group(2)));
         }
     }
@@ -81,7 +79,7 @@ class ReadmeJavaSnippetsTest {
         }
         assertThat(marked).isNotEmpty();
         assertThat(shown)
-                .as("README regions of tests, each shown by a ```java block of README.md")
+                .as("README regions of tests, each shown by a ```java block of the README or its pages")
                 .containsAll(marked);
     }
 

@@ -42,7 +42,7 @@ class ReadmeWalkthroughIT {
     Process server;
 
     /** One command of a block: its lines (with continuations), where it starts, the comment after it. */
-    record Command(int line, List<String> lines, List<String> comment) {
+    record Command(String where, List<String> lines, List<String> comment) {
         String shown() {
             return String.join("\n", lines);
         }
@@ -54,15 +54,13 @@ class ReadmeWalkthroughIT {
         List<Readme.Block> bash = readme.blocks("bash");
         assertThat(bash).isNotEmpty();
         Readme.Block runIt = bash.get(0);
-        assertThat(runIt.text())
-                .as("README.md line %d: the \"run it\" block", runIt.line())
-                .contains(SERVE);
+        assertThat(runIt.text()).as("%s: the \"run it\" block", runIt.where()).contains(SERVE);
 
         List<Readme.Block> blocks = new ArrayList<>();
         for (Readme.Block block : bash.subList(1, bash.size())) {
             if (block.notRun().isPresent()) {
                 assertThat(block.notRun().get())
-                        .as("README.md line %d: not run, and why", block.line())
+                        .as("%s: not run, and why", block.where())
                         .isNotEmpty();
             } else {
                 blocks.add(block);
@@ -78,7 +76,7 @@ class ReadmeWalkthroughIT {
         List<Command> commands = new ArrayList<>();
         StringBuilder script = new StringBuilder();
         for (Readme.Block block : blocks) {
-            script.append("# README.md line ").append(block.line()).append('\n');
+            script.append("# ").append(block.where()).append('\n');
             List<String> lines = block.lines();
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
@@ -97,7 +95,8 @@ class ReadmeWalkthroughIT {
                         next++) {
                     comment.add(lines.get(next).strip().substring(1));
                 }
-                commands.add(new Command(block.line() + 1 + first, lines.subList(first, i + 1), comment));
+                commands.add(new Command(
+                        block.page() + " line " + (block.line() + 1 + first), lines.subList(first, i + 1), comment));
                 script.append("printf '\\n@@readme-command ")
                         .append(commands.size() - 1)
                         .append("@@\\n'\n");
@@ -144,8 +143,8 @@ class ReadmeWalkthroughIT {
             String output = numbers.isEmpty() ? out : out.substring(spans.get(spans.size() - 1)[1]);
             Command command = commands.get(Math.min(failed, commands.size() - 1));
             throw new AssertionError(String.format(
-                    "README.md line %d %s:%n%s%n-- its output:%n%s%n-- stderr (the end):%n%s",
-                    command.line(),
+                    "%s %s:%n%s%n-- its output:%n%s%n-- stderr (the end):%n%s",
+                    command.where(),
                     finished ? "failed (exit " + bashProcess.exitValue() + ")" : "did not finish in 10 minutes",
                     command.shown(),
                     output,
@@ -160,8 +159,8 @@ class ReadmeWalkthroughIT {
             try {
                 answer = ReadmeAnswer.of(command.comment());
             } catch (IllegalArgumentException e) {
-                mismatches.add(String.format(
-                        "README.md line %d: the answer shown cannot be read: %s", command.line(), e.getMessage()));
+                mismatches.add(
+                        String.format("%s: the answer shown cannot be read: %s", command.where(), e.getMessage()));
                 continue;
             }
             if (answer.isEmpty()) {
@@ -172,8 +171,8 @@ class ReadmeWalkthroughIT {
             answer.get()
                     .mismatch(output)
                     .ifPresent(why -> mismatches.add(String.format(
-                            "README.md line %d: %s%n  shows:   %s%n  printed: %s%n  so:      %s",
-                            command.line(),
+                            "%s: %s%n  shows:   %s%n  printed: %s%n  so:      %s",
+                            command.where(),
                             command.shown(),
                             String.join(" / ", command.comment()).strip(),
                             output.strip(),

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Forward auth through a real nginx (Debian's nginx-light, which .ci/run installs; skipped where it
- * is missing), configured with the README's snippet as written, its three ports and platform id
+ * is missing), configured with the snippet of docs/gateways.md as written, its three ports and platform id
  * replaced: nginx asks /auth/check before every request and passes the identity to a tiny upstream.
  */
 class NginxForwardAuthTest {
@@ -74,10 +74,10 @@ class NginxForwardAuthTest {
         }
     }
 
-    /** The README's block, pointed at this test's ports, inside the least nginx needs to run unprivileged. */
+    /** The block of docs/gateways.md, pointed at this test's ports, inside the least nginx needs to run unprivileged. */
     String configuration() throws IOException {
-        Matcher block = SNIPPET.matcher(Files.readString(Path.of("..", "README.md")));
-        assertThat(block.find()).as("the README has the nginx snippet").isTrue();
+        Matcher block = SNIPPET.matcher(Files.readString(Path.of("..", "docs", "gateways.md")));
+        assertThat(block.find()).as("docs/gateways.md has the nginx snippet").isTrue();
         String snippet = block.group(1)
                 .replace("listen 8000;", "listen 127.0.0.1:" + nginxPort + ";")
                 .replace("127.0.0.1:9000", "127.0.0.1:" + upstream.getAddress().getPort())
