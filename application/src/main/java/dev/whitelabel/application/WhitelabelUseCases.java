@@ -23,7 +23,6 @@ import dev.whitelabel.domain.port.in.PruneTokensUseCase;
 import dev.whitelabel.domain.port.in.ReadAuditTrailUseCase;
 import dev.whitelabel.domain.port.in.RegisterPlatformUserUseCase;
 import dev.whitelabel.domain.port.in.ServiceClientDoorsUseCase;
-import dev.whitelabel.domain.port.in.UseCases;
 import dev.whitelabel.domain.port.out.HostResolver;
 import dev.whitelabel.domain.port.out.PasswordHasher;
 import dev.whitelabel.domain.port.out.Storage;
@@ -34,9 +33,9 @@ import java.time.Duration;
 
 /**
  * Every use case over one storage, built with plain constructors: the whole product, minus its adapters, and the
- * application module's one public class. Its components are the use cases, so the accessors are the getters of
- * {@link UseCases}. Adding a use case: its port interface, its (package-private) class, one getter in
- * {@link UseCases}, one component here and one {@code new} in the building constructor below, in the same place.
+ * application module's one public class. Nobody is handed it whole: bootstrap gives each route group and command
+ * the use cases it calls, and Java callers take the ones they need. Adding a use case: its port interface, its
+ * (package-private) class, and here one component and one {@code new} in the building constructor, in the same place.
  */
 public record WhitelabelUseCases(
         AuthenticateTokenUseCase authenticateToken,
@@ -58,8 +57,7 @@ public record WhitelabelUseCases(
         ManageWebhooksUseCase manageWebhooks,
         ManageAccountsUseCase manageAccounts,
         ManageSettingsUseCase manageSettings,
-        WebhookDeliveries webhookDeliveries)
-        implements UseCases {
+        WebhookDeliveries webhookDeliveries) {
 
     public WhitelabelUseCases(Storage storage, PasswordHasher passwordHasher, Clock clock) {
         this(storage, passwordHasher, clock, WebhookPolicy.publicTargetsOnly());

@@ -1,8 +1,8 @@
 package dev.whitelabel.bootstrap;
 
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
+import dev.whitelabel.application.WhitelabelUseCases;
 import dev.whitelabel.domain.error.WhitelabelException;
-import dev.whitelabel.domain.port.in.UseCases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -77,7 +77,7 @@ final class DatabaseOptions {
      * Opens the product on the database for one command (one connection, no migration unless the
      * schema is behind), runs one use case, prints its result and closes the pool.
      */
-    int printResultOf(Function<UseCases, Object> useCase) {
+    int printResultOf(Function<WhitelabelUseCases, Object> useCase) {
         var settings = settings();
         try (var wiring = open(settings, Wiring::openForOneCommand)) {
             Output.print(command.commandLine().getOut(), useCase.apply(wiring.useCases()));

@@ -11,11 +11,15 @@ final class Refused extends RuntimeException {
 
     /** A refusal the command line words itself, printed as {@code {"error":"..."}}. */
     Refused(String message) {
-        this(new CommandResults.Refusal(message), Main.REFUSED);
+        this(message, new CommandResults.Refusal(message), Main.REFUSED);
     }
 
     Refused(Object answer, int exitCode) {
-        super(null, null, false, false);
+        this(null, answer, exitCode);
+    }
+
+    private Refused(String message, Object answer, int exitCode) {
+        super(message, null, false, false);
         this.answer = answer;
         this.exitCode = exitCode;
     }

@@ -144,7 +144,7 @@ final class ServeCommand implements Callable<Integer> {
         var stop = StopSignals.handled();
         HttpServer server;
         try {
-            server = HttpServer.create(wiring.useCases(), settings, metrics).start(host, port);
+            server = HttpApi.create(wiring.useCases(), settings, metrics).start(host, port);
         } catch (RuntimeException e) {
             wiring.close();
             throw bindFailure(e).orElseThrow(() -> e);

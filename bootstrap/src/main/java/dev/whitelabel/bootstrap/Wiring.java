@@ -10,7 +10,6 @@ import dev.whitelabel.application.WhitelabelUseCases;
 import dev.whitelabel.domain.model.DeliveryLimits;
 import dev.whitelabel.domain.model.LoginThrottle;
 import dev.whitelabel.domain.model.WebhookPolicy;
-import dev.whitelabel.domain.port.in.UseCases;
 import dev.whitelabel.domain.port.out.HostResolver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -139,7 +138,7 @@ final class Wiring implements AutoCloseable {
         dataSource.setMetricRegistry(registry);
     }
 
-    UseCases useCases() {
+    WhitelabelUseCases useCases() {
         return useCases;
     }
 

@@ -1,13 +1,19 @@
 package dev.whitelabel.bootstrap;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.whitelabel.adapters.http.RouteGroup;
 import org.junit.jupiter.api.Test;
 
 /** Dependencies point inward: adapters -> application -> domain; only bootstrap sees everything. */
@@ -77,7 +83,7 @@ class ArchitectureTest {
                 .check(PRODUCT);
     }
 
-    /** The use cases are built only by the catalogue: adapters and bootstrap see them through UseCases. */
+    /** The use cases are built only by the catalogue: adapters and bootstrap see them through their port.in interfaces. */
     @Test
     void the_catalogue_is_the_applications_one_public_class() {
         classes()
@@ -107,6 +113,27 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("sun..", "jdk.internal..", "com.sun..", "io.javalin..internal..")
+                .check(PRODUCT);
+    }
+
+    /** No service locator: a route group is built from the use-case interfaces it calls, and nothing else. */
+    @Test
+    void route_groups_are_given_use_case_interfaces_only() {
+        methods()
+                .that()
+                .haveRawReturnType(RouteGroup.class)
+                .and()
+                .arePublic()
+                .should(new ArchCondition<JavaMethod>("take only port.in interfaces") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        method.getRawParameterTypes().stream()
+                                .filter(type -> !type.isInterface()
+                                        || !type.getPackageName().equals("dev.whitelabel.domain.port.in"))
+                                .forEach(type -> events.add(SimpleConditionEvent.violated(
+                                        method, method.getFullName() + " takes " + type.getName())));
+                    }
+                })
                 .check(PRODUCT);
     }
 

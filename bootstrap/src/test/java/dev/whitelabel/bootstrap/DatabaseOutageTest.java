@@ -46,7 +46,7 @@ class DatabaseOutageTest {
         String proxied = schema.url().replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + proxy.port());
         wiring = Wiring.open(
                 new DatabaseSettings(proxied, Optional.empty(), Optional.empty(), 4, Duration.ofMillis(500)));
-        server = HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
+        server = HttpApi.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package dev.whitelabel.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whitelabel.adapters.http.HttpServer;
 import dev.whitelabel.adapters.http.HttpSettings;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
@@ -14,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +35,7 @@ class EmbeddedServerTest {
     @BeforeEach
     void start() {
         wiring = Wiring.open(DatabaseSettings.of(DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"))));
-        server = HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
+        server = HttpApi.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
     }
 
     @AfterEach
@@ -48,6 +51,22 @@ class EmbeddedServerTest {
 
     HttpRequest.Builder to(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+    }
+
+    /** HttpApi hands every route group its use cases: a group left out would be a documented route that 404s. */
+    @Test
+    void every_documented_route_is_served() throws Exception {
+        var document = new ObjectMapper()
+                .readTree(http.send(to("/openapi.json").build(), HttpResponse.BodyHandlers.ofString())
+                        .body());
+        Set<String> documented = new TreeSet<>();
+        document.get("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .fieldNames()
+                        .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+
+        assertThat(new TreeSet<>(server.routes())).isEqualTo(documented);
     }
 
     @Test

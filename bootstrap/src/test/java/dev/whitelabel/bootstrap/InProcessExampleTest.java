@@ -51,7 +51,7 @@ class InProcessExampleTest {
      */
     static HttpServer serveHttp(WhitelabelUseCases useCases) {
         // README serve-http: begin
-        var server = HttpServer.create(useCases, HttpSettings.defaults()).start("0.0.0.0", 8080);
+        var server = HttpApi.create(useCases, HttpSettings.defaults()).start("0.0.0.0", 8080);
         // port 0 picks a free one (server.port() tells which); server.stop() lets requests in flight finish
         // README serve-http: end
         return server;

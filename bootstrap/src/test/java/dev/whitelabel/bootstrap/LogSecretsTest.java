@@ -122,7 +122,7 @@ class LogSecretsTest {
         cli("user", "create", "--platform", "999", "--name", "Cy", "--email", "dy@acme.test", "--password", PASSWORD);
 
         wiring = Wiring.open(DatabaseSettings.of(dbUrl));
-        server = HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
+        server = HttpApi.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
         String ann = token(
                 send(
                         "POST",
@@ -168,7 +168,7 @@ class LogSecretsTest {
         shippedLogging("INFO");
         String marker = "attacker-words-7f3a";
         wiring = Wiring.open(DatabaseSettings.of(dbUrl));
-        server = HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
+        server = HttpApi.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
         for (String head : List.of(
                 "GET /health/live HTTP/1.1\r\nHost: " + marker + " x\r\n",
                 "GET /health/live HTTP/1.1\r\nHost: [" + marker + "]\r\n",

@@ -99,7 +99,7 @@ class ParallelGuessesTest {
                     WebhookPolicy.publicTargetsOnly(),
                     LoginThrottle.DEFAULT,
                     HostResolver.SYSTEM);
-            var server = HttpServer.create(useCases, HttpSettings.defaults()).start("127.0.0.1", 0);
+            var server = HttpApi.create(useCases, HttpSettings.defaults()).start("127.0.0.1", 0);
             databases.closeLater(server::stop);
             catalogues.add(useCases);
             instances.add(server);

@@ -54,8 +54,7 @@ class PostgresInstancesTest {
     }
 
     HttpServer serve(Wiring wiring) {
-        var server =
-                HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
+        var server = HttpApi.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
         databases.closeLater(server::stop);
         return server;
     }

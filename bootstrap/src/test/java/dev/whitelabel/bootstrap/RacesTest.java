@@ -47,7 +47,7 @@ class RacesTest {
 
     void start(String database) {
         wiring = databases.closeLater(Wiring.open(DatabaseSettings.of(databases.url(database, directory))));
-        server = HttpServer.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
+        server = HttpApi.create(wiring.useCases(), HttpSettings.defaults()).start("127.0.0.1", 0);
         databases.closeLater(server::stop);
         var acme = wiring.useCases()
                 .createPlatform()

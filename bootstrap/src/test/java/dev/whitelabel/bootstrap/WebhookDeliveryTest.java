@@ -98,8 +98,7 @@ class WebhookDeliveryTest {
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
             if (i == 0) {
                 useCases = instance;
-                server = dev.whitelabel.adapters.http.HttpServer.create(useCases, HttpSettings.defaults())
-                        .start("127.0.0.1", 0);
+                server = HttpApi.create(useCases, HttpSettings.defaults()).start("127.0.0.1", 0);
                 databases.closeLater(server::stop);
             }
         }

@@ -6,11 +6,17 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /** An admin changes what a platform user's account allows: a new password, disabled, enabled, deleted. */
-final class AccountLifecycleRoutes {
+public final class AccountLifecycleRoutes {
 
     private final ManageAccountsUseCase manageAccounts;
     private final RequestBody requestBody;
     private final ApiMetrics metrics;
+
+    /** The routes of this group, calling only these use cases. */
+    public static RouteGroup of(ManageAccountsUseCase manageAccounts) {
+        return (routes, support) ->
+                new AccountLifecycleRoutes(manageAccounts, support.requestBody, support.metrics).register(routes);
+    }
 
     AccountLifecycleRoutes(ManageAccountsUseCase manageAccounts, RequestBody requestBody, ApiMetrics metrics) {
         this.manageAccounts = manageAccounts;

@@ -15,13 +15,27 @@ import io.javalin.http.Context;
 import java.util.Optional;
 
 /** An admin registers a platform user, logs one in, or creates a token for one. */
-final class AccountRoutes {
+public final class AccountRoutes {
 
     private final RegisterPlatformUserUseCase registerPlatformUser;
     private final LoginPlatformUserUseCase loginPlatformUser;
     private final CreateTokenUseCase createToken;
     private final RequestBody requestBody;
     private final ClientDevices clientDevices;
+
+    /** The routes of this group, calling only these use cases. */
+    public static RouteGroup of(
+            RegisterPlatformUserUseCase registerPlatformUser,
+            LoginPlatformUserUseCase loginPlatformUser,
+            CreateTokenUseCase createToken) {
+        return (routes, support) -> new AccountRoutes(
+                        registerPlatformUser,
+                        loginPlatformUser,
+                        createToken,
+                        support.requestBody,
+                        support.clientDevices)
+                .register(routes);
+    }
 
     AccountRoutes(
             RegisterPlatformUserUseCase registerPlatformUser,

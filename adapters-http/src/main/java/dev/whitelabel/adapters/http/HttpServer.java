@@ -1,6 +1,7 @@
 package dev.whitelabel.adapters.http;
 
-import dev.whitelabel.domain.port.in.UseCases;
+import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
+import dev.whitelabel.domain.port.in.CheckHealthUseCase;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
@@ -30,47 +31,42 @@ public final class HttpServer {
     }
 
     /** An unstarted server with a metrics registry of its own; for embedding and tests. */
-    public static HttpServer create(UseCases useCases, HttpSettings settings) {
-        return create(useCases, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    public static HttpServer create(
+            AuthenticateTokenUseCase authenticateToken,
+            CheckHealthUseCase checkHealth,
+            List<RouteGroup> routeGroups,
+            HttpSettings settings) {
+        return create(
+                authenticateToken,
+                checkHealth,
+                routeGroups,
+                settings,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
-    /** An unstarted server; {@link #start} it, port {@code 0} picks a free one. */
-    public static HttpServer create(UseCases useCases, HttpSettings settings, PrometheusMeterRegistry metricsRegistry) {
+    /**
+     * An unstarted server; {@link #start} it, port {@code 0} picks a free one. Every route but the route
+     * groups' needs only bearer authentication and the health check: the operations routes and forward auth.
+     */
+    public static HttpServer create(
+            AuthenticateTokenUseCase authenticateToken,
+            CheckHealthUseCase checkHealth,
+            List<RouteGroup> routeGroups,
+            HttpSettings settings,
+            PrometheusMeterRegistry metricsRegistry) {
         var mapper = JsonMapping.strictMapper();
         var metrics = new ApiMetrics(metricsRegistry);
         var ready = new AtomicBoolean();
-        var requestBody = new RequestBody(mapper, settings.maxBodyBytes());
         var requestLog = new RequestLog(metrics);
         var clientDevices = new ClientDevices(settings.trustedProxies());
-        var authentication = new BearerAuthentication(useCases.authenticateToken(), clientDevices);
-        var logout = new LogoutRoute(useCases.logoutPlatformUser(), requestBody, metrics);
-        var accounts = new AccountRoutes(
-                useCases.registerPlatformUser(),
-                useCases.loginPlatformUser(),
-                useCases.createToken(),
-                requestBody,
-                clientDevices);
-        var listings =
-                new ListingRoutes(useCases.listPlatformUsers(), useCases.listUserTokens(), useCases.readAuditTrail());
-        var selfService = new SelfServiceRoutes(
-                useCases.logoutSelf(),
-                useCases.manageApiKeys(),
-                useCases.listUserTokens(),
-                useCases.manageAccounts(),
-                requestBody,
-                clientDevices,
-                metrics);
-        var lifecycle = new AccountLifecycleRoutes(useCases.manageAccounts(), requestBody, metrics);
-        var settingsRoutes = new SettingsRoutes(useCases.manageSettings(), requestBody);
+        var support = new RouteSupport(new RequestBody(mapper, settings.maxBodyBytes()), clientDevices, metrics);
+        var authentication = new BearerAuthentication(authenticateToken, clientDevices);
         var operations = new OperationsRoutes(
-                useCases.checkHealth(), ready::get, metricsRegistry, new MetricsAccess(settings.metricsToken()));
+                checkHealth, ready::get, metricsRegistry, new MetricsAccess(settings.metricsToken()));
         var staticFiles = new StaticFiles(requestLog);
         var forwardAuth = new ForwardAuthRoute(authentication, metrics);
-        var oauth = new OAuthRoutes(useCases.serviceClientDoors(), requestBody, metrics);
-        var serviceClients = new ServiceClientRoutes(useCases.manageServiceClients(), requestBody);
-        var webhooks = new WebhookRoutes(useCases.manageWebhooks(), requestBody);
-
         var registered = new RegisteredRoutes();
+
         var javalin = Javalin.create(config -> {
             config.events.handlerAdded(registered::add);
             config.jsonMapper(new JavalinJackson(mapper, false));
@@ -97,15 +93,7 @@ public final class HttpServer {
             // regular expression each: the routes called most come first. No two groups share a prefix.
             operations.register(config.routes);
             forwardAuth.register(config.routes);
-            oauth.register(config.routes);
-            selfService.register(config.routes);
-            logout.register(config.routes);
-            accounts.register(config.routes);
-            listings.register(config.routes);
-            lifecycle.register(config.routes);
-            settingsRoutes.register(config.routes);
-            serviceClients.register(config.routes);
-            webhooks.register(config.routes);
+            routeGroups.forEach(group -> group.register(config.routes, support));
             ErrorAnswers.register(config.routes, metrics);
             answerHeadLikeGet(config.routes, registered);
         });

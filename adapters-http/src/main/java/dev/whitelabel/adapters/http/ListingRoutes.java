@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What an admin reads of their platform: its users, a user's tokens, the audit trail. Paginated. */
-final class ListingRoutes {
+public final class ListingRoutes {
 
     /** Part of the email of the users listed. */
     private static final String SEARCH = "search";
@@ -17,6 +17,15 @@ final class ListingRoutes {
     private final ListPlatformUsersUseCase listPlatformUsers;
     private final ListUserTokensUseCase listUserTokens;
     private final ReadAuditTrailUseCase readAuditTrail;
+
+    /** The routes of this group, calling only these use cases. */
+    public static RouteGroup of(
+            ListPlatformUsersUseCase listPlatformUsers,
+            ListUserTokensUseCase listUserTokens,
+            ReadAuditTrailUseCase readAuditTrail) {
+        return (routes, support) ->
+                new ListingRoutes(listPlatformUsers, listUserTokens, readAuditTrail).register(routes);
+    }
 
     ListingRoutes(
             ListPlatformUsersUseCase listPlatformUsers,

@@ -8,11 +8,17 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /** POST /api/white-label/logout: an admin logs one of their platform's users out. */
-final class LogoutRoute {
+public final class LogoutRoute {
 
     private final LogoutPlatformUserUseCase logoutPlatformUser;
     private final RequestBody requestBody;
     private final ApiMetrics metrics;
+
+    /** The routes of this group, calling only these use cases. */
+    public static RouteGroup of(LogoutPlatformUserUseCase logoutPlatformUser) {
+        return (routes, support) ->
+                new LogoutRoute(logoutPlatformUser, support.requestBody, support.metrics).register(routes);
+    }
 
     LogoutRoute(LogoutPlatformUserUseCase logoutPlatformUser, RequestBody requestBody, ApiMetrics metrics) {
         this.logoutPlatformUser = logoutPlatformUser;

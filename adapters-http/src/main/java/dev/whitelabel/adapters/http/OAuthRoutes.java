@@ -19,7 +19,7 @@ import java.util.Optional;
  * (RFC 6749 section 2.3.1): {@code POST /oauth/introspect} (RFC 7662) and {@code POST /oauth/revoke}
  * (RFC 7009). Neither tells why a token is not alive, nor whether it is another platform's.
  */
-final class OAuthRoutes {
+public final class OAuthRoutes {
 
     static final String INTROSPECT = "/oauth/introspect";
     static final String REVOKE = "/oauth/revoke";
@@ -29,6 +29,11 @@ final class OAuthRoutes {
     private final ServiceClientDoorsUseCase doors;
     private final RequestBody requestBody;
     private final ApiMetrics metrics;
+
+    /** The routes of this group, calling only these use cases. */
+    public static RouteGroup of(ServiceClientDoorsUseCase doors) {
+        return (routes, support) -> new OAuthRoutes(doors, support.requestBody, support.metrics).register(routes);
+    }
 
     OAuthRoutes(ServiceClientDoorsUseCase doors, RequestBody requestBody, ApiMetrics metrics) {
         this.doors = doors;

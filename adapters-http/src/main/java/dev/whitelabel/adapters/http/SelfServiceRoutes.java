@@ -16,7 +16,7 @@ import java.util.Optional;
  * What any token holder may do for themselves: who am I, log out, see my sessions, change my
  * password, manage my API keys.
  */
-final class SelfServiceRoutes {
+public final class SelfServiceRoutes {
 
     private final LogoutSelfUseCase logoutSelf;
     private final ManageApiKeysUseCase manageApiKeys;
@@ -25,6 +25,23 @@ final class SelfServiceRoutes {
     private final RequestBody requestBody;
     private final ClientDevices clientDevices;
     private final ApiMetrics metrics;
+
+    /** The routes of this group, calling only these use cases. */
+    public static RouteGroup of(
+            LogoutSelfUseCase logoutSelf,
+            ManageApiKeysUseCase manageApiKeys,
+            ListUserTokensUseCase listUserTokens,
+            ManageAccountsUseCase manageAccounts) {
+        return (routes, support) -> new SelfServiceRoutes(
+                        logoutSelf,
+                        manageApiKeys,
+                        listUserTokens,
+                        manageAccounts,
+                        support.requestBody,
+                        support.clientDevices,
+                        support.metrics)
+                .register(routes);
+    }
 
     SelfServiceRoutes(
             LogoutSelfUseCase logoutSelf,

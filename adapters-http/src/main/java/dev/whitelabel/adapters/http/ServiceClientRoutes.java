@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import java.util.List;
 
 /** An admin's service clients: create (the secret shown once), list (never the secret), delete (refused at once). */
-final class ServiceClientRoutes {
+public final class ServiceClientRoutes {
 
     static final String PATH = "/api/white-label/service-clients";
 
@@ -30,6 +30,11 @@ final class ServiceClientRoutes {
 
     private final ManageServiceClientsUseCase serviceClients;
     private final RequestBody requestBody;
+
+    /** The routes of this group, calling only these use cases. */
+    public static RouteGroup of(ManageServiceClientsUseCase serviceClients) {
+        return (routes, support) -> new ServiceClientRoutes(serviceClients, support.requestBody).register(routes);
+    }
 
     ServiceClientRoutes(ManageServiceClientsUseCase serviceClients, RequestBody requestBody) {
         this.serviceClients = serviceClients;

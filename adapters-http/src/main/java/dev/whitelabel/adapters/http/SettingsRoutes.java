@@ -7,10 +7,15 @@ import io.javalin.http.Context;
 import java.util.OptionalInt;
 
 /** An admin reads and changes their platform's settings: the cap on each user's live tokens. */
-final class SettingsRoutes {
+public final class SettingsRoutes {
 
     private final ManageSettingsUseCase manageSettings;
     private final RequestBody requestBody;
+
+    /** The routes of this group, calling only these use cases. */
+    public static RouteGroup of(ManageSettingsUseCase manageSettings) {
+        return (routes, support) -> new SettingsRoutes(manageSettings, support.requestBody).register(routes);
+    }
 
     SettingsRoutes(ManageSettingsUseCase manageSettings, RequestBody requestBody) {
         this.manageSettings = manageSettings;

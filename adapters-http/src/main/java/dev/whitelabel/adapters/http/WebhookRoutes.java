@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** An admin's webhook endpoints, and what became of their deliveries. */
-final class WebhookRoutes {
+public final class WebhookRoutes {
 
     static final String PATH = "/api/white-label/webhooks";
     /** Why an endpoint is disabled; the service disables one for no other reason. */
@@ -80,6 +80,11 @@ final class WebhookRoutes {
 
     private final ManageWebhooksUseCase webhooks;
     private final RequestBody requestBody;
+
+    /** The routes of this group, calling only these use cases. */
+    public static RouteGroup of(ManageWebhooksUseCase webhooks) {
+        return (routes, support) -> new WebhookRoutes(webhooks, support.requestBody).register(routes);
+    }
 
     WebhookRoutes(ManageWebhooksUseCase webhooks, RequestBody requestBody) {
         this.webhooks = webhooks;

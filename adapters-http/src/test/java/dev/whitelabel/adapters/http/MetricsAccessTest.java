@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,8 @@ class MetricsAccessTest {
 
     static HttpServer server(HttpSettings settings) {
         var useCases = new WhitelabelUseCases(InMemoryStorage.create(), new BcryptPasswordHasher(4), Clock.systemUTC());
-        return HttpServer.create(useCases, settings).start("0.0.0.0", 0);
+        return HttpServer.create(useCases.authenticateToken(), useCases.checkHealth(), List.of(), settings)
+                .start("0.0.0.0", 0);
     }
 
     static int scrape(String host, int port, String authorization) throws Exception {

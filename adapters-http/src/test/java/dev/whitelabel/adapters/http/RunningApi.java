@@ -71,11 +71,29 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
         this.store = store;
     }
 
+    /**
+     * Every route group, as bootstrap's HttpApi hands them out (this module cannot see bootstrap; its
+     * EmbeddedServerTest holds HttpApi to the OpenAPI document, OperationsTest holds this list to it).
+     */
+    static List<RouteGroup> everyRoute(WhitelabelUseCases u) {
+        return List.of(
+                OAuthRoutes.of(u.serviceClientDoors()),
+                SelfServiceRoutes.of(u.logoutSelf(), u.manageApiKeys(), u.listUserTokens(), u.manageAccounts()),
+                LogoutRoute.of(u.logoutPlatformUser()),
+                AccountRoutes.of(u.registerPlatformUser(), u.loginPlatformUser(), u.createToken()),
+                ListingRoutes.of(u.listPlatformUsers(), u.listUserTokens(), u.readAuditTrail()),
+                AccountLifecycleRoutes.of(u.manageAccounts()),
+                SettingsRoutes.of(u.manageSettings()),
+                ServiceClientRoutes.of(u.manageServiceClients()),
+                WebhookRoutes.of(u.manageWebhooks()));
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         storage = storage();
         useCases = new WhitelabelUseCases(storage, new BcryptPasswordHasher(4), Clock.systemUTC());
-        server = HttpServer.create(useCases, settings).start("127.0.0.1", 0);
+        server = HttpServer.create(useCases.authenticateToken(), useCases.checkHealth(), everyRoute(useCases), settings)
+                .start("127.0.0.1", 0);
         api = new ApiClient(server.port());
     }
 
