@@ -1,8 +1,10 @@
 package dev.whitelabel.application;
 
+import dev.whitelabel.domain.error.TokenNotFound;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
+import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.model.TokenRevocation;
 import dev.whitelabel.domain.model.User;
@@ -25,6 +27,50 @@ final class Revocations {
         this.tokens = tokens;
         this.auditLog = auditLog;
         this.webhooks = webhooks;
+    }
+
+    /**
+     * A logout of {@code scope}: what it ends, audited as a logout. A token named that is not the user's
+     * is {@link TokenNotFound}, nothing revoked. The current token and the others are the caller's, when
+     * the user logs themselves out: the caller's token may have been ended since it authenticated, by a
+     * concurrent logout, and then there is nothing to end or to keep, which is not an error.
+     */
+    int logOut(Actor actor, User user, LogoutScope scope, Optional<Long> callersToken, Instant now) {
+        return scope.match(new LogoutScope.Cases<>() {
+            @Override
+            public Integer allTokens() {
+                return revokeAll(actor, user, AuditAction.LOGOUT_ALL, now);
+            }
+
+            @Override
+            public Integer oneToken(long tokenId) {
+                return revokeOne(actor, user, tokenId, AuditAction.LOGOUT_TOKEN, now)
+                        .orElseThrow(TokenNotFound::new);
+            }
+
+            @Override
+            public Integer allBut(long keptTokenId) {
+                return revokeAllExcept(actor, user, keptTokenId, AuditAction.LOGOUT_OTHERS, now)
+                        .orElseThrow(TokenNotFound::new);
+            }
+
+            @Override
+            public Integer current() {
+                return revokeOne(actor, user, callers(), AuditAction.LOGOUT_TOKEN, now)
+                        .orElse(0);
+            }
+
+            @Override
+            public Integer others() {
+                return revokeAllExcept(actor, user, callers(), AuditAction.LOGOUT_OTHERS, now)
+                        .orElse(0);
+            }
+
+            private long callers() {
+                return callersToken.orElseThrow(() -> new IllegalArgumentException(
+                        "only a user logging themselves out has a current token: name the token instead"));
+            }
+        });
     }
 
     /** Every live token of the user, for the reason {@code action} says; answers how many there were. */

@@ -8,6 +8,7 @@ import dev.whitelabel.domain.error.UserNotFound;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.PlatformCreated;
@@ -133,12 +134,10 @@ class LogoutPlatformUserTest {
         fixture.user(acme, "bob@acme.test");
         var mismatch = new LogoutTarget(
                 new UserReference(Optional.of(ann.id()), Optional.of(new EmailAddress("bob@acme.test"))),
-                Optional.empty(),
-                Optional.empty());
+                LogoutScope.ALL);
         var match = new LogoutTarget(
                 new UserReference(Optional.of(ann.id()), Optional.of(new EmailAddress("Ann@Acme.test"))),
-                Optional.empty(),
-                Optional.empty());
+                LogoutScope.ALL);
 
         assertThatThrownBy(() -> fixture.useCases.logoutPlatformUser().logout(acmeAdmin, mismatch))
                 .isInstanceOf(UserNotFound.class);

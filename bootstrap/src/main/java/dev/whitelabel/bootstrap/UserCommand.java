@@ -3,6 +3,7 @@ package dev.whitelabel.bootstrap;
 import dev.whitelabel.adapters.http.Answers;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
+import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.Password;
@@ -86,8 +87,7 @@ final class UserCommand {
                     new UserReference(
                             Optional.ofNullable(who.userId),
                             Optional.ofNullable(who.email).map(EmailAddress::new)),
-                    Optional.ofNullable(tokenId),
-                    Optional.ofNullable(exceptTokenId));
+                    LogoutScope.of(Optional.ofNullable(tokenId), Optional.ofNullable(exceptTokenId)));
             return database.printResultOf(useCases -> new CommandResults.LoggedOut(
                     Answers.ADMIN_LOGOUT_MESSAGE,
                     useCases.logoutPlatformUser()

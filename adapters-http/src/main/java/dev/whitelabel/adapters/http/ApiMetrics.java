@@ -1,5 +1,6 @@
 package dev.whitelabel.adapters.http;
 
+import dev.whitelabel.domain.model.LogoutScope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -59,6 +60,37 @@ final class ApiMetrics {
     }
 
     /** {@code kind}: admin_one, admin_others, admin_all, self_one, self_others or self_all. */
+    /** A logout by {@code who} (admin or self), counted by what it ended: one, others or all. */
+    void loggedOut(String who, LogoutScope scope, int revokedTokens) {
+        String ended = scope.match(new LogoutScope.Cases<>() {
+            @Override
+            public String allTokens() {
+                return "all";
+            }
+
+            @Override
+            public String oneToken(long tokenId) {
+                return "one";
+            }
+
+            @Override
+            public String allBut(long keptTokenId) {
+                return "others";
+            }
+
+            @Override
+            public String current() {
+                return "one";
+            }
+
+            @Override
+            public String others() {
+                return "others";
+            }
+        });
+        loggedOut(who + "_" + ended, revokedTokens);
+    }
+
     void loggedOut(String kind, int revokedTokens) {
         Counter.builder("whitelabel.logouts")
                 .tag("kind", kind)

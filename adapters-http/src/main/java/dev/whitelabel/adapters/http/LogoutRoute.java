@@ -1,6 +1,7 @@
 package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.UserReference;
 import dev.whitelabel.domain.port.in.LogoutPlatformUserUseCase;
@@ -39,11 +40,9 @@ public final class LogoutRoute {
         var exceptTokenId = body.optionalId("except_token_id");
         body.requireValid();
 
-        var result = logoutPlatformUser.logout(
-                admin, new LogoutTarget(new UserReference(userId, email), tokenId, exceptTokenId));
-        metrics.loggedOut(
-                tokenId.isPresent() ? "admin_one" : exceptTokenId.isPresent() ? "admin_others" : "admin_all",
-                result.revokedTokens());
+        var target = new LogoutTarget(new UserReference(userId, email), LogoutScope.of(tokenId, exceptTokenId));
+        var result = logoutPlatformUser.logout(admin, target);
+        metrics.loggedOut("admin", target.scope(), result.revokedTokens());
 
         ctx.json(new Answers.LoggedOut(Answers.ADMIN_LOGOUT_MESSAGE, result.revokedTokens()));
     }

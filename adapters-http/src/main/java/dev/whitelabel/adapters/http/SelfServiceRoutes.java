@@ -10,6 +10,7 @@ import dev.whitelabel.domain.port.in.ManageAccountsUseCase;
 import dev.whitelabel.domain.port.in.ManageApiKeysUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,10 @@ import java.util.Optional;
  * password, manage my API keys.
  */
 public final class SelfServiceRoutes {
+
+    /** The body's {@code scope}, by its name on the wire. */
+    private static final Map<String, LogoutScope> SCOPES =
+            Map.of("current", LogoutScope.CURRENT, "others", LogoutScope.OTHERS, "all", LogoutScope.ALL);
 
     private final LogoutSelfUseCase logoutSelf;
     private final ManageApiKeysUseCase manageApiKeys;
@@ -80,9 +85,9 @@ public final class SelfServiceRoutes {
         // {"all":true} came first and keeps working; "scope" says the same and more
         boolean all = body.optionalBoolean("all");
         var scope = body.valid(body.optionalText("scope"), text -> {
-            var named = LogoutScope.ofWireName(text)
+            var named = Optional.ofNullable(SCOPES.get(text))
                     .orElseThrow(() -> InvalidInput.of("scope", "The selected scope is invalid."));
-            if (all && named != LogoutScope.ALL) {
+            if (all && !named.equals(LogoutScope.ALL)) {
                 throw InvalidInput.of("scope", "The scope field must be all when all is true.");
             }
             return named;
@@ -91,13 +96,7 @@ public final class SelfServiceRoutes {
 
         var chosen = scope.orElse(all ? LogoutScope.ALL : LogoutScope.CURRENT);
         var result = logoutSelf.logout(caller, chosen);
-        metrics.loggedOut(
-                switch (chosen) {
-                    case CURRENT -> "self_one";
-                    case OTHERS -> "self_others";
-                    case ALL -> "self_all";
-                },
-                result.revokedTokens());
+        metrics.loggedOut("self", chosen, result.revokedTokens());
 
         ctx.json(new Answers.LoggedOut("Logged out successfully.", result.revokedTokens()));
     }

@@ -1,40 +1,28 @@
 package dev.whitelabel.domain.model;
 
-import dev.whitelabel.domain.error.InvalidInput;
 import java.util.Optional;
 
-/**
- * Whom to log out and, optionally, which single token to revoke; without one, every live token but
- * the one to keep, if any.
- */
-public record LogoutTarget(UserReference user, Optional<Long> tokenId, Optional<Long> exceptTokenId) {
-
-    public LogoutTarget {
-        if (tokenId.isPresent() && tokenId.get() < 1) {
-            throw InvalidInput.of("token_id", "The token id field must be at least 1.");
-        }
-        if (exceptTokenId.isPresent() && exceptTokenId.get() < 1) {
-            throw InvalidInput.of("except_token_id", "The except token id field must be at least 1.");
-        }
-        if (tokenId.isPresent() && exceptTokenId.isPresent()) {
-            throw InvalidInput.of(
-                    "except_token_id", "The except token id field is prohibited when token id is present.");
-        }
-    }
+/** Whom to log out, and which of their tokens. */
+public record LogoutTarget(UserReference user, LogoutScope scope) {
 
     public static LogoutTarget user(long userId) {
-        return new LogoutTarget(UserReference.byId(userId), Optional.empty(), Optional.empty());
+        return new LogoutTarget(UserReference.byId(userId), LogoutScope.ALL);
     }
 
     public static LogoutTarget user(String email) {
-        return new LogoutTarget(UserReference.byEmail(email), Optional.empty(), Optional.empty());
+        return new LogoutTarget(UserReference.byEmail(email), LogoutScope.ALL);
     }
 
+    /** Only this token; refused if a token to keep is named already. */
     public LogoutTarget onlyToken(long tokenId) {
-        return new LogoutTarget(user, Optional.of(tokenId), exceptTokenId);
+        Optional<Long> kept =
+                scope instanceof LogoutScope.AllBut allBut ? Optional.of(allBut.keptTokenId()) : Optional.empty();
+        return new LogoutTarget(user, LogoutScope.of(Optional.of(tokenId), kept));
     }
 
+    /** Every token but this one; refused if a single token is named already. */
     public LogoutTarget exceptToken(long tokenId) {
-        return new LogoutTarget(user, this.tokenId, Optional.of(tokenId));
+        Optional<Long> only = scope instanceof LogoutScope.OneToken one ? Optional.of(one.tokenId()) : Optional.empty();
+        return new LogoutTarget(user, LogoutScope.of(only, Optional.of(tokenId)));
     }
 }

@@ -15,8 +15,7 @@ public record WebhookEvent(
         Instant timestamp,
         long platformId,
         long userId,
-        Optional<Long> tokenId,
-        Optional<Long> keptTokenId,
+        LogoutScope scope,
         int revokedTokens,
         AuditActor actor,
         AuditAction reason,
@@ -30,32 +29,59 @@ public record WebhookEvent(
         AuditEvent event = recorded.event();
         return WebhookEventType.announcing(event.action())
                 .filter(type -> type != WebhookEventType.TOKEN_REVOKED || event.tokenCount() > 0)
-                .map(type -> {
-                    // the token an event of many tokens names is the one it kept
-                    boolean keepsOne = type == WebhookEventType.USER_LOGGED_OUT;
-                    return new WebhookEvent(
-                            type,
-                            event.at(),
-                            event.platformId(),
-                            event.targetUserId().orElseThrow(),
-                            keepsOne ? Optional.empty() : event.tokenId(),
-                            keepsOne ? event.tokenId() : Optional.empty(),
-                            event.tokenCount(),
-                            event.actor(),
-                            event.action(),
-                            recorded.id());
-                });
+                .map(type -> new WebhookEvent(
+                        type,
+                        event.at(),
+                        event.platformId(),
+                        event.targetUserId().orElseThrow(),
+                        scope(type, event.tokenId()),
+                        event.tokenCount(),
+                        event.actor(),
+                        event.action(),
+                        recorded.id()));
+    }
+
+    /** The token an event of one token names is the one it ended; the token an event of many names, the one it kept. */
+    private static LogoutScope scope(WebhookEventType type, Optional<Long> tokenId) {
+        if (type == WebhookEventType.TOKEN_REVOKED) {
+            return new LogoutScope.OneToken(
+                    tokenId.orElseThrow(() -> new IllegalStateException("a token.revoked event names its token")));
+        }
+        return tokenId.<LogoutScope>map(LogoutScope.AllBut::new).orElse(LogoutScope.ALL);
     }
 
     /** The Standard Webhooks body: {@code {"type":..,"timestamp":..,"data":{..}}}. */
     public String body() {
-        String scope = type == WebhookEventType.TOKEN_REVOKED ? "one" : keptTokenId.isPresent() ? "others" : "all";
+        String tokens = scope.match(new LogoutScope.Cases<>() {
+            @Override
+            public String allTokens() {
+                return ",\"token_id\":null,\"scope\":\"all\"";
+            }
+
+            @Override
+            public String oneToken(long tokenId) {
+                return ",\"token_id\":" + tokenId + ",\"scope\":\"one\"";
+            }
+
+            @Override
+            public String allBut(long keptTokenId) {
+                return ",\"token_id\":null,\"scope\":\"others\",\"kept_token_id\":" + keptTokenId;
+            }
+
+            @Override
+            public String current() {
+                throw new IllegalStateException("an event names its tokens by id");
+            }
+
+            @Override
+            public String others() {
+                return current();
+            }
+        });
         return "{\"type\":\"" + type.wireName() + "\",\"timestamp\":\"" + timestamp + "\",\"data\":{"
                 + "\"platform_id\":" + platformId
                 + ",\"user_id\":" + userId
-                + ",\"token_id\":" + tokenId.map(String::valueOf).orElse("null")
-                + ",\"scope\":\"" + scope + "\""
-                + keptTokenId.map(kept -> ",\"kept_token_id\":" + kept).orElse("")
+                + tokens
                 + ",\"revoked_tokens\":" + revokedTokens
                 + ",\"reason\":\"" + reason.name().toLowerCase(Locale.ROOT) + "\""
                 + ",\"actor\":{\"type\":\"" + actor.kind().name().toLowerCase(Locale.ROOT) + "\",\"id\":"
