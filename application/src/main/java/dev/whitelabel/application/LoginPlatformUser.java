@@ -23,7 +23,7 @@ final class LoginPlatformUser implements LoginPlatformUserUseCase {
     private final Transactions transactions;
     private final Clock clock;
     // Checked against when the email is unknown, so that both refusals cost one hash comparison. Made
-    // by the first login, not here: a command-line call never logs in, and the hash was a third of its CPU.
+    // by the first login, not here: a command-line call never logs in, and would pay for the hash.
     private volatile String decoyHash;
 
     LoginPlatformUser(

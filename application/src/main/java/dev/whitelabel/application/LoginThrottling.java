@@ -29,7 +29,7 @@ final class LoginThrottling {
     /** One login attempt, holding its place among the failures until it succeeds. */
     record Attempt(long platformId, String emailHash, long place, boolean emailHadFailures) {}
 
-    /** How long a place taken counts as an attempt still being checked (BCrypt takes a tenth of a second). */
+    /** How long a place taken counts as an attempt still being checked (BCrypt is slow by design). */
     static final Duration UNDER_WAY = Duration.ofSeconds(1);
 
     /** Attempts that may wait for a place at once on an instance: a few of its request threads. */

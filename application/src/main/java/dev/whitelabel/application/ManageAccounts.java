@@ -21,8 +21,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Passwords are hashed before the transaction opens: BCrypt takes a tenth of a second, and a
- * transaction that waits on it holds the user's row lock as long.
+ * Passwords are hashed before the transaction opens: BCrypt is slow by design, and a transaction
+ * that waits on it holds the user's row lock as long.
  */
 final class ManageAccounts implements ManageAccountsUseCase {
 

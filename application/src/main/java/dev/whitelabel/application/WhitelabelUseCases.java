@@ -9,6 +9,7 @@ import dev.whitelabel.domain.port.in.CreatePlatformUseCase;
 import dev.whitelabel.domain.port.in.CreatePlatformUserUseCase;
 import dev.whitelabel.domain.port.in.CreateTokenUseCase;
 import dev.whitelabel.domain.port.in.DeliverWebhooksUseCase;
+import dev.whitelabel.domain.port.in.IntrospectTokenUseCase;
 import dev.whitelabel.domain.port.in.ListPlatformUsersUseCase;
 import dev.whitelabel.domain.port.in.ListUserTokensUseCase;
 import dev.whitelabel.domain.port.in.LoginPlatformUserUseCase;
@@ -22,7 +23,7 @@ import dev.whitelabel.domain.port.in.ManageWebhooksUseCase;
 import dev.whitelabel.domain.port.in.PruneTokensUseCase;
 import dev.whitelabel.domain.port.in.ReadAuditTrailUseCase;
 import dev.whitelabel.domain.port.in.RegisterPlatformUserUseCase;
-import dev.whitelabel.domain.port.in.ServiceClientDoorsUseCase;
+import dev.whitelabel.domain.port.in.RevokeTokenUseCase;
 import dev.whitelabel.domain.port.out.HostResolver;
 import dev.whitelabel.domain.port.out.PasswordHasher;
 import dev.whitelabel.domain.port.out.Storage;
@@ -53,7 +54,8 @@ public record WhitelabelUseCases(
         PruneTokensUseCase pruneTokens,
         CheckHealthUseCase checkHealth,
         ManageServiceClientsUseCase manageServiceClients,
-        ServiceClientDoorsUseCase serviceClientDoors,
+        IntrospectTokenUseCase introspectToken,
+        RevokeTokenUseCase revokeToken,
         ManageWebhooksUseCase manageWebhooks,
         ManageAccountsUseCase manageAccounts,
         ManageSettingsUseCase manageSettings,
@@ -103,8 +105,8 @@ public record WhitelabelUseCases(
                         s.storage.auditLog(),
                         s.transactions,
                         s.clock),
-                new ServiceClientDoors(
-                        s.storage.serviceClients(), s.liveTokens, s.revocations, s.throttling, s.transactions, s.clock),
+                new IntrospectToken(s.serviceClients),
+                new RevokeToken(s.serviceClients, s.revocations, s.transactions, s.clock),
                 new ManageWebhooks(
                         s.storage.platforms(),
                         s.storage.webhooks(),
@@ -144,7 +146,7 @@ public record WhitelabelUseCases(
         return webhookDeliveries.over(storage, sender, limits);
     }
 
-    /** The parts several use cases share, built once per catalogue. */
+    /** The parts several use cases share, built once per WhitelabelUseCases. */
     private static final class Shared {
         final Storage storage;
         final PasswordHasher passwordHasher;
@@ -158,6 +160,7 @@ public record WhitelabelUseCases(
         final NewUsers newUsers;
         final LiveTokens liveTokens;
         final LoginThrottling throttling;
+        final ServiceClientAuthentication serviceClients;
         final DeliveryActivity deliveryActivity = new DeliveryActivity();
 
         Shared(
@@ -182,6 +185,8 @@ public record WhitelabelUseCases(
             this.newUsers = new NewUsers(storage.users(), passwordHasher);
             this.liveTokens = new LiveTokens(storage.tokens(), clock);
             this.throttling = new LoginThrottling(storage.loginFailures(), loginThrottle, transactions, clock);
+            this.serviceClients =
+                    new ServiceClientAuthentication(storage.serviceClients(), liveTokens, throttling, clock);
         }
     }
 }

@@ -57,13 +57,13 @@ class ServiceClientsTest {
     /** What the client is told about {@code token}: its holder while it is active, empty while inactive. */
     Optional<AuthenticatedUser> introspect(ServiceClientCreated client, String token) {
         var answer =
-                fixture.useCases.serviceClientDoors().introspect(client.client().clientId(), client.secret(), token);
+                fixture.useCases.introspectToken().introspect(client.client().clientId(), client.secret(), token);
         assertThat(answer).isNotInstanceOf(Introspection.InvalidClient.class);
         return answer instanceof Introspection.Active active ? Optional.of(active.holder()) : Optional.empty();
     }
 
     boolean authenticates(String clientId, String secret) {
-        return !(fixture.useCases.serviceClientDoors().introspect(clientId, secret, "x")
+        return !(fixture.useCases.introspectToken().introspect(clientId, secret, "x")
                 instanceof Introspection.InvalidClient);
     }
 
@@ -76,27 +76,29 @@ class ServiceClientsTest {
                 WebhookPolicy.publicTargetsOnly(),
                 new LoginThrottle(5, 3, Duration.ofMinutes(15)),
                 HostResolver.SYSTEM);
-        var doors = throttled.serviceClientDoors();
+        var introspection = throttled.introspectToken();
+        var revocation = throttled.revokeToken();
         var attacked = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), "attacked");
         String id = attacked.client().clientId();
         for (int i = 0; i < 3; i++) {
-            assertThat(doors.introspect(id, "wls_guess" + i, "x")).isInstanceOf(Introspection.InvalidClient.class);
+            assertThat(introspection.introspect(id, "wls_guess" + i, "x"))
+                    .isInstanceOf(Introspection.InvalidClient.class);
             fixture.clock.advance(Duration.ofMinutes(1));
         }
 
-        assertThatThrownBy(() -> doors.introspect(id, "wls_guess", "x"))
+        assertThatThrownBy(() -> introspection.introspect(id, "wls_guess", "x"))
                 .isInstanceOf(TooManyLoginAttempts.class)
                 .hasMessage("Too many login attempts. Please try again in 720 seconds.");
-        assertThatThrownBy(() -> doors.revoke(id, "wls_guess", "x")).isInstanceOf(TooManyLoginAttempts.class);
-        assertThat(doors.introspect(id, attacked.secret(), "x"))
+        assertThatThrownBy(() -> revocation.revoke(id, "wls_guess", "x")).isInstanceOf(TooManyLoginAttempts.class);
+        assertThat(introspection.introspect(id, attacked.secret(), "x"))
                 .as("whoever knows the id cannot shut the client out")
                 .isInstanceOf(Introspection.Inactive.class);
-        assertThat(doors.revoke(id, attacked.secret(), "x")).isTrue();
+        assertThat(revocation.revoke(id, attacked.secret(), "x")).isTrue();
 
         for (int i = 0; i < 3; i++) {
-            doors.introspect("wlc_nobody", "wls_guess", "x");
+            introspection.introspect("wlc_nobody", "wls_guess", "x");
         }
-        assertThatThrownBy(() -> doors.introspect("wlc_nobody", "wls_guess", "x"))
+        assertThatThrownBy(() -> introspection.introspect("wlc_nobody", "wls_guess", "x"))
                 .as("an unknown id is counted as a known one")
                 .isInstanceOf(TooManyLoginAttempts.class);
         assertThat(fixture.storage
@@ -109,7 +111,7 @@ class ServiceClientsTest {
                 .hasSize(3);
 
         fixture.clock.advance(Duration.ofMinutes(13));
-        assertThat(doors.introspect(id, "wls_guess", "x")).isInstanceOf(Introspection.InvalidClient.class);
+        assertThat(introspection.introspect(id, "wls_guess", "x")).isInstanceOf(Introspection.InvalidClient.class);
     }
 
     @Test
@@ -121,8 +123,7 @@ class ServiceClientsTest {
         assertThat(authenticates(id, created.secret() + "x")).isFalse();
         assertThat(authenticates(id, "\u00e9" + created.secret().substring(1))).isFalse();
         assertThat(authenticates("wlc_unknown", created.secret())).isFalse();
-        assertThat(fixture.useCases.serviceClientDoors().revoke(id, "wrong", "x"))
-                .isFalse();
+        assertThat(fixture.useCases.revokeToken().revoke(id, "wrong", "x")).isFalse();
 
         assertThatThrownBy(() -> fixture.useCases
                         .manageServiceClients()
@@ -181,12 +182,15 @@ class ServiceClientsTest {
         var client = created.client();
         var ann = fixture.token(fixture.user(acme, "ann@acme.test"));
         var gus = fixture.token(fixture.user(globex, "gus@globex.test"));
-        var doors = fixture.useCases.serviceClientDoors();
+        var revocation = fixture.useCases.revokeToken();
 
-        assertThat(doors.revoke(client.clientId(), created.secret(), gus.token().value()))
+        assertThat(revocation.revoke(
+                        client.clientId(), created.secret(), gus.token().value()))
                 .isTrue();
-        assertThat(doors.revoke(client.clientId(), created.secret(), "garbage")).isTrue();
-        assertThat(doors.revoke(client.clientId(), created.secret(), ann.token().value()))
+        assertThat(revocation.revoke(client.clientId(), created.secret(), "garbage"))
+                .isTrue();
+        assertThat(revocation.revoke(
+                        client.clientId(), created.secret(), ann.token().value()))
                 .isTrue();
 
         assertThat(fixture.authenticates(gus)).isTrue();

@@ -53,7 +53,7 @@ class TenantIsolationPropertyTest {
         LIST_USERS,
         LIST_TOKENS,
         READ_AUDIT,
-        // the doors other services use, through the acting platform's service client or gateway
+        // the endpoints other services use, through the acting platform's service client or gateway
         INTROSPECT,
         REVOKE_BY_SERVICE_CLIENT,
         CHECK_ON_PLATFORM,
@@ -173,7 +173,8 @@ class TenantIsolationPropertyTest {
         User user = users.get(operation.user());
         IssuedToken token = tokens.get(operation.token());
         long tokenId = token.tokenId();
-        var doors = fixture.useCases.serviceClientDoors();
+        var introspection = fixture.useCases.introspectToken();
+        var revocation = fixture.useCases.revokeToken();
         var useCases = fixture.useCases;
         try {
             switch (operation.kind()) {
@@ -202,7 +203,7 @@ class TenantIsolationPropertyTest {
                             .allSatisfy(recorded ->
                                     assertThat(recorded.event().platformId()).isEqualTo(actingId));
                 case INTROSPECT -> {
-                    var answer = doors.introspect(
+                    var answer = introspection.introspect(
                             client.client().clientId(),
                             client.secret(),
                             token.token().value());
@@ -211,7 +212,7 @@ class TenantIsolationPropertyTest {
                     }
                 }
                 case REVOKE_BY_SERVICE_CLIENT ->
-                    doors.revoke(
+                    revocation.revoke(
                             client.client().clientId(),
                             client.secret(),
                             token.token().value());

@@ -1,6 +1,6 @@
 package dev.whitelabel.bootstrap;
 
-import dev.whitelabel.adapters.http.Answers;
+import dev.whitelabel.adapters.http.ResponseBodies;
 import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.model.PlatformCreated;
@@ -75,7 +75,7 @@ final class CommandResults {
     record WebhookEnabledResult(String message, long id, String url, int resumedDeliveries) {
         static WebhookEnabledResult of(WebhookEnabled enabled) {
             return new WebhookEnabledResult(
-                    Answers.WEBHOOK_ENABLED_MESSAGE,
+                    ResponseBodies.WEBHOOK_ENABLED_MESSAGE,
                     enabled.endpoint().id(),
                     enabled.endpoint().url(),
                     enabled.resumedDeliveries());

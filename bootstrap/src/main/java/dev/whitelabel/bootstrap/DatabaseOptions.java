@@ -82,7 +82,7 @@ final class DatabaseOptions {
         try (var wiring = open(settings, Wiring::openForOneCommand)) {
             Output.print(command.commandLine().getOut(), useCase.apply(wiring.useCases()));
         } catch (WhitelabelException e) {
-            throw e.answeredBy(new CommandRefusals(Optional.of(settings.location())));
+            throw e.mappedBy(new CommandErrorMapper(Optional.of(settings.location())));
         }
         return 0;
     }

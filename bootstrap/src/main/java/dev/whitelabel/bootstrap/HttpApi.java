@@ -36,7 +36,7 @@ public final class HttpApi {
     /** In the order Javalin tries them: the routes called most first. */
     static List<RouteGroup> routeGroups(WhitelabelUseCases u) {
         return List.of(
-                OAuthRoutes.of(u.serviceClientDoors()),
+                OAuthRoutes.of(u.introspectToken(), u.revokeToken()),
                 SelfServiceRoutes.of(u.logoutSelf(), u.manageApiKeys(), u.listUserTokens(), u.manageAccounts()),
                 LogoutRoute.of(u.logoutPlatformUser()),
                 AccountRoutes.of(u.registerPlatformUser(), u.loginPlatformUser(), u.createToken()),

@@ -70,9 +70,9 @@ public final class Main {
 
     private static int refuse(Exception e, PrintWriter err) {
         if (e instanceof WhitelabelException refusal) {
-            return refuse(refusal.answeredBy(new CommandRefusals(Optional.empty())), err);
+            return refuse(refusal.mappedBy(new CommandErrorMapper(Optional.empty())), err);
         }
-        if (e instanceof Refused refused) {
+        if (e instanceof CommandFailure refused) {
             Output.print(err, refused.answer());
             return refused.exitCode();
         }

@@ -10,7 +10,7 @@ import java.util.Map;
  * Every command prints exactly one JSON object: the result on stdout, a refusal on stderr.
  *
  * <p>Written here rather than by Jackson, which the server uses: the results are a few flat records,
- * and building an {@code ObjectMapper} took a fifth of a second of every command-line call.
+ * and building an {@code ObjectMapper} would be paid by every command-line call (bench/README.md).
  * {@code OutputTest} holds this to what Jackson writes for the same values (names in snake_case,
  * components in declaration order, the same escapes).
  */

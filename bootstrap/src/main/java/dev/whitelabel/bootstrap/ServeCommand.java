@@ -180,11 +180,11 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** A failure to bind, in words: {@code Port 8080 is already in use.} */
-    private Optional<Refused> bindFailure(Exception failure) {
+    private Optional<CommandFailure> bindFailure(Exception failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof BindException bind) {
                 String reason = String.valueOf(bind.getMessage());
-                return Optional.of(new Refused(
+                return Optional.of(new CommandFailure(
                         reason.contains("in use")
                                 ? "Port " + port + " is already in use."
                                 : "Cannot listen on " + host + ":" + port + ": " + reason + "."));

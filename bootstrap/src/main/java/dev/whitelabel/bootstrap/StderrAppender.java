@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * lines are gathered and written together: at most {@link #setFlushMillis flushMillis} later (200 ms
  * by default), when 64 KB have gathered, or with the next line of any other logger, whichever comes
  * first. Every other line is written at once, as before. The console appender made one write system
- * call per request, about a sixth of the CPU of the cheapest route (bench/run, JFR); an asynchronous
- * appender cost more than it saved (a queue hand-off per line). The price, as with nginx's
+ * call per request, and an asynchronous appender a queue hand-off per line (what each cost:
+ * bench/README.md). The price, as with nginx's
  * {@code access_log ... buffer= flush=}: a {@code kill -9} loses the access lines of the last
  * moment. A normal exit, SIGTERM included, writes them first.
  */

@@ -1,6 +1,6 @@
 package dev.whitelabel.bootstrap;
 
-import dev.whitelabel.adapters.http.Answers;
+import dev.whitelabel.adapters.http.ResponseBodies;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.LogoutScope;
@@ -89,7 +89,7 @@ final class UserCommand {
                             Optional.ofNullable(who.email).map(EmailAddress::new)),
                     LogoutScope.of(Optional.ofNullable(tokenId), Optional.ofNullable(exceptTokenId)));
             return database.printResultOf(useCases -> new CommandResults.LoggedOut(
-                    Answers.ADMIN_LOGOUT_MESSAGE,
+                    ResponseBodies.ADMIN_LOGOUT_MESSAGE,
                     useCases.logoutPlatformUser()
                             .logout(Actor.operator(platformId), target)
                             .revokedTokens()));

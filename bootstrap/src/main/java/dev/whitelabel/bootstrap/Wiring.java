@@ -87,7 +87,7 @@ final class Wiring implements AutoCloseable {
         } catch (DateTimeParseException e) {
             parsed = Optional.empty();
         }
-        return parsed.orElseThrow(() -> new Refused(
+        return parsed.orElseThrow(() -> new CommandFailure(
                 name + " must be an ISO-8601 duration of 0 or more, such as P5D or PT12H, not " + value + "."));
     }
 

@@ -83,9 +83,9 @@ class ArchitectureTest {
                 .check(PRODUCT);
     }
 
-    /** The use cases are built only by the catalogue: adapters and bootstrap see them through their port.in interfaces. */
+    /** The use cases are built only by WhitelabelUseCases: adapters and bootstrap see them through their port.in interfaces. */
     @Test
-    void the_catalogue_is_the_applications_one_public_class() {
+    void whitelabel_use_cases_is_the_applications_one_public_class() {
         classes()
                 .that()
                 .resideInAPackage("dev.whitelabel.application..")

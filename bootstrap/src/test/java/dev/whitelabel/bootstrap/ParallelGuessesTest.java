@@ -89,7 +89,7 @@ class ParallelGuessesTest {
     /** {@code count} instances of the product on one database, each with its own pool, as separate JVMs. */
     void start(String database, int count) {
         String url = databases.url(database, directory);
-        List<WhitelabelUseCases> catalogues = new ArrayList<>();
+        List<WhitelabelUseCases> everyInstancesUseCases = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             var dataSource = databases.closeLater(Database.open(DatabaseSettings.of(url)));
             var useCases = new WhitelabelUseCases(
@@ -101,10 +101,10 @@ class ParallelGuessesTest {
                     HostResolver.SYSTEM);
             var server = HttpApi.create(useCases, HttpSettings.defaults()).start("127.0.0.1", 0);
             databases.closeLater(server::stop);
-            catalogues.add(useCases);
+            everyInstancesUseCases.add(useCases);
             instances.add(server);
         }
-        var first = catalogues.get(0);
+        var first = everyInstancesUseCases.get(0);
         var acme = first.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
         admin = acme.adminToken().token().value();
         var ann = first.createPlatformUser()

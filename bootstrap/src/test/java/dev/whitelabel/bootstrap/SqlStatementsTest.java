@@ -70,7 +70,7 @@ class SqlStatementsTest {
         assertThat(counter.writes()).isZero();
     }
 
-    /** The doors other services use: a gateway's check and a service client's introspection. */
+    /** The endpoints other services use: a gateway's check and a service client's introspection. */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void a_forward_auth_check_and_an_introspection_are_one_read_each_and_no_write(String database) {
@@ -84,7 +84,7 @@ class SqlStatementsTest {
         assertThat(useCases.authenticateToken()
                         .authenticateOnPlatform(token, acme.platform().id()))
                 .isPresent();
-        assertThat(useCases.serviceClientDoors().introspect(client.client().clientId(), client.secret(), token))
+        assertThat(useCases.introspectToken().introspect(client.client().clientId(), client.secret(), token))
                 .isInstanceOf(Introspection.Active.class);
 
         assertThat(counter.statements()).hasSize(2);

@@ -27,7 +27,7 @@ class WiringTest {
     void a_duration_that_is_not_one_or_is_negative_is_refused_naming_the_variable() {
         for (String value : new String[] {"5 days", "432000", "-P1D"}) {
             assertThatThrownBy(() -> Wiring.webhookPolicy(Map.of("WHITELABEL_WEBHOOK_DISABLE_AFTER", value)))
-                    .isInstanceOf(Refused.class)
+                    .isInstanceOf(CommandFailure.class)
                     .hasMessage("WHITELABEL_WEBHOOK_DISABLE_AFTER must be an ISO-8601 duration of 0 or more, such as"
                             + " P5D or PT12H, not " + value + ".");
         }

@@ -52,7 +52,7 @@ public final class AccountLifecycleRoutes {
     private void enable(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
         manageAccounts.enable(admin, PathIds.user(ctx));
-        ctx.json(new Answers.Message("User enabled successfully."));
+        ctx.json(new ResponseBodies.Message("User enabled successfully."));
     }
 
     private void delete(Context ctx) {
@@ -63,6 +63,6 @@ public final class AccountLifecycleRoutes {
 
     private void answer(Context ctx, String kind, String message, int revokedTokens) {
         metrics.loggedOut(kind, revokedTokens);
-        ctx.json(new Answers.LoggedOut(message, revokedTokens));
+        ctx.json(new ResponseBodies.LoggedOut(message, revokedTokens));
     }
 }

@@ -72,9 +72,9 @@ public final class AccountRoutes {
                 clientDevices.device(ctx, deviceName));
 
         ctx.status(201)
-                .json(new Answers.Registered(
+                .json(new ResponseBodies.Registered(
                         "Registration successful.",
-                        Answers.UserSummary.of(signedIn.user()),
+                        ResponseBodies.UserSummary.of(signedIn.user()),
                         signedIn.token().token().value()));
     }
 
@@ -94,7 +94,7 @@ public final class AccountRoutes {
                 token.orElseThrow().on(clientDevices.device(ctx, deviceName)),
                 clientDevices.person(ctx));
 
-        ctx.json(Answers.TokenIssued.of("Login successful.", signedIn.user(), signedIn.token()));
+        ctx.json(ResponseBodies.TokenIssued.of("Login successful.", signedIn.user(), signedIn.token()));
     }
 
     private void createToken(Context ctx) {
@@ -112,7 +112,7 @@ public final class AccountRoutes {
                 new UserReference(userId, email),
                 new NewToken(name.orElseThrow(), expiresIn, clientDevices.device(ctx, deviceName)));
 
-        ctx.json(Answers.TokenIssued.of("Token created successfully.", signedIn.user(), signedIn.token()));
+        ctx.json(ResponseBodies.TokenIssued.of("Token created successfully.", signedIn.user(), signedIn.token()));
     }
 
     /** The optional {@code device_name}, held to the rules of every other name. */

@@ -94,7 +94,7 @@ public final class HttpServer {
             operations.register(config.routes);
             forwardAuth.register(config.routes);
             routeGroups.forEach(group -> group.register(config.routes, support));
-            ErrorAnswers.register(config.routes, metrics);
+            ErrorResponses.register(config.routes, metrics);
             answerHeadLikeGet(config.routes, registered);
         });
         return new HttpServer(javalin, ready, staticFiles, registered);
@@ -118,7 +118,7 @@ public final class HttpServer {
      * Gzip, as Javalin's default, for answers of 1,500 bytes or more, with no content type excluded:
      * every answer Javalin writes here is JSON or text (the console's files are {@link StaticFiles}',
      * served before Javalin). The default's list of excluded types is searched, case-insensitively, on
-     * every answer, which was a twentieth of the CPU of /health/live (bench/run, JFR).
+     * every answer, at a cost bench/README.md records.
      */
     private static CompressionStrategy jsonCompression() {
         var compression = new CompressionStrategy(null, new Gzip());

@@ -46,7 +46,7 @@ final class JsonErrorPages extends ErrorHandler {
         headers.put(HttpHeader.CONTENT_TYPE, "application/json");
         SecurityHeaders.applyTo(headers::put);
         headers.put(RequestLog.HEADER, requestLog.refused(status));
-        String json = "{\"message\":\"" + ErrorAnswers.statusText(status) + "\"}";
+        String json = "{\"message\":\"" + ErrorResponses.statusText(status) + "\"}";
         return ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -49,7 +49,7 @@ public final class ListingRoutes {
 
         var users = listPlatformUsers.list(admin, search, page);
 
-        ctx.json(Paginated.of(ctx, users, Answers.ListedUser::of, search.map(text -> Map.entry(SEARCH, text))));
+        ctx.json(Paginated.of(ctx, users, ResponseBodies.ListedUser::of, search.map(text -> Map.entry(SEARCH, text))));
     }
 
     private void tokens(Context ctx) {
@@ -59,7 +59,7 @@ public final class ListingRoutes {
 
         var tokens = listUserTokens.list(admin, userId, page);
 
-        ctx.json(Paginated.of(ctx, tokens, Answers.ListedToken::of, Optional.empty()));
+        ctx.json(Paginated.of(ctx, tokens, ResponseBodies.ListedToken::of, Optional.empty()));
     }
 
     private void audit(Context ctx) {
@@ -68,6 +68,6 @@ public final class ListingRoutes {
 
         var events = readAuditTrail.read(admin, page);
 
-        ctx.json(Paginated.of(ctx, events, Answers.ListedAuditEvent::of, Optional.empty()));
+        ctx.json(Paginated.of(ctx, events, ResponseBodies.ListedAuditEvent::of, Optional.empty()));
     }
 }

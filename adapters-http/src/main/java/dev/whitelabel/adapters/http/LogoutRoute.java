@@ -44,6 +44,6 @@ public final class LogoutRoute {
         var result = logoutPlatformUser.logout(admin, target);
         metrics.loggedOut("admin", target.scope(), result.revokedTokens());
 
-        ctx.json(new Answers.LoggedOut(Answers.ADMIN_LOGOUT_MESSAGE, result.revokedTokens()));
+        ctx.json(new ResponseBodies.LoggedOut(ResponseBodies.ADMIN_LOGOUT_MESSAGE, result.revokedTokens()));
     }
 }

@@ -3,7 +3,8 @@ package dev.whitelabel.adapters.http;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.model.Introspection;
-import dev.whitelabel.domain.port.in.ServiceClientDoorsUseCase;
+import dev.whitelabel.domain.port.in.IntrospectTokenUseCase;
+import dev.whitelabel.domain.port.in.RevokeTokenUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLDecoder;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The doors for a platform's resource servers, authenticated as service clients with HTTP Basic
+ * The introspection and revocation endpoints for a platform's resource servers, authenticated as service clients with HTTP Basic
  * (RFC 6749 section 2.3.1): {@code POST /oauth/introspect} (RFC 7662) and {@code POST /oauth/revoke}
  * (RFC 7009). Neither tells why a token is not alive, nor whether it is another platform's.
  */
@@ -26,17 +27,24 @@ public final class OAuthRoutes {
     private static final Map<String, Object> INACTIVE = Map.of("active", false);
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    private final ServiceClientDoorsUseCase doors;
+    private final IntrospectTokenUseCase introspectToken;
+    private final RevokeTokenUseCase revokeToken;
     private final RequestBody requestBody;
     private final ApiMetrics metrics;
 
     /** The routes of this group, calling only these use cases. */
-    public static RouteGroup of(ServiceClientDoorsUseCase doors) {
-        return (routes, support) -> new OAuthRoutes(doors, support.requestBody, support.metrics).register(routes);
+    public static RouteGroup of(IntrospectTokenUseCase introspectToken, RevokeTokenUseCase revokeToken) {
+        return (routes, support) ->
+                new OAuthRoutes(introspectToken, revokeToken, support.requestBody, support.metrics).register(routes);
     }
 
-    OAuthRoutes(ServiceClientDoorsUseCase doors, RequestBody requestBody, ApiMetrics metrics) {
-        this.doors = doors;
+    OAuthRoutes(
+            IntrospectTokenUseCase introspectToken,
+            RevokeTokenUseCase revokeToken,
+            RequestBody requestBody,
+            ApiMetrics metrics) {
+        this.introspectToken = introspectToken;
+        this.revokeToken = revokeToken;
         this.requestBody = requestBody;
         this.metrics = metrics;
     }
@@ -48,7 +56,7 @@ public final class OAuthRoutes {
 
     private void introspect(Context ctx) {
         String[] client = credentials(ctx, "introspection");
-        Introspection answer = doors.introspect(client[0], client[1], token(ctx));
+        Introspection answer = introspectToken.introspect(client[0], client[1], token(ctx));
         if (answer instanceof Introspection.Active active) {
             metrics.tokenChecked("introspection", "active");
             ctx.json(active(active.holder()));
@@ -63,7 +71,7 @@ public final class OAuthRoutes {
     /** RFC 7009 section 2.2: 200 with an empty body whether or not there was anything to revoke. */
     private void revoke(Context ctx) {
         String[] client = credentials(ctx, "revocation");
-        if (!doors.revoke(client[0], client[1], token(ctx))) {
+        if (!revokeToken.revoke(client[0], client[1], token(ctx))) {
             throw invalidClient("revocation");
         }
         metrics.tokenChecked("revocation", "answered");

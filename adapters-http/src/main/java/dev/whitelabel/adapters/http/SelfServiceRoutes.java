@@ -76,7 +76,7 @@ public final class SelfServiceRoutes {
     }
 
     private void me(Context ctx) {
-        ctx.json(Answers.UserSummary.of(BearerAuthentication.caller(ctx).user()));
+        ctx.json(ResponseBodies.UserSummary.of(BearerAuthentication.caller(ctx).user()));
     }
 
     private void logout(Context ctx) {
@@ -98,7 +98,7 @@ public final class SelfServiceRoutes {
         var result = logoutSelf.logout(caller, chosen);
         metrics.loggedOut("self", chosen, result.revokedTokens());
 
-        ctx.json(new Answers.LoggedOut("Logged out successfully.", result.revokedTokens()));
+        ctx.json(new ResponseBodies.LoggedOut("Logged out successfully.", result.revokedTokens()));
     }
 
     private void tokens(Context ctx) {
@@ -107,7 +107,8 @@ public final class SelfServiceRoutes {
 
         var tokens = listUserTokens.listOwn(caller, page);
 
-        ctx.json(Paginated.of(ctx, tokens, token -> Answers.OwnToken.of(token, caller.tokenId()), Optional.empty()));
+        ctx.json(Paginated.of(
+                ctx, tokens, token -> ResponseBodies.OwnToken.of(token, caller.tokenId()), Optional.empty()));
     }
 
     private void changePassword(Context ctx) {
@@ -120,7 +121,7 @@ public final class SelfServiceRoutes {
         var result = manageAccounts.changeOwnPassword(caller, current.orElseThrow(), password.orElseThrow());
         metrics.loggedOut("password_changed", result.revokedTokens());
 
-        ctx.json(new Answers.LoggedOut("Password changed successfully.", result.revokedTokens()));
+        ctx.json(new ResponseBodies.LoggedOut("Password changed successfully.", result.revokedTokens()));
     }
 
     private void createKey(Context ctx) {
@@ -134,9 +135,9 @@ public final class SelfServiceRoutes {
 
         var key = created.key();
         ctx.status(201)
-                .json(new Answers.ApiKeyCreated(
+                .json(new ResponseBodies.ApiKeyCreated(
                         "API key created successfully.",
-                        new Answers.CreatedKey(
+                        new ResponseBodies.CreatedKey(
                                 key.id(),
                                 key.name(),
                                 created.token().value(),
@@ -145,7 +146,8 @@ public final class SelfServiceRoutes {
 
     private void listKeys(Context ctx) {
         var keys = manageApiKeys.list(BearerAuthentication.caller(ctx));
-        ctx.json(new Answers.ApiKeys(keys.stream().map(Answers.ListedKey::of).toList()));
+        ctx.json(new ResponseBodies.ApiKeys(
+                keys.stream().map(ResponseBodies.ListedKey::of).toList()));
     }
 
     private void deleteKey(Context ctx) {
@@ -154,6 +156,6 @@ public final class SelfServiceRoutes {
 
         manageApiKeys.delete(caller, keyId);
 
-        ctx.json(new Answers.Message("API key deleted successfully."));
+        ctx.json(new ResponseBodies.Message("API key deleted successfully."));
     }
 }

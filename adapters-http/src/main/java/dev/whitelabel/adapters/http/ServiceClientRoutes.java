@@ -78,6 +78,6 @@ public final class ServiceClientRoutes {
 
         serviceClients.delete(admin, id);
 
-        ctx.json(new Answers.Message("Service client deleted successfully."));
+        ctx.json(new ResponseBodies.Message("Service client deleted successfully."));
     }
 }

@@ -29,7 +29,7 @@ public final class SettingsRoutes {
 
     private void read(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
-        ctx.json(new Answers.SettingsRead(Answers.Settings.of(manageSettings.sessionCap(admin))));
+        ctx.json(new ResponseBodies.SettingsRead(ResponseBodies.Settings.of(manageSettings.sessionCap(admin))));
     }
 
     private void change(Context ctx) {
@@ -48,6 +48,7 @@ public final class SettingsRoutes {
 
         var changed = manageSettings.changeSessionCap(admin, max, policy);
 
-        ctx.json(new Answers.SettingsChanged("Settings updated successfully.", Answers.Settings.of(changed)));
+        ctx.json(new ResponseBodies.SettingsChanged(
+                "Settings updated successfully.", ResponseBodies.Settings.of(changed)));
     }
 }

@@ -136,13 +136,13 @@ public final class WebhookRoutes {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
         var enabled = webhooks.enable(admin, endpointId(ctx));
         ctx.json(new Enabled(
-                Answers.WEBHOOK_ENABLED_MESSAGE, enabled.resumedDeliveries(), Listed.of(enabled.endpoint())));
+                ResponseBodies.WEBHOOK_ENABLED_MESSAGE, enabled.resumedDeliveries(), Listed.of(enabled.endpoint())));
     }
 
     private void delete(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
         webhooks.delete(admin, endpointId(ctx));
-        ctx.json(new Answers.Message("Webhook deleted successfully."));
+        ctx.json(new ResponseBodies.Message("Webhook deleted successfully."));
     }
 
     private void deliveries(Context ctx) {
@@ -162,7 +162,7 @@ public final class WebhookRoutes {
 
         webhooks.retry(admin, endpointId, deliveryId);
 
-        ctx.json(new Answers.Message("Delivery due again now."));
+        ctx.json(new ResponseBodies.Message("Delivery due again now."));
     }
 
     private static long endpointId(Context ctx) {

@@ -77,7 +77,7 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
      */
     static List<RouteGroup> everyRoute(WhitelabelUseCases u) {
         return List.of(
-                OAuthRoutes.of(u.serviceClientDoors()),
+                OAuthRoutes.of(u.introspectToken(), u.revokeToken()),
                 SelfServiceRoutes.of(u.logoutSelf(), u.manageApiKeys(), u.listUserTokens(), u.manageAccounts()),
                 LogoutRoute.of(u.logoutPlatformUser()),
                 AccountRoutes.of(u.registerPlatformUser(), u.loginPlatformUser(), u.createToken()),

@@ -3,7 +3,7 @@ package dev.whitelabel.adapters.persistence;
 import dev.whitelabel.domain.port.out.PasswordHasher;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-/** Passwords at rest: BCrypt, salted, cost 10 by default (about 60-100 ms a hash here). */
+/** Passwords at rest: BCrypt, salted, cost 10 by default (its time a hash: bench/README.md). */
 public final class BcryptPasswordHasher implements PasswordHasher {
 
     private final BCryptPasswordEncoder encoder;

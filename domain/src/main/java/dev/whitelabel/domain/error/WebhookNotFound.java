@@ -7,7 +7,7 @@ public final class WebhookNotFound extends WhitelabelException {
     }
 
     @Override
-    public <R> R answeredBy(Refusals<R> refusals) {
-        return refusals.of(this);
+    public <R> R mappedBy(ErrorMapper<R> mapper) {
+        return mapper.of(this);
     }
 }

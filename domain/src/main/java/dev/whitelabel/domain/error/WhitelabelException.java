@@ -2,7 +2,7 @@ package dev.whitelabel.domain.error;
 
 /**
  * The refusals a use case can answer with. Each adapter maps them to its own answer in one place, a
- * {@link Refusals} that names every kind; messages are fixed texts, never echoes of the input.
+ * {@link ErrorMapper} that names every kind; messages are fixed texts, never echoes of the input.
  */
 public abstract sealed class WhitelabelException extends RuntimeException
         permits ApiKeyNotFound,
@@ -24,5 +24,5 @@ public abstract sealed class WhitelabelException extends RuntimeException
     }
 
     /** The adapter's answer to this refusal. */
-    public abstract <R> R answeredBy(Refusals<R> refusals);
+    public abstract <R> R mappedBy(ErrorMapper<R> mapper);
 }

@@ -34,7 +34,7 @@ final class GuardedJdbi {
 
     /**
      * Plain JDBC on a connection of the same pool, for the one query every request runs: a Jdbi
-     * handle per request cost about 15% of the authenticated route's throughput (bench/run).
+     * handle per request costs the authenticated route a share of its throughput (bench/README.md).
      */
     <R> R withConnection(ConnectionWork<R> work) {
         try (Connection connection = dataSource.getConnection()) {

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that turns a refusal into an HTTP answer. Answers carry fixed texts only: no input,
+ * The one place that turns a refusal into an HTTP answer. Response bodies carry fixed texts only: no input,
  * no exception message, no class name. The one exception is the name of a query parameter a route
  * does not take, so that a caller can find their typo: short, percent-encoded ({@link QueryParameters}).
  *
@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
  * the user's own routes under {@code /api/user/*}, so a missing API key is 404 {@code {"message":"API
  * key not found."}}. Clients rely on each shape as it is; neither changes.
  */
-final class ErrorAnswers {
+final class ErrorResponses {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorAnswers.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
-    private ErrorAnswers() {}
+    private ErrorResponses() {}
 
     static void register(RoutesConfig routes, ApiMetrics metrics) {
         routes.exception(Unauthenticated.class, (e, ctx) -> {
@@ -34,7 +34,7 @@ final class ErrorAnswers {
             ctx.header("WWW-Authenticate", e.challenge());
             message(ctx, e.status(), e.getMessage());
         });
-        routes.exception(WhitelabelException.class, (e, ctx) -> e.answeredBy(new HttpRefusals(ctx)));
+        routes.exception(WhitelabelException.class, (e, ctx) -> e.mappedBy(new HttpErrorMapper(ctx)));
         routes.exception(OAuthError.class, (e, ctx) -> {
             if (e.challengesBasic()) {
                 ctx.header("WWW-Authenticate", "Basic realm=\"whitelabel\"");
@@ -52,11 +52,11 @@ final class ErrorAnswers {
     }
 
     static Context error(Context ctx, int status, String error) {
-        return ctx.status(status).json(new Answers.Error(error));
+        return ctx.status(status).json(new ResponseBodies.Error(error));
     }
 
     static Context message(Context ctx, int status, String message) {
-        return ctx.status(status).json(new Answers.Message(message));
+        return ctx.status(status).json(new ResponseBodies.Message(message));
     }
 
     static String statusText(int status) {

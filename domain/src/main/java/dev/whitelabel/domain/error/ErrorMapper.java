@@ -4,7 +4,7 @@ package dev.whitelabel.domain.error;
  * What an adapter makes of each refusal, one method per kind. A new refusal adds its method here, so
  * every adapter fails to compile until it says how it answers it: none can fall through to a 500.
  */
-public interface Refusals<R> {
+public interface ErrorMapper<R> {
     R of(ApiKeyNotFound refusal);
 
     R of(DeliveryNotFound refusal);

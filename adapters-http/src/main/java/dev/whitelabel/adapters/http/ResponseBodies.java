@@ -17,7 +17,7 @@ import java.util.Optional;
  * The JSON bodies the API answers with; field names are written in snake_case, times in ISO-8601 UTC.
  * Public for the messages the command line prints too.
  */
-public final class Answers {
+public final class ResponseBodies {
 
     /**
      * What an admin's logout answers, as the public API document words it; {@code user logout} on
@@ -28,7 +28,7 @@ public final class Answers {
     /** What enabling a webhook endpoint answers; {@code webhook enable} prints it too. */
     public static final String WEBHOOK_ENABLED_MESSAGE = "Webhook enabled successfully.";
 
-    private Answers() {}
+    private ResponseBodies() {}
 
     record Message(String message) {}
 

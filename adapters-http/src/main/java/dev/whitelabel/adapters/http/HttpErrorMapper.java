@@ -2,11 +2,11 @@ package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.error.ApiKeyNotFound;
 import dev.whitelabel.domain.error.DeliveryNotFound;
+import dev.whitelabel.domain.error.ErrorMapper;
 import dev.whitelabel.domain.error.InvalidCredentials;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.NotWhiteLabelAdmin;
 import dev.whitelabel.domain.error.PlatformNotFound;
-import dev.whitelabel.domain.error.Refusals;
 import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.error.StorageUnavailable;
 import dev.whitelabel.domain.error.TokenNotFound;
@@ -15,12 +15,12 @@ import dev.whitelabel.domain.error.UserNotFound;
 import dev.whitelabel.domain.error.WebhookNotFound;
 import io.javalin.http.Context;
 
-/** Each refusal of a use case as the HTTP answer {@link ErrorAnswers} describes. */
-final class HttpRefusals implements Refusals<Context> {
+/** Each refusal of a use case as the HTTP answer {@link ErrorResponses} describes. */
+final class HttpErrorMapper implements ErrorMapper<Context> {
 
     private final Context ctx;
 
-    HttpRefusals(Context ctx) {
+    HttpErrorMapper(Context ctx) {
         this.ctx = ctx;
     }
 
@@ -41,7 +41,7 @@ final class HttpRefusals implements Refusals<Context> {
 
     @Override
     public Context of(InvalidInput refusal) {
-        return ctx.status(422).json(new Answers.Validation(refusal.getMessage(), refusal.errors()));
+        return ctx.status(422).json(new ResponseBodies.Validation(refusal.getMessage(), refusal.errors()));
     }
 
     @Override
@@ -88,10 +88,10 @@ final class HttpRefusals implements Refusals<Context> {
     }
 
     private Context error(int status, String error) {
-        return ErrorAnswers.error(ctx, status, error);
+        return ErrorResponses.error(ctx, status, error);
     }
 
     private Context message(int status, String message) {
-        return ErrorAnswers.message(ctx, status, message);
+        return ErrorResponses.message(ctx, status, message);
     }
 }

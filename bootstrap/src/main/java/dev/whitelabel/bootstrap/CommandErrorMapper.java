@@ -2,11 +2,11 @@ package dev.whitelabel.bootstrap;
 
 import dev.whitelabel.domain.error.ApiKeyNotFound;
 import dev.whitelabel.domain.error.DeliveryNotFound;
+import dev.whitelabel.domain.error.ErrorMapper;
 import dev.whitelabel.domain.error.InvalidCredentials;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.NotWhiteLabelAdmin;
 import dev.whitelabel.domain.error.PlatformNotFound;
-import dev.whitelabel.domain.error.Refusals;
 import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.error.StorageUnavailable;
 import dev.whitelabel.domain.error.TokenNotFound;
@@ -22,81 +22,81 @@ import java.util.Optional;
  * another database, where nothing is found. A database that does not answer exits with its own code,
  * so that a script can tell "try again" from "no".
  */
-final class CommandRefusals implements Refusals<Refused> {
+final class CommandErrorMapper implements ErrorMapper<CommandFailure> {
 
     private final Optional<String> database;
 
-    CommandRefusals(Optional<String> database) {
+    CommandErrorMapper(Optional<String> database) {
         this.database = database;
     }
 
     @Override
-    public Refused of(ApiKeyNotFound refusal) {
+    public CommandFailure of(ApiKeyNotFound refusal) {
         return notFound(refusal);
     }
 
     @Override
-    public Refused of(DeliveryNotFound refusal) {
+    public CommandFailure of(DeliveryNotFound refusal) {
         return notFound(refusal);
     }
 
     @Override
-    public Refused of(InvalidCredentials refusal) {
+    public CommandFailure of(InvalidCredentials refusal) {
         return refused(refusal);
     }
 
     @Override
-    public Refused of(InvalidInput refusal) {
-        return new Refused(new CommandResults.Invalid(refusal.getMessage(), refusal.errors()), Main.REFUSED);
+    public CommandFailure of(InvalidInput refusal) {
+        return new CommandFailure(new CommandResults.Invalid(refusal.getMessage(), refusal.errors()), Main.REFUSED);
     }
 
     @Override
-    public Refused of(NotWhiteLabelAdmin refusal) {
+    public CommandFailure of(NotWhiteLabelAdmin refusal) {
         return refused(refusal);
     }
 
     @Override
-    public Refused of(PlatformNotFound refusal) {
+    public CommandFailure of(PlatformNotFound refusal) {
         return notFound(refusal);
     }
 
     @Override
-    public Refused of(ServiceClientNotFound refusal) {
+    public CommandFailure of(ServiceClientNotFound refusal) {
         return notFound(refusal);
     }
 
     @Override
-    public Refused of(StorageUnavailable refusal) {
-        return new Refused(new CommandResults.Refusal("The database is unavailable."), Main.UNAVAILABLE);
+    public CommandFailure of(StorageUnavailable refusal) {
+        return new CommandFailure(new CommandResults.Refusal("The database is unavailable."), Main.UNAVAILABLE);
     }
 
     @Override
-    public Refused of(TokenNotFound refusal) {
+    public CommandFailure of(TokenNotFound refusal) {
         return notFound(refusal);
     }
 
     @Override
-    public Refused of(TooManyLoginAttempts refusal) {
+    public CommandFailure of(TooManyLoginAttempts refusal) {
         return refused(refusal);
     }
 
     @Override
-    public Refused of(UserNotFound refusal) {
+    public CommandFailure of(UserNotFound refusal) {
         return notFound(refusal);
     }
 
     @Override
-    public Refused of(WebhookNotFound refusal) {
+    public CommandFailure of(WebhookNotFound refusal) {
         return notFound(refusal);
     }
 
-    private Refused notFound(WhitelabelException refusal) {
+    private CommandFailure notFound(WhitelabelException refusal) {
         return database.map(location ->
-                        new Refused(new CommandResults.NotFound(refusal.getMessage(), location), Main.REFUSED))
+                        new CommandFailure(new CommandResults.NotFound(refusal.getMessage(), location), Main.REFUSED))
                 .orElseGet(() -> refused(refusal));
     }
 
-    private static Refused refused(WhitelabelException refusal) {
-        return new Refused(refusal.getMessage());
+    private static CommandFailure refused(WhitelabelException refusal) {
+        return new CommandFailure(refusal.getMessage());
     }
 }
