@@ -78,8 +78,13 @@ final class DatabaseOptions {
      * schema is behind), runs one use case, prints its result and closes the pool.
      */
     int printResultOf(Function<WhitelabelUseCases, Object> useCase) {
+        return printResultOf(ProductSettings.DEFAULTS, useCase);
+    }
+
+    /** The same, for a command that uses settings beyond the database's. */
+    int printResultOf(ProductSettings product, Function<WhitelabelUseCases, Object> useCase) {
         var settings = settings();
-        try (var wiring = open(settings, Wiring::openForOneCommand)) {
+        try (var wiring = open(settings, database -> Wiring.openForOneCommand(database, product))) {
             Output.print(command.commandLine().getOut(), useCase.apply(wiring.useCases()));
         } catch (WhitelabelException e) {
             throw e.mappedBy(new CommandErrorMapper(Optional.of(settings.location())));

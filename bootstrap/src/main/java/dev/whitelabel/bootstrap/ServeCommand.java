@@ -42,6 +42,15 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    LoginThrottleOptions loginThrottle;
+
+    @Mixin
+    WebhookPolicyOptions webhooks;
+
+    @Mixin
+    DeliveryOptions delivery;
+
     private int port;
 
     @Option(
@@ -121,6 +130,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var settings = httpSettings();
+        var product = new ProductSettings(loginThrottle.throttle(), webhooks.policy(), delivery.limits());
         if (drainMillis < 0) {
             throw new ParameterException(spec.commandLine(), "--drain-ms is 0 or more");
         }
@@ -139,7 +149,7 @@ final class ServeCommand implements Callable<Integer> {
         var databaseSettings = database.settings();
         // never a password: the H2 file, or the URL without credentials
         LOG.info("database: {}", databaseSettings.location());
-        var wiring = DatabaseOptions.open(databaseSettings, Wiring::open);
+        var wiring = DatabaseOptions.open(databaseSettings, database -> Wiring.open(database, product));
         wiring.reportPoolMetricsTo(metrics);
         var stop = StopSignals.handled();
         HttpServer server;

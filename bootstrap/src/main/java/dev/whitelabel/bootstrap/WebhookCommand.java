@@ -21,6 +21,9 @@ final class WebhookCommand {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        WebhookPolicyOptions webhooks;
+
         @Option(names = "--platform", required = true)
         long platformId;
 
@@ -29,8 +32,11 @@ final class WebhookCommand {
 
         @Override
         public Integer call() {
-            return database.printResultOf(useCases -> CommandResults.WebhookCreatedResult.of(
-                    useCases.manageWebhooks().create(Actor.operator(platformId), url, Set.of())));
+            var settings = ProductSettings.DEFAULTS.with(webhooks.policy());
+            return database.printResultOf(
+                    settings,
+                    useCases -> CommandResults.WebhookCreatedResult.of(
+                            useCases.manageWebhooks().create(Actor.operator(platformId), url, Set.of())));
         }
     }
 

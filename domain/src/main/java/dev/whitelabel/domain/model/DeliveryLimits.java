@@ -9,7 +9,10 @@ import java.time.Duration;
  */
 public record DeliveryLimits(Duration attemptDeadline, int perEndpoint, int inFlight) {
 
-    public static final DeliveryLimits DEFAULT = new DeliveryLimits(Duration.ofSeconds(5), 16, 512);
+    public static final int DEFAULT_DEADLINE_SECONDS = 5;
+    public static final int DEFAULT_PER_ENDPOINT = 16;
+    public static final DeliveryLimits DEFAULT =
+            new DeliveryLimits(Duration.ofSeconds(DEFAULT_DEADLINE_SECONDS), DEFAULT_PER_ENDPOINT, 512);
     /** Deliveries of one endpoint claimed ahead of its running attempts: claims of a few rows each would cost a commit a few. */
     private static final int AHEAD = 2;
 

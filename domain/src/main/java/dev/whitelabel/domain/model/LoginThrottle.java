@@ -8,7 +8,11 @@ import java.time.Duration;
  */
 public record LoginThrottle(int perEmail, int perIp, Duration window) {
 
-    public static final LoginThrottle DEFAULT = new LoginThrottle(5, 100, Duration.ofMinutes(15));
+    public static final int DEFAULT_PER_EMAIL = 5;
+    public static final int DEFAULT_PER_IP = 100;
+    public static final int DEFAULT_WINDOW_SECONDS = 900;
+    public static final LoginThrottle DEFAULT =
+            new LoginThrottle(DEFAULT_PER_EMAIL, DEFAULT_PER_IP, Duration.ofSeconds(DEFAULT_WINDOW_SECONDS));
     /** The most failures a limit may count: each login reads up to this many rows. */
     public static final int MAX_LIMIT = 10_000;
 

@@ -20,8 +20,10 @@ public record WebhookPolicy(boolean allowPrivateTargets, Duration disableAfter) 
 
     public static final String NOT_PUBLIC = "The url field must point to a public address.";
     public static final String PORT_NOT_ALLOWED = "The url field's port must be 80, 443, or 1024 or above.";
-    /** Svix's and Stripe's: five days of failures. */
-    public static final Duration DEFAULT_DISABLE_AFTER = Duration.ofDays(5);
+    /** Svix's and Stripe's: five days of failures, as an ISO-8601 duration. */
+    public static final String DEFAULT_DISABLE_AFTER_ISO = "P5D";
+
+    public static final Duration DEFAULT_DISABLE_AFTER = Duration.parse(DEFAULT_DISABLE_AFTER_ISO);
 
     public WebhookPolicy {
         if (disableAfter.isNegative()) {
