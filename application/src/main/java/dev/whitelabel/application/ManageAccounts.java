@@ -10,7 +10,11 @@ import dev.whitelabel.domain.model.LogoutResult;
 import dev.whitelabel.domain.model.Password;
 import dev.whitelabel.domain.model.PasswordCredential;
 import dev.whitelabel.domain.model.User;
-import dev.whitelabel.domain.port.in.ManageAccountsUseCase;
+import dev.whitelabel.domain.port.in.ChangeOwnPasswordUseCase;
+import dev.whitelabel.domain.port.in.DeleteUserUseCase;
+import dev.whitelabel.domain.port.in.DisableUserUseCase;
+import dev.whitelabel.domain.port.in.EnableUserUseCase;
+import dev.whitelabel.domain.port.in.SetPasswordUseCase;
 import dev.whitelabel.domain.port.out.AuditLog;
 import dev.whitelabel.domain.port.out.PasswordHasher;
 import dev.whitelabel.domain.port.out.TokenStore;
@@ -24,7 +28,12 @@ import java.util.Optional;
  * Passwords are hashed before the transaction opens: BCrypt is slow by design, and a transaction
  * that waits on it holds the user's row lock as long.
  */
-final class ManageAccounts implements ManageAccountsUseCase {
+final class ManageAccounts
+        implements ChangeOwnPasswordUseCase,
+                SetPasswordUseCase,
+                DisableUserUseCase,
+                EnableUserUseCase,
+                DeleteUserUseCase {
 
     private final PlatformUsers platformUsers;
     private final UserDirectory users;

@@ -9,7 +9,9 @@ import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.DisplayName;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.TokenSummary;
-import dev.whitelabel.domain.port.in.ManageApiKeysUseCase;
+import dev.whitelabel.domain.port.in.CreateApiKeyUseCase;
+import dev.whitelabel.domain.port.in.DeleteApiKeyUseCase;
+import dev.whitelabel.domain.port.in.ListApiKeysUseCase;
 import dev.whitelabel.domain.port.out.TokenStore;
 import dev.whitelabel.domain.port.out.Transactions;
 import java.time.Clock;
@@ -17,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-final class ManageApiKeys implements ManageApiKeysUseCase {
+final class ManageApiKeys implements CreateApiKeyUseCase, ListApiKeysUseCase, DeleteApiKeyUseCase {
 
     private final TokenStore tokens;
     private final TokenIssuer tokenIssuer;

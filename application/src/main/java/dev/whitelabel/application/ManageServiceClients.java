@@ -9,7 +9,9 @@ import dev.whitelabel.domain.model.DisplayName;
 import dev.whitelabel.domain.model.ServiceClient;
 import dev.whitelabel.domain.model.ServiceClientCreated;
 import dev.whitelabel.domain.model.TokenDigest;
-import dev.whitelabel.domain.port.in.ManageServiceClientsUseCase;
+import dev.whitelabel.domain.port.in.CreateServiceClientUseCase;
+import dev.whitelabel.domain.port.in.DeleteServiceClientUseCase;
+import dev.whitelabel.domain.port.in.ListServiceClientsUseCase;
 import dev.whitelabel.domain.port.out.AuditLog;
 import dev.whitelabel.domain.port.out.PlatformStore;
 import dev.whitelabel.domain.port.out.ServiceClientEntry;
@@ -25,7 +27,8 @@ import java.util.List;
  * password it cannot be guessed, and it is checked on every introspection, where BCrypt would cost
  * more than the check itself.
  */
-final class ManageServiceClients implements ManageServiceClientsUseCase {
+final class ManageServiceClients
+        implements CreateServiceClientUseCase, ListServiceClientsUseCase, DeleteServiceClientUseCase {
 
     static final String CLIENT_ID_PREFIX = "wlc_";
     static final int CLIENT_ID_LENGTH = 20;

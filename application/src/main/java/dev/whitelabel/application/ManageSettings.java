@@ -3,12 +3,13 @@ package dev.whitelabel.application;
 import dev.whitelabel.domain.error.PlatformNotFound;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.SessionCap;
-import dev.whitelabel.domain.port.in.ManageSettingsUseCase;
+import dev.whitelabel.domain.port.in.ChangeSessionCapUseCase;
+import dev.whitelabel.domain.port.in.ReadSessionCapUseCase;
 import dev.whitelabel.domain.port.out.PlatformStore;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-final class ManageSettings implements ManageSettingsUseCase {
+final class ManageSettings implements ReadSessionCapUseCase, ChangeSessionCapUseCase {
 
     private final PlatformStore platforms;
 

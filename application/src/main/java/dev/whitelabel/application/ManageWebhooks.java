@@ -14,7 +14,13 @@ import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEndpointCreated;
 import dev.whitelabel.domain.model.WebhookEventType;
 import dev.whitelabel.domain.model.WebhookSigning;
-import dev.whitelabel.domain.port.in.ManageWebhooksUseCase;
+import dev.whitelabel.domain.port.in.CreateWebhookUseCase;
+import dev.whitelabel.domain.port.in.DeleteWebhookUseCase;
+import dev.whitelabel.domain.port.in.EnableWebhookUseCase;
+import dev.whitelabel.domain.port.in.FindWebhookUseCase;
+import dev.whitelabel.domain.port.in.ListWebhookDeliveriesUseCase;
+import dev.whitelabel.domain.port.in.ListWebhooksUseCase;
+import dev.whitelabel.domain.port.in.RetryDeliveryUseCase;
 import dev.whitelabel.domain.port.out.AuditLog;
 import dev.whitelabel.domain.port.out.PlatformStore;
 import dev.whitelabel.domain.port.out.Transactions;
@@ -28,7 +34,14 @@ import java.util.List;
 import java.util.Set;
 
 /** A platform's webhook endpoints: each with a signing secret of 24 random bytes, shown once. */
-final class ManageWebhooks implements ManageWebhooksUseCase {
+final class ManageWebhooks
+        implements CreateWebhookUseCase,
+                ListWebhooksUseCase,
+                FindWebhookUseCase,
+                EnableWebhookUseCase,
+                DeleteWebhookUseCase,
+                ListWebhookDeliveriesUseCase,
+                RetryDeliveryUseCase {
 
     private static final int SECRET_BYTES = 24;
 

@@ -4,26 +4,41 @@ import dev.whitelabel.domain.model.DeliveryLimits;
 import dev.whitelabel.domain.model.LoginThrottle;
 import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
+import dev.whitelabel.domain.port.in.ChangeOwnPasswordUseCase;
+import dev.whitelabel.domain.port.in.ChangeSessionCapUseCase;
 import dev.whitelabel.domain.port.in.CheckHealthUseCase;
+import dev.whitelabel.domain.port.in.CreateApiKeyUseCase;
 import dev.whitelabel.domain.port.in.CreatePlatformUseCase;
 import dev.whitelabel.domain.port.in.CreatePlatformUserUseCase;
+import dev.whitelabel.domain.port.in.CreateServiceClientUseCase;
 import dev.whitelabel.domain.port.in.CreateTokenUseCase;
+import dev.whitelabel.domain.port.in.CreateWebhookUseCase;
+import dev.whitelabel.domain.port.in.DeleteApiKeyUseCase;
+import dev.whitelabel.domain.port.in.DeleteServiceClientUseCase;
+import dev.whitelabel.domain.port.in.DeleteUserUseCase;
+import dev.whitelabel.domain.port.in.DeleteWebhookUseCase;
 import dev.whitelabel.domain.port.in.DeliverWebhooksUseCase;
+import dev.whitelabel.domain.port.in.DisableUserUseCase;
+import dev.whitelabel.domain.port.in.EnableUserUseCase;
+import dev.whitelabel.domain.port.in.EnableWebhookUseCase;
+import dev.whitelabel.domain.port.in.FindWebhookUseCase;
 import dev.whitelabel.domain.port.in.IntrospectTokenUseCase;
+import dev.whitelabel.domain.port.in.ListApiKeysUseCase;
 import dev.whitelabel.domain.port.in.ListPlatformUsersUseCase;
+import dev.whitelabel.domain.port.in.ListServiceClientsUseCase;
 import dev.whitelabel.domain.port.in.ListUserTokensUseCase;
+import dev.whitelabel.domain.port.in.ListWebhookDeliveriesUseCase;
+import dev.whitelabel.domain.port.in.ListWebhooksUseCase;
 import dev.whitelabel.domain.port.in.LoginPlatformUserUseCase;
 import dev.whitelabel.domain.port.in.LogoutPlatformUserUseCase;
 import dev.whitelabel.domain.port.in.LogoutSelfUseCase;
-import dev.whitelabel.domain.port.in.ManageAccountsUseCase;
-import dev.whitelabel.domain.port.in.ManageApiKeysUseCase;
-import dev.whitelabel.domain.port.in.ManageServiceClientsUseCase;
-import dev.whitelabel.domain.port.in.ManageSettingsUseCase;
-import dev.whitelabel.domain.port.in.ManageWebhooksUseCase;
 import dev.whitelabel.domain.port.in.PruneTokensUseCase;
 import dev.whitelabel.domain.port.in.ReadAuditTrailUseCase;
+import dev.whitelabel.domain.port.in.ReadSessionCapUseCase;
 import dev.whitelabel.domain.port.in.RegisterPlatformUserUseCase;
+import dev.whitelabel.domain.port.in.RetryDeliveryUseCase;
 import dev.whitelabel.domain.port.in.RevokeTokenUseCase;
+import dev.whitelabel.domain.port.in.SetPasswordUseCase;
 import dev.whitelabel.domain.port.out.HostResolver;
 import dev.whitelabel.domain.port.out.PasswordHasher;
 import dev.whitelabel.domain.port.out.Storage;
@@ -50,15 +65,30 @@ public record WhitelabelUseCases(
         ListPlatformUsersUseCase listPlatformUsers,
         ListUserTokensUseCase listUserTokens,
         ReadAuditTrailUseCase readAuditTrail,
-        ManageApiKeysUseCase manageApiKeys,
+        CreateApiKeyUseCase createApiKey,
+        ListApiKeysUseCase listApiKeys,
+        DeleteApiKeyUseCase deleteApiKey,
         PruneTokensUseCase pruneTokens,
         CheckHealthUseCase checkHealth,
-        ManageServiceClientsUseCase manageServiceClients,
+        CreateServiceClientUseCase createServiceClient,
+        ListServiceClientsUseCase listServiceClients,
+        DeleteServiceClientUseCase deleteServiceClient,
         IntrospectTokenUseCase introspectToken,
         RevokeTokenUseCase revokeToken,
-        ManageWebhooksUseCase manageWebhooks,
-        ManageAccountsUseCase manageAccounts,
-        ManageSettingsUseCase manageSettings,
+        CreateWebhookUseCase createWebhook,
+        ListWebhooksUseCase listWebhooks,
+        FindWebhookUseCase findWebhook,
+        EnableWebhookUseCase enableWebhook,
+        DeleteWebhookUseCase deleteWebhook,
+        ListWebhookDeliveriesUseCase listWebhookDeliveries,
+        RetryDeliveryUseCase retryDelivery,
+        ChangeOwnPasswordUseCase changeOwnPassword,
+        SetPasswordUseCase setPassword,
+        DisableUserUseCase disableUser,
+        EnableUserUseCase enableUser,
+        DeleteUserUseCase deleteUser,
+        ReadSessionCapUseCase readSessionCap,
+        ChangeSessionCapUseCase changeSessionCap,
         WebhookDeliveries webhookDeliveries) {
 
     public WhitelabelUseCases(Storage storage, PasswordHasher passwordHasher, Clock clock) {
@@ -96,35 +126,30 @@ public record WhitelabelUseCases(
                 new ListPlatformUsers(s.storage.users()),
                 new ListUserTokens(s.platformUsers, s.storage.tokens()),
                 new ReadAuditTrail(s.storage.auditLog()),
-                new ManageApiKeys(s.storage.tokens(), s.tokenIssuer, s.revocations, s.transactions, s.clock),
+                s.manageApiKeys(),
+                s.manageApiKeys(),
+                s.manageApiKeys(),
                 new PruneTokens(s.storage.tokens(), s.throttling, s.clock),
                 s.storage.probe()::answers,
-                new ManageServiceClients(
-                        s.storage.platforms(),
-                        s.storage.serviceClients(),
-                        s.storage.auditLog(),
-                        s.transactions,
-                        s.clock),
+                s.manageServiceClients(),
+                s.manageServiceClients(),
+                s.manageServiceClients(),
                 new IntrospectToken(s.serviceClients),
                 new RevokeToken(s.serviceClients, s.revocations, s.transactions, s.clock),
-                new ManageWebhooks(
-                        s.storage.platforms(),
-                        s.storage.webhooks(),
-                        s.webhookTargets,
-                        s.storage.auditLog(),
-                        s.transactions,
-                        s.clock),
-                new ManageAccounts(
-                        s.platformUsers,
-                        s.storage.users(),
-                        s.storage.tokens(),
-                        s.passwordHasher,
-                        s.revocations,
-                        s.throttling,
-                        s.storage.auditLog(),
-                        s.transactions,
-                        s.clock),
-                new ManageSettings(s.storage.platforms()),
+                s.manageWebhooks(),
+                s.manageWebhooks(),
+                s.manageWebhooks(),
+                s.manageWebhooks(),
+                s.manageWebhooks(),
+                s.manageWebhooks(),
+                s.manageWebhooks(),
+                s.manageAccounts(),
+                s.manageAccounts(),
+                s.manageAccounts(),
+                s.manageAccounts(),
+                s.manageAccounts(),
+                s.manageSettings(),
+                s.manageSettings(),
                 new WebhookDeliveries(s.storage, s.clock, s.deliveryActivity, s.disableAfter));
     }
 
@@ -187,6 +212,38 @@ public record WhitelabelUseCases(
             this.throttling = new LoginThrottling(storage.loginFailures(), loginThrottle, transactions, clock);
             this.serviceClients =
                     new ServiceClientAuthentication(storage.serviceClients(), liveTokens, throttling, clock);
+        }
+
+        // Classes of several operations, one use-case interface each: every component gets an instance of its own.
+        ManageAccounts manageAccounts() {
+            return new ManageAccounts(
+                    platformUsers,
+                    storage.users(),
+                    storage.tokens(),
+                    passwordHasher,
+                    revocations,
+                    throttling,
+                    storage.auditLog(),
+                    transactions,
+                    clock);
+        }
+
+        ManageApiKeys manageApiKeys() {
+            return new ManageApiKeys(storage.tokens(), tokenIssuer, revocations, transactions, clock);
+        }
+
+        ManageServiceClients manageServiceClients() {
+            return new ManageServiceClients(
+                    storage.platforms(), storage.serviceClients(), storage.auditLog(), transactions, clock);
+        }
+
+        ManageSettings manageSettings() {
+            return new ManageSettings(storage.platforms());
+        }
+
+        ManageWebhooks manageWebhooks() {
+            return new ManageWebhooks(
+                    storage.platforms(), storage.webhooks(), webhookTargets, storage.auditLog(), transactions, clock);
         }
     }
 }

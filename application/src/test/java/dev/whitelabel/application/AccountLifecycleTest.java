@@ -63,7 +63,7 @@ class AccountLifecycleTest {
         var laptop = login("correct horse").token();
 
         var result = fixture.useCases
-                .manageAccounts()
+                .changeOwnPassword()
                 .changeOwnPassword(fixture.caller(phone), "correct horse", new Password("battery staple"));
 
         assertThat(result.revokedTokens()).isEqualTo(2);
@@ -86,7 +86,7 @@ class AccountLifecycleTest {
         var phone = login("correct horse").token();
 
         assertThatThrownBy(() -> fixture.useCases
-                        .manageAccounts()
+                        .changeOwnPassword()
                         .changeOwnPassword(fixture.caller(phone), "wrong horse", new Password("battery staple")))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The password is incorrect.")
@@ -99,14 +99,14 @@ class AccountLifecycleTest {
         var phone = login("correct horse").token();
 
         var result = fixture.useCases
-                .manageAccounts()
+                .setPassword()
                 .setPassword(Fixture.adminOf(acme), ann.id(), new Password("battery staple"));
 
         assertThat(result.revokedTokens()).isEqualTo(2);
         assertThat(fixture.authenticates(phone)).isFalse();
         assertThat(fixture.authenticates(login("battery staple").token())).isTrue();
         assertThatThrownBy(() -> fixture.useCases
-                        .manageAccounts()
+                        .setPassword()
                         .setPassword(Fixture.adminOf(globex), ann.id(), new Password("from elsewhere")))
                 .isInstanceOf(UserNotFound.class);
     }
@@ -115,7 +115,7 @@ class AccountLifecycleTest {
     void a_disabled_user_has_no_token_can_not_log_in_nor_be_given_one_until_enabled() {
         var phone = login("correct horse").token();
 
-        var result = fixture.useCases.manageAccounts().disable(Fixture.adminOf(acme), ann.id());
+        var result = fixture.useCases.disableUser().disable(Fixture.adminOf(acme), ann.id());
 
         assertThat(result.revokedTokens()).isEqualTo(2);
         assertThat(fixture.authenticates(phone)).isFalse();
@@ -134,7 +134,7 @@ class AccountLifecycleTest {
                         .disabledAt())
                 .contains(Fixture.NOW);
 
-        fixture.useCases.manageAccounts().enable(Fixture.adminOf(acme), ann.id());
+        fixture.useCases.enableUser().enable(Fixture.adminOf(acme), ann.id());
 
         assertThat(fixture.authenticates(phone)).isFalse();
         assertThat(fixture.authenticates(login("correct horse").token())).isTrue();
@@ -147,12 +147,12 @@ class AccountLifecycleTest {
     void a_deleted_user_keeps_an_id_in_the_trail_and_frees_the_email() {
         var phone = login("correct horse").token();
 
-        var result = fixture.useCases.manageAccounts().delete(Fixture.adminOf(acme), ann.id());
+        var result = fixture.useCases.deleteUser().delete(Fixture.adminOf(acme), ann.id());
 
         assertThat(result.revokedTokens()).isEqualTo(2);
         assertThat(fixture.authenticates(phone)).isFalse();
         assertThatThrownBy(() -> login("correct horse")).isInstanceOf(InvalidCredentials.class);
-        assertThatThrownBy(() -> fixture.useCases.manageAccounts().delete(Fixture.adminOf(acme), ann.id()))
+        assertThatThrownBy(() -> fixture.useCases.deleteUser().delete(Fixture.adminOf(acme), ann.id()))
                 .isInstanceOf(UserNotFound.class);
         var deleted = audit().get(0);
         assertThat(deleted.event().action()).isEqualTo(AuditAction.USER_DELETED);
@@ -165,13 +165,16 @@ class AccountLifecycleTest {
     @Test
     void an_admin_of_another_platform_reaches_no_account() {
         var globexAdmin = Fixture.adminOf(globex);
-        var accounts = fixture.useCases.manageAccounts();
 
-        assertThatThrownBy(() -> accounts.disable(globexAdmin, ann.id())).isInstanceOf(UserNotFound.class);
-        assertThatThrownBy(() -> accounts.enable(globexAdmin, ann.id())).isInstanceOf(UserNotFound.class);
-        assertThatThrownBy(() -> accounts.delete(globexAdmin, ann.id())).isInstanceOf(UserNotFound.class);
-        assertThatThrownBy(() ->
-                        accounts.disable(Fixture.adminOf(acme), acme.admin().id()))
+        assertThatThrownBy(() -> fixture.useCases.disableUser().disable(globexAdmin, ann.id()))
+                .isInstanceOf(UserNotFound.class);
+        assertThatThrownBy(() -> fixture.useCases.enableUser().enable(globexAdmin, ann.id()))
+                .isInstanceOf(UserNotFound.class);
+        assertThatThrownBy(() -> fixture.useCases.deleteUser().delete(globexAdmin, ann.id()))
+                .isInstanceOf(UserNotFound.class);
+        assertThatThrownBy(() -> fixture.useCases
+                        .disableUser()
+                        .disable(Fixture.adminOf(acme), acme.admin().id()))
                 .isInstanceOf(UserNotFound.class);
         assertThat(fixture.authenticates(login("correct horse").token())).isTrue();
     }
@@ -179,7 +182,7 @@ class AccountLifecycleTest {
     @Test
     void past_the_cap_the_least_recently_used_token_ends() {
         fixture.useCases
-                .manageSettings()
+                .changeSessionCap()
                 .changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.of(2)), Optional.empty());
         fixture.clock.advance(Duration.ofMinutes(5));
         var second = login("correct horse").token();
@@ -213,7 +216,7 @@ class AccountLifecycleTest {
     @Test
     void past_the_cap_a_rejecting_platform_refuses_the_token_and_ends_none() {
         fixture.useCases
-                .manageSettings()
+                .changeSessionCap()
                 .changeSessionCap(
                         Fixture.adminOf(acme), Optional.of(OptionalInt.of(1)), Optional.of(SessionCap.Policy.REJECT));
 
@@ -224,11 +227,11 @@ class AccountLifecycleTest {
                 .hasSize(1);
 
         var lifted = fixture.useCases
-                .manageSettings()
+                .changeSessionCap()
                 .changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.empty()), Optional.empty());
         assertThat(lifted).isEqualTo(new SessionCap(OptionalInt.empty(), SessionCap.Policy.REJECT));
         assertThat(fixture.authenticates(login("correct horse").token())).isTrue();
-        assertThat(fixture.useCases.manageSettings().sessionCap(Fixture.adminOf(globex)))
+        assertThat(fixture.useCases.readSessionCap().sessionCap(Fixture.adminOf(globex)))
                 .isEqualTo(SessionCap.NONE);
     }
 
@@ -236,7 +239,7 @@ class AccountLifecycleTest {
     void the_cap_never_evicts_the_token_making_the_request() {
         var phone = login("correct horse").token();
         fixture.useCases
-                .manageSettings()
+                .changeSessionCap()
                 .changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.of(2)), Optional.empty());
         fixture.clock.advance(Duration.ofMinutes(5));
         fixture.storage
@@ -244,13 +247,13 @@ class AccountLifecycleTest {
                 .markUsed(phone.tokenId(), fixture.clock.instant(), fixture.clock.instant(), Optional.empty());
 
         // the phone is the least recently used, but it is the one asking: the other token goes
-        var key = fixture.useCases.manageApiKeys().create(fixture.caller(phone), "ci");
+        var key = fixture.useCases.createApiKey().create(fixture.caller(phone), "ci");
         assertThat(fixture.authenticates(phone)).isTrue();
         fixture.useCases
-                .manageSettings()
+                .changeSessionCap()
                 .changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.of(1)), Optional.empty());
 
-        assertThatThrownBy(() -> fixture.useCases.manageApiKeys().create(fixture.caller(phone), "another"))
+        assertThatThrownBy(() -> fixture.useCases.createApiKey().create(fixture.caller(phone), "another"))
                 .isInstanceOf(InvalidInput.class);
         assertThat(fixture.authenticates(phone)).isTrue();
         assertThat(key.key().id()).isPositive();
@@ -258,7 +261,7 @@ class AccountLifecycleTest {
 
     @Test
     void a_cap_out_of_range_is_refused() {
-        var settings = fixture.useCases.manageSettings();
+        var settings = fixture.useCases.changeSessionCap();
 
         assertThatThrownBy(() -> settings.changeSessionCap(
                         Fixture.adminOf(acme), Optional.of(OptionalInt.of(0)), Optional.empty()))

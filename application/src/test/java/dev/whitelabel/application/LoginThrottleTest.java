@@ -182,7 +182,7 @@ class LoginThrottleTest {
                 .orElseThrow()
                 .id();
         hasher.meanwhile =
-                () -> racing.manageAccounts().setPassword(Fixture.adminOf(acme), annId, new Password("battery staple"));
+                () -> racing.setPassword().setPassword(Fixture.adminOf(acme), annId, new Password("battery staple"));
 
         assertThatThrownBy(() -> racing.loginPlatformUser()
                         .login(
@@ -202,12 +202,12 @@ class LoginThrottleTest {
         var caller =
                 useCases.authenticateToken().authenticate(token.token().value()).orElseThrow();
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> useCases.manageAccounts()
+            assertThatThrownBy(() -> useCases.changeOwnPassword()
                             .changeOwnPassword(caller, "guess", new Password("battery staple")))
                     .isInstanceOf(InvalidInput.class);
         }
 
-        assertThatThrownBy(() -> useCases.manageAccounts()
+        assertThatThrownBy(() -> useCases.changeOwnPassword()
                         .changeOwnPassword(caller, "correct horse", new Password("battery staple")))
                 .isInstanceOf(TooManyLoginAttempts.class);
     }

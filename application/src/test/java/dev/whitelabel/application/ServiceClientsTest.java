@@ -36,7 +36,7 @@ class ServiceClientsTest {
 
     @Test
     void a_client_gets_a_public_id_and_a_secret_shown_once_and_stored_as_a_digest() {
-        var created = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), " billing api ");
+        var created = fixture.useCases.createServiceClient().create(Fixture.adminOf(acme), " billing api ");
 
         assertThat(created.client().name()).isEqualTo("billing api");
         assertThat(created.client().clientId()).matches("wlc_[A-Za-z0-9]{20}");
@@ -48,9 +48,9 @@ class ServiceClientsTest {
                 .orElseThrow()
                 .client();
         assertThat(stored.secretDigest().hex()).doesNotContain(created.secret().substring(4));
-        assertThat(fixture.useCases.manageServiceClients().list(Fixture.adminOf(acme)))
+        assertThat(fixture.useCases.listServiceClients().list(Fixture.adminOf(acme)))
                 .containsExactly(created.client());
-        assertThat(fixture.useCases.manageServiceClients().list(Fixture.adminOf(globex)))
+        assertThat(fixture.useCases.listServiceClients().list(Fixture.adminOf(globex)))
                 .isEmpty();
     }
 
@@ -78,7 +78,7 @@ class ServiceClientsTest {
                 HostResolver.SYSTEM);
         var introspection = throttled.introspectToken();
         var revocation = throttled.revokeToken();
-        var attacked = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), "attacked");
+        var attacked = fixture.useCases.createServiceClient().create(Fixture.adminOf(acme), "attacked");
         String id = attacked.client().clientId();
         for (int i = 0; i < 3; i++) {
             assertThat(introspection.introspect(id, "wls_guess" + i, "x"))
@@ -116,7 +116,7 @@ class ServiceClientsTest {
 
     @Test
     void only_the_right_secret_of_an_undeleted_client_authenticates() {
-        var created = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), "api");
+        var created = fixture.useCases.createServiceClient().create(Fixture.adminOf(acme), "api");
         String id = created.client().clientId();
 
         assertThat(authenticates(id, created.secret())).isTrue();
@@ -126,23 +126,23 @@ class ServiceClientsTest {
         assertThat(fixture.useCases.revokeToken().revoke(id, "wrong", "x")).isFalse();
 
         assertThatThrownBy(() -> fixture.useCases
-                        .manageServiceClients()
+                        .deleteServiceClient()
                         .delete(Fixture.adminOf(globex), created.client().id()))
                 .isInstanceOf(ServiceClientNotFound.class);
         fixture.useCases
-                .manageServiceClients()
+                .deleteServiceClient()
                 .delete(Fixture.adminOf(acme), created.client().id());
 
         assertThat(authenticates(id, created.secret())).as("refused at once").isFalse();
         assertThatThrownBy(() -> fixture.useCases
-                        .manageServiceClients()
+                        .deleteServiceClient()
                         .delete(Fixture.adminOf(acme), created.client().id()))
                 .isInstanceOf(ServiceClientNotFound.class);
     }
 
     @Test
     void introspection_sees_live_tokens_of_the_clients_platform_only_and_never_marks_another_platforms_used() {
-        var client = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), "api");
+        var client = fixture.useCases.createServiceClient().create(Fixture.adminOf(acme), "api");
         var ann = fixture.user(acme, "ann@acme.test");
         var expiring = fixture.useCases
                 .createToken()
@@ -178,7 +178,7 @@ class ServiceClientsTest {
 
     @Test
     void a_client_revokes_its_own_platforms_token_audited_as_itself_and_nothing_of_another_platform() {
-        var created = fixture.useCases.manageServiceClients().create(Fixture.adminOf(acme), "api");
+        var created = fixture.useCases.createServiceClient().create(Fixture.adminOf(acme), "api");
         var client = created.client();
         var ann = fixture.token(fixture.user(acme, "ann@acme.test"));
         var gus = fixture.token(fixture.user(globex, "gus@globex.test"));
@@ -214,10 +214,10 @@ class ServiceClientsTest {
     @Test
     void creation_and_deletion_are_audited_and_for_admins_and_the_operator_only() {
         var created = fixture.useCases
-                .manageServiceClients()
+                .createServiceClient()
                 .create(Actor.operator(acme.platform().id()), "cli");
         fixture.useCases
-                .manageServiceClients()
+                .deleteServiceClient()
                 .delete(Fixture.adminOf(acme), created.client().id());
 
         var trail = fixture.useCases
@@ -232,12 +232,12 @@ class ServiceClientsTest {
         assertThat(trail.get(1).event().actor().kind()).isEqualTo(AuditActor.Kind.OPERATOR);
 
         var ann = fixture.caller(fixture.token(fixture.user(acme, "ann@acme.test")));
-        assertThatThrownBy(() -> fixture.useCases.manageServiceClients().create(Actor.tokenOwner(ann.user()), "mine"))
+        assertThatThrownBy(() -> fixture.useCases.createServiceClient().create(Actor.tokenOwner(ann.user()), "mine"))
                 .isInstanceOf(NotWhiteLabelAdmin.class);
-        assertThatThrownBy(() ->
-                        fixture.useCases.manageServiceClients().create(Actor.serviceClient(created.client()), "x"))
+        assertThatThrownBy(
+                        () -> fixture.useCases.createServiceClient().create(Actor.serviceClient(created.client()), "x"))
                 .isInstanceOf(NotWhiteLabelAdmin.class);
-        assertThatThrownBy(() -> fixture.useCases.manageServiceClients().create(Actor.operator(999), "x"))
+        assertThatThrownBy(() -> fixture.useCases.createServiceClient().create(Actor.operator(999), "x"))
                 .isInstanceOf(PlatformNotFound.class);
     }
 }

@@ -113,9 +113,9 @@ class TenantIsolationPropertyTest {
         for (int p = 0; p < PLATFORMS; p++) {
             var platform = fixture.platform("p" + p);
             platforms.add(platform);
-            clients.add(fixture.useCases.manageServiceClients().create(Fixture.adminOf(platform), "api"));
+            clients.add(fixture.useCases.createServiceClient().create(Fixture.adminOf(platform), "api"));
             webhooks.add(fixture.useCasesAllowingPrivateTargets
-                    .manageWebhooks()
+                    .createWebhook()
                     .create(Fixture.adminOf(platform), "http://127.0.0.1:9/p" + p, Set.of())
                     .endpoint());
             for (int u = 0; u < USERS_PER_PLATFORM; u++) {
@@ -222,59 +222,56 @@ class TenantIsolationPropertyTest {
                             .ifPresent(holder ->
                                     assertThat(holder.user().platformId()).isEqualTo(actingId));
                 case LIST_SERVICE_CLIENTS ->
-                    assertThat(useCases.manageServiceClients().list(admin))
+                    assertThat(useCases.listServiceClients().list(admin))
                             .allSatisfy(
                                     listed -> assertThat(listed.platformId()).isEqualTo(actingId));
                 case LIST_WEBHOOKS ->
-                    assertThat(useCases.manageWebhooks().list(admin))
+                    assertThat(useCases.listWebhooks().list(admin))
                             .allSatisfy(
                                     listed -> assertThat(listed.platformId()).isEqualTo(actingId));
                 case FIND_WEBHOOK -> {
                     var target = webhooks.get(operation.user() % webhooks.size());
-                    assertThat(useCases.manageWebhooks()
-                                    .find(admin, target.id())
-                                    .platformId())
+                    assertThat(useCases.findWebhook().find(admin, target.id()).platformId())
                             .isEqualTo(actingId);
                 }
                 case ENABLE_WEBHOOK -> {
                     var target = webhooks.get(operation.user() % webhooks.size());
-                    useCases.manageWebhooks().enable(admin, target.id());
+                    useCases.enableWebhook().enable(admin, target.id());
                     assertThat(target.platformId())
                             .as("enabled another platform's endpoint")
                             .isEqualTo(actingId);
                 }
                 case DELETE_WEBHOOK -> {
                     var target = webhooks.get(operation.user() % webhooks.size());
-                    useCases.manageWebhooks().delete(admin, target.id());
+                    useCases.deleteWebhook().delete(admin, target.id());
                     assertThat(target.platformId())
                             .as("deleted another platform's endpoint")
                             .isEqualTo(actingId);
                 }
                 case READ_DELIVERIES -> {
                     var target = webhooks.get(operation.user() % webhooks.size());
-                    useCases.manageWebhooks().deliveries(admin, target.id(), new PageRequest(1, 100));
+                    useCases.listWebhookDeliveries().deliveries(admin, target.id(), new PageRequest(1, 100));
                     assertThat(target.platformId())
                             .as("read another platform's deliveries")
                             .isEqualTo(actingId);
                 }
-                case SET_PASSWORD ->
-                    useCases.manageAccounts().setPassword(admin, user.id(), new Password("new password"));
-                case DISABLE -> useCases.manageAccounts().disable(admin, user.id());
-                case ENABLE -> useCases.manageAccounts().enable(admin, user.id());
+                case SET_PASSWORD -> useCases.setPassword().setPassword(admin, user.id(), new Password("new password"));
+                case DISABLE -> useCases.disableUser().disable(admin, user.id());
+                case ENABLE -> useCases.enableUser().enable(admin, user.id());
                 case DELETE_USER -> {
-                    useCases.manageAccounts().delete(admin, user.id());
+                    useCases.deleteUser().delete(admin, user.id());
                     deleted.add(user.id());
                 }
-                case READ_SETTINGS -> useCases.manageSettings().sessionCap(admin);
+                case READ_SETTINGS -> useCases.readSessionCap().sessionCap(admin);
                 case CHANGE_SETTINGS ->
-                    useCases.manageSettings()
+                    useCases.changeSessionCap()
                             .changeSessionCap(
                                     admin,
                                     Optional.of(OptionalInt.of(1 + operation.token())),
                                     Optional.of(SessionCap.Policy.EVICT_OLDEST));
                 case DELETE_SERVICE_CLIENT -> {
                     var target = clients.get(operation.user() % clients.size()).client();
-                    useCases.manageServiceClients().delete(admin, target.id());
+                    useCases.deleteServiceClient().delete(admin, target.id());
                     assertThat(target.platformId())
                             .as("deleted another platform's client")
                             .isEqualTo(actingId);
@@ -307,14 +304,14 @@ class TenantIsolationPropertyTest {
         var state = new StringBuilder();
         state.append(fixture.useCases.listPlatformUsers().list(admin, Optional.empty(), new PageRequest(1, 100)));
         state.append(fixture.useCases.readAuditTrail().read(admin, new PageRequest(1, 100)));
-        state.append(fixture.useCases.manageServiceClients().list(admin));
-        state.append(fixture.useCases.manageSettings().sessionCap(admin));
+        state.append(fixture.useCases.listServiceClients().list(admin));
+        state.append(fixture.useCases.readSessionCap().sessionCap(admin));
         // every endpoint of the platform, with the deliveries of its events: none may come from another platform's
         // revocations
-        for (var endpoint : fixture.useCases.manageWebhooks().list(admin)) {
+        for (var endpoint : fixture.useCases.listWebhooks().list(admin)) {
             state.append(endpoint)
                     .append(fixture.useCases
-                            .manageWebhooks()
+                            .listWebhookDeliveries()
                             .deliveries(admin, endpoint.id(), new PageRequest(1, 100)));
         }
         for (User user : users) {

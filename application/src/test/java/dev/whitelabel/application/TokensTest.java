@@ -122,19 +122,22 @@ class TokensTest {
     @Test
     void a_user_creates_lists_and_deletes_their_own_api_keys() {
         var session = fixture.token(ann);
-        var keys = fixture.useCases.manageApiKeys();
 
-        var key = keys.create(fixture.caller(session), "deploy bot");
+        var key = fixture.useCases.createApiKey().create(fixture.caller(session), "deploy bot");
 
         assertThat(key.key().name()).isEqualTo("deploy bot");
         assertThat(key.token().id()).isEqualTo(key.key().id());
-        assertThat(keys.list(fixture.caller(session)))
+        assertThat(fixture.useCases.listApiKeys().list(fixture.caller(session)))
                 .extracting(TokenSummary::id)
                 .containsExactly(key.key().id(), session.tokenId());
-        keys.delete(fixture.caller(session), key.key().id());
+        fixture.useCases
+                .deleteApiKey()
+                .delete(fixture.caller(session), key.key().id());
         assertThat(fixture.useCases.authenticateToken().authenticate(key.token().value()))
                 .isEmpty();
-        assertThatThrownBy(() -> keys.delete(fixture.caller(session), key.key().id()))
+        assertThatThrownBy(() -> fixture.useCases
+                        .deleteApiKey()
+                        .delete(fixture.caller(session), key.key().id()))
                 .isInstanceOf(ApiKeyNotFound.class)
                 .hasMessage("API key not found.");
     }
@@ -142,11 +145,14 @@ class TokensTest {
     @Test
     void deleting_a_key_already_deleted_records_nothing() {
         var session = fixture.token(ann);
-        var keys = fixture.useCases.manageApiKeys();
-        var key = keys.create(fixture.caller(session), "deploy bot");
-        keys.delete(fixture.caller(session), key.key().id());
+        var key = fixture.useCases.createApiKey().create(fixture.caller(session), "deploy bot");
+        fixture.useCases
+                .deleteApiKey()
+                .delete(fixture.caller(session), key.key().id());
 
-        assertThatThrownBy(() -> keys.delete(fixture.caller(session), key.key().id()))
+        assertThatThrownBy(() -> fixture.useCases
+                        .deleteApiKey()
+                        .delete(fixture.caller(session), key.key().id()))
                 .isInstanceOf(ApiKeyNotFound.class);
 
         assertThat(fixture.useCases
@@ -163,7 +169,7 @@ class TokensTest {
         var bobs = fixture.token(bob);
         var anns = fixture.token(ann);
 
-        assertThatThrownBy(() -> fixture.useCases.manageApiKeys().delete(fixture.caller(anns), bobs.tokenId()))
+        assertThatThrownBy(() -> fixture.useCases.deleteApiKey().delete(fixture.caller(anns), bobs.tokenId()))
                 .isInstanceOf(ApiKeyNotFound.class);
         assertThat(fixture.authenticates(bobs)).isTrue();
     }

@@ -61,7 +61,7 @@ class WebhooksTest {
     final PlatformCreated globex = fixture.platform("globex");
 
     WebhookDelivery onlyDelivery(long endpointId) {
-        var deliveries = useCases.manageWebhooks()
+        var deliveries = useCases.listWebhookDeliveries()
                 .deliveries(Fixture.adminOf(acme), endpointId, PageRequest.first())
                 .items();
         assertThat(deliveries).hasSize(1);
@@ -70,10 +70,10 @@ class WebhooksTest {
 
     @Test
     void a_logout_is_announced_to_its_platforms_endpoints_that_take_it_and_sent_signed() {
-        var all = useCases.manageWebhooks().create(Fixture.adminOf(acme), "http://127.0.0.1:9/all", Set.of());
-        var oneOnly = useCases.manageWebhooks()
+        var all = useCases.createWebhook().create(Fixture.adminOf(acme), "http://127.0.0.1:9/all", Set.of());
+        var oneOnly = useCases.createWebhook()
                 .create(Fixture.adminOf(acme), "http://127.0.0.1:9/one", Set.of(WebhookEventType.TOKEN_REVOKED));
-        useCases.manageWebhooks().create(Fixture.adminOf(globex), "http://127.0.0.1:9/globex", Set.of());
+        useCases.createWebhook().create(Fixture.adminOf(globex), "http://127.0.0.1:9/globex", Set.of());
         var ann = fixture.user(acme, "ann@acme.test");
         fixture.token(ann);
 
@@ -108,7 +108,7 @@ class WebhooksTest {
                     .isEqualTo(id);
         });
         assertThat(onlyDelivery(all.endpoint().id()).deliveredAt()).contains(Fixture.NOW);
-        assertThat(useCases.manageWebhooks()
+        assertThat(useCases.listWebhookDeliveries()
                         .deliveries(Fixture.adminOf(acme), oneOnly.endpoint().id(), PageRequest.first())
                         .items())
                 .as("it takes token.revoked only")
@@ -117,7 +117,7 @@ class WebhooksTest {
 
     @Test
     void a_logout_of_every_other_token_is_a_user_logged_out_naming_the_token_kept() {
-        var endpoint = useCases.manageWebhooks()
+        var endpoint = useCases.createWebhook()
                 .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
                 .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
@@ -141,7 +141,7 @@ class WebhooksTest {
 
     @Test
     void a_failed_attempt_is_tried_again_later_with_the_same_id_and_given_up_after_about_a_day() {
-        var endpoint = useCases.manageWebhooks()
+        var endpoint = useCases.createWebhook()
                 .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
                 .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
@@ -173,14 +173,14 @@ class WebhooksTest {
         assertThat(given.nextAttemptAt()).isEmpty();
 
         sender.status = Optional.of(200);
-        useCases.manageWebhooks().retry(Fixture.adminOf(acme), endpoint.id(), given.id());
+        useCases.retryDelivery().retry(Fixture.adminOf(acme), endpoint.id(), given.id());
         assertThat(deliver.deliverDue().delivered()).isEqualTo(1);
         assertThat(onlyDelivery(endpoint.id()).failedAt()).isEmpty();
     }
 
     @Test
     void only_a_token_that_ended_is_announced_and_a_deleted_endpoint_gets_nothing_more() {
-        var endpoint = useCases.manageWebhooks()
+        var endpoint = useCases.createWebhook()
                 .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
                 .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
@@ -191,35 +191,36 @@ class WebhooksTest {
         useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(ann.id()).onlyToken(token.tokenId()));
 
         assertThat(onlyDelivery(endpoint.id()).type()).isEqualTo(WebhookEventType.TOKEN_REVOKED);
-        useCases.manageWebhooks().delete(admin, endpoint.id());
+        useCases.deleteWebhook().delete(admin, endpoint.id());
         assertThat(useCases.deliverWebhooks(sender).deliverDue().attempted()).isZero();
-        assertThatThrownBy(() -> useCases.manageWebhooks().deliveries(admin, endpoint.id(), PageRequest.first()))
+        assertThatThrownBy(() -> useCases.listWebhookDeliveries().deliveries(admin, endpoint.id(), PageRequest.first()))
                 .isInstanceOf(WebhookNotFound.class);
     }
 
     @Test
     void another_platforms_admin_neither_sees_nor_changes_an_endpoint() {
-        var endpoint = useCases.manageWebhooks()
+        var endpoint = useCases.createWebhook()
                 .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
                 .endpoint();
         var stranger = Fixture.adminOf(globex);
 
-        assertThat(useCases.manageWebhooks().list(stranger)).isEmpty();
-        assertThatThrownBy(() -> useCases.manageWebhooks().delete(stranger, endpoint.id()))
+        assertThat(useCases.listWebhooks().list(stranger)).isEmpty();
+        assertThatThrownBy(() -> useCases.deleteWebhook().delete(stranger, endpoint.id()))
                 .isInstanceOf(WebhookNotFound.class);
-        assertThatThrownBy(() -> useCases.manageWebhooks().deliveries(stranger, endpoint.id(), PageRequest.first()))
+        assertThatThrownBy(
+                        () -> useCases.listWebhookDeliveries().deliveries(stranger, endpoint.id(), PageRequest.first()))
                 .isInstanceOf(WebhookNotFound.class);
-        assertThatThrownBy(() -> useCases.manageWebhooks().find(stranger, endpoint.id()))
+        assertThatThrownBy(() -> useCases.findWebhook().find(stranger, endpoint.id()))
                 .isInstanceOf(WebhookNotFound.class);
-        assertThatThrownBy(() -> useCases.manageWebhooks().enable(stranger, endpoint.id()))
+        assertThatThrownBy(() -> useCases.enableWebhook().enable(stranger, endpoint.id()))
                 .isInstanceOf(WebhookNotFound.class);
-        assertThat(useCases.manageWebhooks().list(Fixture.adminOf(acme))).containsExactly(endpoint);
-        assertThat(useCases.manageWebhooks().find(Fixture.adminOf(acme), endpoint.id()))
+        assertThat(useCases.listWebhooks().list(Fixture.adminOf(acme))).containsExactly(endpoint);
+        assertThat(useCases.findWebhook().find(Fixture.adminOf(acme), endpoint.id()))
                 .isEqualTo(endpoint);
     }
 
     WebhookEndpoint endpointNow(long endpointId) {
-        return useCases.manageWebhooks().find(Fixture.adminOf(acme), endpointId);
+        return useCases.findWebhook().find(Fixture.adminOf(acme), endpointId);
     }
 
     List<RecordedAuditEvent> trail() {
@@ -230,7 +231,7 @@ class WebhooksTest {
 
     @Test
     void an_endpoint_that_only_fails_for_five_days_is_disabled_and_its_deliveries_wait_for_an_admin_to_enable_it() {
-        var endpoint = useCases.manageWebhooks()
+        var endpoint = useCases.createWebhook()
                 .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
                 .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
@@ -268,7 +269,7 @@ class WebhooksTest {
                 .as("nothing sent while disabled")
                 .isZero();
         assertThat(sender.sent).hasSize(sends);
-        var deliveries = useCases.manageWebhooks()
+        var deliveries = useCases.listWebhookDeliveries()
                 .deliveries(Fixture.adminOf(acme), endpoint.id(), PageRequest.first())
                 .items();
         assertThat(deliveries).as("the event of the meantime is in the outbox").hasSize(4);
@@ -281,7 +282,7 @@ class WebhooksTest {
                 });
 
         sender.status = Optional.of(204);
-        var enabled = useCases.manageWebhooks().enable(Fixture.adminOf(acme), endpoint.id());
+        var enabled = useCases.enableWebhook().enable(Fixture.adminOf(acme), endpoint.id());
 
         assertThat(enabled.resumedDeliveries()).isEqualTo(4);
         assertThat(enabled.endpoint().disabledAt()).isEmpty();
@@ -298,7 +299,7 @@ class WebhooksTest {
 
     @Test
     void a_success_ends_the_failing_so_an_endpoint_that_sometimes_answers_is_never_disabled() {
-        var endpoint = useCases.manageWebhooks()
+        var endpoint = useCases.createWebhook()
                 .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
                 .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
@@ -323,7 +324,7 @@ class WebhooksTest {
 
     @Test
     void enabling_an_endpoint_that_is_not_disabled_changes_nothing_and_is_not_audited() {
-        var endpoint = useCases.manageWebhooks()
+        var endpoint = useCases.createWebhook()
                 .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
                 .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
@@ -333,7 +334,7 @@ class WebhooksTest {
         var waiting = onlyDelivery(endpoint.id());
         int audited = trail().size();
 
-        var enabled = useCases.manageWebhooks().enable(Fixture.adminOf(acme), endpoint.id());
+        var enabled = useCases.enableWebhook().enable(Fixture.adminOf(acme), endpoint.id());
 
         assertThat(enabled.resumedDeliveries()).isZero();
         assertThat(enabled.endpoint()).isEqualTo(endpointNow(endpoint.id()));
@@ -349,7 +350,7 @@ class WebhooksTest {
         var immediate = new WhitelabelUseCases(
                 fixture.storage, new BcryptPasswordHasher(4), fixture.clock, new WebhookPolicy(true, Duration.ZERO));
         var endpoint = immediate
-                .manageWebhooks()
+                .createWebhook()
                 .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
                 .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
@@ -379,7 +380,7 @@ class WebhooksTest {
                 "http://[2001:0:808:808:0:0:f7f7:f7f7]/"
             })
     void an_ipv6_address_carrying_an_ipv4_address_that_would_be_refused_is_refused(String url) {
-        assertThatThrownBy(() -> fixture.useCases.manageWebhooks().create(Fixture.adminOf(acme), url, Set.of()))
+        assertThatThrownBy(() -> fixture.useCases.createWebhook().create(Fixture.adminOf(acme), url, Set.of()))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The url field must point to a public address.");
     }
@@ -388,7 +389,7 @@ class WebhooksTest {
     @ValueSource(strings = {"http://[64:ff9b::808:808]/", "http://[2002:808:808::1]/", "http://[2606:4700::1111]/"})
     void an_ipv6_address_carrying_a_public_ipv4_address_is_public(String url) {
         assertThat(fixture.useCases
-                        .manageWebhooks()
+                        .createWebhook()
                         .create(Fixture.adminOf(acme), url, Set.of())
                         .endpoint()
                         .url())
@@ -419,7 +420,7 @@ class WebhooksTest {
                 "http://[5f00::1]/"
             })
     void a_special_purpose_address_is_refused(String url) {
-        assertThatThrownBy(() -> fixture.useCases.manageWebhooks().create(Fixture.adminOf(acme), url, Set.of()))
+        assertThatThrownBy(() -> fixture.useCases.createWebhook().create(Fixture.adminOf(acme), url, Set.of()))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The url field must point to a public address.");
     }
@@ -427,7 +428,7 @@ class WebhooksTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://8.8.8.8:22/", "https://8.8.8.8:25/", "http://8.8.8.8:0/", "http://8.8.8.8:1023/"})
     void a_port_below_1024_other_than_80_and_443_is_refused(String url) {
-        assertThatThrownBy(() -> fixture.useCases.manageWebhooks().create(Fixture.adminOf(acme), url, Set.of()))
+        assertThatThrownBy(() -> fixture.useCases.createWebhook().create(Fixture.adminOf(acme), url, Set.of()))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The url field's port must be 80, 443, or 1024 or above.");
     }
@@ -445,7 +446,7 @@ class WebhooksTest {
             })
     void ports_80_443_and_1024_up_are_allowed(String url) {
         assertThat(fixture.useCases
-                        .manageWebhooks()
+                        .createWebhook()
                         .create(Fixture.adminOf(acme), url, Set.of())
                         .endpoint()
                         .url())
@@ -454,7 +455,7 @@ class WebhooksTest {
 
     @Test
     void allowing_private_targets_lifts_the_port_rule_too() {
-        assertThat(useCases.manageWebhooks()
+        assertThat(useCases.createWebhook()
                         .create(Fixture.adminOf(acme), "http://127.0.0.1:22/", Set.of())
                         .endpoint()
                         .url())
@@ -476,7 +477,7 @@ class WebhooksTest {
                         WebhookPolicy.publicTargetsOnly(),
                         LoginThrottle.DEFAULT,
                         resolver)
-                .manageWebhooks();
+                .createWebhook();
 
         assertThat(webhooks.create(Fixture.adminOf(acme), "https://hooks.acme.test/in", Set.of())
                         .endpoint()
@@ -490,7 +491,7 @@ class WebhooksTest {
 
     @Test
     void by_default_a_target_must_be_public_http() {
-        var publicOnly = fixture.useCases.manageWebhooks();
+        var publicOnly = fixture.useCases.createWebhook();
         for (String url : new String[] {
             "http://127.0.0.1/",
             "http://localhost:8080/",
@@ -536,8 +537,8 @@ class WebhooksTest {
 
     @Test
     void a_slow_endpoint_holds_its_own_share_of_attempts_and_another_endpoints_deliveries_go_past_it() {
-        var slow = useCases.manageWebhooks().create(Fixture.adminOf(acme), "http://127.0.0.1:9/slow", Set.of());
-        var quick = useCases.manageWebhooks().create(Fixture.adminOf(globex), "http://127.0.0.1:9/quick", Set.of());
+        var slow = useCases.createWebhook().create(Fixture.adminOf(acme), "http://127.0.0.1:9/slow", Set.of());
+        var quick = useCases.createWebhook().create(Fixture.adminOf(globex), "http://127.0.0.1:9/quick", Set.of());
         var holding = new HoldingSender("http://127.0.0.1:9/slow");
         var limits = new DeliveryLimits(Duration.ofSeconds(5), 2, 512);
         var deliver = useCases.deliverWebhooks(holding, limits);
@@ -573,7 +574,7 @@ class WebhooksTest {
                 .hasSize(4);
         var third = deliver.step();
         assertThat(third.retrying()).isEqualTo(2);
-        assertThat(useCases.manageWebhooks()
+        assertThat(useCases.listWebhookDeliveries()
                         .deliveries(Fixture.adminOf(acme), slow.endpoint().id(), new PageRequest(1, 100))
                         .items())
                 .filteredOn(delivery -> delivery.attempts() == 1)
@@ -584,7 +585,7 @@ class WebhooksTest {
 
     @Test
     void a_claimed_delivery_that_could_not_end_before_its_claim_lapses_is_left_for_the_next_claim() {
-        useCases.manageWebhooks().create(Fixture.adminOf(acme), "http://127.0.0.1:9/slow", Set.of());
+        useCases.createWebhook().create(Fixture.adminOf(acme), "http://127.0.0.1:9/slow", Set.of());
         var holding = new HoldingSender("http://127.0.0.1:9/slow");
         var limits = new DeliveryLimits(Duration.ofSeconds(5), 1, 512);
         var deliver = useCases.deliverWebhooks(holding, limits);

@@ -37,13 +37,26 @@ public final class HttpApi {
     static List<RouteGroup> routeGroups(WhitelabelUseCases u) {
         return List.of(
                 OAuthRoutes.of(u.introspectToken(), u.revokeToken()),
-                SelfServiceRoutes.of(u.logoutSelf(), u.manageApiKeys(), u.listUserTokens(), u.manageAccounts()),
+                SelfServiceRoutes.of(
+                        u.logoutSelf(),
+                        u.createApiKey(),
+                        u.listApiKeys(),
+                        u.deleteApiKey(),
+                        u.listUserTokens(),
+                        u.changeOwnPassword()),
                 LogoutRoute.of(u.logoutPlatformUser()),
                 AccountRoutes.of(u.registerPlatformUser(), u.loginPlatformUser(), u.createToken()),
                 ListingRoutes.of(u.listPlatformUsers(), u.listUserTokens(), u.readAuditTrail()),
-                AccountLifecycleRoutes.of(u.manageAccounts()),
-                SettingsRoutes.of(u.manageSettings()),
-                ServiceClientRoutes.of(u.manageServiceClients()),
-                WebhookRoutes.of(u.manageWebhooks()));
+                AccountLifecycleRoutes.of(u.setPassword(), u.disableUser(), u.enableUser(), u.deleteUser()),
+                SettingsRoutes.of(u.readSessionCap(), u.changeSessionCap()),
+                ServiceClientRoutes.of(u.createServiceClient(), u.listServiceClients(), u.deleteServiceClient()),
+                WebhookRoutes.of(
+                        u.createWebhook(),
+                        u.listWebhooks(),
+                        u.findWebhook(),
+                        u.enableWebhook(),
+                        u.deleteWebhook(),
+                        u.listWebhookDeliveries(),
+                        u.retryDelivery()));
     }
 }

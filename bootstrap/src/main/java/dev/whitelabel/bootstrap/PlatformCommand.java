@@ -44,11 +44,11 @@ final class PlatformCommand {
             Optional<OptionalInt> max = Optional.ofNullable(maxTokensPerUser).map(Settings::max);
             return database.printResultOf(useCases -> {
                 var actor = Actor.operator(platformId);
-                var settings = useCases.manageSettings();
                 var cap = max.isEmpty() && policy == null
-                        ? settings.sessionCap(actor)
-                        : settings.changeSessionCap(
-                                actor, max, Optional.ofNullable(policy).map(SessionCap.Policy::ofWireName));
+                        ? useCases.readSessionCap().sessionCap(actor)
+                        : useCases.changeSessionCap()
+                                .changeSessionCap(
+                                        actor, max, Optional.ofNullable(policy).map(SessionCap.Policy::ofWireName));
                 return CommandResults.PlatformSettings.of(cap);
             });
         }

@@ -27,7 +27,7 @@ final class ServiceClientCommand {
         @Override
         public Integer call() {
             return database.printResultOf(useCases -> CommandResults.ServiceClientCreatedResult.of(
-                    useCases.manageServiceClients().create(Actor.operator(platformId), name)));
+                    useCases.createServiceClient().create(Actor.operator(platformId), name)));
         }
     }
 }

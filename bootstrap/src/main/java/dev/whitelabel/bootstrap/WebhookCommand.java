@@ -36,7 +36,7 @@ final class WebhookCommand {
             return database.printResultOf(
                     settings,
                     useCases -> CommandResults.WebhookCreatedResult.of(
-                            useCases.manageWebhooks().create(Actor.operator(platformId), url, Set.of())));
+                            useCases.createWebhook().create(Actor.operator(platformId), url, Set.of())));
         }
     }
 
@@ -58,7 +58,7 @@ final class WebhookCommand {
         @Override
         public Integer call() {
             return database.printResultOf(useCases -> CommandResults.WebhookEnabledResult.of(
-                    useCases.manageWebhooks().enable(Actor.operator(platformId), webhookId)));
+                    useCases.enableWebhook().enable(Actor.operator(platformId), webhookId)));
         }
     }
 }

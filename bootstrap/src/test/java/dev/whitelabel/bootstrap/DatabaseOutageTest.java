@@ -72,7 +72,7 @@ class DatabaseOutageTest {
                 .createPlatform()
                 .create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
         String admin = acme.adminToken().token().value();
-        var client = wiring.useCases().manageServiceClients().create(Actor.whiteLabelAdmin(acme.admin()), "api");
+        var client = wiring.useCases().createServiceClient().create(Actor.whiteLabelAdmin(acme.admin()), "api");
         var introspection = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + server.port() + "/oauth/introspect"))
                 .header(

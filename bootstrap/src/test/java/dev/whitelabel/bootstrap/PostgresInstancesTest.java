@@ -210,7 +210,7 @@ class PostgresInstancesTest {
         var two = twoInstances();
         var acme = acme(two.first());
         var ann = ann(two.first(), acme);
-        var client = two.first().useCases().manageServiceClients().create(Actor.whiteLabelAdmin(acme.admin()), "api");
+        var client = two.first().useCases().createServiceClient().create(Actor.whiteLabelAdmin(acme.admin()), "api");
         String basic = "Basic "
                 + Base64.getEncoder()
                         .encodeToString(
@@ -252,7 +252,7 @@ class PostgresInstancesTest {
 
         two.first()
                 .useCases()
-                .manageServiceClients()
+                .deleteServiceClient()
                 .delete(Actor.whiteLabelAdmin(acme.admin()), client.client().id());
         assertThat(door(two.b(), "/oauth/introspect", basic, phoneForm).statusCode())
                 .isEqualTo(401);

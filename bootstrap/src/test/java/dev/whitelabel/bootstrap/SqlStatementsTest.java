@@ -77,7 +77,7 @@ class SqlStatementsTest {
         open(database);
         var acme = platform();
         String token = acme.adminToken().token().value();
-        var client = useCases.manageServiceClients().create(Actor.whiteLabelAdmin(acme.admin()), "api");
+        var client = useCases.createServiceClient().create(Actor.whiteLabelAdmin(acme.admin()), "api");
         useCases.authenticateToken().authenticate(token); // the first use in a minute records last_used_at
 
         counter.reset();

@@ -36,7 +36,7 @@ class WebhookDispatcherTest {
         var acme =
                 useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
         var admin = Actor.whiteLabelAdmin(acme.admin());
-        var endpoint = useCases.manageWebhooks()
+        var endpoint = useCases.createWebhook()
                 .create(admin, "http://127.0.0.1:9/hooks", Set.of())
                 .endpoint();
         var ann = useCases.createPlatformUser()
@@ -65,7 +65,7 @@ class WebhookDispatcherTest {
         assertThat(sending.await(5, TimeUnit.SECONDS)).isTrue();
         dispatcher.close();
 
-        var delivery = useCases.manageWebhooks()
+        var delivery = useCases.listWebhookDeliveries()
                 .deliveries(admin, endpoint.id(), PageRequest.first())
                 .items()
                 .get(0);
@@ -90,7 +90,7 @@ class WebhookDispatcherTest {
         var acme =
                 useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
         var admin = Actor.whiteLabelAdmin(acme.admin());
-        var endpoint = useCases.manageWebhooks()
+        var endpoint = useCases.createWebhook()
                 .create(admin, "http://127.0.0.1:9/hooks", Set.of())
                 .endpoint();
         var ann = useCases.createPlatformUser()
@@ -107,7 +107,7 @@ class WebhookDispatcherTest {
                 new WebhookDispatcher(useCases.deliverWebhooks(gone), Duration.ofSeconds(5), () -> {}, metrics)) {
             assertThat(sent.await(5, TimeUnit.SECONDS)).isTrue();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (useCases.manageWebhooks()
+            while (useCases.findWebhook()
                             .find(admin, endpoint.id())
                             .disabledAt()
                             .isEmpty()

@@ -140,7 +140,7 @@ class WebhookIsolationTest {
         var platform = useCases.createPlatform()
                 .create(new NewPlatform(name, new EmailAddress("admin@" + name + ".test"), "Ada"));
         var admin = Actor.whiteLabelAdmin(platform.admin());
-        var endpoint = useCases.manageWebhooks()
+        var endpoint = useCases.createWebhook()
                 .create(admin, "http://127.0.0.1:" + port + "/hooks", Set.of())
                 .endpoint();
         var user = useCases.createPlatformUser()
@@ -181,12 +181,14 @@ class WebhookIsolationTest {
         }
 
         assertThat(waits).hasSizeGreaterThan((int) LASTING.toSeconds() / 2);
-        var manage = instances.get(0).manageWebhooks();
-        int pages = manage.deliveries(hostile.admin(), hostile.endpointId(), new PageRequest(1, 100))
+        var deliveries = instances.get(0).listWebhookDeliveries();
+        int pages = deliveries
+                .deliveries(hostile.admin(), hostile.endpointId(), new PageRequest(1, 100))
                 .lastPage();
         List<WebhookDelivery> attempted = new ArrayList<>();
         for (int page = 1; page <= pages; page++) {
-            attempted.addAll(manage.deliveries(hostile.admin(), hostile.endpointId(), new PageRequest(page, 100))
+            attempted.addAll(deliveries
+                    .deliveries(hostile.admin(), hostile.endpointId(), new PageRequest(page, 100))
                     .items());
         }
         attempted.removeIf(delivery -> delivery.attempts() == 0);

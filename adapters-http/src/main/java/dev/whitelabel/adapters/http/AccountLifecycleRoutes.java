@@ -1,25 +1,45 @@
 package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.model.Password;
-import dev.whitelabel.domain.port.in.ManageAccountsUseCase;
+import dev.whitelabel.domain.port.in.DeleteUserUseCase;
+import dev.whitelabel.domain.port.in.DisableUserUseCase;
+import dev.whitelabel.domain.port.in.EnableUserUseCase;
+import dev.whitelabel.domain.port.in.SetPasswordUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /** An admin changes what a platform user's account allows: a new password, disabled, enabled, deleted. */
 public final class AccountLifecycleRoutes {
 
-    private final ManageAccountsUseCase manageAccounts;
+    private final SetPasswordUseCase setPassword;
+    private final DisableUserUseCase disableUser;
+    private final EnableUserUseCase enableUser;
+    private final DeleteUserUseCase deleteUser;
     private final RequestBody requestBody;
     private final ApiMetrics metrics;
 
     /** The routes of this group, calling only these use cases. */
-    public static RouteGroup of(ManageAccountsUseCase manageAccounts) {
-        return (routes, support) ->
-                new AccountLifecycleRoutes(manageAccounts, support.requestBody, support.metrics).register(routes);
+    public static RouteGroup of(
+            SetPasswordUseCase setPassword,
+            DisableUserUseCase disableUser,
+            EnableUserUseCase enableUser,
+            DeleteUserUseCase deleteUser) {
+        return (routes, support) -> new AccountLifecycleRoutes(
+                        setPassword, disableUser, enableUser, deleteUser, support.requestBody, support.metrics)
+                .register(routes);
     }
 
-    AccountLifecycleRoutes(ManageAccountsUseCase manageAccounts, RequestBody requestBody, ApiMetrics metrics) {
-        this.manageAccounts = manageAccounts;
+    AccountLifecycleRoutes(
+            SetPasswordUseCase setPassword,
+            DisableUserUseCase disableUser,
+            EnableUserUseCase enableUser,
+            DeleteUserUseCase deleteUser,
+            RequestBody requestBody,
+            ApiMetrics metrics) {
+        this.setPassword = setPassword;
+        this.disableUser = disableUser;
+        this.enableUser = enableUser;
+        this.deleteUser = deleteUser;
         this.requestBody = requestBody;
         this.metrics = metrics;
     }
@@ -38,26 +58,26 @@ public final class AccountLifecycleRoutes {
         var password = body.valid(body.requiredText("password"), Password::new);
         body.requireValid();
 
-        var result = manageAccounts.setPassword(admin, userId, password.orElseThrow());
+        var result = setPassword.setPassword(admin, userId, password.orElseThrow());
 
         answer(ctx, "password_changed", "Password changed successfully.", result.revokedTokens());
     }
 
     private void disable(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
-        var result = manageAccounts.disable(admin, PathIds.user(ctx));
+        var result = disableUser.disable(admin, PathIds.user(ctx));
         answer(ctx, "user_disabled", "User disabled successfully.", result.revokedTokens());
     }
 
     private void enable(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
-        manageAccounts.enable(admin, PathIds.user(ctx));
+        enableUser.enable(admin, PathIds.user(ctx));
         ctx.json(new ResponseBodies.Message("User enabled successfully."));
     }
 
     private void delete(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
-        var result = manageAccounts.delete(admin, PathIds.user(ctx));
+        var result = deleteUser.delete(admin, PathIds.user(ctx));
         answer(ctx, "user_deleted", "User deleted successfully.", result.revokedTokens());
     }
 

@@ -4,10 +4,12 @@ import dev.whitelabel.domain.error.ApiKeyNotFound;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.Password;
+import dev.whitelabel.domain.port.in.ChangeOwnPasswordUseCase;
+import dev.whitelabel.domain.port.in.CreateApiKeyUseCase;
+import dev.whitelabel.domain.port.in.DeleteApiKeyUseCase;
+import dev.whitelabel.domain.port.in.ListApiKeysUseCase;
 import dev.whitelabel.domain.port.in.ListUserTokensUseCase;
 import dev.whitelabel.domain.port.in.LogoutSelfUseCase;
-import dev.whitelabel.domain.port.in.ManageAccountsUseCase;
-import dev.whitelabel.domain.port.in.ManageApiKeysUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -24,9 +26,11 @@ public final class SelfServiceRoutes {
             Map.of("current", LogoutScope.CURRENT, "others", LogoutScope.OTHERS, "all", LogoutScope.ALL);
 
     private final LogoutSelfUseCase logoutSelf;
-    private final ManageApiKeysUseCase manageApiKeys;
+    private final CreateApiKeyUseCase createApiKey;
+    private final ListApiKeysUseCase listApiKeys;
+    private final DeleteApiKeyUseCase deleteApiKey;
     private final ListUserTokensUseCase listUserTokens;
-    private final ManageAccountsUseCase manageAccounts;
+    private final ChangeOwnPasswordUseCase changeOwnPassword;
     private final RequestBody requestBody;
     private final ClientDevices clientDevices;
     private final ApiMetrics metrics;
@@ -34,14 +38,18 @@ public final class SelfServiceRoutes {
     /** The routes of this group, calling only these use cases. */
     public static RouteGroup of(
             LogoutSelfUseCase logoutSelf,
-            ManageApiKeysUseCase manageApiKeys,
+            CreateApiKeyUseCase createApiKey,
+            ListApiKeysUseCase listApiKeys,
+            DeleteApiKeyUseCase deleteApiKey,
             ListUserTokensUseCase listUserTokens,
-            ManageAccountsUseCase manageAccounts) {
+            ChangeOwnPasswordUseCase changeOwnPassword) {
         return (routes, support) -> new SelfServiceRoutes(
                         logoutSelf,
-                        manageApiKeys,
+                        createApiKey,
+                        listApiKeys,
+                        deleteApiKey,
                         listUserTokens,
-                        manageAccounts,
+                        changeOwnPassword,
                         support.requestBody,
                         support.clientDevices,
                         support.metrics)
@@ -50,16 +58,20 @@ public final class SelfServiceRoutes {
 
     SelfServiceRoutes(
             LogoutSelfUseCase logoutSelf,
-            ManageApiKeysUseCase manageApiKeys,
+            CreateApiKeyUseCase createApiKey,
+            ListApiKeysUseCase listApiKeys,
+            DeleteApiKeyUseCase deleteApiKey,
             ListUserTokensUseCase listUserTokens,
-            ManageAccountsUseCase manageAccounts,
+            ChangeOwnPasswordUseCase changeOwnPassword,
             RequestBody requestBody,
             ClientDevices clientDevices,
             ApiMetrics metrics) {
         this.logoutSelf = logoutSelf;
-        this.manageApiKeys = manageApiKeys;
+        this.createApiKey = createApiKey;
+        this.listApiKeys = listApiKeys;
+        this.deleteApiKey = deleteApiKey;
         this.listUserTokens = listUserTokens;
-        this.manageAccounts = manageAccounts;
+        this.changeOwnPassword = changeOwnPassword;
         this.requestBody = requestBody;
         this.clientDevices = clientDevices;
         this.metrics = metrics;
@@ -118,7 +130,7 @@ public final class SelfServiceRoutes {
         var password = body.valid(body.requiredText("password"), Password::new);
         body.requireValid();
 
-        var result = manageAccounts.changeOwnPassword(caller, current.orElseThrow(), password.orElseThrow());
+        var result = changeOwnPassword.changeOwnPassword(caller, current.orElseThrow(), password.orElseThrow());
         metrics.loggedOut("password_changed", result.revokedTokens());
 
         ctx.json(new ResponseBodies.LoggedOut("Password changed successfully.", result.revokedTokens()));
@@ -131,7 +143,7 @@ public final class SelfServiceRoutes {
         var deviceName = AccountRoutes.deviceName(body);
         body.requireValid();
 
-        var created = manageApiKeys.create(caller, name.orElseThrow(), clientDevices.device(ctx, deviceName));
+        var created = createApiKey.create(caller, name.orElseThrow(), clientDevices.device(ctx, deviceName));
 
         var key = created.key();
         ctx.status(201)
@@ -145,7 +157,7 @@ public final class SelfServiceRoutes {
     }
 
     private void listKeys(Context ctx) {
-        var keys = manageApiKeys.list(BearerAuthentication.caller(ctx));
+        var keys = listApiKeys.list(BearerAuthentication.caller(ctx));
         ctx.json(new ResponseBodies.ApiKeys(
                 keys.stream().map(ResponseBodies.ListedKey::of).toList()));
     }
@@ -154,7 +166,7 @@ public final class SelfServiceRoutes {
         var caller = BearerAuthentication.caller(ctx);
         long keyId = PathIds.positive(ctx.pathParam("id")).orElseThrow(ApiKeyNotFound::new);
 
-        manageApiKeys.delete(caller, keyId);
+        deleteApiKey.delete(caller, keyId);
 
         ctx.json(new ResponseBodies.Message("API key deleted successfully."));
     }

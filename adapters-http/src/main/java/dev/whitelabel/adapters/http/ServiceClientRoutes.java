@@ -2,7 +2,9 @@ package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.model.ServiceClient;
-import dev.whitelabel.domain.port.in.ManageServiceClientsUseCase;
+import dev.whitelabel.domain.port.in.CreateServiceClientUseCase;
+import dev.whitelabel.domain.port.in.DeleteServiceClientUseCase;
+import dev.whitelabel.domain.port.in.ListServiceClientsUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -28,16 +30,29 @@ public final class ServiceClientRoutes {
 
     record Listing(List<Listed> serviceClients) {}
 
-    private final ManageServiceClientsUseCase serviceClients;
+    private final CreateServiceClientUseCase createServiceClient;
+    private final ListServiceClientsUseCase listServiceClients;
+    private final DeleteServiceClientUseCase deleteServiceClient;
     private final RequestBody requestBody;
 
     /** The routes of this group, calling only these use cases. */
-    public static RouteGroup of(ManageServiceClientsUseCase serviceClients) {
-        return (routes, support) -> new ServiceClientRoutes(serviceClients, support.requestBody).register(routes);
+    public static RouteGroup of(
+            CreateServiceClientUseCase createServiceClient,
+            ListServiceClientsUseCase listServiceClients,
+            DeleteServiceClientUseCase deleteServiceClient) {
+        return (routes, support) -> new ServiceClientRoutes(
+                        createServiceClient, listServiceClients, deleteServiceClient, support.requestBody)
+                .register(routes);
     }
 
-    ServiceClientRoutes(ManageServiceClientsUseCase serviceClients, RequestBody requestBody) {
-        this.serviceClients = serviceClients;
+    ServiceClientRoutes(
+            CreateServiceClientUseCase createServiceClient,
+            ListServiceClientsUseCase listServiceClients,
+            DeleteServiceClientUseCase deleteServiceClient,
+            RequestBody requestBody) {
+        this.createServiceClient = createServiceClient;
+        this.listServiceClients = listServiceClients;
+        this.deleteServiceClient = deleteServiceClient;
         this.requestBody = requestBody;
     }
 
@@ -53,7 +68,7 @@ public final class ServiceClientRoutes {
         var name = body.requiredText("name");
         body.requireValid();
 
-        var created = serviceClients.create(admin, name.orElseThrow());
+        var created = createServiceClient.create(admin, name.orElseThrow());
 
         var client = created.client();
         ctx.status(201)
@@ -69,14 +84,15 @@ public final class ServiceClientRoutes {
 
     private void list(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
-        ctx.json(new Listing(serviceClients.list(admin).stream().map(Listed::of).toList()));
+        ctx.json(new Listing(
+                listServiceClients.list(admin).stream().map(Listed::of).toList()));
     }
 
     private void delete(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
         long id = PathIds.positive(ctx.pathParam("id")).orElseThrow(ServiceClientNotFound::new);
 
-        serviceClients.delete(admin, id);
+        deleteServiceClient.delete(admin, id);
 
         ctx.json(new ResponseBodies.Message("Service client deleted successfully."));
     }

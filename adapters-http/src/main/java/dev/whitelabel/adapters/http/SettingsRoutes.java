@@ -1,7 +1,8 @@
 package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.model.SessionCap;
-import dev.whitelabel.domain.port.in.ManageSettingsUseCase;
+import dev.whitelabel.domain.port.in.ChangeSessionCapUseCase;
+import dev.whitelabel.domain.port.in.ReadSessionCapUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.OptionalInt;
@@ -9,16 +10,20 @@ import java.util.OptionalInt;
 /** An admin reads and changes their platform's settings: the cap on each user's live tokens. */
 public final class SettingsRoutes {
 
-    private final ManageSettingsUseCase manageSettings;
+    private final ReadSessionCapUseCase readSessionCap;
+    private final ChangeSessionCapUseCase changeSessionCap;
     private final RequestBody requestBody;
 
     /** The routes of this group, calling only these use cases. */
-    public static RouteGroup of(ManageSettingsUseCase manageSettings) {
-        return (routes, support) -> new SettingsRoutes(manageSettings, support.requestBody).register(routes);
+    public static RouteGroup of(ReadSessionCapUseCase readSessionCap, ChangeSessionCapUseCase changeSessionCap) {
+        return (routes, support) ->
+                new SettingsRoutes(readSessionCap, changeSessionCap, support.requestBody).register(routes);
     }
 
-    SettingsRoutes(ManageSettingsUseCase manageSettings, RequestBody requestBody) {
-        this.manageSettings = manageSettings;
+    SettingsRoutes(
+            ReadSessionCapUseCase readSessionCap, ChangeSessionCapUseCase changeSessionCap, RequestBody requestBody) {
+        this.readSessionCap = readSessionCap;
+        this.changeSessionCap = changeSessionCap;
         this.requestBody = requestBody;
     }
 
@@ -29,7 +34,7 @@ public final class SettingsRoutes {
 
     private void read(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
-        ctx.json(new ResponseBodies.SettingsRead(ResponseBodies.Settings.of(manageSettings.sessionCap(admin))));
+        ctx.json(new ResponseBodies.SettingsRead(ResponseBodies.Settings.of(readSessionCap.sessionCap(admin))));
     }
 
     private void change(Context ctx) {
@@ -46,7 +51,7 @@ public final class SettingsRoutes {
         var policy = body.valid(body.optionalText("session_cap_policy"), SessionCap.Policy::ofWireName);
         body.requireValid();
 
-        var changed = manageSettings.changeSessionCap(admin, max, policy);
+        var changed = changeSessionCap.changeSessionCap(admin, max, policy);
 
         ctx.json(new ResponseBodies.SettingsChanged(
                 "Settings updated successfully.", ResponseBodies.Settings.of(changed)));

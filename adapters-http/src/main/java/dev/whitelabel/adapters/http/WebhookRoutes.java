@@ -6,7 +6,13 @@ import dev.whitelabel.domain.error.WebhookNotFound;
 import dev.whitelabel.domain.model.WebhookDelivery;
 import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEventType;
-import dev.whitelabel.domain.port.in.ManageWebhooksUseCase;
+import dev.whitelabel.domain.port.in.CreateWebhookUseCase;
+import dev.whitelabel.domain.port.in.DeleteWebhookUseCase;
+import dev.whitelabel.domain.port.in.EnableWebhookUseCase;
+import dev.whitelabel.domain.port.in.FindWebhookUseCase;
+import dev.whitelabel.domain.port.in.ListWebhookDeliveriesUseCase;
+import dev.whitelabel.domain.port.in.ListWebhooksUseCase;
+import dev.whitelabel.domain.port.in.RetryDeliveryUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -78,16 +84,52 @@ public final class WebhookRoutes {
         }
     }
 
-    private final ManageWebhooksUseCase webhooks;
+    private final CreateWebhookUseCase createWebhook;
+    private final ListWebhooksUseCase listWebhooks;
+    private final FindWebhookUseCase findWebhook;
+    private final EnableWebhookUseCase enableWebhook;
+    private final DeleteWebhookUseCase deleteWebhook;
+    private final ListWebhookDeliveriesUseCase listWebhookDeliveries;
+    private final RetryDeliveryUseCase retryDelivery;
     private final RequestBody requestBody;
 
     /** The routes of this group, calling only these use cases. */
-    public static RouteGroup of(ManageWebhooksUseCase webhooks) {
-        return (routes, support) -> new WebhookRoutes(webhooks, support.requestBody).register(routes);
+    public static RouteGroup of(
+            CreateWebhookUseCase createWebhook,
+            ListWebhooksUseCase listWebhooks,
+            FindWebhookUseCase findWebhook,
+            EnableWebhookUseCase enableWebhook,
+            DeleteWebhookUseCase deleteWebhook,
+            ListWebhookDeliveriesUseCase listWebhookDeliveries,
+            RetryDeliveryUseCase retryDelivery) {
+        return (routes, support) -> new WebhookRoutes(
+                        createWebhook,
+                        listWebhooks,
+                        findWebhook,
+                        enableWebhook,
+                        deleteWebhook,
+                        listWebhookDeliveries,
+                        retryDelivery,
+                        support.requestBody)
+                .register(routes);
     }
 
-    WebhookRoutes(ManageWebhooksUseCase webhooks, RequestBody requestBody) {
-        this.webhooks = webhooks;
+    WebhookRoutes(
+            CreateWebhookUseCase createWebhook,
+            ListWebhooksUseCase listWebhooks,
+            FindWebhookUseCase findWebhook,
+            EnableWebhookUseCase enableWebhook,
+            DeleteWebhookUseCase deleteWebhook,
+            ListWebhookDeliveriesUseCase listWebhookDeliveries,
+            RetryDeliveryUseCase retryDelivery,
+            RequestBody requestBody) {
+        this.createWebhook = createWebhook;
+        this.listWebhooks = listWebhooks;
+        this.findWebhook = findWebhook;
+        this.enableWebhook = enableWebhook;
+        this.deleteWebhook = deleteWebhook;
+        this.listWebhookDeliveries = listWebhookDeliveries;
+        this.retryDelivery = retryDelivery;
         this.requestBody = requestBody;
     }
 
@@ -108,7 +150,7 @@ public final class WebhookRoutes {
         var events = body.valid(body.optionalTextList("events"), WebhookRoutes::eventTypes);
         body.requireValid();
 
-        var created = webhooks.create(admin, url.orElseThrow(), events.orElse(Set.of()));
+        var created = createWebhook.create(admin, url.orElseThrow(), events.orElse(Set.of()));
 
         var endpoint = created.endpoint();
         ctx.status(201)
@@ -124,24 +166,24 @@ public final class WebhookRoutes {
 
     private void list(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
-        ctx.json(new Listing(webhooks.list(admin).stream().map(Listed::of).toList()));
+        ctx.json(new Listing(listWebhooks.list(admin).stream().map(Listed::of).toList()));
     }
 
     private void find(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
-        ctx.json(new Found(Listed.of(webhooks.find(admin, endpointId(ctx)))));
+        ctx.json(new Found(Listed.of(findWebhook.find(admin, endpointId(ctx)))));
     }
 
     private void enable(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
-        var enabled = webhooks.enable(admin, endpointId(ctx));
+        var enabled = enableWebhook.enable(admin, endpointId(ctx));
         ctx.json(new Enabled(
                 ResponseBodies.WEBHOOK_ENABLED_MESSAGE, enabled.resumedDeliveries(), Listed.of(enabled.endpoint())));
     }
 
     private void delete(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
-        webhooks.delete(admin, endpointId(ctx));
+        deleteWebhook.delete(admin, endpointId(ctx));
         ctx.json(new ResponseBodies.Message("Webhook deleted successfully."));
     }
 
@@ -150,7 +192,7 @@ public final class WebhookRoutes {
         long endpointId = endpointId(ctx);
         var page = Paginated.request(ctx);
 
-        var deliveries = webhooks.deliveries(admin, endpointId, page);
+        var deliveries = listWebhookDeliveries.deliveries(admin, endpointId, page);
 
         ctx.json(Paginated.of(ctx, deliveries, ListedDelivery::of, Optional.empty()));
     }
@@ -160,7 +202,7 @@ public final class WebhookRoutes {
         long endpointId = endpointId(ctx);
         long deliveryId = PathIds.positive(ctx.pathParam("delivery")).orElseThrow(DeliveryNotFound::new);
 
-        webhooks.retry(admin, endpointId, deliveryId);
+        retryDelivery.retry(admin, endpointId, deliveryId);
 
         ctx.json(new ResponseBodies.Message("Delivery due again now."));
     }

@@ -424,7 +424,7 @@ class ConsoleBrowserTest {
         var allowingLocal = new WhitelabelUseCases(
                 running.storage, new BcryptPasswordHasher(4), Clock.systemUTC(), new WebhookPolicy(true));
         var endpoint = allowingLocal
-                .manageWebhooks()
+                .createWebhook()
                 .create(Actor.whiteLabelAdmin(acme.admin()), "http://127.0.0.1:9/hooks", Set.of())
                 .endpoint();
         running.useCases
@@ -460,7 +460,7 @@ class ConsoleBrowserTest {
                 Clock.systemUTC(),
                 new WebhookPolicy(true, Duration.ZERO));
         var endpoint = impatient
-                .manageWebhooks()
+                .createWebhook()
                 .create(Actor.whiteLabelAdmin(acme.admin()), "http://127.0.0.1:9/hooks", Set.of())
                 .endpoint();
         running.useCases

@@ -421,7 +421,7 @@ class HostileInputTest {
         for (User user : users.items()) {
             state.append(running.useCases.listUserTokens().list(actor, user.id(), PageRequest.first()));
         }
-        state.append(running.useCases.manageSettings().sessionCap(actor));
+        state.append(running.useCases.readSessionCap().sessionCap(actor));
         return state.append(running.useCases.readAuditTrail().read(actor, PageRequest.first()))
                 .toString();
     }

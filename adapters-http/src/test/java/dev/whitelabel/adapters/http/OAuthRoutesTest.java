@@ -160,7 +160,7 @@ class OAuthRoutesTest {
             assertThat(answer.header("WWW-Authenticate")).contains("Basic realm=\"whitelabel\"");
         }
         running.useCases
-                .manageServiceClients()
+                .deleteServiceClient()
                 .delete(Actor.whiteLabelAdmin(acme.admin()), client.client().id());
         assertThat(introspect(form(annsToken)).status())
                 .as("a deleted client, at once")

@@ -78,14 +78,27 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
     static List<RouteGroup> everyRoute(WhitelabelUseCases u) {
         return List.of(
                 OAuthRoutes.of(u.introspectToken(), u.revokeToken()),
-                SelfServiceRoutes.of(u.logoutSelf(), u.manageApiKeys(), u.listUserTokens(), u.manageAccounts()),
+                SelfServiceRoutes.of(
+                        u.logoutSelf(),
+                        u.createApiKey(),
+                        u.listApiKeys(),
+                        u.deleteApiKey(),
+                        u.listUserTokens(),
+                        u.changeOwnPassword()),
                 LogoutRoute.of(u.logoutPlatformUser()),
                 AccountRoutes.of(u.registerPlatformUser(), u.loginPlatformUser(), u.createToken()),
                 ListingRoutes.of(u.listPlatformUsers(), u.listUserTokens(), u.readAuditTrail()),
-                AccountLifecycleRoutes.of(u.manageAccounts()),
-                SettingsRoutes.of(u.manageSettings()),
-                ServiceClientRoutes.of(u.manageServiceClients()),
-                WebhookRoutes.of(u.manageWebhooks()));
+                AccountLifecycleRoutes.of(u.setPassword(), u.disableUser(), u.enableUser(), u.deleteUser()),
+                SettingsRoutes.of(u.readSessionCap(), u.changeSessionCap()),
+                ServiceClientRoutes.of(u.createServiceClient(), u.listServiceClients(), u.deleteServiceClient()),
+                WebhookRoutes.of(
+                        u.createWebhook(),
+                        u.listWebhooks(),
+                        u.findWebhook(),
+                        u.enableWebhook(),
+                        u.deleteWebhook(),
+                        u.listWebhookDeliveries(),
+                        u.retryDelivery()));
     }
 
     @Override
@@ -164,7 +177,7 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
     }
 
     ServiceClientCreated serviceClient(PlatformCreated platform) {
-        return useCases.manageServiceClients().create(Actor.whiteLabelAdmin(platform.admin()), "api");
+        return useCases.createServiceClient().create(Actor.whiteLabelAdmin(platform.admin()), "api");
     }
 
     static String adminToken(PlatformCreated platform) {

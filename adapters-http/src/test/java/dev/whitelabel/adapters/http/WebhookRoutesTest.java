@@ -47,7 +47,7 @@ class WebhookRoutesTest {
                 Clock.systemUTC(),
                 new WebhookPolicy(true, Duration.ZERO));
         endpointId = impatient
-                .manageWebhooks()
+                .createWebhook()
                 .create(Actor.whiteLabelAdmin(acme.admin()), "http://127.0.0.1:9/hooks", Set.of())
                 .endpoint()
                 .id();

@@ -256,7 +256,7 @@ class HttpWebhookSenderTest {
         var acme =
                 useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
         var admin = Actor.whiteLabelAdmin(acme.admin());
-        var endpoint = useCases.manageWebhooks()
+        var endpoint = useCases.createWebhook()
                 .create(admin, url(NAME, "/hooks"), Set.of())
                 .endpoint();
         var ann = useCases.createPlatformUser()
@@ -270,7 +270,7 @@ class HttpWebhookSenderTest {
 
         assertThat(received.poll(500, TimeUnit.MILLISECONDS)).isNull();
         assertThat(lookups.get()).as("one lookup to create, one to send").isEqualTo(2);
-        assertThat(useCases.manageWebhooks()
+        assertThat(useCases.listWebhookDeliveries()
                         .deliveries(admin, endpoint.id(), PageRequest.first())
                         .items())
                 .singleElement()

@@ -6,15 +6,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A platform's settings: for now, its cap on each user's live tokens. Set by the platform's admin
- * or the operator; a change applies to the next token issued, and ends no token by itself.
+ * A platform's admin or the operator changes its cap on each user's live tokens: it applies to the next
+ * token issued, and ends no token by itself.
  *
  * @throws dev.whitelabel.domain.error.PlatformNotFound no such platform (the operator's command line)
  */
-public interface ManageSettingsUseCase {
-
-    SessionCap sessionCap(Actor actor);
-
+public interface ChangeSessionCapUseCase {
     /** Changes what is present: a present empty {@code max} lifts the cap. */
     SessionCap changeSessionCap(Actor actor, Optional<OptionalInt> max, Optional<SessionCap.Policy> policy);
 }
