@@ -10,10 +10,12 @@ import dev.whitelabel.domain.model.LogoutResult;
 import dev.whitelabel.domain.model.Password;
 import dev.whitelabel.domain.model.PasswordCredential;
 import dev.whitelabel.domain.model.User;
+import dev.whitelabel.domain.port.in.ChangeOwnPasswordCommand;
 import dev.whitelabel.domain.port.in.ChangeOwnPasswordUseCase;
 import dev.whitelabel.domain.port.in.DeleteUserUseCase;
 import dev.whitelabel.domain.port.in.DisableUserUseCase;
 import dev.whitelabel.domain.port.in.EnableUserUseCase;
+import dev.whitelabel.domain.port.in.SetPasswordCommand;
 import dev.whitelabel.domain.port.in.SetPasswordUseCase;
 import dev.whitelabel.domain.port.out.AuditLog;
 import dev.whitelabel.domain.port.out.PasswordHasher;
@@ -67,7 +69,10 @@ final class ManageAccounts
     }
 
     @Override
-    public LogoutResult changeOwnPassword(AuthenticatedUser caller, String currentPassword, Password password) {
+    public LogoutResult changeOwnPassword(ChangeOwnPasswordCommand command) {
+        AuthenticatedUser caller = command.caller();
+        String currentPassword = command.currentPassword();
+        Password password = command.password();
         var user = caller.user();
         // a stolen token must not make the current password guessable: these guesses count as failed logins
         var attempt = throttling.begin(user.platformId(), new EmailAddress(user.email()), Optional.empty());
@@ -93,7 +98,10 @@ final class ManageAccounts
     }
 
     @Override
-    public LogoutResult setPassword(Actor actor, long userId, Password password) {
+    public LogoutResult setPassword(SetPasswordCommand command) {
+        Actor actor = command.actor();
+        long userId = command.userId();
+        Password password = command.password();
         String hash = passwordHasher.hash(password.value());
         return transactions.inTransaction(() -> {
             var user = platformUsers.find(actor.platformId(), userId);

@@ -3,6 +3,7 @@ package dev.whitelabel.application;
 import dev.whitelabel.domain.error.PlatformNotFound;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.SessionCap;
+import dev.whitelabel.domain.port.in.ChangeSessionCapCommand;
 import dev.whitelabel.domain.port.in.ChangeSessionCapUseCase;
 import dev.whitelabel.domain.port.in.ReadSessionCapUseCase;
 import dev.whitelabel.domain.port.out.PlatformStore;
@@ -23,7 +24,10 @@ final class ManageSettings implements ReadSessionCapUseCase, ChangeSessionCapUse
     }
 
     @Override
-    public SessionCap changeSessionCap(Actor actor, Optional<OptionalInt> max, Optional<SessionCap.Policy> policy) {
+    public SessionCap changeSessionCap(ChangeSessionCapCommand command) {
+        Actor actor = command.actor();
+        Optional<OptionalInt> max = command.max();
+        Optional<SessionCap.Policy> policy = command.policy();
         max.ifPresent(SessionCap::validMax);
         return platforms.changeSessionCap(actor.platformId(), max, policy).orElseThrow(PlatformNotFound::new);
     }

@@ -14,13 +14,16 @@ import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEndpointCreated;
 import dev.whitelabel.domain.model.WebhookEventType;
 import dev.whitelabel.domain.model.WebhookSigning;
+import dev.whitelabel.domain.port.in.CreateWebhookCommand;
 import dev.whitelabel.domain.port.in.CreateWebhookUseCase;
 import dev.whitelabel.domain.port.in.DeleteWebhookUseCase;
 import dev.whitelabel.domain.port.in.EnableWebhookUseCase;
 import dev.whitelabel.domain.port.in.FindWebhookUseCase;
 import dev.whitelabel.domain.port.in.ListWebhookDeliveriesUseCase;
 import dev.whitelabel.domain.port.in.ListWebhooksUseCase;
+import dev.whitelabel.domain.port.in.RetryDeliveryCommand;
 import dev.whitelabel.domain.port.in.RetryDeliveryUseCase;
+import dev.whitelabel.domain.port.in.WebhookDeliveriesQuery;
 import dev.whitelabel.domain.port.out.AuditLog;
 import dev.whitelabel.domain.port.out.PlatformStore;
 import dev.whitelabel.domain.port.out.Transactions;
@@ -69,7 +72,10 @@ final class ManageWebhooks
     }
 
     @Override
-    public WebhookEndpointCreated create(Actor actor, String url, Set<WebhookEventType> events) {
+    public WebhookEndpointCreated create(CreateWebhookCommand command) {
+        Actor actor = command.actor();
+        String url = command.url();
+        Set<WebhookEventType> events = command.events();
         Administrators.require(actor);
         String target = targets.require(url);
         platforms.find(actor.platformId()).orElseThrow(PlatformNotFound::new);
@@ -122,13 +128,19 @@ final class ManageWebhooks
     }
 
     @Override
-    public Page<WebhookDelivery> deliveries(Actor actor, long endpointId, PageRequest page) {
+    public Page<WebhookDelivery> deliveries(WebhookDeliveriesQuery command) {
+        Actor actor = command.actor();
+        long endpointId = command.endpointId();
+        PageRequest page = command.page();
         find(actor, endpointId);
         return store.deliveries(actor.platformId(), endpointId, page);
     }
 
     @Override
-    public void retry(Actor actor, long endpointId, long deliveryId) {
+    public void retry(RetryDeliveryCommand command) {
+        Actor actor = command.actor();
+        long endpointId = command.endpointId();
+        long deliveryId = command.deliveryId();
         Administrators.require(actor);
         if (!store.retry(actor.platformId(), endpointId, deliveryId, clock.instant())) {
             throw new DeliveryNotFound();

@@ -21,6 +21,9 @@ import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.UserReference;
 import dev.whitelabel.domain.model.WebhookEvent;
+import dev.whitelabel.domain.port.in.ChangeOwnPasswordCommand;
+import dev.whitelabel.domain.port.in.ChangeSessionCapCommand;
+import dev.whitelabel.domain.port.in.SetPasswordCommand;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +67,8 @@ class AccountLifecycleTest {
 
         var result = fixture.useCases
                 .changeOwnPassword()
-                .changeOwnPassword(fixture.caller(phone), "correct horse", new Password("battery staple"));
+                .changeOwnPassword(new ChangeOwnPasswordCommand(
+                        fixture.caller(phone), "correct horse", new Password("battery staple")));
 
         assertThat(result.revokedTokens()).isEqualTo(2);
         assertThat(fixture.authenticates(phone)).isTrue();
@@ -87,7 +91,8 @@ class AccountLifecycleTest {
 
         assertThatThrownBy(() -> fixture.useCases
                         .changeOwnPassword()
-                        .changeOwnPassword(fixture.caller(phone), "wrong horse", new Password("battery staple")))
+                        .changeOwnPassword(new ChangeOwnPasswordCommand(
+                                fixture.caller(phone), "wrong horse", new Password("battery staple"))))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The password is incorrect.")
                 .satisfies(e -> assertThat(((InvalidInput) e).errors()).containsKey("current_password"));
@@ -100,14 +105,15 @@ class AccountLifecycleTest {
 
         var result = fixture.useCases
                 .setPassword()
-                .setPassword(Fixture.adminOf(acme), ann.id(), new Password("battery staple"));
+                .setPassword(new SetPasswordCommand(Fixture.adminOf(acme), ann.id(), new Password("battery staple")));
 
         assertThat(result.revokedTokens()).isEqualTo(2);
         assertThat(fixture.authenticates(phone)).isFalse();
         assertThat(fixture.authenticates(login("battery staple").token())).isTrue();
         assertThatThrownBy(() -> fixture.useCases
                         .setPassword()
-                        .setPassword(Fixture.adminOf(globex), ann.id(), new Password("from elsewhere")))
+                        .setPassword(new SetPasswordCommand(
+                                Fixture.adminOf(globex), ann.id(), new Password("from elsewhere"))))
                 .isInstanceOf(UserNotFound.class);
     }
 
@@ -183,7 +189,8 @@ class AccountLifecycleTest {
     void past_the_cap_the_least_recently_used_token_ends() {
         fixture.useCases
                 .changeSessionCap()
-                .changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.of(2)), Optional.empty());
+                .changeSessionCap(new ChangeSessionCapCommand(
+                        Fixture.adminOf(acme), Optional.of(OptionalInt.of(2)), Optional.empty()));
         fixture.clock.advance(Duration.ofMinutes(5));
         var second = login("correct horse").token();
         fixture.clock.advance(Duration.ofMinutes(5));
@@ -217,8 +224,8 @@ class AccountLifecycleTest {
     void past_the_cap_a_rejecting_platform_refuses_the_token_and_ends_none() {
         fixture.useCases
                 .changeSessionCap()
-                .changeSessionCap(
-                        Fixture.adminOf(acme), Optional.of(OptionalInt.of(1)), Optional.of(SessionCap.Policy.REJECT));
+                .changeSessionCap(new ChangeSessionCapCommand(
+                        Fixture.adminOf(acme), Optional.of(OptionalInt.of(1)), Optional.of(SessionCap.Policy.REJECT)));
 
         assertThatThrownBy(() -> login("correct horse"))
                 .isInstanceOf(InvalidInput.class)
@@ -228,7 +235,8 @@ class AccountLifecycleTest {
 
         var lifted = fixture.useCases
                 .changeSessionCap()
-                .changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.empty()), Optional.empty());
+                .changeSessionCap(new ChangeSessionCapCommand(
+                        Fixture.adminOf(acme), Optional.of(OptionalInt.empty()), Optional.empty()));
         assertThat(lifted).isEqualTo(new SessionCap(OptionalInt.empty(), SessionCap.Policy.REJECT));
         assertThat(fixture.authenticates(login("correct horse").token())).isTrue();
         assertThat(fixture.useCases.readSessionCap().sessionCap(Fixture.adminOf(globex)))
@@ -240,7 +248,8 @@ class AccountLifecycleTest {
         var phone = login("correct horse").token();
         fixture.useCases
                 .changeSessionCap()
-                .changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.of(2)), Optional.empty());
+                .changeSessionCap(new ChangeSessionCapCommand(
+                        Fixture.adminOf(acme), Optional.of(OptionalInt.of(2)), Optional.empty()));
         fixture.clock.advance(Duration.ofMinutes(5));
         fixture.storage
                 .tokens()
@@ -251,7 +260,8 @@ class AccountLifecycleTest {
         assertThat(fixture.authenticates(phone)).isTrue();
         fixture.useCases
                 .changeSessionCap()
-                .changeSessionCap(Fixture.adminOf(acme), Optional.of(OptionalInt.of(1)), Optional.empty());
+                .changeSessionCap(new ChangeSessionCapCommand(
+                        Fixture.adminOf(acme), Optional.of(OptionalInt.of(1)), Optional.empty()));
 
         assertThatThrownBy(() -> fixture.useCases.createApiKey().create(fixture.caller(phone), "another"))
                 .isInstanceOf(InvalidInput.class);
@@ -263,8 +273,8 @@ class AccountLifecycleTest {
     void a_cap_out_of_range_is_refused() {
         var settings = fixture.useCases.changeSessionCap();
 
-        assertThatThrownBy(() -> settings.changeSessionCap(
-                        Fixture.adminOf(acme), Optional.of(OptionalInt.of(0)), Optional.empty()))
+        assertThatThrownBy(() -> settings.changeSessionCap(new ChangeSessionCapCommand(
+                        Fixture.adminOf(acme), Optional.of(OptionalInt.of(0)), Optional.empty())))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The max tokens per user field must be between 1 and 1000.");
         assertThatThrownBy(() -> SessionCap.Policy.ofWireName("drop_newest")).isInstanceOf(InvalidInput.class);

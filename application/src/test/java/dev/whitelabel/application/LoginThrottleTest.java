@@ -16,6 +16,8 @@ import dev.whitelabel.domain.model.Password;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.SignedIn;
 import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.in.ChangeOwnPasswordCommand;
+import dev.whitelabel.domain.port.in.SetPasswordCommand;
 import dev.whitelabel.domain.port.out.HostResolver;
 import dev.whitelabel.domain.port.out.PasswordHasher;
 import java.time.Duration;
@@ -181,8 +183,8 @@ class LoginThrottleTest {
                 .findOnPlatform(acme.platform().id(), new EmailAddress("ann@acme.test"))
                 .orElseThrow()
                 .id();
-        hasher.meanwhile =
-                () -> racing.setPassword().setPassword(Fixture.adminOf(acme), annId, new Password("battery staple"));
+        hasher.meanwhile = () -> racing.setPassword()
+                .setPassword(new SetPasswordCommand(Fixture.adminOf(acme), annId, new Password("battery staple")));
 
         assertThatThrownBy(() -> racing.loginPlatformUser()
                         .login(
@@ -203,12 +205,14 @@ class LoginThrottleTest {
                 useCases.authenticateToken().authenticate(token.token().value()).orElseThrow();
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> useCases.changeOwnPassword()
-                            .changeOwnPassword(caller, "guess", new Password("battery staple")))
+                            .changeOwnPassword(
+                                    new ChangeOwnPasswordCommand(caller, "guess", new Password("battery staple"))))
                     .isInstanceOf(InvalidInput.class);
         }
 
         assertThatThrownBy(() -> useCases.changeOwnPassword()
-                        .changeOwnPassword(caller, "correct horse", new Password("battery staple")))
+                        .changeOwnPassword(
+                                new ChangeOwnPasswordCommand(caller, "correct horse", new Password("battery staple"))))
                 .isInstanceOf(TooManyLoginAttempts.class);
     }
 

@@ -20,6 +20,10 @@ import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.UserReference;
 import dev.whitelabel.domain.model.WebhookEndpoint;
+import dev.whitelabel.domain.port.in.ChangeSessionCapCommand;
+import dev.whitelabel.domain.port.in.CreateWebhookCommand;
+import dev.whitelabel.domain.port.in.SetPasswordCommand;
+import dev.whitelabel.domain.port.in.WebhookDeliveriesQuery;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -116,7 +120,7 @@ class TenantIsolationPropertyTest {
             clients.add(fixture.useCases.createServiceClient().create(Fixture.adminOf(platform), "api"));
             webhooks.add(fixture.useCasesAllowingPrivateTargets
                     .createWebhook()
-                    .create(Fixture.adminOf(platform), "http://127.0.0.1:9/p" + p, Set.of())
+                    .create(new CreateWebhookCommand(Fixture.adminOf(platform), "http://127.0.0.1:9/p" + p, Set.of()))
                     .endpoint());
             for (int u = 0; u < USERS_PER_PLATFORM; u++) {
                 var user = fixture.user(platform, "u" + u + "@p" + p + ".test");
@@ -250,12 +254,15 @@ class TenantIsolationPropertyTest {
                 }
                 case READ_DELIVERIES -> {
                     var target = webhooks.get(operation.user() % webhooks.size());
-                    useCases.listWebhookDeliveries().deliveries(admin, target.id(), new PageRequest(1, 100));
+                    useCases.listWebhookDeliveries()
+                            .deliveries(new WebhookDeliveriesQuery(admin, target.id(), new PageRequest(1, 100)));
                     assertThat(target.platformId())
                             .as("read another platform's deliveries")
                             .isEqualTo(actingId);
                 }
-                case SET_PASSWORD -> useCases.setPassword().setPassword(admin, user.id(), new Password("new password"));
+                case SET_PASSWORD ->
+                    useCases.setPassword()
+                            .setPassword(new SetPasswordCommand(admin, user.id(), new Password("new password")));
                 case DISABLE -> useCases.disableUser().disable(admin, user.id());
                 case ENABLE -> useCases.enableUser().enable(admin, user.id());
                 case DELETE_USER -> {
@@ -265,10 +272,10 @@ class TenantIsolationPropertyTest {
                 case READ_SETTINGS -> useCases.readSessionCap().sessionCap(admin);
                 case CHANGE_SETTINGS ->
                     useCases.changeSessionCap()
-                            .changeSessionCap(
+                            .changeSessionCap(new ChangeSessionCapCommand(
                                     admin,
                                     Optional.of(OptionalInt.of(1 + operation.token())),
-                                    Optional.of(SessionCap.Policy.EVICT_OLDEST));
+                                    Optional.of(SessionCap.Policy.EVICT_OLDEST)));
                 case DELETE_SERVICE_CLIENT -> {
                     var target = clients.get(operation.user() % clients.size()).client();
                     useCases.deleteServiceClient().delete(admin, target.id());
@@ -312,7 +319,7 @@ class TenantIsolationPropertyTest {
             state.append(endpoint)
                     .append(fixture.useCases
                             .listWebhookDeliveries()
-                            .deliveries(admin, endpoint.id(), new PageRequest(1, 100)));
+                            .deliveries(new WebhookDeliveriesQuery(admin, endpoint.id(), new PageRequest(1, 100))));
         }
         for (User user : users) {
             if (user.platformId() == platform.platform().id()) {

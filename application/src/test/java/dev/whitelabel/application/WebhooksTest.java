@@ -21,6 +21,9 @@ import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEventType;
 import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.model.WebhookSigning;
+import dev.whitelabel.domain.port.in.CreateWebhookCommand;
+import dev.whitelabel.domain.port.in.RetryDeliveryCommand;
+import dev.whitelabel.domain.port.in.WebhookDeliveriesQuery;
 import dev.whitelabel.domain.port.out.HostResolver;
 import dev.whitelabel.domain.port.out.WebhookSender;
 import java.net.InetAddress;
@@ -62,7 +65,7 @@ class WebhooksTest {
 
     WebhookDelivery onlyDelivery(long endpointId) {
         var deliveries = useCases.listWebhookDeliveries()
-                .deliveries(Fixture.adminOf(acme), endpointId, PageRequest.first())
+                .deliveries(new WebhookDeliveriesQuery(Fixture.adminOf(acme), endpointId, PageRequest.first()))
                 .items();
         assertThat(deliveries).hasSize(1);
         return deliveries.get(0);
@@ -70,10 +73,13 @@ class WebhooksTest {
 
     @Test
     void a_logout_is_announced_to_its_platforms_endpoints_that_take_it_and_sent_signed() {
-        var all = useCases.createWebhook().create(Fixture.adminOf(acme), "http://127.0.0.1:9/all", Set.of());
+        var all = useCases.createWebhook()
+                .create(new CreateWebhookCommand(Fixture.adminOf(acme), "http://127.0.0.1:9/all", Set.of()));
         var oneOnly = useCases.createWebhook()
-                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/one", Set.of(WebhookEventType.TOKEN_REVOKED));
-        useCases.createWebhook().create(Fixture.adminOf(globex), "http://127.0.0.1:9/globex", Set.of());
+                .create(new CreateWebhookCommand(
+                        Fixture.adminOf(acme), "http://127.0.0.1:9/one", Set.of(WebhookEventType.TOKEN_REVOKED)));
+        useCases.createWebhook()
+                .create(new CreateWebhookCommand(Fixture.adminOf(globex), "http://127.0.0.1:9/globex", Set.of()));
         var ann = fixture.user(acme, "ann@acme.test");
         fixture.token(ann);
 
@@ -109,7 +115,8 @@ class WebhooksTest {
         });
         assertThat(onlyDelivery(all.endpoint().id()).deliveredAt()).contains(Fixture.NOW);
         assertThat(useCases.listWebhookDeliveries()
-                        .deliveries(Fixture.adminOf(acme), oneOnly.endpoint().id(), PageRequest.first())
+                        .deliveries(new WebhookDeliveriesQuery(
+                                Fixture.adminOf(acme), oneOnly.endpoint().id(), PageRequest.first()))
                         .items())
                 .as("it takes token.revoked only")
                 .isEmpty();
@@ -118,7 +125,7 @@ class WebhooksTest {
     @Test
     void a_logout_of_every_other_token_is_a_user_logged_out_naming_the_token_kept() {
         var endpoint = useCases.createWebhook()
-                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .create(new CreateWebhookCommand(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of()))
                 .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
         var phone = fixture.token(ann);
@@ -142,7 +149,7 @@ class WebhooksTest {
     @Test
     void a_failed_attempt_is_tried_again_later_with_the_same_id_and_given_up_after_about_a_day() {
         var endpoint = useCases.createWebhook()
-                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .create(new CreateWebhookCommand(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of()))
                 .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
         useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
@@ -173,7 +180,7 @@ class WebhooksTest {
         assertThat(given.nextAttemptAt()).isEmpty();
 
         sender.status = Optional.of(200);
-        useCases.retryDelivery().retry(Fixture.adminOf(acme), endpoint.id(), given.id());
+        useCases.retryDelivery().retry(new RetryDeliveryCommand(Fixture.adminOf(acme), endpoint.id(), given.id()));
         assertThat(deliver.deliverDue().delivered()).isEqualTo(1);
         assertThat(onlyDelivery(endpoint.id()).failedAt()).isEmpty();
     }
@@ -181,7 +188,7 @@ class WebhooksTest {
     @Test
     void only_a_token_that_ended_is_announced_and_a_deleted_endpoint_gets_nothing_more() {
         var endpoint = useCases.createWebhook()
-                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .create(new CreateWebhookCommand(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of()))
                 .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
         var token = fixture.token(ann);
@@ -193,22 +200,23 @@ class WebhooksTest {
         assertThat(onlyDelivery(endpoint.id()).type()).isEqualTo(WebhookEventType.TOKEN_REVOKED);
         useCases.deleteWebhook().delete(admin, endpoint.id());
         assertThat(useCases.deliverWebhooks(sender).deliverDue().attempted()).isZero();
-        assertThatThrownBy(() -> useCases.listWebhookDeliveries().deliveries(admin, endpoint.id(), PageRequest.first()))
+        assertThatThrownBy(() -> useCases.listWebhookDeliveries()
+                        .deliveries(new WebhookDeliveriesQuery(admin, endpoint.id(), PageRequest.first())))
                 .isInstanceOf(WebhookNotFound.class);
     }
 
     @Test
     void another_platforms_admin_neither_sees_nor_changes_an_endpoint() {
         var endpoint = useCases.createWebhook()
-                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .create(new CreateWebhookCommand(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of()))
                 .endpoint();
         var stranger = Fixture.adminOf(globex);
 
         assertThat(useCases.listWebhooks().list(stranger)).isEmpty();
         assertThatThrownBy(() -> useCases.deleteWebhook().delete(stranger, endpoint.id()))
                 .isInstanceOf(WebhookNotFound.class);
-        assertThatThrownBy(
-                        () -> useCases.listWebhookDeliveries().deliveries(stranger, endpoint.id(), PageRequest.first()))
+        assertThatThrownBy(() -> useCases.listWebhookDeliveries()
+                        .deliveries(new WebhookDeliveriesQuery(stranger, endpoint.id(), PageRequest.first())))
                 .isInstanceOf(WebhookNotFound.class);
         assertThatThrownBy(() -> useCases.findWebhook().find(stranger, endpoint.id()))
                 .isInstanceOf(WebhookNotFound.class);
@@ -232,7 +240,7 @@ class WebhooksTest {
     @Test
     void an_endpoint_that_only_fails_for_five_days_is_disabled_and_its_deliveries_wait_for_an_admin_to_enable_it() {
         var endpoint = useCases.createWebhook()
-                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .create(new CreateWebhookCommand(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of()))
                 .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
         var deliver = useCases.deliverWebhooks(sender);
@@ -270,7 +278,7 @@ class WebhooksTest {
                 .isZero();
         assertThat(sender.sent).hasSize(sends);
         var deliveries = useCases.listWebhookDeliveries()
-                .deliveries(Fixture.adminOf(acme), endpoint.id(), PageRequest.first())
+                .deliveries(new WebhookDeliveriesQuery(Fixture.adminOf(acme), endpoint.id(), PageRequest.first()))
                 .items();
         assertThat(deliveries).as("the event of the meantime is in the outbox").hasSize(4);
         assertThat(deliveries.get(0).attempts()).isZero();
@@ -300,7 +308,7 @@ class WebhooksTest {
     @Test
     void a_success_ends_the_failing_so_an_endpoint_that_sometimes_answers_is_never_disabled() {
         var endpoint = useCases.createWebhook()
-                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .create(new CreateWebhookCommand(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of()))
                 .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
         var deliver = useCases.deliverWebhooks(sender);
@@ -325,7 +333,7 @@ class WebhooksTest {
     @Test
     void enabling_an_endpoint_that_is_not_disabled_changes_nothing_and_is_not_audited() {
         var endpoint = useCases.createWebhook()
-                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .create(new CreateWebhookCommand(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of()))
                 .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
         sender.status = Optional.of(500);
@@ -351,7 +359,7 @@ class WebhooksTest {
                 fixture.storage, new BcryptPasswordHasher(4), fixture.clock, new WebhookPolicy(true, Duration.ZERO));
         var endpoint = immediate
                 .createWebhook()
-                .create(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of())
+                .create(new CreateWebhookCommand(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of()))
                 .endpoint();
         var ann = fixture.user(acme, "ann@acme.test");
         sender.status = Optional.of(410);
@@ -380,7 +388,9 @@ class WebhooksTest {
                 "http://[2001:0:808:808:0:0:f7f7:f7f7]/"
             })
     void an_ipv6_address_carrying_an_ipv4_address_that_would_be_refused_is_refused(String url) {
-        assertThatThrownBy(() -> fixture.useCases.createWebhook().create(Fixture.adminOf(acme), url, Set.of()))
+        assertThatThrownBy(() -> fixture.useCases
+                        .createWebhook()
+                        .create(new CreateWebhookCommand(Fixture.adminOf(acme), url, Set.of())))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The url field must point to a public address.");
     }
@@ -390,7 +400,7 @@ class WebhooksTest {
     void an_ipv6_address_carrying_a_public_ipv4_address_is_public(String url) {
         assertThat(fixture.useCases
                         .createWebhook()
-                        .create(Fixture.adminOf(acme), url, Set.of())
+                        .create(new CreateWebhookCommand(Fixture.adminOf(acme), url, Set.of()))
                         .endpoint()
                         .url())
                 .isEqualTo(url);
@@ -420,7 +430,9 @@ class WebhooksTest {
                 "http://[5f00::1]/"
             })
     void a_special_purpose_address_is_refused(String url) {
-        assertThatThrownBy(() -> fixture.useCases.createWebhook().create(Fixture.adminOf(acme), url, Set.of()))
+        assertThatThrownBy(() -> fixture.useCases
+                        .createWebhook()
+                        .create(new CreateWebhookCommand(Fixture.adminOf(acme), url, Set.of())))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The url field must point to a public address.");
     }
@@ -428,7 +440,9 @@ class WebhooksTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://8.8.8.8:22/", "https://8.8.8.8:25/", "http://8.8.8.8:0/", "http://8.8.8.8:1023/"})
     void a_port_below_1024_other_than_80_and_443_is_refused(String url) {
-        assertThatThrownBy(() -> fixture.useCases.createWebhook().create(Fixture.adminOf(acme), url, Set.of()))
+        assertThatThrownBy(() -> fixture.useCases
+                        .createWebhook()
+                        .create(new CreateWebhookCommand(Fixture.adminOf(acme), url, Set.of())))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("The url field's port must be 80, 443, or 1024 or above.");
     }
@@ -447,7 +461,7 @@ class WebhooksTest {
     void ports_80_443_and_1024_up_are_allowed(String url) {
         assertThat(fixture.useCases
                         .createWebhook()
-                        .create(Fixture.adminOf(acme), url, Set.of())
+                        .create(new CreateWebhookCommand(Fixture.adminOf(acme), url, Set.of()))
                         .endpoint()
                         .url())
                 .isEqualTo(url);
@@ -456,7 +470,7 @@ class WebhooksTest {
     @Test
     void allowing_private_targets_lifts_the_port_rule_too() {
         assertThat(useCases.createWebhook()
-                        .create(Fixture.adminOf(acme), "http://127.0.0.1:22/", Set.of())
+                        .create(new CreateWebhookCommand(Fixture.adminOf(acme), "http://127.0.0.1:22/", Set.of()))
                         .endpoint()
                         .url())
                 .isEqualTo("http://127.0.0.1:22/");
@@ -479,13 +493,16 @@ class WebhooksTest {
                         resolver)
                 .createWebhook();
 
-        assertThat(webhooks.create(Fixture.adminOf(acme), "https://hooks.acme.test/in", Set.of())
+        assertThat(webhooks.create(
+                                new CreateWebhookCommand(Fixture.adminOf(acme), "https://hooks.acme.test/in", Set.of()))
                         .endpoint()
                         .url())
                 .isEqualTo("https://hooks.acme.test/in");
-        assertThatThrownBy(() -> webhooks.create(Fixture.adminOf(acme), "https://split.acme.test/in", Set.of()))
+        assertThatThrownBy(() -> webhooks.create(
+                        new CreateWebhookCommand(Fixture.adminOf(acme), "https://split.acme.test/in", Set.of())))
                 .hasMessage("The url field must point to a public address.");
-        assertThatThrownBy(() -> webhooks.create(Fixture.adminOf(acme), "https://nowhere.acme.test/in", Set.of()))
+        assertThatThrownBy(() -> webhooks.create(
+                        new CreateWebhookCommand(Fixture.adminOf(acme), "https://nowhere.acme.test/in", Set.of())))
                 .hasMessage("The url field's host does not resolve.");
     }
 
@@ -507,7 +524,7 @@ class WebhooksTest {
             "http:///nohost",
             "http://0.0.0.0/"
         }) {
-            assertThatThrownBy(() -> publicOnly.create(Fixture.adminOf(acme), url, Set.of()))
+            assertThatThrownBy(() -> publicOnly.create(new CreateWebhookCommand(Fixture.adminOf(acme), url, Set.of())))
                     .as(url)
                     .isInstanceOf(InvalidInput.class);
         }
@@ -537,8 +554,10 @@ class WebhooksTest {
 
     @Test
     void a_slow_endpoint_holds_its_own_share_of_attempts_and_another_endpoints_deliveries_go_past_it() {
-        var slow = useCases.createWebhook().create(Fixture.adminOf(acme), "http://127.0.0.1:9/slow", Set.of());
-        var quick = useCases.createWebhook().create(Fixture.adminOf(globex), "http://127.0.0.1:9/quick", Set.of());
+        var slow = useCases.createWebhook()
+                .create(new CreateWebhookCommand(Fixture.adminOf(acme), "http://127.0.0.1:9/slow", Set.of()));
+        var quick = useCases.createWebhook()
+                .create(new CreateWebhookCommand(Fixture.adminOf(globex), "http://127.0.0.1:9/quick", Set.of()));
         var holding = new HoldingSender("http://127.0.0.1:9/slow");
         var limits = new DeliveryLimits(Duration.ofSeconds(5), 2, 512);
         var deliver = useCases.deliverWebhooks(holding, limits);
@@ -575,7 +594,8 @@ class WebhooksTest {
         var third = deliver.step();
         assertThat(third.retrying()).isEqualTo(2);
         assertThat(useCases.listWebhookDeliveries()
-                        .deliveries(Fixture.adminOf(acme), slow.endpoint().id(), new PageRequest(1, 100))
+                        .deliveries(new WebhookDeliveriesQuery(
+                                Fixture.adminOf(acme), slow.endpoint().id(), new PageRequest(1, 100)))
                         .items())
                 .filteredOn(delivery -> delivery.attempts() == 1)
                 .hasSize(2)
@@ -585,7 +605,8 @@ class WebhooksTest {
 
     @Test
     void a_claimed_delivery_that_could_not_end_before_its_claim_lapses_is_left_for_the_next_claim() {
-        useCases.createWebhook().create(Fixture.adminOf(acme), "http://127.0.0.1:9/slow", Set.of());
+        useCases.createWebhook()
+                .create(new CreateWebhookCommand(Fixture.adminOf(acme), "http://127.0.0.1:9/slow", Set.of()));
         var holding = new HoldingSender("http://127.0.0.1:9/slow");
         var limits = new DeliveryLimits(Duration.ofSeconds(5), 1, 512);
         var deliver = useCases.deliverWebhooks(holding, limits);

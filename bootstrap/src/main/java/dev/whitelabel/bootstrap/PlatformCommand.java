@@ -5,6 +5,7 @@ import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.SessionCap;
+import dev.whitelabel.domain.port.in.ChangeSessionCapCommand;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -47,8 +48,8 @@ final class PlatformCommand {
                 var cap = max.isEmpty() && policy == null
                         ? useCases.readSessionCap().sessionCap(actor)
                         : useCases.changeSessionCap()
-                                .changeSessionCap(
-                                        actor, max, Optional.ofNullable(policy).map(SessionCap.Policy::ofWireName));
+                                .changeSessionCap(new ChangeSessionCapCommand(
+                                        actor, max, Optional.ofNullable(policy).map(SessionCap.Policy::ofWireName)));
                 return CommandResults.PlatformSettings.of(cap);
             });
         }

@@ -1,6 +1,7 @@
 package dev.whitelabel.bootstrap;
 
 import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.port.in.CreateWebhookCommand;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,8 +36,8 @@ final class WebhookCommand {
             var settings = ProductSettings.DEFAULTS.with(webhooks.policy());
             return database.printResultOf(
                     settings,
-                    useCases -> CommandResults.WebhookCreatedResult.of(
-                            useCases.createWebhook().create(Actor.operator(platformId), url, Set.of())));
+                    useCases -> CommandResults.WebhookCreatedResult.of(useCases.createWebhook()
+                            .create(new CreateWebhookCommand(Actor.operator(platformId), url, Set.of()))));
         }
     }
 

@@ -12,6 +12,8 @@ import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.in.CreateWebhookCommand;
+import dev.whitelabel.domain.port.in.WebhookDeliveriesQuery;
 import dev.whitelabel.domain.port.out.WebhookSender;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -37,7 +39,7 @@ class WebhookDispatcherTest {
                 useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
         var admin = Actor.whiteLabelAdmin(acme.admin());
         var endpoint = useCases.createWebhook()
-                .create(admin, "http://127.0.0.1:9/hooks", Set.of())
+                .create(new CreateWebhookCommand(admin, "http://127.0.0.1:9/hooks", Set.of()))
                 .endpoint();
         var ann = useCases.createPlatformUser()
                 .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
@@ -66,7 +68,7 @@ class WebhookDispatcherTest {
         dispatcher.close();
 
         var delivery = useCases.listWebhookDeliveries()
-                .deliveries(admin, endpoint.id(), PageRequest.first())
+                .deliveries(new WebhookDeliveriesQuery(admin, endpoint.id(), PageRequest.first()))
                 .items()
                 .get(0);
         assertThat(delivery.deliveredAt())
@@ -91,7 +93,7 @@ class WebhookDispatcherTest {
                 useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
         var admin = Actor.whiteLabelAdmin(acme.admin());
         var endpoint = useCases.createWebhook()
-                .create(admin, "http://127.0.0.1:9/hooks", Set.of())
+                .create(new CreateWebhookCommand(admin, "http://127.0.0.1:9/hooks", Set.of()))
                 .endpoint();
         var ann = useCases.createPlatformUser()
                 .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));

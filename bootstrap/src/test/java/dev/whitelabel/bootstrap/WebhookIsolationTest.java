@@ -19,6 +19,8 @@ import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.WebhookDelivery;
 import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.in.CreateWebhookCommand;
+import dev.whitelabel.domain.port.in.WebhookDeliveriesQuery;
 import dev.whitelabel.domain.port.out.HostResolver;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -141,7 +143,7 @@ class WebhookIsolationTest {
                 .create(new NewPlatform(name, new EmailAddress("admin@" + name + ".test"), "Ada"));
         var admin = Actor.whiteLabelAdmin(platform.admin());
         var endpoint = useCases.createWebhook()
-                .create(admin, "http://127.0.0.1:" + port + "/hooks", Set.of())
+                .create(new CreateWebhookCommand(admin, "http://127.0.0.1:" + port + "/hooks", Set.of()))
                 .endpoint();
         var user = useCases.createPlatformUser()
                 .create(
@@ -183,12 +185,13 @@ class WebhookIsolationTest {
         assertThat(waits).hasSizeGreaterThan((int) LASTING.toSeconds() / 2);
         var deliveries = instances.get(0).listWebhookDeliveries();
         int pages = deliveries
-                .deliveries(hostile.admin(), hostile.endpointId(), new PageRequest(1, 100))
+                .deliveries(new WebhookDeliveriesQuery(hostile.admin(), hostile.endpointId(), new PageRequest(1, 100)))
                 .lastPage();
         List<WebhookDelivery> attempted = new ArrayList<>();
         for (int page = 1; page <= pages; page++) {
             attempted.addAll(deliveries
-                    .deliveries(hostile.admin(), hostile.endpointId(), new PageRequest(page, 100))
+                    .deliveries(new WebhookDeliveriesQuery(
+                            hostile.admin(), hostile.endpointId(), new PageRequest(page, 100)))
                     .items());
         }
         attempted.removeIf(delivery -> delivery.attempts() == 0);

@@ -4,6 +4,7 @@ import dev.whitelabel.domain.model.Password;
 import dev.whitelabel.domain.port.in.DeleteUserUseCase;
 import dev.whitelabel.domain.port.in.DisableUserUseCase;
 import dev.whitelabel.domain.port.in.EnableUserUseCase;
+import dev.whitelabel.domain.port.in.SetPasswordCommand;
 import dev.whitelabel.domain.port.in.SetPasswordUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -58,7 +59,7 @@ public final class AccountLifecycleRoutes {
         var password = body.valid(body.requiredText("password"), Password::new);
         body.requireValid();
 
-        var result = setPassword.setPassword(admin, userId, password.orElseThrow());
+        var result = setPassword.setPassword(new SetPasswordCommand(admin, userId, password.orElseThrow()));
 
         answer(ctx, "password_changed", "Password changed successfully.", result.revokedTokens());
     }

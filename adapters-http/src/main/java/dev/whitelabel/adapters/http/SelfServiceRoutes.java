@@ -4,6 +4,7 @@ import dev.whitelabel.domain.error.ApiKeyNotFound;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.Password;
+import dev.whitelabel.domain.port.in.ChangeOwnPasswordCommand;
 import dev.whitelabel.domain.port.in.ChangeOwnPasswordUseCase;
 import dev.whitelabel.domain.port.in.CreateApiKeyUseCase;
 import dev.whitelabel.domain.port.in.DeleteApiKeyUseCase;
@@ -130,7 +131,8 @@ public final class SelfServiceRoutes {
         var password = body.valid(body.requiredText("password"), Password::new);
         body.requireValid();
 
-        var result = changeOwnPassword.changeOwnPassword(caller, current.orElseThrow(), password.orElseThrow());
+        var result = changeOwnPassword.changeOwnPassword(
+                new ChangeOwnPasswordCommand(caller, current.orElseThrow(), password.orElseThrow()));
         metrics.loggedOut("password_changed", result.revokedTokens());
 
         ctx.json(new ResponseBodies.LoggedOut("Password changed successfully.", result.revokedTokens()));

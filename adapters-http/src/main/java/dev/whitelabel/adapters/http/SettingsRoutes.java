@@ -1,6 +1,7 @@
 package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.model.SessionCap;
+import dev.whitelabel.domain.port.in.ChangeSessionCapCommand;
 import dev.whitelabel.domain.port.in.ChangeSessionCapUseCase;
 import dev.whitelabel.domain.port.in.ReadSessionCapUseCase;
 import io.javalin.config.RoutesConfig;
@@ -51,7 +52,7 @@ public final class SettingsRoutes {
         var policy = body.valid(body.optionalText("session_cap_policy"), SessionCap.Policy::ofWireName);
         body.requireValid();
 
-        var changed = changeSessionCap.changeSessionCap(admin, max, policy);
+        var changed = changeSessionCap.changeSessionCap(new ChangeSessionCapCommand(admin, max, policy));
 
         ctx.json(new ResponseBodies.SettingsChanged(
                 "Settings updated successfully.", ResponseBodies.Settings.of(changed)));

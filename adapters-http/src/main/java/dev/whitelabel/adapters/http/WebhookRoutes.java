@@ -6,13 +6,16 @@ import dev.whitelabel.domain.error.WebhookNotFound;
 import dev.whitelabel.domain.model.WebhookDelivery;
 import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEventType;
+import dev.whitelabel.domain.port.in.CreateWebhookCommand;
 import dev.whitelabel.domain.port.in.CreateWebhookUseCase;
 import dev.whitelabel.domain.port.in.DeleteWebhookUseCase;
 import dev.whitelabel.domain.port.in.EnableWebhookUseCase;
 import dev.whitelabel.domain.port.in.FindWebhookUseCase;
 import dev.whitelabel.domain.port.in.ListWebhookDeliveriesUseCase;
 import dev.whitelabel.domain.port.in.ListWebhooksUseCase;
+import dev.whitelabel.domain.port.in.RetryDeliveryCommand;
 import dev.whitelabel.domain.port.in.RetryDeliveryUseCase;
+import dev.whitelabel.domain.port.in.WebhookDeliveriesQuery;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -150,7 +153,7 @@ public final class WebhookRoutes {
         var events = body.valid(body.optionalTextList("events"), WebhookRoutes::eventTypes);
         body.requireValid();
 
-        var created = createWebhook.create(admin, url.orElseThrow(), events.orElse(Set.of()));
+        var created = createWebhook.create(new CreateWebhookCommand(admin, url.orElseThrow(), events.orElse(Set.of())));
 
         var endpoint = created.endpoint();
         ctx.status(201)
@@ -192,7 +195,7 @@ public final class WebhookRoutes {
         long endpointId = endpointId(ctx);
         var page = Paginated.request(ctx);
 
-        var deliveries = listWebhookDeliveries.deliveries(admin, endpointId, page);
+        var deliveries = listWebhookDeliveries.deliveries(new WebhookDeliveriesQuery(admin, endpointId, page));
 
         ctx.json(Paginated.of(ctx, deliveries, ListedDelivery::of, Optional.empty()));
     }
@@ -202,7 +205,7 @@ public final class WebhookRoutes {
         long endpointId = endpointId(ctx);
         long deliveryId = PathIds.positive(ctx.pathParam("delivery")).orElseThrow(DeliveryNotFound::new);
 
-        retryDelivery.retry(admin, endpointId, deliveryId);
+        retryDelivery.retry(new RetryDeliveryCommand(admin, endpointId, deliveryId));
 
         ctx.json(new ResponseBodies.Message("Delivery due again now."));
     }

@@ -14,6 +14,7 @@ import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.Role;
 import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.in.CreateWebhookCommand;
 import dev.whitelabel.domain.port.out.UserEntry;
 import dev.whitelabel.domain.port.out.WebhookSender;
 import java.io.File;
@@ -425,7 +426,8 @@ class ConsoleBrowserTest {
                 running.storage, new BcryptPasswordHasher(4), Clock.systemUTC(), new WebhookPolicy(true));
         var endpoint = allowingLocal
                 .createWebhook()
-                .create(Actor.whiteLabelAdmin(acme.admin()), "http://127.0.0.1:9/hooks", Set.of())
+                .create(new CreateWebhookCommand(
+                        Actor.whiteLabelAdmin(acme.admin()), "http://127.0.0.1:9/hooks", Set.of()))
                 .endpoint();
         running.useCases
                 .logoutPlatformUser()
@@ -461,7 +463,8 @@ class ConsoleBrowserTest {
                 new WebhookPolicy(true, Duration.ZERO));
         var endpoint = impatient
                 .createWebhook()
-                .create(Actor.whiteLabelAdmin(acme.admin()), "http://127.0.0.1:9/hooks", Set.of())
+                .create(new CreateWebhookCommand(
+                        Actor.whiteLabelAdmin(acme.admin()), "http://127.0.0.1:9/hooks", Set.of()))
                 .endpoint();
         running.useCases
                 .logoutPlatformUser()

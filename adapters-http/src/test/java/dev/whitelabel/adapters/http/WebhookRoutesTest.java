@@ -10,6 +10,7 @@ import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.in.CreateWebhookCommand;
 import dev.whitelabel.domain.port.out.WebhookSender;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,8 @@ class WebhookRoutesTest {
                 new WebhookPolicy(true, Duration.ZERO));
         endpointId = impatient
                 .createWebhook()
-                .create(Actor.whiteLabelAdmin(acme.admin()), "http://127.0.0.1:9/hooks", Set.of())
+                .create(new CreateWebhookCommand(
+                        Actor.whiteLabelAdmin(acme.admin()), "http://127.0.0.1:9/hooks", Set.of()))
                 .endpoint()
                 .id();
     }

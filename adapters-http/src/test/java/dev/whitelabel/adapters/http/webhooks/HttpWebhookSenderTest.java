@@ -14,6 +14,8 @@ import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.in.CreateWebhookCommand;
+import dev.whitelabel.domain.port.in.WebhookDeliveriesQuery;
 import dev.whitelabel.domain.port.out.HostResolver;
 import dev.whitelabel.domain.port.out.WebhookSender.Outcome;
 import java.io.IOException;
@@ -257,7 +259,7 @@ class HttpWebhookSenderTest {
                 useCases.createPlatform().create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Ada"));
         var admin = Actor.whiteLabelAdmin(acme.admin());
         var endpoint = useCases.createWebhook()
-                .create(admin, url(NAME, "/hooks"), Set.of())
+                .create(new CreateWebhookCommand(admin, url(NAME, "/hooks"), Set.of()))
                 .endpoint();
         var ann = useCases.createPlatformUser()
                 .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
@@ -271,7 +273,7 @@ class HttpWebhookSenderTest {
         assertThat(received.poll(500, TimeUnit.MILLISECONDS)).isNull();
         assertThat(lookups.get()).as("one lookup to create, one to send").isEqualTo(2);
         assertThat(useCases.listWebhookDeliveries()
-                        .deliveries(admin, endpoint.id(), PageRequest.first())
+                        .deliveries(new WebhookDeliveriesQuery(admin, endpoint.id(), PageRequest.first()))
                         .items())
                 .singleElement()
                 .satisfies(delivery -> assertThat(delivery.lastError())

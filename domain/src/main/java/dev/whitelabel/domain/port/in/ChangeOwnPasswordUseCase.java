@@ -1,8 +1,6 @@
 package dev.whitelabel.domain.port.in;
 
-import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.model.LogoutResult;
-import dev.whitelabel.domain.model.Password;
 
 /**
  * A platform user's own new password: every other token of theirs ends, the one making the request
@@ -10,5 +8,5 @@ import dev.whitelabel.domain.model.Password;
  */
 public interface ChangeOwnPasswordUseCase {
     /** @throws dev.whitelabel.domain.error.InvalidInput on {@code current_password} when it is wrong */
-    LogoutResult changeOwnPassword(AuthenticatedUser caller, String currentPassword, Password password);
+    LogoutResult changeOwnPassword(ChangeOwnPasswordCommand command);
 }

@@ -1,9 +1,6 @@
 package dev.whitelabel.domain.port.in;
 
-import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.SessionCap;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * A platform's admin or the operator changes its cap on each user's live tokens: it applies to the next
@@ -13,5 +10,5 @@ import java.util.OptionalInt;
  */
 public interface ChangeSessionCapUseCase {
     /** Changes what is present: a present empty {@code max} lifts the cap. */
-    SessionCap changeSessionCap(Actor actor, Optional<OptionalInt> max, Optional<SessionCap.Policy> policy);
+    SessionCap changeSessionCap(ChangeSessionCapCommand command);
 }

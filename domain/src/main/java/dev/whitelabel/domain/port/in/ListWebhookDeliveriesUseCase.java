@@ -1,8 +1,6 @@
 package dev.whitelabel.domain.port.in;
 
-import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.Page;
-import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.WebhookDelivery;
 
 /**
@@ -10,5 +8,5 @@ import dev.whitelabel.domain.model.WebhookDelivery;
  */
 public interface ListWebhookDeliveriesUseCase {
     /** @throws dev.whitelabel.domain.error.WebhookNotFound not the platform's */
-    Page<WebhookDelivery> deliveries(Actor actor, long endpointId, PageRequest page);
+    Page<WebhookDelivery> deliveries(WebhookDeliveriesQuery command);
 }

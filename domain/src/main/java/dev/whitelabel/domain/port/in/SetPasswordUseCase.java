@@ -1,8 +1,6 @@
 package dev.whitelabel.domain.port.in;
 
-import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.LogoutResult;
-import dev.whitelabel.domain.model.Password;
 
 /**
  * An admin sets a platform user's password: every token of the user ends, in the same transaction,
@@ -11,5 +9,5 @@ import dev.whitelabel.domain.model.Password;
  * @throws dev.whitelabel.domain.error.UserNotFound not a platform user of the actor's platform
  */
 public interface SetPasswordUseCase {
-    LogoutResult setPassword(Actor actor, long userId, Password password);
+    LogoutResult setPassword(SetPasswordCommand command);
 }
