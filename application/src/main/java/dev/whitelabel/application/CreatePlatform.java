@@ -1,6 +1,8 @@
 package dev.whitelabel.application;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewToken;
@@ -51,8 +53,7 @@ final class CreatePlatform implements CreatePlatformUseCase {
                     Role.ADMIN,
                     now);
             // A new platform has no users yet, so its first email cannot be taken.
-            User admin = users.add(entry)
-                    .orElseThrow(() -> InvalidInput.of("admin_email", "The admin email has already been taken."));
+            User admin = users.add(entry).orElseThrow(() -> InvalidInput.of(Input.ADMIN_EMAIL, Rule.TAKEN));
             var token =
                     tokenIssuer.issue(Actor.operator(platform.id()), admin, NewToken.named(NewToken.DEFAULT_NAME), now);
             return new PlatformCreated(platform, admin, token);

@@ -1,5 +1,6 @@
 package dev.whitelabel.application;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
@@ -21,7 +22,7 @@ final class ListPlatformUsers implements ListPlatformUsersUseCase {
     @Override
     public Page<User> list(Actor actor, Optional<String> emailContains, PageRequest page) {
         var search = emailContains
-                .map(text -> Text.requireStorable("search", text))
+                .map(text -> Text.requireStorable(Input.SEARCH, text))
                 .map(String::strip)
                 .filter(text -> !text.isEmpty())
                 .map(text -> text.toLowerCase(Locale.ROOT));

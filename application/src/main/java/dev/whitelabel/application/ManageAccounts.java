@@ -1,6 +1,8 @@
 package dev.whitelabel.application;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
@@ -81,7 +83,7 @@ final class ManageAccounts
                 .filter(hash -> Password.fitsTheHash(currentPassword) && passwordHasher.matches(currentPassword, hash))
                 .isPresent();
         if (!matches) {
-            throw InvalidInput.of("current_password", "The password is incorrect.");
+            throw InvalidInput.of(Input.CURRENT_PASSWORD, Rule.INCORRECT);
         }
         String hash = passwordHasher.hash(password.value());
         var self = Actor.tokenOwner(user);

@@ -1,6 +1,7 @@
 package dev.whitelabel.application;
 
 import dev.whitelabel.domain.error.ApiKeyNotFound;
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.ApiKey;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
@@ -42,7 +43,7 @@ final class ManageApiKeys implements CreateApiKeyUseCase, ListApiKeysUseCase, De
 
     @Override
     public ApiKey create(AuthenticatedUser caller, String name, Device device) {
-        var request = NewToken.named(DisplayName.require("name", name)).on(device);
+        var request = NewToken.named(DisplayName.require(Input.NAME, name)).on(device);
         var user = caller.user();
         var issued = transactions.inTransaction(() -> tokenIssuer.issue(
                 Actor.tokenOwner(user), user, request, OptionalLong.of(caller.tokenId()), clock.instant()));

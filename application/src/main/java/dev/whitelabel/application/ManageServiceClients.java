@@ -1,5 +1,6 @@
 package dev.whitelabel.application;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.PlatformNotFound;
 import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.model.Actor;
@@ -58,7 +59,7 @@ final class ManageServiceClients
     @Override
     public ServiceClientCreated create(Actor actor, String name) {
         Administrators.require(actor);
-        String checkedName = DisplayName.require("name", name);
+        String checkedName = DisplayName.require(Input.NAME, name);
         platforms.find(actor.platformId()).orElseThrow(PlatformNotFound::new);
         String secret = SECRET_PREFIX + secrets.next();
         String clientId = CLIENT_ID_PREFIX + secrets.next(CLIENT_ID_LENGTH);

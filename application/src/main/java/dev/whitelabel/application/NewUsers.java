@@ -1,6 +1,8 @@
 package dev.whitelabel.application;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.Password;
 import dev.whitelabel.domain.model.Role;
@@ -30,6 +32,6 @@ final class NewUsers {
                 request.timezone(),
                 Role.USER,
                 now);
-        return users.add(entry).orElseThrow(() -> InvalidInput.of("email", "The email has already been taken."));
+        return users.add(entry).orElseThrow(() -> InvalidInput.of(Input.EMAIL, Rule.TAKEN));
     }
 }

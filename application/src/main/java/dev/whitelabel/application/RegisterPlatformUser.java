@@ -1,6 +1,8 @@
 package dev.whitelabel.application;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.NewPlatformUser;
@@ -27,7 +29,7 @@ final class RegisterPlatformUser implements RegisterPlatformUserUseCase {
     @Override
     public SignedIn register(Actor actor, NewPlatformUser request, Device device) {
         if (request.password().isEmpty()) {
-            throw InvalidInput.of("password", "The password field is required.");
+            throw InvalidInput.of(Input.PASSWORD, Rule.REQUIRED);
         }
         return transactions.inTransaction(() -> {
             var now = clock.instant();

@@ -1,6 +1,8 @@
 package dev.whitelabel.application;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
@@ -58,7 +60,7 @@ final class TokenIssuer {
      */
     IssuedToken issue(Actor actor, User owner, NewToken request, OptionalLong spared, Instant now) {
         if (owner.isDisabled()) {
-            throw InvalidInput.of("user", "The user is disabled.");
+            throw InvalidInput.of(Input.USER, Rule.DISABLED);
         }
         if (owner.isPlatformUser()) {
             holdToTheCap(actor, owner, spared, now);
@@ -93,9 +95,7 @@ final class TokenIssuer {
                 .toList();
         if (cap.policy() == SessionCap.Policy.REJECT || evictable.size() < excess) {
             throw InvalidInput.of(
-                    "user",
-                    "The user already holds as many tokens as this platform allows ("
-                            + cap.maxTokensPerUser().getAsInt() + ").");
+                    Input.USER, Rule.AT_THE_SESSION_CAP, cap.maxTokensPerUser().getAsInt());
         }
         evictable
                 .subList(0, excess)

@@ -1,6 +1,8 @@
 package dev.whitelabel.application;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.model.Text;
 import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.out.HostResolver;
@@ -34,28 +36,28 @@ final class WebhookTargets {
     String require(String url) {
         String trimmed = url == null ? "" : url.strip();
         if (trimmed.isEmpty()) {
-            throw InvalidInput.of("url", "The url field is required.");
+            throw InvalidInput.of(Input.URL, Rule.REQUIRED);
         }
-        Text.requireStorable("url", trimmed);
+        Text.requireStorable(Input.URL, trimmed);
         if (trimmed.length() > MAX_URL_LENGTH) {
-            throw InvalidInput.of("url", "The url field must not be greater than " + MAX_URL_LENGTH + " characters.");
+            throw InvalidInput.of(Input.URL, Rule.MORE_CHARACTERS_THAN, MAX_URL_LENGTH);
         }
         Optional<URI> uri = parse(trimmed);
         if (uri.isEmpty()) {
-            throw InvalidInput.of("url", "The url field must be an http or https URL with a host and no user name.");
+            throw InvalidInput.of(Input.URL, Rule.NOT_AN_HTTP_URL);
         }
-        refusal(uri.get()).ifPresent(reason -> {
-            throw InvalidInput.of("url", reason);
+        refusal(uri.get()).ifPresent(rule -> {
+            throw InvalidInput.of(Input.URL, rule);
         });
         return trimmed;
     }
 
-    private Optional<String> refusal(URI uri) {
+    private Optional<Rule> refusal(URI uri) {
         List<InetAddress> addresses;
         try {
             addresses = resolver.addresses(uri.getHost());
         } catch (UnknownHostException e) {
-            return Optional.of("The url field's host does not resolve.");
+            return Optional.of(Rule.HOST_DOES_NOT_RESOLVE);
         }
         return policy.refusal(port(uri), addresses);
     }

@@ -3,9 +3,12 @@ package dev.whitelabel.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidCredentials;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.error.Violation;
+import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.EmailAddress;
@@ -94,8 +97,11 @@ class AccountLifecycleTest {
                         .changeOwnPassword(new ChangeOwnPasswordCommand(
                                 fixture.caller(phone), "wrong horse", new Password("battery staple"))))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The password is incorrect.")
-                .satisfies(e -> assertThat(((InvalidInput) e).errors()).containsKey("current_password"));
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.CURRENT_PASSWORD, Rule.INCORRECT, 0)))
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .extracting(Violation::input)
+                        .contains(Input.CURRENT_PASSWORD));
         assertThat(fixture.authenticates(login("correct horse").token())).isTrue();
     }
 
@@ -130,7 +136,8 @@ class AccountLifecycleTest {
                         .createToken()
                         .forPlatformUser(Fixture.adminOf(acme), UserReference.byId(ann.id()), NewToken.named("t")))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The user is disabled.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.USER, Rule.DISABLED, 0)));
         assertThatThrownBy(() -> fixture.token(ann)).isInstanceOf(InvalidInput.class);
         assertThat(fixture.useCases
                         .listPlatformUsers()
@@ -229,7 +236,8 @@ class AccountLifecycleTest {
 
         assertThatThrownBy(() -> login("correct horse"))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The user already holds as many tokens as this platform allows (1).");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.USER, Rule.AT_THE_SESSION_CAP, 1)));
         assertThat(fixture.storage.tokens().listLive(acme.platform().id(), ann.id(), fixture.clock.instant()))
                 .hasSize(1);
 
@@ -276,7 +284,8 @@ class AccountLifecycleTest {
         assertThatThrownBy(() -> settings.changeSessionCap(new ChangeSessionCapCommand(
                         Fixture.adminOf(acme), Optional.of(OptionalInt.of(0)), Optional.empty())))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The max tokens per user field must be between 1 and 1000.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.MAX_TOKENS_PER_USER, Rule.BETWEEN_ONE_AND, 1000)));
         assertThatThrownBy(() -> SessionCap.Policy.ofWireName("drop_newest")).isInstanceOf(InvalidInput.class);
     }
 

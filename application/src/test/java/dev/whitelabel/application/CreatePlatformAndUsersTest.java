@@ -3,10 +3,13 @@ package dev.whitelabel.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.NotWhiteLabelAdmin;
 import dev.whitelabel.domain.error.PlatformNotFound;
 import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.error.Violation;
+import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatformUser;
@@ -49,7 +52,8 @@ class CreatePlatformAndUsersTest {
 
         assertThatThrownBy(() -> fixture.user(acme, " ANN@acme.test"))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The email has already been taken.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.EMAIL, Rule.TAKEN, 0)));
         assertThat(fixture.user(globex, "ann@acme.test").platformId())
                 .isEqualTo(globex.platform().id());
     }
@@ -68,9 +72,11 @@ class CreatePlatformAndUsersTest {
 
         assertThatThrownBy(() -> new Password("short"))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The password field must be at least 8 characters.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.PASSWORD, Rule.FEWER_CHARACTERS_THAN, 8)));
         assertThatThrownBy(() -> new Password("é".repeat(37)))
-                .hasMessage("The password field must not be greater than 72 bytes.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.PASSWORD, Rule.MORE_BYTES_THAN, 72)));
         var user = new NewPlatformUser("Ann", email, Optional.of(new Password("correct horse")), Optional.empty());
         assertThat(user.toString()).doesNotContain("correct horse");
     }

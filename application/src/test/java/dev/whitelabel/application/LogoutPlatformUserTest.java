@@ -3,8 +3,12 @@ package dev.whitelabel.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.whitelabel.domain.error.Input;
+import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.TokenNotFound;
 import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.error.Violation;
+import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.EmailAddress;
@@ -105,9 +109,11 @@ class LogoutPlatformUserTest {
     @Test
     void a_target_names_one_token_or_keeps_one_never_both() {
         assertThatThrownBy(() -> LogoutTarget.user(ann.id()).onlyToken(1).exceptToken(2))
-                .hasMessage("The except token id field is prohibited when token id is present.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.KEPT_TOKEN_ID, Rule.NOT_WITH_TOKEN_ID, 0)));
         assertThatThrownBy(() -> LogoutTarget.user(ann.id()).exceptToken(0))
-                .hasMessage("The except token id field must be at least 1.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.KEPT_TOKEN_ID, Rule.AT_LEAST, 1)));
     }
 
     @Test

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidCredentials;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation;
+import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewPlatformUser;
@@ -52,7 +55,8 @@ class RegisterAndLoginTest {
         assertThatThrownBy(() ->
                         fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), ann(" ANN@acme.test")))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The email has already been taken.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.EMAIL, Rule.TAKEN, 0)));
         assertThat(fixture.useCases
                         .registerPlatformUser()
                         .register(Fixture.adminOf(globex), ann("ann@acme.test"))
@@ -67,7 +71,8 @@ class RegisterAndLoginTest {
 
         assertThatThrownBy(() -> fixture.useCases.registerPlatformUser().register(Fixture.adminOf(acme), noPassword))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The password field is required.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.PASSWORD, Rule.REQUIRED, 0)));
         assertThat(fixture.useCases
                         .listPlatformUsers()
                         .list(Fixture.adminOf(acme), Optional.empty(), PageRequest.first())

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.whitelabel.domain.error.ApiKeyNotFound;
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.error.Violation;
+import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.LogoutTarget;
@@ -60,7 +63,9 @@ class TokensTest {
 
     @Test
     void a_lifetime_is_between_one_second_and_ten_years() {
-        assertThatThrownBy(() -> NewToken.expiresInSeconds(0)).hasMessage("The expires in field must be at least 1.");
+        assertThatThrownBy(() -> NewToken.expiresInSeconds(0))
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.LIFETIME, Rule.AT_LEAST, 1)));
         assertThatThrownBy(() -> NewToken.expiresInSeconds(NewToken.MAX_EXPIRES_IN_SECONDS + 1))
                 .isInstanceOf(InvalidInput.class);
         assertThat(NewToken.expiresInSeconds(3600)).isEqualTo(Duration.ofHours(1));

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation;
+import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.error.WebhookNotFound;
 import dev.whitelabel.domain.model.AuditActor;
 import dev.whitelabel.domain.model.AuditEvent;
@@ -392,7 +395,8 @@ class WebhooksTest {
                         .createWebhook()
                         .create(new CreateWebhookCommand(Fixture.adminOf(acme), url, Set.of())))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The url field must point to a public address.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.URL, Rule.NOT_PUBLIC, 0)));
     }
 
     @ParameterizedTest
@@ -434,7 +438,8 @@ class WebhooksTest {
                         .createWebhook()
                         .create(new CreateWebhookCommand(Fixture.adminOf(acme), url, Set.of())))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The url field must point to a public address.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.URL, Rule.NOT_PUBLIC, 0)));
     }
 
     @ParameterizedTest
@@ -444,7 +449,8 @@ class WebhooksTest {
                         .createWebhook()
                         .create(new CreateWebhookCommand(Fixture.adminOf(acme), url, Set.of())))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The url field's port must be 80, 443, or 1024 or above.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.URL, Rule.PORT_NOT_ALLOWED, 0)));
     }
 
     @ParameterizedTest
@@ -500,10 +506,12 @@ class WebhooksTest {
                 .isEqualTo("https://hooks.acme.test/in");
         assertThatThrownBy(() -> webhooks.create(
                         new CreateWebhookCommand(Fixture.adminOf(acme), "https://split.acme.test/in", Set.of())))
-                .hasMessage("The url field must point to a public address.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.URL, Rule.NOT_PUBLIC, 0)));
         assertThatThrownBy(() -> webhooks.create(
                         new CreateWebhookCommand(Fixture.adminOf(acme), "https://nowhere.acme.test/in", Set.of())))
-                .hasMessage("The url field's host does not resolve.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.URL, Rule.HOST_DOES_NOT_RESOLVE, 0)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.whitelabel.bootstrap;
 
+import dev.whitelabel.adapters.http.InputErrors;
 import dev.whitelabel.domain.error.ApiKeyNotFound;
 import dev.whitelabel.domain.error.DeliveryNotFound;
 import dev.whitelabel.domain.error.ErrorMapper;
@@ -14,6 +15,8 @@ import dev.whitelabel.domain.error.TooManyLoginAttempts;
 import dev.whitelabel.domain.error.UserNotFound;
 import dev.whitelabel.domain.error.WebhookNotFound;
 import dev.whitelabel.domain.error.WhitelabelException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,7 +50,12 @@ final class CommandErrorMapper implements ErrorMapper<CommandFailure> {
 
     @Override
     public CommandFailure of(InvalidInput refusal) {
-        return new CommandFailure(new CommandResults.Invalid(refusal.getMessage(), refusal.errors()), Main.REFUSED);
+        return invalid(InputErrors.errors(refusal));
+    }
+
+    /** Wrong input, field by field, worded as the HTTP API words it. */
+    static CommandFailure invalid(Map<String, List<String>> errors) {
+        return new CommandFailure(new CommandResults.Invalid(InputErrors.summary(errors), errors), Main.REFUSED);
     }
 
     @Override

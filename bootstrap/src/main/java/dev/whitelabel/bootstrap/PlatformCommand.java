@@ -1,11 +1,12 @@
 package dev.whitelabel.bootstrap;
 
-import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.port.in.ChangeSessionCapCommand;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -61,8 +62,8 @@ final class PlatformCommand {
             try {
                 return OptionalInt.of(Integer.parseInt(value));
             } catch (NumberFormatException e) {
-                throw InvalidInput.of(
-                        "max_tokens_per_user", "The max tokens per user field must be an integer or none.");
+                throw CommandErrorMapper.invalid(Map.of(
+                        "max_tokens_per_user", List.of("The max tokens per user field must be an integer or none.")));
             }
         }
     }

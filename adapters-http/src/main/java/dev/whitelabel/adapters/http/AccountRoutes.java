@@ -1,5 +1,6 @@
 package dev.whitelabel.adapters.http;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.model.DisplayName;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatformUser;
@@ -59,7 +60,7 @@ public final class AccountRoutes {
     private void registerUser(Context ctx) {
         var admin = BearerAuthentication.whiteLabelAdmin(ctx);
         var body = requestBody.read(ctx);
-        var name = body.valid(body.requiredText("name"), text -> DisplayName.require("name", text));
+        var name = body.valid(body.requiredText("name"), text -> DisplayName.require(Input.NAME, text));
         var email = body.valid(body.requiredText("email"), EmailAddress::new);
         var password = body.valid(body.requiredText("password"), Password::new);
         var timezone = body.valid(body.optionalText("timezone"), Timezone::new);
@@ -102,7 +103,7 @@ public final class AccountRoutes {
         var body = requestBody.read(ctx);
         var userId = body.optionalId("user_id");
         var email = body.optionalEmail("email");
-        var name = body.valid(tokenName(body), text -> DisplayName.require("token_name", text));
+        var name = body.valid(tokenName(body), text -> DisplayName.require(Input.TOKEN_NAME, text));
         var expiresIn = body.valid(body.optionalInteger("expires_in"), NewToken::expiresInSeconds);
         var deviceName = deviceName(body);
         body.requireValid();
@@ -117,7 +118,7 @@ public final class AccountRoutes {
 
     /** The optional {@code device_name}, held to the rules of every other name. */
     static Optional<String> deviceName(BodyFields body) {
-        return body.valid(body.optionalText("device_name"), text -> DisplayName.require("device_name", text));
+        return body.valid(body.optionalText("device_name"), text -> DisplayName.require(Input.DEVICE_NAME, text));
     }
 
     private static Optional<String> tokenName(BodyFields body) {

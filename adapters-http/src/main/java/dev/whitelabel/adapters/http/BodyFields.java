@@ -175,7 +175,7 @@ final class BodyFields {
         try {
             return Optional.of(rule.apply(value.get()));
         } catch (InvalidInput invalid) {
-            invalid.errors()
+            InputErrors.errors(invalid)
                     .forEach((field, messages) -> errors.computeIfAbsent(field, key -> new ArrayList<>())
                             .addAll(messages));
             return Optional.empty();
@@ -185,7 +185,7 @@ final class BodyFields {
     /** Refuses the request if any field read so far was wrong. */
     void requireValid() {
         if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
+            throw new InvalidRequest(errors);
         }
     }
 
@@ -193,7 +193,9 @@ final class BodyFields {
         if (!value.isTextual()) {
             return reject(field, "The " + label(field) + " field must be a string.");
         }
-        return Text.isStorable(value.asText()) ? Optional.of(value.asText()) : reject(field, Text.notStorable(field));
+        return Text.isStorable(value.asText())
+                ? Optional.of(value.asText())
+                : reject(field, InputErrors.notStorable(field));
     }
 
     private Optional<Long> integer(JsonNode value) {
@@ -218,6 +220,6 @@ final class BodyFields {
     }
 
     private static String label(String field) {
-        return Text.label(field);
+        return InputErrors.label(field);
     }
 }

@@ -4,6 +4,8 @@ import dev.whitelabel.domain.error.WhitelabelException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,7 @@ final class ErrorResponses {
             message(ctx, e.status(), e.getMessage());
         });
         routes.exception(WhitelabelException.class, (e, ctx) -> e.mappedBy(new HttpErrorMapper(ctx)));
+        routes.exception(InvalidRequest.class, (e, ctx) -> invalid(ctx, e.errors()));
         routes.exception(OAuthError.class, (e, ctx) -> {
             if (e.challengesBasic()) {
                 ctx.header("WWW-Authenticate", "Basic realm=\"whitelabel\"");
@@ -53,6 +56,10 @@ final class ErrorResponses {
 
     static Context error(Context ctx, int status, String error) {
         return ctx.status(status).json(new ResponseBodies.Error(error));
+    }
+
+    static Context invalid(Context ctx, Map<String, List<String>> errors) {
+        return ctx.status(422).json(new ResponseBodies.Validation(InputErrors.summary(errors), errors));
     }
 
     static Context message(Context ctx, int status, String message) {

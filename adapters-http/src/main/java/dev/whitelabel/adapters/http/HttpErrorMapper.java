@@ -41,7 +41,7 @@ final class HttpErrorMapper implements ErrorMapper<Context> {
 
     @Override
     public Context of(InvalidInput refusal) {
-        return ctx.status(422).json(new ResponseBodies.Validation(refusal.getMessage(), refusal.errors()));
+        return ErrorResponses.invalid(ctx, InputErrors.errors(refusal));
     }
 
     @Override

@@ -146,7 +146,7 @@ public final class OAuthRoutes {
             return token.orElseThrow();
         } catch (HttpProblem problem) {
             throw problem.status() == 413 ? problem : OAuthError.invalidRequest();
-        } catch (InvalidInput | Unauthenticated malformed) {
+        } catch (InvalidInput | InvalidRequest | Unauthenticated malformed) {
             throw OAuthError.invalidRequest();
         }
     }

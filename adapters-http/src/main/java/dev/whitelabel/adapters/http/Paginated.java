@@ -1,6 +1,5 @@
 package dev.whitelabel.adapters.http;
 
-import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
 import io.javalin.http.Context;
@@ -30,7 +29,7 @@ record Paginated<T>(List<T> data, Paginated.Links links, Paginated.Meta meta) {
         int page = number(ctx, PAGE, 1, errors);
         int perPage = number(ctx, PER_PAGE, PageRequest.DEFAULT_PER_PAGE, errors);
         if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
+            throw new InvalidRequest(errors);
         }
         return new PageRequest(page, perPage);
     }

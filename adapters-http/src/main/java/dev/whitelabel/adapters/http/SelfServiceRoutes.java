@@ -1,7 +1,6 @@
 package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.error.ApiKeyNotFound;
-import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.Password;
 import dev.whitelabel.domain.port.in.ChangeOwnPasswordCommand;
@@ -99,9 +98,9 @@ public final class SelfServiceRoutes {
         boolean all = body.optionalBoolean("all");
         var scope = body.valid(body.optionalText("scope"), text -> {
             var named = Optional.ofNullable(SCOPES.get(text))
-                    .orElseThrow(() -> InvalidInput.of("scope", "The selected scope is invalid."));
+                    .orElseThrow(() -> InvalidRequest.of("scope", "The selected scope is invalid."));
             if (all && !named.equals(LogoutScope.ALL)) {
-                throw InvalidInput.of("scope", "The scope field must be all when all is true.");
+                throw InvalidRequest.of("scope", "The scope field must be all when all is true.");
             }
             return named;
         });

@@ -1,7 +1,6 @@
 package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.error.DeliveryNotFound;
-import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.WebhookNotFound;
 import dev.whitelabel.domain.model.WebhookDelivery;
 import dev.whitelabel.domain.model.WebhookEndpoint;
@@ -218,7 +217,7 @@ public final class WebhookRoutes {
         Set<WebhookEventType> types = EnumSet.noneOf(WebhookEventType.class);
         for (String name : names) {
             types.add(WebhookEventType.ofWireName(name)
-                    .orElseThrow(() -> InvalidInput.of(
+                    .orElseThrow(() -> InvalidRequest.of(
                             "events", "The events field may hold token.revoked and user.logged_out only.")));
         }
         return types;

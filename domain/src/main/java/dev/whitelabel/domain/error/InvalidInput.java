@@ -1,43 +1,39 @@
 package dev.whitelabel.domain.error;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Input that breaks a rule, field by field, in the order the fields were checked. */
+/** Input that breaks a rule, in the order the inputs were checked. */
 public final class InvalidInput extends WhitelabelException {
 
-    private final Map<String, List<String>> errors;
+    private final List<Violation> violations;
 
-    public InvalidInput(Map<String, List<String>> errors) {
-        super(summary(errors));
-        if (errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid input names at least one field");
+    public InvalidInput(List<Violation> violations) {
+        super(summary(violations));
+        if (violations.isEmpty()) {
+            throw new IllegalArgumentException("invalid input breaks at least one rule");
         }
-        this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+        this.violations = List.copyOf(violations);
     }
 
-    public static InvalidInput of(String field, String message) {
-        return new InvalidInput(Map.of(field, List.of(message)));
+    public static InvalidInput of(Input input, Violation.Rule rule) {
+        return new InvalidInput(List.of(Violation.of(input, rule)));
     }
 
-    public Map<String, List<String>> errors() {
-        return errors;
+    public static InvalidInput of(Input input, Violation.Rule rule, long limit) {
+        return new InvalidInput(List.of(new Violation(input, rule, limit)));
     }
 
-    /** Laravel's summary: the first message, then how many more there are. */
-    private static String summary(Map<String, List<String>> errors) {
-        List<String> all = errors.values().stream().flatMap(List::stream).toList();
-        if (all.isEmpty()) {
-            return "";
-        }
-        int more = all.size() - 1;
-        return switch (more) {
-            case 0 -> all.get(0);
-            case 1 -> all.get(0) + " (and 1 more error)";
-            default -> all.get(0) + " (and " + more + " more errors)";
-        };
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    /** For logs and debugging only, in the domain's words; adapters word the answer. */
+    private static String summary(List<Violation> violations) {
+        return violations.stream()
+                .map(violation -> violation.input() + " " + violation.rule()
+                        + (violation.limit() == 0 ? "" : " " + violation.limit()))
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.whitelabel.domain.model;
 
+import dev.whitelabel.domain.error.Input;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,7 +26,7 @@ public record Device(Optional<String> name, Optional<String> userAgent, Optional
             (int) Character.SURROGATE);
 
     public Device {
-        name = name.map(text -> DisplayName.require("device_name", text));
+        name = name.map(text -> DisplayName.require(Input.DEVICE_NAME, text));
         userAgent = userAgent.flatMap(Device::cleanUserAgent);
         if (ipAddress.isPresent() && !IP_LITERAL.matcher(ipAddress.get()).matches()) {
             throw new IllegalArgumentException("not an IP address literal");

@@ -1,6 +1,8 @@
 package dev.whitelabel.domain.model;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 import java.lang.Character.UnicodeScript;
 import java.util.Set;
 
@@ -45,31 +47,28 @@ public final class DisplayName {
 
     private DisplayName() {}
 
-    /** Returns the name trimmed, or throws the Laravel-style error for {@code field}. */
-    public static String require(String field, String name) {
-        String label = Text.label(field);
+    /** Returns the name trimmed, or throws the violation for {@code input}. */
+    public static String require(Input input, String name) {
         if (name == null || name.isBlank()) {
-            throw InvalidInput.of(field, "The " + label + " field is required.");
+            throw InvalidInput.of(input, Rule.REQUIRED);
         }
-        Text.requireStorable(field, name);
+        Text.requireStorable(input, name);
         String trimmed = trim(name);
         if (trimmed.isEmpty()) {
-            throw InvalidInput.of(field, "The " + label + " field is required.");
+            throw InvalidInput.of(input, Rule.REQUIRED);
         }
         if (Text.length(trimmed) > MAX_LENGTH) {
-            throw InvalidInput.of(
-                    field, "The " + label + " field must not be greater than " + MAX_LENGTH + " characters.");
+            throw InvalidInput.of(input, Rule.MORE_CHARACTERS_THAN, MAX_LENGTH);
         }
         int[] codePoints = trimmed.codePoints().toArray();
         int marksInARow = 0;
         for (int i = 0; i < codePoints.length; i++) {
             int c = codePoints[i];
             if (Character.isISOControl(c)) {
-                throw InvalidInput.of(field, "The " + label + " field must not contain control characters.");
+                throw InvalidInput.of(input, Rule.CONTROL_CHARACTERS);
             }
             if (isHidden(codePoints, i)) {
-                throw InvalidInput.of(
-                        field, "The " + label + " field must not contain invisible or text-direction characters.");
+                throw InvalidInput.of(input, Rule.INVISIBLE_CHARACTERS);
             }
             if (isJoiner(c)) {
                 // a joiner draws nothing: marks on either side of it stack on the same character
@@ -77,10 +76,7 @@ public final class DisplayName {
             }
             marksInARow = isCombiningMark(c) ? marksInARow + 1 : 0;
             if (marksInARow > MAX_COMBINING_MARKS) {
-                throw InvalidInput.of(
-                        field,
-                        "The " + label + " field must not stack more than " + MAX_COMBINING_MARKS
-                                + " combining marks on one character.");
+                throw InvalidInput.of(input, Rule.TOO_MANY_COMBINING_MARKS, MAX_COMBINING_MARKS);
             }
         }
         return trimmed;

@@ -1,6 +1,8 @@
 package dev.whitelabel.domain.model;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -18,10 +20,10 @@ public record EmailAddress(String value) {
 
     public EmailAddress {
         if (value != null && Text.length(value.strip()) > MAX_LENGTH) {
-            throw InvalidInput.of("email", "The email field must not be greater than " + MAX_LENGTH + " characters.");
+            throw InvalidInput.of(Input.EMAIL, Rule.MORE_CHARACTERS_THAN, MAX_LENGTH);
         }
         if (!isValid(value)) {
-            throw InvalidInput.of("email", "The email field must be a valid email address.");
+            throw InvalidInput.of(Input.EMAIL, Rule.NOT_AN_EMAIL_ADDRESS);
         }
         value = value.strip();
     }

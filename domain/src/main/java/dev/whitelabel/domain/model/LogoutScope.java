@@ -1,6 +1,8 @@
 package dev.whitelabel.domain.model;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 import java.util.Optional;
 
 /**
@@ -36,14 +38,13 @@ public sealed interface LogoutScope {
      */
     static LogoutScope of(Optional<Long> tokenId, Optional<Long> exceptTokenId) {
         if (tokenId.isPresent() && tokenId.get() < 1) {
-            throw InvalidInput.of("token_id", "The token id field must be at least 1.");
+            throw InvalidInput.of(Input.TOKEN_ID, Rule.AT_LEAST, 1);
         }
         if (exceptTokenId.isPresent() && exceptTokenId.get() < 1) {
-            throw InvalidInput.of("except_token_id", "The except token id field must be at least 1.");
+            throw InvalidInput.of(Input.KEPT_TOKEN_ID, Rule.AT_LEAST, 1);
         }
         if (tokenId.isPresent() && exceptTokenId.isPresent()) {
-            throw InvalidInput.of(
-                    "except_token_id", "The except token id field is prohibited when token id is present.");
+            throw InvalidInput.of(Input.KEPT_TOKEN_ID, Rule.NOT_WITH_TOKEN_ID);
         }
         return tokenId.<LogoutScope>map(OneToken::new)
                 .or(() -> exceptTokenId.map(AllBut::new))

@@ -1,5 +1,6 @@
 package dev.whitelabel.domain.model;
 
+import dev.whitelabel.domain.error.Input;
 import java.util.Optional;
 
 /** A platform user to add; the password, when given, is hashed before it is stored. */
@@ -7,7 +8,7 @@ public record NewPlatformUser(
         String name, EmailAddress email, Optional<Password> password, Optional<Timezone> timezone) {
 
     public NewPlatformUser {
-        name = DisplayName.require("name", name);
+        name = DisplayName.require(Input.NAME, name);
     }
 
     public NewPlatformUser(String name, EmailAddress email) {

@@ -1,6 +1,8 @@
 package dev.whitelabel.domain.model;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,7 +13,7 @@ public record NewToken(String name, Optional<Duration> expiresIn, Device device)
     public static final long MAX_EXPIRES_IN_SECONDS = 10L * 366 * 24 * 3600;
 
     public NewToken {
-        name = DisplayName.require("token_name", name);
+        name = DisplayName.require(Input.TOKEN_NAME, name);
         expiresIn.ifPresent(NewToken::checkLifetime);
     }
 
@@ -35,11 +37,10 @@ public record NewToken(String name, Optional<Duration> expiresIn, Device device)
 
     private static void checkLifetime(Duration lifetime) {
         if (lifetime.getSeconds() < 1) {
-            throw InvalidInput.of("expires_in", "The expires in field must be at least 1.");
+            throw InvalidInput.of(Input.LIFETIME, Rule.AT_LEAST, 1);
         }
         if (lifetime.getSeconds() > MAX_EXPIRES_IN_SECONDS) {
-            throw InvalidInput.of(
-                    "expires_in", "The expires in field must not be greater than " + MAX_EXPIRES_IN_SECONDS + ".");
+            throw InvalidInput.of(Input.LIFETIME, Rule.NOT_GREATER_THAN, MAX_EXPIRES_IN_SECONDS);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.whitelabel.domain.model;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 
 /** Which page of a listing, counted from 1, and how many items a page holds. */
 public record PageRequest(int page, int perPage) {
@@ -10,10 +12,10 @@ public record PageRequest(int page, int perPage) {
 
     public PageRequest {
         if (page < 1) {
-            throw InvalidInput.of("page", "The page field must be at least 1.");
+            throw InvalidInput.of(Input.PAGE, Rule.AT_LEAST, 1);
         }
         if (perPage < 1 || perPage > MAX_PER_PAGE) {
-            throw InvalidInput.of("per_page", "The per page field must be between 1 and " + MAX_PER_PAGE + ".");
+            throw InvalidInput.of(Input.PAGE_SIZE, Rule.BETWEEN_ONE_AND, MAX_PER_PAGE);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.whitelabel.domain.model;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 import java.nio.charset.StandardCharsets;
 
 /** A password in plain text, on its way to the hasher; {@link #toString()} never shows it. */
@@ -12,14 +14,14 @@ public record Password(String value) {
 
     public Password {
         if (value == null || value.isEmpty()) {
-            throw InvalidInput.of("password", "The password field is required.");
+            throw InvalidInput.of(Input.PASSWORD, Rule.REQUIRED);
         }
-        Text.requireStorable("password", value);
+        Text.requireStorable(Input.PASSWORD, value);
         if (Text.length(value) < MIN_LENGTH) {
-            throw InvalidInput.of("password", "The password field must be at least " + MIN_LENGTH + " characters.");
+            throw InvalidInput.of(Input.PASSWORD, Rule.FEWER_CHARACTERS_THAN, MIN_LENGTH);
         }
         if (!fitsTheHash(value)) {
-            throw InvalidInput.of("password", "The password field must not be greater than " + MAX_BYTES + " bytes.");
+            throw InvalidInput.of(Input.PASSWORD, Rule.MORE_BYTES_THAN, MAX_BYTES);
         }
     }
 

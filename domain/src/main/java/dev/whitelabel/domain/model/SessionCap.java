@@ -1,6 +1,8 @@
 package dev.whitelabel.domain.model;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,8 +29,7 @@ public record SessionCap(OptionalInt maxTokensPerUser, Policy policy) {
             return Arrays.stream(values())
                     .filter(policy -> policy.wireName().equals(name))
                     .findFirst()
-                    .orElseThrow(
-                            () -> InvalidInput.of("session_cap_policy", "The selected session cap policy is invalid."));
+                    .orElseThrow(() -> InvalidInput.of(Input.SESSION_CAP_POLICY, Rule.NOT_ONE_OF_THE_CHOICES));
         }
     }
 
@@ -39,9 +40,7 @@ public record SessionCap(OptionalInt maxTokensPerUser, Policy policy) {
     /** Returns {@code max} if it is a cap a platform may set (or none), or throws the error for its field. */
     public static OptionalInt validMax(OptionalInt max) {
         if (max.isPresent() && (max.getAsInt() < 1 || max.getAsInt() > MAX_TOKENS_PER_USER)) {
-            throw InvalidInput.of(
-                    "max_tokens_per_user",
-                    "The max tokens per user field must be between 1 and " + MAX_TOKENS_PER_USER + ".");
+            throw InvalidInput.of(Input.MAX_TOKENS_PER_USER, Rule.BETWEEN_ONE_AND, MAX_TOKENS_PER_USER);
         }
         return max;
     }

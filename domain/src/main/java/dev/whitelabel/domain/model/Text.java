@@ -1,6 +1,8 @@
 package dev.whitelabel.domain.model;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 
 /**
  * What any text must be before it is stored, compared or searched for: no NUL (PostgreSQL can store
@@ -11,10 +13,10 @@ public final class Text {
 
     private Text() {}
 
-    /** Returns {@code value} unchanged, or throws the Laravel-style error for {@code field}. */
-    public static String requireStorable(String field, String value) {
+    /** Returns {@code value} unchanged, or throws the violation for {@code input}. */
+    public static String requireStorable(Input input, String value) {
         if (!isStorable(value)) {
-            throw InvalidInput.of(field, notStorable(field));
+            throw InvalidInput.of(input, Rule.NOT_STORABLE);
         }
         return value;
     }
@@ -36,17 +38,8 @@ public final class Text {
         return true;
     }
 
-    public static String notStorable(String field) {
-        return "The " + label(field) + " field must not contain NUL characters or unpaired surrogates.";
-    }
-
     /** Characters as a reader counts them: a code point each, an emoji outside the BMP included. */
     public static int length(String value) {
         return value.codePointCount(0, value.length());
-    }
-
-    /** "token_name" reads as "token name" in messages. */
-    public static String label(String field) {
-        return field.replace('_', ' ');
     }
 }

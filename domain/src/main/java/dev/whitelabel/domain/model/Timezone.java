@@ -1,6 +1,8 @@
 package dev.whitelabel.domain.model;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
@@ -9,7 +11,7 @@ public record Timezone(String id) {
 
     public Timezone {
         if (id == null || id.length() > 64 || !isZone(id)) {
-            throw InvalidInput.of("timezone", "The timezone field must be a valid timezone.");
+            throw InvalidInput.of(Input.TIMEZONE, Rule.NOT_A_TIMEZONE);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.whitelabel.domain.model;
 
+import dev.whitelabel.domain.error.Violation.Rule;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +19,6 @@ import java.util.Optional;
  */
 public record WebhookPolicy(boolean allowPrivateTargets, Duration disableAfter) {
 
-    public static final String NOT_PUBLIC = "The url field must point to a public address.";
-    public static final String PORT_NOT_ALLOWED = "The url field's port must be 80, 443, or 1024 or above.";
     /** Svix's and Stripe's: five days of failures, as an ISO-8601 duration. */
     public static final String DEFAULT_DISABLE_AFTER_ISO = "P5D";
 
@@ -40,13 +39,15 @@ public record WebhookPolicy(boolean allowPrivateTargets, Duration disableAfter) 
     }
 
     /** Why a webhook may not go to {@code port} on these addresses (all a host name resolves to), if it may not. */
-    public Optional<String> refusal(int port, List<InetAddress> addresses) {
+    public Optional<Rule> refusal(int port, List<InetAddress> addresses) {
         if (allowPrivateTargets) {
             return Optional.empty();
         }
         if (port != 80 && port != 443 && port < 1024) {
-            return Optional.of(PORT_NOT_ALLOWED);
+            return Optional.of(Rule.PORT_NOT_ALLOWED);
         }
-        return addresses.stream().anyMatch(SpecialAddresses::includes) ? Optional.of(NOT_PUBLIC) : Optional.empty();
+        return addresses.stream().anyMatch(SpecialAddresses::includes)
+                ? Optional.of(Rule.NOT_PUBLIC)
+                : Optional.empty();
     }
 }

@@ -3,7 +3,10 @@ package dev.whitelabel.domain.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation;
+import dev.whitelabel.domain.error.Violation.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,9 +16,10 @@ class DisplayNameTest {
     @ParameterizedTest
     @ValueSource(strings = {"A\u0000nn", "A\uD800nn", "Ann\uDC00", "\uD83D"})
     void text_postgresql_cannot_store_is_refused(String name) {
-        assertThatThrownBy(() -> DisplayName.require("name", name))
+        assertThatThrownBy(() -> DisplayName.require(Input.NAME, name))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The name field must not contain NUL characters or unpaired surrogates.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.NAME, Rule.NOT_STORABLE, 0)));
     }
 
     @ParameterizedTest
@@ -46,9 +50,10 @@ class DisplayNameTest {
                 "\uD83D\uDE00\u200Da"
             })
     void invisible_and_direction_characters_are_refused(String name) {
-        assertThatThrownBy(() -> DisplayName.require("name", name))
+        assertThatThrownBy(() -> DisplayName.require(Input.NAME, name))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The name field must not contain invisible or text-direction characters.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.NAME, Rule.INVISIBLE_CHARACTERS, 0)));
     }
 
     @Test
@@ -60,7 +65,7 @@ class DisplayNameTest {
         String toneFamily = "\uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDCBB";
 
         for (String name : new String[] {persian, devanagariConjunct, family, heartOnFire, toneFamily}) {
-            assertThat(DisplayName.require("name", name)).isEqualTo(name);
+            assertThat(DisplayName.require(Input.NAME, name)).isEqualTo(name);
         }
     }
 
@@ -68,26 +73,28 @@ class DisplayNameTest {
     void a_joiner_does_not_start_a_new_stack_of_marks() {
         String stacked = "Z" + ("\u0301".repeat(30) + "\u200D").repeat(2) + "\u0301";
 
-        assertThatThrownBy(() -> DisplayName.require("name", stacked)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> DisplayName.require(Input.NAME, stacked)).isInstanceOf(InvalidInput.class);
     }
 
     @Test
     void every_kind_of_space_around_a_name_is_trimmed() {
-        assertThat(DisplayName.require("name", "\u00A0Ann\u202F\u3000")).isEqualTo("Ann");
-        assertThatThrownBy(() -> DisplayName.require("name", "\u00A0\u2007"))
+        assertThat(DisplayName.require(Input.NAME, "\u00A0Ann\u202F\u3000")).isEqualTo("Ann");
+        assertThatThrownBy(() -> DisplayName.require(Input.NAME, "\u00A0\u2007"))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The name field is required.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.NAME, Rule.REQUIRED, 0)));
     }
 
     @Test
     void at_most_thirty_combining_marks_stack_on_one_character() {
         String thirty = "Z" + "\u0301".repeat(30);
 
-        assertThat(DisplayName.require("name", thirty)).isEqualTo(thirty);
-        assertThatThrownBy(() -> DisplayName.require("name", thirty + "\u0302"))
+        assertThat(DisplayName.require(Input.NAME, thirty)).isEqualTo(thirty);
+        assertThatThrownBy(() -> DisplayName.require(Input.NAME, thirty + "\u0302"))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The name field must not stack more than 30 combining marks on one character.");
-        assertThat(DisplayName.require("name", ("e" + "\u0301".repeat(30)).repeat(3)))
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.NAME, Rule.TOO_MANY_COMBINING_MARKS, 30)));
+        assertThat(DisplayName.require(Input.NAME, ("e" + "\u0301".repeat(30)).repeat(3)))
                 .hasSize(93);
     }
 
@@ -95,25 +102,28 @@ class DisplayNameTest {
     void length_counts_code_points_as_a_reader_does() {
         String emoji = "\uD83D\uDE00";
 
-        assertThat(DisplayName.require("name", emoji.repeat(255))).hasSize(510);
-        assertThatThrownBy(() -> DisplayName.require("name", emoji.repeat(256)))
+        assertThat(DisplayName.require(Input.NAME, emoji.repeat(255))).hasSize(510);
+        assertThatThrownBy(() -> DisplayName.require(Input.NAME, emoji.repeat(256)))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The name field must not be greater than 255 characters.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.NAME, Rule.MORE_CHARACTERS_THAN, 255)));
     }
 
     @Test
     void control_characters_are_refused_and_names_are_trimmed() {
-        assertThatThrownBy(() -> DisplayName.require("token_name", "a\u0007b"))
+        assertThatThrownBy(() -> DisplayName.require(Input.TOKEN_NAME, "a\u0007b"))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The token name field must not contain control characters.");
-        assertThat(DisplayName.require("name", "  Ann  ")).isEqualTo("Ann");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.TOKEN_NAME, Rule.CONTROL_CHARACTERS, 0)));
+        assertThat(DisplayName.require(Input.NAME, "  Ann  ")).isEqualTo("Ann");
     }
 
     @Test
     void a_password_refuses_what_it_cannot_hash_faithfully() {
         assertThatThrownBy(() -> new Password("correct horse\uD800"))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("The password field must not contain NUL characters or unpaired surrogates.");
+                .satisfies(e -> assertThat(((InvalidInput) e).violations())
+                        .containsExactly(new Violation(Input.PASSWORD, Rule.NOT_STORABLE, 0)));
         assertThat(Password.fitsTheHash("\u00e9".repeat(36))).isTrue();
         assertThat(Password.fitsTheHash("\u00e9".repeat(36) + "x")).isFalse();
     }

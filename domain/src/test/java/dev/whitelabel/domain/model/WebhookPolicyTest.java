@@ -2,6 +2,7 @@ package dev.whitelabel.domain.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whitelabel.domain.error.Violation.Rule;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -31,14 +32,14 @@ class WebhookPolicyTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 22, 25, 79, 81, 442, 444, 1023})
     void other_ports_below_1024_are_refused(int port) throws UnknownHostException {
-        assertThat(publicOnly.refusal(port, addresses("8.8.8.8"))).contains(WebhookPolicy.PORT_NOT_ALLOWED);
+        assertThat(publicOnly.refusal(port, addresses("8.8.8.8"))).contains(Rule.PORT_NOT_ALLOWED);
     }
 
     @Test
     void one_special_address_among_public_ones_refuses_the_host() throws UnknownHostException {
         assertThat(publicOnly.refusal(443, addresses("8.8.8.8", "2606:4700::1111")))
                 .isEmpty();
-        assertThat(publicOnly.refusal(443, addresses("8.8.8.8", "127.0.0.1"))).contains(WebhookPolicy.NOT_PUBLIC);
+        assertThat(publicOnly.refusal(443, addresses("8.8.8.8", "127.0.0.1"))).contains(Rule.NOT_PUBLIC);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.whitelabel.adapters.http.webhooks;
 
+import dev.whitelabel.adapters.http.InputErrors;
+import dev.whitelabel.domain.error.Input;
+import dev.whitelabel.domain.error.Violation;
+import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.out.HostResolver;
 import java.io.IOException;
@@ -51,9 +55,10 @@ final class TargetAddresses implements SocketAddressResolver {
         if (addresses.isEmpty()) {
             throw new UnknownHostException(host);
         }
-        Optional<String> refusal = policy.refusal(port, addresses);
+        Optional<Rule> refusal = policy.refusal(port, addresses);
         if (refusal.isPresent()) {
-            throw new Refused(refusal.get());
+            // worded as the API words it when the endpoint is created, for the delivery's last_error
+            throw new Refused(InputErrors.message(Violation.of(Input.URL, refusal.get())));
         }
         return addresses.stream()
                 .map(address -> new InetSocketAddress(address, port))
