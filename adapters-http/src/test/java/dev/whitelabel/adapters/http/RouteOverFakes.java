@@ -65,7 +65,12 @@ final class RouteOverFakes implements AfterEachCallback {
         this.refusal = refusal;
     }
 
-    /** The one call the route made: its method's name, then its arguments. */
+    /** Each call the fakes received, in order: its method's name, then its arguments. */
+    List<List<Object>> calls() {
+        return calls;
+    }
+
+    /** The one call the route made. */
     List<Object> onlyCall() {
         assertThat(calls).hasSize(1);
         return calls.get(0);
