@@ -7,14 +7,10 @@ import static dev.whitelabel.adapters.http.RouteOverFakes.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelabel.domain.error.UserNotFound;
-import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuditEvent;
-import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
-import dev.whitelabel.domain.model.TokenSummary;
-import dev.whitelabel.domain.port.in.ListUserTokensUseCase;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,17 +32,7 @@ class ListingRoutesFakeTest {
     void serve() {
         api = fakes.serve(ListingRoutes.of(
                 (actor, search, page) -> fakes.answer(new Page<>(List.of(ANN), page, 3), "users", actor, search, page),
-                new ListUserTokensUseCase() {
-                    @Override
-                    public Page<TokenSummary> list(Actor actor, long userId, PageRequest page) {
-                        return fakes.answer(new Page<>(List.of(), page, 0), "tokens", actor, userId, page);
-                    }
-
-                    @Override
-                    public Page<TokenSummary> listOwn(AuthenticatedUser caller, PageRequest page) {
-                        throw new AssertionError("the user's own route");
-                    }
-                },
+                fakes.userTokens(List.of()),
                 (actor, page) -> fakes.answer(new Page<>(List.of(LOGOUT_OF_ANN), page, 1), "audit", actor, page)));
     }
 
@@ -73,7 +59,7 @@ class ListingRoutesFakeTest {
         var unknown = api.get("/api/white-label/users/3/tokens", ADMIN_TOKEN);
 
         assertThat(notAnId.body()).isEqualTo("{\"error\":\"User not found.\"}");
-        assertThat(fakes.calls().get(0)).isEqualTo(List.of("tokens", AS_ADMIN, 2L, PageRequest.first()));
+        assertThat(fakes.calls().get(0)).isEqualTo(List.of("list", AS_ADMIN, 2L, PageRequest.first()));
         assertThat(listed.json().get("data")).isEmpty();
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo("{\"error\":\"User not found.\"}");

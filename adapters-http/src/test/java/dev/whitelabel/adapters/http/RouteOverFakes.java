@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuthenticatedUser;
+import dev.whitelabel.domain.model.LogoutResult;
+import dev.whitelabel.domain.model.Page;
+import dev.whitelabel.domain.model.PageRequest;
+import dev.whitelabel.domain.model.Password;
 import dev.whitelabel.domain.model.Role;
+import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
+import dev.whitelabel.domain.port.in.ListUserTokensUseCase;
+import dev.whitelabel.domain.port.in.ManageAccountsUseCase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,6 +85,52 @@ final class RouteOverFakes implements AfterEachCallback {
 
     void assertNoCall() {
         assertThat(calls).as("no use case called").isEmpty();
+    }
+
+    /** The accounts use case, which two groups call: every logout of it ends {@code revoked} tokens. */
+    ManageAccountsUseCase accounts(int revoked) {
+        var result = new LogoutResult(revoked);
+        return new ManageAccountsUseCase() {
+            @Override
+            public LogoutResult changeOwnPassword(AuthenticatedUser caller, String currentPassword, Password password) {
+                return answer(result, "changeOwnPassword", caller, currentPassword, password);
+            }
+
+            @Override
+            public LogoutResult setPassword(Actor actor, long userId, Password password) {
+                return answer(result, "setPassword", actor, userId, password);
+            }
+
+            @Override
+            public LogoutResult disable(Actor actor, long userId) {
+                return answer(result, "disable", actor, userId);
+            }
+
+            @Override
+            public void enable(Actor actor, long userId) {
+                answer(null, "enable", actor, userId);
+            }
+
+            @Override
+            public LogoutResult delete(Actor actor, long userId) {
+                return answer(result, "delete", actor, userId);
+            }
+        };
+    }
+
+    /** The tokens use case, which two groups call: every page it answers holds {@code tokens}. */
+    ListUserTokensUseCase userTokens(List<TokenSummary> tokens) {
+        return new ListUserTokensUseCase() {
+            @Override
+            public Page<TokenSummary> list(Actor actor, long userId, PageRequest page) {
+                return answer(new Page<>(tokens, page, tokens.size()), "list", actor, userId, page);
+            }
+
+            @Override
+            public Page<TokenSummary> listOwn(AuthenticatedUser caller, PageRequest page) {
+                return answer(new Page<>(tokens, page, tokens.size()), "listOwn", caller, page);
+            }
+        };
     }
 
     @Override
