@@ -86,10 +86,7 @@ class AccountLifecycleRoutesTest {
     }
 
     ApiClient.Answer patch(String path, String token, String json) {
-        return running.api.send(running.api
-                .request(path, token)
-                .header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+        return running.api.patchJson(path, token, json);
     }
 
     @Test

@@ -50,6 +50,12 @@ public final class ApiClient {
         return post(path, token, "application/json", json);
     }
 
+    public Answer patchJson(String path, String token, String json) {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer post(String path, String token, String contentType, String body) {
         var request = request(path, token).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {

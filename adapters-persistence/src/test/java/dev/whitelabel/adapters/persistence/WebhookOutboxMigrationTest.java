@@ -29,7 +29,11 @@ class WebhookOutboxMigrationTest {
     }
 
     @Test
-    @EnabledIfEnvironmentVariable(named = TestPostgres.URL_VARIABLE, matches = ".+")
+    @EnabledIfEnvironmentVariable(
+            named = TestPostgres.URL_VARIABLE,
+            matches = ".+",
+            disabledReason =
+                    "set WHITELABEL_TEST_PG_URL (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) to run")
     void on_postgresql() throws Exception {
         try (var schema = TestPostgres.freshSchema()) {
             pendingDeliveryCarriedOver(schema.url());
