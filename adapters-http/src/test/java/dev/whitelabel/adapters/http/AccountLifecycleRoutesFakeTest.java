@@ -24,7 +24,11 @@ class AccountLifecycleRoutesFakeTest {
 
     @BeforeEach
     void serve() {
-        api = fakes.serve(AccountLifecycleRoutes.of(fakes.accounts(4)));
+        api = fakes.serve(AccountLifecycleRoutes.of(
+                fakes.accounts(4).setPassword(),
+                fakes.accounts(4).disable(),
+                fakes.accounts(4).enable(),
+                fakes.accounts(4).delete()));
     }
 
     @Test

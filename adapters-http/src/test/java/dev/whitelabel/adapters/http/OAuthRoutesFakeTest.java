@@ -6,7 +6,6 @@ import static dev.whitelabel.adapters.http.RouteOverFakes.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelabel.domain.model.Introspection;
-import dev.whitelabel.domain.port.in.ServiceClientDoorsUseCase;
 import java.net.http.HttpRequest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,17 +26,9 @@ class OAuthRoutesFakeTest {
 
     @BeforeEach
     void serve() {
-        api = fakes.serve(OAuthRoutes.of(new ServiceClientDoorsUseCase() {
-            @Override
-            public Introspection introspect(String clientId, String secret, String token) {
-                return fakes.answer(verdict, "introspect", clientId, secret, token);
-            }
-
-            @Override
-            public boolean revoke(String clientId, String secret, String token) {
-                return fakes.answer(clientProven, "revoke", clientId, secret, token);
-            }
-        }));
+        api = fakes.serve(OAuthRoutes.of(
+                (clientId, secret, token) -> fakes.answer(verdict, "introspect", clientId, secret, token),
+                (clientId, secret, token) -> fakes.answer(clientProven, "revoke", clientId, secret, token)));
     }
 
     /** Basic credentials are URL-encoded before base64 (RFC 6749 section 2.3.1): "p%40ss" is "p@ss". */

@@ -7,13 +7,16 @@ import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.model.LogoutResult;
 import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
-import dev.whitelabel.domain.model.Password;
 import dev.whitelabel.domain.model.Role;
 import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
+import dev.whitelabel.domain.port.in.ChangeOwnPasswordUseCase;
+import dev.whitelabel.domain.port.in.DeleteUserUseCase;
+import dev.whitelabel.domain.port.in.DisableUserUseCase;
+import dev.whitelabel.domain.port.in.EnableUserUseCase;
 import dev.whitelabel.domain.port.in.ListUserTokensUseCase;
-import dev.whitelabel.domain.port.in.ManageAccountsUseCase;
+import dev.whitelabel.domain.port.in.SetPasswordUseCase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,35 +90,24 @@ final class RouteOverFakes implements AfterEachCallback {
         assertThat(calls).as("no use case called").isEmpty();
     }
 
-    /** The accounts use case, which two groups call: every logout of it ends {@code revoked} tokens. */
-    ManageAccountsUseCase accounts(int revoked) {
+    /** The account use cases, which two groups call. */
+    record Accounts(
+            ChangeOwnPasswordUseCase changeOwnPassword,
+            SetPasswordUseCase setPassword,
+            DisableUserUseCase disable,
+            EnableUserUseCase enable,
+            DeleteUserUseCase delete) {}
+
+    /** The account use cases, each recording its call; every logout of theirs ends {@code revoked} tokens. */
+    Accounts accounts(int revoked) {
         var result = new LogoutResult(revoked);
-        return new ManageAccountsUseCase() {
-            @Override
-            public LogoutResult changeOwnPassword(AuthenticatedUser caller, String currentPassword, Password password) {
-                return answer(result, "changeOwnPassword", caller, currentPassword, password);
-            }
-
-            @Override
-            public LogoutResult setPassword(Actor actor, long userId, Password password) {
-                return answer(result, "setPassword", actor, userId, password);
-            }
-
-            @Override
-            public LogoutResult disable(Actor actor, long userId) {
-                return answer(result, "disable", actor, userId);
-            }
-
-            @Override
-            public void enable(Actor actor, long userId) {
-                answer(null, "enable", actor, userId);
-            }
-
-            @Override
-            public LogoutResult delete(Actor actor, long userId) {
-                return answer(result, "delete", actor, userId);
-            }
-        };
+        return new Accounts(
+                change -> answer(
+                        result, "changeOwnPassword", change.caller(), change.currentPassword(), change.password()),
+                set -> answer(result, "setPassword", set.actor(), set.userId(), set.password()),
+                (actor, userId) -> answer(result, "disable", actor, userId),
+                (actor, userId) -> answer(null, "enable", actor, userId),
+                (actor, userId) -> answer(result, "delete", actor, userId));
     }
 
     /** The tokens use case, which two groups call: every page it answers holds {@code tokens}. */

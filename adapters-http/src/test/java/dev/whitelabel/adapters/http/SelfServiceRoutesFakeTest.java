@@ -6,16 +6,17 @@ import static dev.whitelabel.adapters.http.RouteOverFakes.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelabel.domain.error.ApiKeyNotFound;
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.model.ApiKey;
-import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.LogoutResult;
 import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.Password;
 import dev.whitelabel.domain.model.PlainTextToken;
 import dev.whitelabel.domain.model.TokenSummary;
-import dev.whitelabel.domain.port.in.ManageApiKeysUseCase;
+import dev.whitelabel.domain.port.in.CreateApiKeyUseCase;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,29 +40,15 @@ class SelfServiceRoutesFakeTest {
 
     @BeforeEach
     void serve() {
-        var apiKeys = new ManageApiKeysUseCase() {
-            @Override
-            public ApiKey create(AuthenticatedUser caller, String name, Device device) {
-                var created =
-                        new ApiKey(token(23, name), PlainTextToken.parse(KEY).orElseThrow());
-                return fakes.answer(created, "create", caller, name, device);
-            }
-
-            @Override
-            public List<TokenSummary> list(AuthenticatedUser caller) {
-                return fakes.answer(List.of(token(23, "ci")), "list", caller);
-            }
-
-            @Override
-            public void delete(AuthenticatedUser caller, long keyId) {
-                fakes.answer(null, "delete", caller, keyId);
-            }
-        };
+        CreateApiKeyUseCase create = (caller, name, device) -> fakes.answer(
+                new ApiKey(token(23, name), PlainTextToken.parse(KEY).orElseThrow()), "create", caller, name, device);
         api = fakes.serve(SelfServiceRoutes.of(
                 (caller, scope) -> fakes.answer(new LogoutResult(1), "logout", caller, scope),
-                apiKeys,
+                create,
+                caller -> fakes.answer(List.of(token(23, "ci")), "list", caller),
+                (caller, keyId) -> fakes.answer(null, "delete", caller, keyId),
                 fakes.userTokens(List.of(token(22, "phone"), token(21, "laptop"))),
-                fakes.accounts(2)));
+                fakes.accounts(2).changeOwnPassword()));
     }
 
     @Test
@@ -94,7 +81,7 @@ class SelfServiceRoutesFakeTest {
     void a_password_change_passes_both_passwords_and_a_wrong_current_one_is_a_422_on_it() {
         String body = "{\"current_password\":\"old one\",\"password\":\"new password\"}";
         var changed = api.postJson("/api/user/password", ANN_TOKEN, body);
-        fakes.refuse(InvalidInput.of("current_password", "The password is incorrect."));
+        fakes.refuse(InvalidInput.of(Input.CURRENT_PASSWORD, Rule.INCORRECT));
         var wrong = api.postJson("/api/user/password", ANN_TOKEN, body);
 
         assertThat(fakes.calls().get(0))

@@ -7,10 +7,8 @@ import static dev.whitelabel.adapters.http.RouteOverFakes.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelabel.domain.error.ServiceClientNotFound;
-import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.ServiceClient;
 import dev.whitelabel.domain.model.ServiceClientCreated;
-import dev.whitelabel.domain.port.in.ManageServiceClientsUseCase;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,22 +27,10 @@ class ServiceClientRoutesFakeTest {
 
     @BeforeEach
     void serve() {
-        api = fakes.serve(ServiceClientRoutes.of(new ManageServiceClientsUseCase() {
-            @Override
-            public ServiceClientCreated create(Actor actor, String name) {
-                return fakes.answer(new ServiceClientCreated(BILLING, "wls_xyz"), "create", actor, name);
-            }
-
-            @Override
-            public List<ServiceClient> list(Actor actor) {
-                return fakes.answer(List.of(BILLING), "list", actor);
-            }
-
-            @Override
-            public void delete(Actor actor, long serviceClientId) {
-                fakes.answer(null, "delete", actor, serviceClientId);
-            }
-        }));
+        api = fakes.serve(ServiceClientRoutes.of(
+                (actor, name) -> fakes.answer(new ServiceClientCreated(BILLING, "wls_xyz"), "create", actor, name),
+                actor -> fakes.answer(List.of(BILLING), "list", actor),
+                (actor, serviceClientId) -> fakes.answer(null, "delete", actor, serviceClientId)));
     }
 
     @Test

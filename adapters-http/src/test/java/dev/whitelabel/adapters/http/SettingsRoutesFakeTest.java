@@ -5,9 +5,7 @@ import static dev.whitelabel.adapters.http.RouteOverFakes.ANN_TOKEN;
 import static dev.whitelabel.adapters.http.RouteOverFakes.AS_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.SessionCap;
-import dev.whitelabel.domain.port.in.ManageSettingsUseCase;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -28,18 +26,10 @@ class SettingsRoutesFakeTest {
 
     @BeforeEach
     void serve() {
-        api = fakes.serve(SettingsRoutes.of(new ManageSettingsUseCase() {
-            @Override
-            public SessionCap sessionCap(Actor actor) {
-                return fakes.answer(FIVE_THEN_REJECT, "sessionCap", actor);
-            }
-
-            @Override
-            public SessionCap changeSessionCap(
-                    Actor actor, Optional<OptionalInt> max, Optional<SessionCap.Policy> policy) {
-                return fakes.answer(SessionCap.NONE, "changeSessionCap", actor, max, policy);
-            }
-        }));
+        api = fakes.serve(SettingsRoutes.of(
+                actor -> fakes.answer(FIVE_THEN_REJECT, "sessionCap", actor),
+                change -> fakes.answer(
+                        SessionCap.NONE, "changeSessionCap", change.actor(), change.max(), change.policy())));
     }
 
     @Test

@@ -7,9 +7,10 @@ import static dev.whitelabel.adapters.http.RouteOverFakes.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelabel.domain.error.DeliveryNotFound;
+import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
+import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.error.WebhookNotFound;
-import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.WebhookDelivery;
@@ -17,7 +18,6 @@ import dev.whitelabel.domain.model.WebhookEnabled;
 import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEndpointCreated;
 import dev.whitelabel.domain.model.WebhookEventType;
-import dev.whitelabel.domain.port.in.ManageWebhooksUseCase;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,42 +55,24 @@ class WebhookRoutesFakeTest {
 
     @BeforeEach
     void serve() {
-        api = fakes.serve(WebhookRoutes.of(new ManageWebhooksUseCase() {
-            @Override
-            public WebhookEndpointCreated create(Actor actor, String url, Set<WebhookEventType> events) {
-                return fakes.answer(new WebhookEndpointCreated(DISABLED, "whsec_x"), "create", actor, url, events);
-            }
-
-            @Override
-            public List<WebhookEndpoint> list(Actor actor) {
-                return fakes.answer(List.of(DISABLED), "list", actor);
-            }
-
-            @Override
-            public WebhookEndpoint find(Actor actor, long endpointId) {
-                return fakes.answer(DISABLED, "find", actor, endpointId);
-            }
-
-            @Override
-            public WebhookEnabled enable(Actor actor, long endpointId) {
-                return fakes.answer(new WebhookEnabled(DISABLED, 4), "enable", actor, endpointId);
-            }
-
-            @Override
-            public void delete(Actor actor, long endpointId) {
-                fakes.answer(null, "delete", actor, endpointId);
-            }
-
-            @Override
-            public Page<WebhookDelivery> deliveries(Actor actor, long endpointId, PageRequest page) {
-                return fakes.answer(new Page<>(List.of(FAILED_TWICE), page, 1), "deliveries", actor, endpointId, page);
-            }
-
-            @Override
-            public void retry(Actor actor, long endpointId, long deliveryId) {
-                fakes.answer(null, "retry", actor, endpointId, deliveryId);
-            }
-        }));
+        api = fakes.serve(WebhookRoutes.of(
+                create -> fakes.answer(
+                        new WebhookEndpointCreated(DISABLED, "whsec_x"),
+                        "create",
+                        create.actor(),
+                        create.url(),
+                        create.events()),
+                actor -> fakes.answer(List.of(DISABLED), "list", actor),
+                (actor, endpointId) -> fakes.answer(DISABLED, "find", actor, endpointId),
+                (actor, endpointId) -> fakes.answer(new WebhookEnabled(DISABLED, 4), "enable", actor, endpointId),
+                (actor, endpointId) -> fakes.answer(null, "delete", actor, endpointId),
+                query -> fakes.answer(
+                        new Page<>(List.of(FAILED_TWICE), query.page(), 1),
+                        "deliveries",
+                        query.actor(),
+                        query.endpointId(),
+                        query.page()),
+                retry -> fakes.answer(null, "retry", retry.actor(), retry.endpointId(), retry.deliveryId())));
     }
 
     @Test
@@ -110,12 +92,13 @@ class WebhookRoutesFakeTest {
 
     @Test
     void a_url_the_use_case_refuses_is_its_422() {
-        fakes.refuse(InvalidInput.of("url", "The url field must be a public http(s) URL."));
+        fakes.refuse(InvalidInput.of(Input.URL, Rule.NOT_PUBLIC));
 
         var answer = api.postJson(PATH, ADMIN_TOKEN, "{\"url\":\"http://10.0.0.1/\"}");
 
         assertThat(answer.status()).isEqualTo(422);
-        assertThat(answer.json().at("/errors/url/0").asText()).isEqualTo("The url field must be a public http(s) URL.");
+        assertThat(answer.json().at("/errors/url/0").asText())
+                .isEqualTo("The url field must point to a public address.");
     }
 
     @Test
