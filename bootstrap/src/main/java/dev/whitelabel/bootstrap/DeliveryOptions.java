@@ -19,7 +19,7 @@ final class DeliveryOptions {
             defaultValue = "${env:WHITELABEL_WEBHOOK_TIMEOUT_SECONDS:-" + DeliveryLimits.DEFAULT_DEADLINE_SECONDS + "}",
             description = "The deadline of a whole webhook attempt: connect, send, the answer read"
                     + " (env WHITELABEL_WEBHOOK_TIMEOUT_SECONDS). Default: ${DEFAULT-VALUE}")
-    int timeoutSeconds;
+    String timeoutSeconds;
 
     @Option(
             names = "--webhook-attempts-per-endpoint",
@@ -28,12 +28,19 @@ final class DeliveryOptions {
                     "${env:WHITELABEL_WEBHOOK_ATTEMPTS_PER_ENDPOINT:-" + DeliveryLimits.DEFAULT_PER_ENDPOINT + "}",
             description = "Most attempts of one webhook endpoint running at once on this instance"
                     + " (env WHITELABEL_WEBHOOK_ATTEMPTS_PER_ENDPOINT). Default: ${DEFAULT-VALUE}")
-    int perEndpoint;
+    String perEndpoint;
 
     DeliveryLimits limits() {
         try {
             return new DeliveryLimits(
-                    Duration.ofSeconds(timeoutSeconds), perEndpoint, DeliveryLimits.DEFAULT.inFlight());
+                    Duration.ofSeconds(WholeNumbers.of(
+                            spec,
+                            "--webhook-timeout-seconds",
+                            timeoutSeconds,
+                            DeliveryLimits.DEFAULT_DEADLINE_SECONDS)),
+                    WholeNumbers.of(
+                            spec, "--webhook-attempts-per-endpoint", perEndpoint, DeliveryLimits.DEFAULT_PER_ENDPOINT),
+                    DeliveryLimits.DEFAULT.inFlight());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -19,7 +19,7 @@ final class LoginThrottleOptions {
             defaultValue = "${env:WHITELABEL_LOGIN_FAILURES_PER_EMAIL:-" + LoginThrottle.DEFAULT_PER_EMAIL + "}",
             description = "Failed logins for one email of a platform, within the window, before 429"
                     + " (env WHITELABEL_LOGIN_FAILURES_PER_EMAIL). Default: ${DEFAULT-VALUE}")
-    int perEmail;
+    String perEmail;
 
     @Option(
             names = "--login-failures-per-ip",
@@ -27,7 +27,7 @@ final class LoginThrottleOptions {
             defaultValue = "${env:WHITELABEL_LOGIN_FAILURES_PER_IP:-" + LoginThrottle.DEFAULT_PER_IP + "}",
             description = "Failed logins from one address on a platform, within the window, before 429"
                     + " (env WHITELABEL_LOGIN_FAILURES_PER_IP). Default: ${DEFAULT-VALUE}")
-    int perIp;
+    String perIp;
 
     @Option(
             names = "--login-failure-window-seconds",
@@ -36,11 +36,18 @@ final class LoginThrottleOptions {
                     "${env:WHITELABEL_LOGIN_FAILURE_WINDOW_SECONDS:-" + LoginThrottle.DEFAULT_WINDOW_SECONDS + "}",
             description = "The sliding window both limits count in (env WHITELABEL_LOGIN_FAILURE_WINDOW_SECONDS)."
                     + " Default: ${DEFAULT-VALUE}")
-    int windowSeconds;
+    String windowSeconds;
 
     LoginThrottle throttle() {
         try {
-            return new LoginThrottle(perEmail, perIp, Duration.ofSeconds(windowSeconds));
+            return new LoginThrottle(
+                    WholeNumbers.of(spec, "--login-failures-per-email", perEmail, LoginThrottle.DEFAULT_PER_EMAIL),
+                    WholeNumbers.of(spec, "--login-failures-per-ip", perIp, LoginThrottle.DEFAULT_PER_IP),
+                    Duration.ofSeconds(WholeNumbers.of(
+                            spec,
+                            "--login-failure-window-seconds",
+                            windowSeconds,
+                            LoginThrottle.DEFAULT_WINDOW_SECONDS)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -17,4 +17,8 @@ record ProductSettings(LoginThrottle loginThrottle, WebhookPolicy webhookPolicy,
     ProductSettings with(WebhookPolicy policy) {
         return new ProductSettings(loginThrottle, policy, deliveryLimits);
     }
+
+    ProductSettings with(LoginThrottle throttle) {
+        return new ProductSettings(throttle, webhookPolicy, deliveryLimits);
+    }
 }

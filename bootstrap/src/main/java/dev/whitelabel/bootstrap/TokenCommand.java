@@ -41,6 +41,10 @@ final class TokenCommand {
         @Mixin
         DatabaseOptions database;
 
+        /** Failed logins are pruned only once out of the window the server counts them in. */
+        @Mixin
+        LoginThrottleOptions loginThrottle;
+
         @Option(
                 names = "--retention-days",
                 paramLabel = "DAYS",
@@ -53,8 +57,11 @@ final class TokenCommand {
             if (retentionDays < 0) {
                 throw new ParameterException(database.command.commandLine(), "--retention-days is 0 or more");
             }
-            return database.printResultOf(useCases ->
-                    new CommandResults.Pruned(useCases.pruneTokens().prune(Duration.ofDays(retentionDays))));
+            var settings = ProductSettings.DEFAULTS.with(loginThrottle.throttle());
+            return database.printResultOf(
+                    settings,
+                    useCases ->
+                            new CommandResults.Pruned(useCases.pruneTokens().prune(Duration.ofDays(retentionDays))));
         }
     }
 }

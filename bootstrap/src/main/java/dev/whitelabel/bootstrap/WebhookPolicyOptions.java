@@ -33,7 +33,7 @@ final class WebhookPolicyOptions {
 
     WebhookPolicy policy() {
         return new WebhookPolicy(
-                "true".equalsIgnoreCase(allowPrivate.strip()),
+                "true".equalsIgnoreCase(allowPrivate),
                 disableAfter.isBlank() ? WebhookPolicy.DEFAULT_DISABLE_AFTER : duration(disableAfter.strip()));
     }
 

@@ -59,7 +59,6 @@ final class ApiMetrics {
                 .increment();
     }
 
-    /** {@code kind}: admin_one, admin_others, admin_all, self_one, self_others or self_all. */
     /** A logout by {@code who} (admin or self), counted by what it ended: one, others or all. */
     void loggedOut(String who, LogoutScope scope, int revokedTokens) {
         String ended = scope.match(new LogoutScope.Cases<>() {
@@ -91,6 +90,7 @@ final class ApiMetrics {
         loggedOut(who + "_" + ended, revokedTokens);
     }
 
+    /** {@code kind}: admin_one, admin_others, admin_all, self_one, self_others, self_all, or what else ended tokens. */
     void loggedOut(String kind, int revokedTokens) {
         Counter.builder("whitelabel.logouts")
                 .tag("kind", kind)

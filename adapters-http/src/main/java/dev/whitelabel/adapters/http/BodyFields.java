@@ -175,11 +175,17 @@ final class BodyFields {
         try {
             return Optional.of(rule.apply(value.get()));
         } catch (InvalidInput invalid) {
-            InputErrors.errors(invalid)
-                    .forEach((field, messages) -> errors.computeIfAbsent(field, key -> new ArrayList<>())
-                            .addAll(messages));
+            merge(InputErrors.errors(invalid));
+            return Optional.empty();
+        } catch (InvalidRequest invalid) {
+            merge(invalid.errors());
             return Optional.empty();
         }
+    }
+
+    private void merge(Map<String, List<String>> more) {
+        more.forEach((field, messages) ->
+                errors.computeIfAbsent(field, key -> new ArrayList<>()).addAll(messages));
     }
 
     /** Refuses the request if any field read so far was wrong. */

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that turns a refusal into an HTTP answer. Response bodies carry fixed texts only: no input,
+ * Where refusals become HTTP answers (a use case's through {@link HttpErrorMapper}). Response bodies carry fixed texts only: no input,
  * no exception message, no class name. The one exception is the name of a query parameter a route
  * does not take, so that a caller can find their typo: short, percent-encoded ({@link QueryParameters}).
  *

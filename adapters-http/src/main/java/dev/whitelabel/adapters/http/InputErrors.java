@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Invalid input as the API words it, Laravel-style: each input's field name and each broken rule's
- * message. The one place these words live; the command line answers with them too.
+ * message, for what the use cases refuse; the command line answers with them too. Errors of the
+ * request's own form (a wrong JSON type, an unknown choice) are worded where they are read.
  */
 public final class InputErrors {
 

@@ -91,6 +91,16 @@ class WebhookRoutesFakeTest {
     }
 
     @Test
+    void an_unknown_event_type_is_answered_with_the_other_fields_errors() {
+        var answer = api.postJson(PATH, ADMIN_TOKEN, "{\"events\":[\"x\"]}");
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().get("errors").fieldNames()).toIterable().containsExactly("url", "events");
+        assertThat(answer.json().get("message").asText()).endsWith("(and 1 more error)");
+        fakes.assertNoCall();
+    }
+
+    @Test
     void a_url_the_use_case_refuses_is_its_422() {
         fakes.refuse(InvalidInput.of(Input.URL, Rule.NOT_PUBLIC));
 
