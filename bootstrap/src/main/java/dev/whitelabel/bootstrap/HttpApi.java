@@ -7,7 +7,7 @@ import dev.whitelabel.adapters.http.HttpSettings;
 import dev.whitelabel.adapters.http.ListingRoutes;
 import dev.whitelabel.adapters.http.LogoutRoute;
 import dev.whitelabel.adapters.http.OAuthRoutes;
-import dev.whitelabel.adapters.http.RouteGroup;
+import dev.whitelabel.adapters.http.RouteGroups;
 import dev.whitelabel.adapters.http.SelfServiceRoutes;
 import dev.whitelabel.adapters.http.ServiceClientRoutes;
 import dev.whitelabel.adapters.http.SettingsRoutes;
@@ -34,29 +34,32 @@ public final class HttpApi {
     }
 
     /** In the order Javalin tries them: the routes called most first. */
-    static List<RouteGroup> routeGroups(WhitelabelUseCases u) {
-        return List.of(
-                OAuthRoutes.of(u.introspectToken(), u.revokeToken()),
-                SelfServiceRoutes.of(
+    static RouteGroups routeGroups(WhitelabelUseCases u) {
+        return support -> List.of(
+                new OAuthRoutes(u.introspectToken(), u.revokeToken(), support),
+                new SelfServiceRoutes(
                         u.logoutSelf(),
                         u.createApiKey(),
                         u.listApiKeys(),
                         u.deleteApiKey(),
                         u.listUserTokens(),
-                        u.changeOwnPassword()),
-                LogoutRoute.of(u.logoutPlatformUser()),
-                AccountRoutes.of(u.registerPlatformUser(), u.loginPlatformUser(), u.createToken()),
-                ListingRoutes.of(u.listPlatformUsers(), u.listUserTokens(), u.readAuditTrail()),
-                AccountLifecycleRoutes.of(u.setPassword(), u.disableUser(), u.enableUser(), u.deleteUser()),
-                SettingsRoutes.of(u.readSessionCap(), u.changeSessionCap()),
-                ServiceClientRoutes.of(u.createServiceClient(), u.listServiceClients(), u.deleteServiceClient()),
-                WebhookRoutes.of(
+                        u.changeOwnPassword(),
+                        support),
+                new LogoutRoute(u.logoutPlatformUser(), support),
+                new AccountRoutes(u.registerPlatformUser(), u.loginPlatformUser(), u.createToken(), support),
+                new ListingRoutes(u.listPlatformUsers(), u.listUserTokens(), u.readAuditTrail()),
+                new AccountLifecycleRoutes(u.setPassword(), u.disableUser(), u.enableUser(), u.deleteUser(), support),
+                new SettingsRoutes(u.readSessionCap(), u.changeSessionCap(), support),
+                new ServiceClientRoutes(
+                        u.createServiceClient(), u.listServiceClients(), u.deleteServiceClient(), support),
+                new WebhookRoutes(
                         u.createWebhook(),
                         u.listWebhooks(),
                         u.findWebhook(),
                         u.enableWebhook(),
                         u.deleteWebhook(),
                         u.listWebhookDeliveries(),
-                        u.retryDelivery()));
+                        u.retryDelivery(),
+                        support));
     }
 }

@@ -1,19 +1,20 @@
 package dev.whitelabel.bootstrap;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.whitelabel.adapters.http.RouteGroup;
+import dev.whitelabel.adapters.http.RouteSupport;
 import org.junit.jupiter.api.Test;
 
 /** Dependencies point inward: adapters -> application -> domain; only bootstrap sees everything. */
@@ -116,22 +117,25 @@ class ArchitectureTest {
                 .check(PRODUCT);
     }
 
-    /** No service locator: a route group is built from the use-case interfaces it calls, and nothing else. */
+    /**
+     * No service locator: a route group is built from the use-case interfaces it calls and the server's
+     * shared parts, and nothing else.
+     */
     @Test
     void route_groups_are_given_use_case_interfaces_only() {
-        methods()
+        constructors()
                 .that()
-                .haveRawReturnType(RouteGroup.class)
-                .and()
-                .arePublic()
-                .should(new ArchCondition<JavaMethod>("take only port.in interfaces") {
+                .areDeclaredInClassesThat()
+                .implement(RouteGroup.class)
+                .should(new ArchCondition<JavaConstructor>("take only port.in interfaces and RouteSupport") {
                     @Override
-                    public void check(JavaMethod method, ConditionEvents events) {
-                        method.getRawParameterTypes().stream()
+                    public void check(JavaConstructor constructor, ConditionEvents events) {
+                        constructor.getRawParameterTypes().stream()
+                                .filter(type -> !type.isEquivalentTo(RouteSupport.class))
                                 .filter(type -> !type.isInterface()
                                         || !type.getPackageName().equals("dev.whitelabel.domain.port.in"))
                                 .forEach(type -> events.add(SimpleConditionEvent.violated(
-                                        method, method.getFullName() + " takes " + type.getName())));
+                                        constructor, constructor.getFullName() + " takes " + type.getName())));
                     }
                 })
                 .check(PRODUCT);

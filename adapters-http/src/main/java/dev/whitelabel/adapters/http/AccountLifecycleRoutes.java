@@ -10,7 +10,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /** An admin changes what a platform user's account allows: a new password, disabled, enabled, deleted. */
-public final class AccountLifecycleRoutes {
+public final class AccountLifecycleRoutes implements RouteGroup {
 
     private final SetPasswordUseCase setPassword;
     private final DisableUserUseCase disableUser;
@@ -19,33 +19,22 @@ public final class AccountLifecycleRoutes {
     private final RequestBody requestBody;
     private final ApiMetrics metrics;
 
-    /** The routes of this group, calling only these use cases. */
-    public static RouteGroup of(
-            SetPasswordUseCase setPassword,
-            DisableUserUseCase disableUser,
-            EnableUserUseCase enableUser,
-            DeleteUserUseCase deleteUser) {
-        return (routes, support) -> new AccountLifecycleRoutes(
-                        setPassword, disableUser, enableUser, deleteUser, support.requestBody, support.metrics)
-                .register(routes);
-    }
-
-    AccountLifecycleRoutes(
+    public AccountLifecycleRoutes(
             SetPasswordUseCase setPassword,
             DisableUserUseCase disableUser,
             EnableUserUseCase enableUser,
             DeleteUserUseCase deleteUser,
-            RequestBody requestBody,
-            ApiMetrics metrics) {
+            RouteSupport support) {
         this.setPassword = setPassword;
         this.disableUser = disableUser;
         this.enableUser = enableUser;
         this.deleteUser = deleteUser;
-        this.requestBody = requestBody;
-        this.metrics = metrics;
+        this.requestBody = support.requestBody;
+        this.metrics = support.metrics;
     }
 
-    void register(RoutesConfig routes) {
+    @Override
+    public void register(RoutesConfig routes) {
         routes.post("/api/white-label/users/{id}/password", this::setPassword);
         routes.post("/api/white-label/users/{id}/disable", this::disable);
         routes.post("/api/white-label/users/{id}/enable", this::enable);

@@ -16,7 +16,7 @@ import io.javalin.http.Context;
 import java.util.Optional;
 
 /** An admin registers a platform user, logs one in, or creates a token for one. */
-public final class AccountRoutes {
+public final class AccountRoutes implements RouteGroup {
 
     private final RegisterPlatformUserUseCase registerPlatformUser;
     private final LoginPlatformUserUseCase loginPlatformUser;
@@ -24,34 +24,20 @@ public final class AccountRoutes {
     private final RequestBody requestBody;
     private final ClientDevices clientDevices;
 
-    /** The routes of this group, calling only these use cases. */
-    public static RouteGroup of(
-            RegisterPlatformUserUseCase registerPlatformUser,
-            LoginPlatformUserUseCase loginPlatformUser,
-            CreateTokenUseCase createToken) {
-        return (routes, support) -> new AccountRoutes(
-                        registerPlatformUser,
-                        loginPlatformUser,
-                        createToken,
-                        support.requestBody,
-                        support.clientDevices)
-                .register(routes);
-    }
-
-    AccountRoutes(
+    public AccountRoutes(
             RegisterPlatformUserUseCase registerPlatformUser,
             LoginPlatformUserUseCase loginPlatformUser,
             CreateTokenUseCase createToken,
-            RequestBody requestBody,
-            ClientDevices clientDevices) {
+            RouteSupport support) {
         this.registerPlatformUser = registerPlatformUser;
         this.loginPlatformUser = loginPlatformUser;
         this.createToken = createToken;
-        this.requestBody = requestBody;
-        this.clientDevices = clientDevices;
+        this.requestBody = support.requestBody;
+        this.clientDevices = support.clientDevices;
     }
 
-    void register(RoutesConfig routes) {
+    @Override
+    public void register(RoutesConfig routes) {
         routes.post("/api/white-label/register", this::registerUser);
         routes.post("/api/white-label/login", this::login);
         routes.post("/api/white-label/token", this::createToken);

@@ -34,7 +34,7 @@ public final class HttpServer {
     public static HttpServer create(
             AuthenticateTokenUseCase authenticateToken,
             CheckHealthUseCase checkHealth,
-            List<RouteGroup> routeGroups,
+            RouteGroups routeGroups,
             HttpSettings settings) {
         return create(
                 authenticateToken,
@@ -51,7 +51,7 @@ public final class HttpServer {
     public static HttpServer create(
             AuthenticateTokenUseCase authenticateToken,
             CheckHealthUseCase checkHealth,
-            List<RouteGroup> routeGroups,
+            RouteGroups routeGroups,
             HttpSettings settings,
             PrometheusMeterRegistry metricsRegistry) {
         var mapper = JsonMapping.strictMapper();
@@ -93,7 +93,7 @@ public final class HttpServer {
             // regular expression each: the routes called most come first. No two groups share a prefix.
             operations.register(config.routes);
             forwardAuth.register(config.routes);
-            routeGroups.forEach(group -> group.register(config.routes, support));
+            routeGroups.with(support).forEach(group -> group.register(config.routes));
             ErrorResponses.register(config.routes, metrics);
             answerHeadLikeGet(config.routes, registered);
         });

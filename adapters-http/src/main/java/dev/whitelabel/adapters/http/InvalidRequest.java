@@ -14,7 +14,8 @@ final class InvalidRequest extends RuntimeException {
     private final Map<String, List<String>> errors;
 
     InvalidRequest(Map<String, List<String>> errors) {
-        super(InputErrors.summary(errors), null, false, false);
+        // no message of its own: the answer's summary is made where it is written
+        super(null, null, false, false);
         this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
     }
 

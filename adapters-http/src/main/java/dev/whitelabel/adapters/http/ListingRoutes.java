@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What an admin reads of their platform: its users, a user's tokens, the audit trail. Paginated. */
-public final class ListingRoutes {
+public final class ListingRoutes implements RouteGroup {
 
     /** Part of the email of the users listed. */
     private static final String SEARCH = "search";
@@ -18,16 +18,7 @@ public final class ListingRoutes {
     private final ListUserTokensUseCase listUserTokens;
     private final ReadAuditTrailUseCase readAuditTrail;
 
-    /** The routes of this group, calling only these use cases. */
-    public static RouteGroup of(
-            ListPlatformUsersUseCase listPlatformUsers,
-            ListUserTokensUseCase listUserTokens,
-            ReadAuditTrailUseCase readAuditTrail) {
-        return (routes, support) ->
-                new ListingRoutes(listPlatformUsers, listUserTokens, readAuditTrail).register(routes);
-    }
-
-    ListingRoutes(
+    public ListingRoutes(
             ListPlatformUsersUseCase listPlatformUsers,
             ListUserTokensUseCase listUserTokens,
             ReadAuditTrailUseCase readAuditTrail) {
@@ -36,7 +27,8 @@ public final class ListingRoutes {
         this.readAuditTrail = readAuditTrail;
     }
 
-    void register(RoutesConfig routes) {
+    @Override
+    public void register(RoutesConfig routes) {
         routes.get("/api/white-label/users", Paginated.PARAMETERS.and(SEARCH).around(this::users));
         routes.get("/api/white-label/users/{id}/tokens", Paginated.PARAMETERS.around(this::tokens));
         routes.get("/api/white-label/audit", Paginated.PARAMETERS.around(this::audit));

@@ -9,25 +9,20 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /** POST /api/white-label/logout: an admin logs one of their platform's users out. */
-public final class LogoutRoute {
+public final class LogoutRoute implements RouteGroup {
 
     private final LogoutPlatformUserUseCase logoutPlatformUser;
     private final RequestBody requestBody;
     private final ApiMetrics metrics;
 
-    /** The routes of this group, calling only these use cases. */
-    public static RouteGroup of(LogoutPlatformUserUseCase logoutPlatformUser) {
-        return (routes, support) ->
-                new LogoutRoute(logoutPlatformUser, support.requestBody, support.metrics).register(routes);
-    }
-
-    LogoutRoute(LogoutPlatformUserUseCase logoutPlatformUser, RequestBody requestBody, ApiMetrics metrics) {
+    public LogoutRoute(LogoutPlatformUserUseCase logoutPlatformUser, RouteSupport support) {
         this.logoutPlatformUser = logoutPlatformUser;
-        this.requestBody = requestBody;
-        this.metrics = metrics;
+        this.requestBody = support.requestBody;
+        this.metrics = support.metrics;
     }
 
-    void register(RoutesConfig routes) {
+    @Override
+    public void register(RoutesConfig routes) {
         routes.post("/api/white-label/logout", this::logout);
     }
 

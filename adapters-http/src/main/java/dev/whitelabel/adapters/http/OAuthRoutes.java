@@ -20,7 +20,7 @@ import java.util.Optional;
  * (RFC 6749 section 2.3.1): {@code POST /oauth/introspect} (RFC 7662) and {@code POST /oauth/revoke}
  * (RFC 7009). Neither tells why a token is not alive, nor whether it is another platform's.
  */
-public final class OAuthRoutes {
+public final class OAuthRoutes implements RouteGroup {
 
     static final String INTROSPECT = "/oauth/introspect";
     static final String REVOKE = "/oauth/revoke";
@@ -32,24 +32,15 @@ public final class OAuthRoutes {
     private final RequestBody requestBody;
     private final ApiMetrics metrics;
 
-    /** The routes of this group, calling only these use cases. */
-    public static RouteGroup of(IntrospectTokenUseCase introspectToken, RevokeTokenUseCase revokeToken) {
-        return (routes, support) ->
-                new OAuthRoutes(introspectToken, revokeToken, support.requestBody, support.metrics).register(routes);
-    }
-
-    OAuthRoutes(
-            IntrospectTokenUseCase introspectToken,
-            RevokeTokenUseCase revokeToken,
-            RequestBody requestBody,
-            ApiMetrics metrics) {
+    public OAuthRoutes(IntrospectTokenUseCase introspectToken, RevokeTokenUseCase revokeToken, RouteSupport support) {
         this.introspectToken = introspectToken;
         this.revokeToken = revokeToken;
-        this.requestBody = requestBody;
-        this.metrics = metrics;
+        this.requestBody = support.requestBody;
+        this.metrics = support.metrics;
     }
 
-    void register(RoutesConfig routes) {
+    @Override
+    public void register(RoutesConfig routes) {
         routes.post(INTROSPECT, this::introspect);
         routes.post(REVOKE, this::revoke);
     }

@@ -3,11 +3,10 @@ package dev.whitelabel.adapters.http;
 import io.javalin.config.RoutesConfig;
 
 /**
- * Routes built with only the use cases they call, by the {@code of} factory of their class; {@link
- * HttpServer} registers each group, in the order given, with what the server shares among them.
+ * Routes built, by their public constructor, with only the use cases they call and the server's {@link
+ * RouteSupport}; {@link HttpServer} registers each group in the order {@link RouteGroups} gives them.
  */
-@FunctionalInterface
 public interface RouteGroup {
 
-    void register(RoutesConfig routes, RouteSupport support);
+    void register(RoutesConfig routes);
 }

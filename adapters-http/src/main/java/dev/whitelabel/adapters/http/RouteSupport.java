@@ -1,6 +1,9 @@
 package dev.whitelabel.adapters.http;
 
-/** What the server gives every route group besides its use cases: one body reader, one reading of client devices, one set of metrics. */
+/**
+ * What the server gives every route group besides its use cases: one body reader, one reading of client
+ * devices, one set of metrics. Built only by the server.
+ */
 public final class RouteSupport {
 
     final RequestBody requestBody;

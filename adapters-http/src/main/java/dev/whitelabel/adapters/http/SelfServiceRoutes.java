@@ -19,7 +19,7 @@ import java.util.Optional;
  * What any token holder may do for themselves: who am I, log out, see my sessions, change my
  * password, manage my API keys.
  */
-public final class SelfServiceRoutes {
+public final class SelfServiceRoutes implements RouteGroup {
 
     /** The body's {@code scope}, by its name on the wire. */
     private static final Map<String, LogoutScope> SCOPES =
@@ -35,49 +35,27 @@ public final class SelfServiceRoutes {
     private final ClientDevices clientDevices;
     private final ApiMetrics metrics;
 
-    /** The routes of this group, calling only these use cases. */
-    public static RouteGroup of(
-            LogoutSelfUseCase logoutSelf,
-            CreateApiKeyUseCase createApiKey,
-            ListApiKeysUseCase listApiKeys,
-            DeleteApiKeyUseCase deleteApiKey,
-            ListUserTokensUseCase listUserTokens,
-            ChangeOwnPasswordUseCase changeOwnPassword) {
-        return (routes, support) -> new SelfServiceRoutes(
-                        logoutSelf,
-                        createApiKey,
-                        listApiKeys,
-                        deleteApiKey,
-                        listUserTokens,
-                        changeOwnPassword,
-                        support.requestBody,
-                        support.clientDevices,
-                        support.metrics)
-                .register(routes);
-    }
-
-    SelfServiceRoutes(
+    public SelfServiceRoutes(
             LogoutSelfUseCase logoutSelf,
             CreateApiKeyUseCase createApiKey,
             ListApiKeysUseCase listApiKeys,
             DeleteApiKeyUseCase deleteApiKey,
             ListUserTokensUseCase listUserTokens,
             ChangeOwnPasswordUseCase changeOwnPassword,
-            RequestBody requestBody,
-            ClientDevices clientDevices,
-            ApiMetrics metrics) {
+            RouteSupport support) {
         this.logoutSelf = logoutSelf;
         this.createApiKey = createApiKey;
         this.listApiKeys = listApiKeys;
         this.deleteApiKey = deleteApiKey;
         this.listUserTokens = listUserTokens;
         this.changeOwnPassword = changeOwnPassword;
-        this.requestBody = requestBody;
-        this.clientDevices = clientDevices;
-        this.metrics = metrics;
+        this.requestBody = support.requestBody;
+        this.clientDevices = support.clientDevices;
+        this.metrics = support.metrics;
     }
 
-    void register(RoutesConfig routes) {
+    @Override
+    public void register(RoutesConfig routes) {
         routes.get("/api/user/me", this::me);
         routes.post("/api/user/logout", this::logout);
         routes.get("/api/user/tokens", Paginated.PARAMETERS.around(this::tokens));

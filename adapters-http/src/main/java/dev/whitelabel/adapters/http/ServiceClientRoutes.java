@@ -10,7 +10,7 @@ import io.javalin.http.Context;
 import java.util.List;
 
 /** An admin's service clients: create (the secret shown once), list (never the secret), delete (refused at once). */
-public final class ServiceClientRoutes {
+public final class ServiceClientRoutes implements RouteGroup {
 
     static final String PATH = "/api/white-label/service-clients";
 
@@ -35,28 +35,19 @@ public final class ServiceClientRoutes {
     private final DeleteServiceClientUseCase deleteServiceClient;
     private final RequestBody requestBody;
 
-    /** The routes of this group, calling only these use cases. */
-    public static RouteGroup of(
-            CreateServiceClientUseCase createServiceClient,
-            ListServiceClientsUseCase listServiceClients,
-            DeleteServiceClientUseCase deleteServiceClient) {
-        return (routes, support) -> new ServiceClientRoutes(
-                        createServiceClient, listServiceClients, deleteServiceClient, support.requestBody)
-                .register(routes);
-    }
-
-    ServiceClientRoutes(
+    public ServiceClientRoutes(
             CreateServiceClientUseCase createServiceClient,
             ListServiceClientsUseCase listServiceClients,
             DeleteServiceClientUseCase deleteServiceClient,
-            RequestBody requestBody) {
+            RouteSupport support) {
         this.createServiceClient = createServiceClient;
         this.listServiceClients = listServiceClients;
         this.deleteServiceClient = deleteServiceClient;
-        this.requestBody = requestBody;
+        this.requestBody = support.requestBody;
     }
 
-    void register(RoutesConfig routes) {
+    @Override
+    public void register(RoutesConfig routes) {
         routes.post(PATH, this::create);
         routes.get(PATH, this::list);
         routes.delete(PATH + "/{id}", this::delete);

@@ -9,26 +9,21 @@ import io.javalin.http.Context;
 import java.util.OptionalInt;
 
 /** An admin reads and changes their platform's settings: the cap on each user's live tokens. */
-public final class SettingsRoutes {
+public final class SettingsRoutes implements RouteGroup {
 
     private final ReadSessionCapUseCase readSessionCap;
     private final ChangeSessionCapUseCase changeSessionCap;
     private final RequestBody requestBody;
 
-    /** The routes of this group, calling only these use cases. */
-    public static RouteGroup of(ReadSessionCapUseCase readSessionCap, ChangeSessionCapUseCase changeSessionCap) {
-        return (routes, support) ->
-                new SettingsRoutes(readSessionCap, changeSessionCap, support.requestBody).register(routes);
-    }
-
-    SettingsRoutes(
-            ReadSessionCapUseCase readSessionCap, ChangeSessionCapUseCase changeSessionCap, RequestBody requestBody) {
+    public SettingsRoutes(
+            ReadSessionCapUseCase readSessionCap, ChangeSessionCapUseCase changeSessionCap, RouteSupport support) {
         this.readSessionCap = readSessionCap;
         this.changeSessionCap = changeSessionCap;
-        this.requestBody = requestBody;
+        this.requestBody = support.requestBody;
     }
 
-    void register(RoutesConfig routes) {
+    @Override
+    public void register(RoutesConfig routes) {
         routes.get("/api/white-label/settings", this::read);
         routes.patch("/api/white-label/settings", this::change);
     }

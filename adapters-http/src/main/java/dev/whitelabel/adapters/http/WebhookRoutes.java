@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** An admin's webhook endpoints, and what became of their deliveries. */
-public final class WebhookRoutes {
+public final class WebhookRoutes implements RouteGroup {
 
     static final String PATH = "/api/white-label/webhooks";
     /** Why an endpoint is disabled; the service disables one for no other reason. */
@@ -95,28 +95,7 @@ public final class WebhookRoutes {
     private final RetryDeliveryUseCase retryDelivery;
     private final RequestBody requestBody;
 
-    /** The routes of this group, calling only these use cases. */
-    public static RouteGroup of(
-            CreateWebhookUseCase createWebhook,
-            ListWebhooksUseCase listWebhooks,
-            FindWebhookUseCase findWebhook,
-            EnableWebhookUseCase enableWebhook,
-            DeleteWebhookUseCase deleteWebhook,
-            ListWebhookDeliveriesUseCase listWebhookDeliveries,
-            RetryDeliveryUseCase retryDelivery) {
-        return (routes, support) -> new WebhookRoutes(
-                        createWebhook,
-                        listWebhooks,
-                        findWebhook,
-                        enableWebhook,
-                        deleteWebhook,
-                        listWebhookDeliveries,
-                        retryDelivery,
-                        support.requestBody)
-                .register(routes);
-    }
-
-    WebhookRoutes(
+    public WebhookRoutes(
             CreateWebhookUseCase createWebhook,
             ListWebhooksUseCase listWebhooks,
             FindWebhookUseCase findWebhook,
@@ -124,7 +103,7 @@ public final class WebhookRoutes {
             DeleteWebhookUseCase deleteWebhook,
             ListWebhookDeliveriesUseCase listWebhookDeliveries,
             RetryDeliveryUseCase retryDelivery,
-            RequestBody requestBody) {
+            RouteSupport support) {
         this.createWebhook = createWebhook;
         this.listWebhooks = listWebhooks;
         this.findWebhook = findWebhook;
@@ -132,10 +111,11 @@ public final class WebhookRoutes {
         this.deleteWebhook = deleteWebhook;
         this.listWebhookDeliveries = listWebhookDeliveries;
         this.retryDelivery = retryDelivery;
-        this.requestBody = requestBody;
+        this.requestBody = support.requestBody;
     }
 
-    void register(RoutesConfig routes) {
+    @Override
+    public void register(RoutesConfig routes) {
         routes.post(PATH, this::create);
         routes.get(PATH, this::list);
         routes.get(PATH + "/{id}", this::find);

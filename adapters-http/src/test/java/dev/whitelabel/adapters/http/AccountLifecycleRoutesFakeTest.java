@@ -24,11 +24,12 @@ class AccountLifecycleRoutesFakeTest {
 
     @BeforeEach
     void serve() {
-        api = fakes.serve(AccountLifecycleRoutes.of(
+        api = fakes.serve(support -> new AccountLifecycleRoutes(
                 fakes.accounts(4).setPassword(),
                 fakes.accounts(4).disable(),
                 fakes.accounts(4).enable(),
-                fakes.accounts(4).delete()));
+                fakes.accounts(4).delete(),
+                support));
     }
 
     @Test

@@ -43,7 +43,7 @@ class AccountRoutesFakeTest {
 
     @BeforeEach
     void serve() {
-        api = fakes.serve(AccountRoutes.of(
+        api = fakes.serve(support -> new AccountRoutes(
                 (actor, user, device) -> fakes.answer(SIGNED_IN, "register", actor, user, device),
                 (actor, email, password, token, person) ->
                         fakes.answer(SIGNED_IN, "login", actor, email, password, token, person),
@@ -57,7 +57,8 @@ class AccountRoutesFakeTest {
                     public IssuedToken forAnyUser(long userId, NewToken token) {
                         throw new AssertionError("the operator's command line only");
                     }
-                }));
+                },
+                support));
     }
 
     @Test

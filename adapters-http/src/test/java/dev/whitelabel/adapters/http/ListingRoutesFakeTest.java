@@ -30,7 +30,7 @@ class ListingRoutesFakeTest {
 
     @BeforeEach
     void serve() {
-        api = fakes.serve(ListingRoutes.of(
+        api = fakes.serve(support -> new ListingRoutes(
                 (actor, search, page) -> fakes.answer(new Page<>(List.of(ANN), page, 3), "users", actor, search, page),
                 fakes.userTokens(List.of()),
                 (actor, page) -> fakes.answer(new Page<>(List.of(LOGOUT_OF_ANN), page, 1), "audit", actor, page)));

@@ -28,8 +28,8 @@ class LogoutRouteFakeTest {
 
     @BeforeEach
     void serve() {
-        api = fakes.serve(
-                LogoutRoute.of((actor, target) -> fakes.answer(new LogoutResult(3), "logout", actor, target)));
+        api = fakes.serve(support -> new LogoutRoute(
+                (actor, target) -> fakes.answer(new LogoutResult(3), "logout", actor, target), support));
     }
 
     @Test

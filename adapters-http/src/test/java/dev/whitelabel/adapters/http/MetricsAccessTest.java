@@ -26,7 +26,7 @@ class MetricsAccessTest {
 
     static HttpServer server(HttpSettings settings) {
         var useCases = new WhitelabelUseCases(InMemoryStorage.create(), new BcryptPasswordHasher(4), Clock.systemUTC());
-        return HttpServer.create(useCases.authenticateToken(), useCases.checkHealth(), List.of(), settings)
+        return HttpServer.create(useCases.authenticateToken(), useCases.checkHealth(), support -> List.of(), settings)
                 .start("0.0.0.0", 0);
     }
 

@@ -26,9 +26,10 @@ class OAuthRoutesFakeTest {
 
     @BeforeEach
     void serve() {
-        api = fakes.serve(OAuthRoutes.of(
+        api = fakes.serve(support -> new OAuthRoutes(
                 (clientId, secret, token) -> fakes.answer(verdict, "introspect", clientId, secret, token),
-                (clientId, secret, token) -> fakes.answer(clientProven, "revoke", clientId, secret, token)));
+                (clientId, secret, token) -> fakes.answer(clientProven, "revoke", clientId, secret, token),
+                support));
     }
 
     /** Basic credentials are URL-encoded before base64 (RFC 6749 section 2.3.1): "p%40ss" is "p@ss". */

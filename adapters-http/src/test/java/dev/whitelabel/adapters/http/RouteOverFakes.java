@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -52,8 +53,9 @@ final class RouteOverFakes implements AfterEachCallback {
     private HttpServer server;
 
     /** The group served alone, with the fake authentication and a database that is always healthy. */
-    ApiClient serve(RouteGroup group) {
-        server = HttpServer.create(new KnownSessions(), () -> true, List.of(group), RunningApi.SETTINGS)
+    ApiClient serve(Function<RouteSupport, RouteGroup> group) {
+        server = HttpServer.create(
+                        new KnownSessions(), () -> true, support -> List.of(group.apply(support)), RunningApi.SETTINGS)
                 .start("127.0.0.1", 0);
         return new ApiClient(server.port());
     }

@@ -75,30 +75,33 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
      * Every route group, as bootstrap's HttpApi hands them out (this module cannot see bootstrap; its
      * EmbeddedServerTest holds HttpApi to the OpenAPI document, OperationsTest holds this list to it).
      */
-    static List<RouteGroup> everyRoute(WhitelabelUseCases u) {
-        return List.of(
-                OAuthRoutes.of(u.introspectToken(), u.revokeToken()),
-                SelfServiceRoutes.of(
+    static RouteGroups everyRoute(WhitelabelUseCases u) {
+        return support -> List.of(
+                new OAuthRoutes(u.introspectToken(), u.revokeToken(), support),
+                new SelfServiceRoutes(
                         u.logoutSelf(),
                         u.createApiKey(),
                         u.listApiKeys(),
                         u.deleteApiKey(),
                         u.listUserTokens(),
-                        u.changeOwnPassword()),
-                LogoutRoute.of(u.logoutPlatformUser()),
-                AccountRoutes.of(u.registerPlatformUser(), u.loginPlatformUser(), u.createToken()),
-                ListingRoutes.of(u.listPlatformUsers(), u.listUserTokens(), u.readAuditTrail()),
-                AccountLifecycleRoutes.of(u.setPassword(), u.disableUser(), u.enableUser(), u.deleteUser()),
-                SettingsRoutes.of(u.readSessionCap(), u.changeSessionCap()),
-                ServiceClientRoutes.of(u.createServiceClient(), u.listServiceClients(), u.deleteServiceClient()),
-                WebhookRoutes.of(
+                        u.changeOwnPassword(),
+                        support),
+                new LogoutRoute(u.logoutPlatformUser(), support),
+                new AccountRoutes(u.registerPlatformUser(), u.loginPlatformUser(), u.createToken(), support),
+                new ListingRoutes(u.listPlatformUsers(), u.listUserTokens(), u.readAuditTrail()),
+                new AccountLifecycleRoutes(u.setPassword(), u.disableUser(), u.enableUser(), u.deleteUser(), support),
+                new SettingsRoutes(u.readSessionCap(), u.changeSessionCap(), support),
+                new ServiceClientRoutes(
+                        u.createServiceClient(), u.listServiceClients(), u.deleteServiceClient(), support),
+                new WebhookRoutes(
                         u.createWebhook(),
                         u.listWebhooks(),
                         u.findWebhook(),
                         u.enableWebhook(),
                         u.deleteWebhook(),
                         u.listWebhookDeliveries(),
-                        u.retryDelivery()));
+                        u.retryDelivery(),
+                        support));
     }
 
     @Override

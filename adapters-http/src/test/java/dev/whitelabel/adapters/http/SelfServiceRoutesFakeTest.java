@@ -42,13 +42,14 @@ class SelfServiceRoutesFakeTest {
     void serve() {
         CreateApiKeyUseCase create = (caller, name, device) -> fakes.answer(
                 new ApiKey(token(23, name), PlainTextToken.parse(KEY).orElseThrow()), "create", caller, name, device);
-        api = fakes.serve(SelfServiceRoutes.of(
+        api = fakes.serve(support -> new SelfServiceRoutes(
                 (caller, scope) -> fakes.answer(new LogoutResult(1), "logout", caller, scope),
                 create,
                 caller -> fakes.answer(List.of(token(23, "ci")), "list", caller),
                 (caller, keyId) -> fakes.answer(null, "delete", caller, keyId),
                 fakes.userTokens(List.of(token(22, "phone"), token(21, "laptop"))),
-                fakes.accounts(2).changeOwnPassword()));
+                fakes.accounts(2).changeOwnPassword(),
+                support));
     }
 
     @Test

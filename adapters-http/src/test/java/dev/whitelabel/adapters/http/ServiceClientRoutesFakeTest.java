@@ -27,10 +27,11 @@ class ServiceClientRoutesFakeTest {
 
     @BeforeEach
     void serve() {
-        api = fakes.serve(ServiceClientRoutes.of(
+        api = fakes.serve(support -> new ServiceClientRoutes(
                 (actor, name) -> fakes.answer(new ServiceClientCreated(BILLING, "wls_xyz"), "create", actor, name),
                 actor -> fakes.answer(List.of(BILLING), "list", actor),
-                (actor, serviceClientId) -> fakes.answer(null, "delete", actor, serviceClientId)));
+                (actor, serviceClientId) -> fakes.answer(null, "delete", actor, serviceClientId),
+                support));
     }
 
     @Test

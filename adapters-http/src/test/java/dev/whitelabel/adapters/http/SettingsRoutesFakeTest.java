@@ -26,10 +26,11 @@ class SettingsRoutesFakeTest {
 
     @BeforeEach
     void serve() {
-        api = fakes.serve(SettingsRoutes.of(
+        api = fakes.serve(support -> new SettingsRoutes(
                 actor -> fakes.answer(FIVE_THEN_REJECT, "sessionCap", actor),
                 change -> fakes.answer(
-                        SessionCap.NONE, "changeSessionCap", change.actor(), change.max(), change.policy())));
+                        SessionCap.NONE, "changeSessionCap", change.actor(), change.max(), change.policy()),
+                support));
     }
 
     @Test

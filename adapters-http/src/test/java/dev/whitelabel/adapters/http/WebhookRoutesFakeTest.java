@@ -55,7 +55,7 @@ class WebhookRoutesFakeTest {
 
     @BeforeEach
     void serve() {
-        api = fakes.serve(WebhookRoutes.of(
+        api = fakes.serve(support -> new WebhookRoutes(
                 create -> fakes.answer(
                         new WebhookEndpointCreated(DISABLED, "whsec_x"),
                         "create",
@@ -72,7 +72,8 @@ class WebhookRoutesFakeTest {
                         query.actor(),
                         query.endpointId(),
                         query.page()),
-                retry -> fakes.answer(null, "retry", retry.actor(), retry.endpointId(), retry.deliveryId())));
+                retry -> fakes.answer(null, "retry", retry.actor(), retry.endpointId(), retry.deliveryId()),
+                support));
     }
 
     @Test
