@@ -2,7 +2,6 @@ package dev.whitelabel.application;
 
 import dev.whitelabel.domain.model.DeliveryLimits;
 import dev.whitelabel.domain.model.DeliveryRound;
-import dev.whitelabel.domain.model.WebhookSigning;
 import dev.whitelabel.domain.port.in.DeliverWebhooksUseCase;
 import dev.whitelabel.domain.port.out.DeliveryClaim;
 import dev.whitelabel.domain.port.out.DueDelivery;
@@ -22,7 +21,6 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -245,7 +243,7 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
                 }
                 lane.running++;
                 started++;
-                send(delivery).thenAccept(outcome -> ended(endpointId, lane, new Sent(delivery, outcome)));
+                sender.send(delivery).thenAccept(outcome -> ended(endpointId, lane, new Sent(delivery, outcome)));
             }
         } finally {
             lane.starting = false;
@@ -330,30 +328,9 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
         return new DeliveryRound(sent.size() - retrying - failed, retrying, failed, 0, false, disabled);
     }
 
-    private CompletableFuture<WebhookSender.Outcome> send(DueDelivery delivery) {
-        String body = delivery.event().body();
-        return sender.send(delivery.url(), headers(delivery, body), body);
-    }
-
     /** Up to a fifth either way, so that the retries of many deliveries do not arrive together. */
     private static Duration jittered(Duration wait) {
         long millis = wait.toMillis();
         return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(-millis / 5, millis / 5 + 1));
-    }
-
-    /** {@code webhook-id}, {@code webhook-timestamp} (Unix seconds) and {@code webhook-signature: v1,<base64 HMAC-SHA256>}. */
-    Map<String, String> headers(DueDelivery delivery, String body) {
-        String messageId =
-                WebhookSigning.messageId(delivery.secret(), delivery.event().auditEventId());
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        return Map.of(
-                "webhook-id",
-                messageId,
-                "webhook-timestamp",
-                timestamp,
-                "webhook-signature",
-                "v1," + WebhookSigning.signature(delivery.secret(), messageId + "." + timestamp + "." + body),
-                "Content-Type",
-                "application/json");
     }
 }

@@ -1,6 +1,7 @@
 package dev.whitelabel.bootstrap;
 
 import dev.whitelabel.adapters.http.ResponseBodies;
+import dev.whitelabel.adapters.http.WireNames;
 import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.model.PlatformCreated;
@@ -9,7 +10,6 @@ import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.WebhookEnabled;
 import dev.whitelabel.domain.model.WebhookEndpointCreated;
-import dev.whitelabel.domain.model.WebhookEventType;
 import java.util.List;
 import java.util.Map;
 
@@ -63,10 +63,7 @@ final class CommandResults {
             return new WebhookCreatedResult(
                     endpoint.id(),
                     endpoint.url(),
-                    endpoint.events().stream()
-                            .map(WebhookEventType::wireName)
-                            .sorted()
-                            .toList(),
+                    endpoint.events().stream().map(WireNames::of).sorted().toList(),
                     endpoint.createdAt().toString(),
                     created.secret());
         }
@@ -88,7 +85,7 @@ final class CommandResults {
         static PlatformSettings of(SessionCap cap) {
             return new PlatformSettings(
                     cap.maxTokensPerUser().isPresent() ? cap.maxTokensPerUser().getAsInt() : null,
-                    cap.policy().wireName());
+                    WireNames.of(cap.policy()));
         }
     }
 

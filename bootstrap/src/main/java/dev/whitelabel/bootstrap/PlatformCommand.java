@@ -1,9 +1,9 @@
 package dev.whitelabel.bootstrap;
 
+import dev.whitelabel.adapters.http.WireNames;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatform;
-import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.port.in.ChangeSessionCapCommand;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ final class PlatformCommand {
                         ? useCases.readSessionCap().sessionCap(actor)
                         : useCases.changeSessionCap()
                                 .changeSessionCap(new ChangeSessionCapCommand(
-                                        actor, max, Optional.ofNullable(policy).map(SessionCap.Policy::ofWireName)));
+                                        actor, max, Optional.ofNullable(policy).map(WireNames::policy)));
                 return CommandResults.PlatformSettings.of(cap);
             });
         }

@@ -42,7 +42,8 @@ final class Wiring implements AutoCloseable {
     WebhookDispatcher dispatchWebhooks(DatabaseSettings database, MeterRegistry metrics) {
         var limits = settings.deliveryLimits();
         var pool = Database.openForDelivery(database);
-        var sender = new HttpWebhookSender(settings.webhookPolicy(), HostResolver.SYSTEM, limits.attemptDeadline());
+        var sender = new HttpWebhookSender(
+                settings.webhookPolicy(), HostResolver.SYSTEM, limits.attemptDeadline(), Clock.systemUTC());
         var deliver = useCases.deliverWebhooks(JdbiStorage.over(pool), sender, limits);
         return new WebhookDispatcher(
                 deliver,

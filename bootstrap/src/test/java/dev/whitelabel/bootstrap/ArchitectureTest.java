@@ -3,6 +3,7 @@ package dev.whitelabel.bootstrap;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +16,11 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.whitelabel.adapters.http.RouteGroup;
 import dev.whitelabel.adapters.http.RouteSupport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Dependencies point inward: adapters -> application -> domain; only bootstrap sees everything. */
@@ -82,6 +88,32 @@ class ArchitectureTest {
                         "picocli..",
                         "org.slf4j..")
                 .check(PRODUCT);
+    }
+
+    /**
+     * The wire is the adapters' business: no method of the core writes or reads a wire name or JSON,
+     * and no string in its source is a JSON fragment or a snake_case field name ({@code "token_id"}).
+     */
+    @Test
+    void no_json_names_in_the_core() throws IOException {
+        noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAnyPackage("dev.whitelabel.domain..", "dev.whitelabel.application..")
+                .should()
+                .haveNameMatching("(?i).*(json|wirename|body).*")
+                .check(PRODUCT);
+        Pattern wireLiteral = Pattern.compile("\"[a-z][a-z.]*_[a-z_.]*[a-z]\"|\\\\\"\\s*:|\\{\\s*\\\\\"");
+        for (String module : new String[] {"domain", "application"}) {
+            try (Stream<Path> sources = Files.walk(Path.of("..", module, "src", "main", "java"))) {
+                for (Path source : sources.filter(path -> path.toString().endsWith(".java"))
+                        .toList()) {
+                    assertThat(Files.readAllLines(source))
+                            .as(source.toString())
+                            .noneMatch(line -> wireLiteral.matcher(line).find());
+                }
+            }
+        }
     }
 
     /** The use cases are built only by WhitelabelUseCases: adapters and bootstrap see them through their port.in interfaces. */

@@ -388,7 +388,7 @@ class CommandLineTest {
                             new BcryptPasswordHasher(4),
                             Clock.systemUTC(),
                             new WebhookPolicy(false, Duration.ZERO))
-                    .deliverWebhooks((url, headers, body) -> CompletableFuture.completedFuture(
+                    .deliverWebhooks(delivery -> CompletableFuture.completedFuture(
                             new WebhookSender.Outcome(Optional.of(503), Optional.empty())))
                     .deliverDue();
             assertThat(round.endpointsDisabled()).isEqualTo(1);

@@ -90,7 +90,8 @@ class WebhookDeliveryTest {
             var instance = new WhitelabelUseCases(
                     JdbiStorage.over(pool), new BcryptPasswordHasher(4), Clock.systemUTC(), new WebhookPolicy(true));
             var deadline = DeliveryLimits.DEFAULT.attemptDeadline();
-            var sender = new HttpWebhookSender(new WebhookPolicy(true), HostResolver.SYSTEM, deadline);
+            var sender =
+                    new HttpWebhookSender(new WebhookPolicy(true), HostResolver.SYSTEM, deadline, Clock.systemUTC());
             databases.closeLater(new WebhookDispatcher(
                     instance.deliverWebhooks(sender),
                     deadline,

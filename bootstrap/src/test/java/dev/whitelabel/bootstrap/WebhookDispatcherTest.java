@@ -46,7 +46,7 @@ class WebhookDispatcherTest {
         var sending = new CountDownLatch(1);
         var sends = new AtomicInteger();
         var answered = new AtomicBoolean();
-        WebhookSender slowReceiver = (url, headers, body) -> {
+        WebhookSender slowReceiver = delivery -> {
             sends.incrementAndGet();
             sending.countDown();
             return CompletableFuture.supplyAsync(
@@ -100,7 +100,7 @@ class WebhookDispatcherTest {
         useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(ann.id()));
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var sent = new CountDownLatch(1);
-        WebhookSender gone = (url, headers, body) -> {
+        WebhookSender gone = delivery -> {
             sent.countDown();
             return CompletableFuture.completedFuture(new WebhookSender.Outcome(Optional.of(410), Optional.empty()));
         };

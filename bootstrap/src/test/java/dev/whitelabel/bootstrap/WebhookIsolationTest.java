@@ -125,7 +125,8 @@ class WebhookIsolationTest {
             var instance = new WhitelabelUseCases(
                     JdbiStorage.over(pool), new BcryptPasswordHasher(4), Clock.systemUTC(), new WebhookPolicy(true));
             var limits = DeliveryLimits.DEFAULT;
-            var sender = new HttpWebhookSender(new WebhookPolicy(true), HostResolver.SYSTEM, limits.attemptDeadline());
+            var sender = new HttpWebhookSender(
+                    new WebhookPolicy(true), HostResolver.SYSTEM, limits.attemptDeadline(), Clock.systemUTC());
             databases.closeLater(new WebhookDispatcher(
                     instance.deliverWebhooks(sender, limits),
                     limits.attemptDeadline(),

@@ -133,7 +133,7 @@ public final class ResponseBodies {
         static Settings of(SessionCap cap) {
             return new Settings(
                     cap.maxTokensPerUser().isPresent() ? cap.maxTokensPerUser().getAsInt() : null,
-                    cap.policy().wireName());
+                    WireNames.of(cap.policy()));
         }
     }
 

@@ -44,7 +44,7 @@ public final class SettingsRoutes implements RouteGroup {
                                         Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number.getAsLong())))
                                 : OptionalInt.empty()),
                 SessionCap::validMax);
-        var policy = body.valid(body.optionalText("session_cap_policy"), SessionCap.Policy::ofWireName);
+        var policy = body.valid(body.optionalText("session_cap_policy"), WireNames::policy);
         body.requireValid();
 
         var changed = changeSessionCap.changeSessionCap(new ChangeSessionCapCommand(admin, max, policy));

@@ -75,7 +75,7 @@ public final class WebhookRoutes implements RouteGroup {
             return new ListedDelivery(
                     delivery.id(),
                     delivery.messageId(),
-                    delivery.type().wireName(),
+                    WireNames.of(delivery.type()),
                     delivery.occurredAt().toString(),
                     delivery.attempts(),
                     delivery.lastStatus().orElse(null),
@@ -196,7 +196,7 @@ public final class WebhookRoutes implements RouteGroup {
     private static Set<WebhookEventType> eventTypes(List<String> names) {
         Set<WebhookEventType> types = EnumSet.noneOf(WebhookEventType.class);
         for (String name : names) {
-            types.add(WebhookEventType.ofWireName(name)
+            types.add(WireNames.eventType(name)
                     .orElseThrow(() -> InvalidRequest.of(
                             "events", "The events field may hold token.revoked and user.logged_out only.")));
         }
@@ -204,7 +204,7 @@ public final class WebhookRoutes implements RouteGroup {
     }
 
     private static List<String> wireNames(Set<WebhookEventType> events) {
-        return events.stream().map(WebhookEventType::wireName).sorted().toList();
+        return events.stream().map(WireNames::of).sorted().toList();
     }
 
     private static String text(Optional<Instant> instant) {

@@ -433,7 +433,7 @@ class ConsoleBrowserTest {
                 .logoutPlatformUser()
                 .logout(Actor.whiteLabelAdmin(acme.admin()), LogoutTarget.user("ann@acme.test"));
         allowingLocal
-                .deliverWebhooks((url, headers, body) -> CompletableFuture.completedFuture(
+                .deliverWebhooks(delivery -> CompletableFuture.completedFuture(
                         new WebhookSender.Outcome(Optional.of(503), Optional.empty())))
                 .deliverDue();
 
@@ -470,7 +470,7 @@ class ConsoleBrowserTest {
                 .logoutPlatformUser()
                 .logout(Actor.whiteLabelAdmin(acme.admin()), LogoutTarget.user("ann@acme.test"));
         impatient
-                .deliverWebhooks((url, headers, body) -> CompletableFuture.completedFuture(
+                .deliverWebhooks(delivery -> CompletableFuture.completedFuture(
                         new WebhookSender.Outcome(Optional.of(503), Optional.empty())))
                 .deliverDue();
 

@@ -59,7 +59,7 @@ class WebhookRoutesTest {
     void logoutAndFailToDeliver() {
         running.useCases.logoutPlatformUser().logout(Actor.whiteLabelAdmin(acme.admin()), LogoutTarget.user(ann.id()));
         impatient
-                .deliverWebhooks((url, headers, body) -> CompletableFuture.completedFuture(
+                .deliverWebhooks(delivery -> CompletableFuture.completedFuture(
                         new WebhookSender.Outcome(Optional.of(503), Optional.empty())))
                 .deliverDue();
     }

@@ -3,8 +3,6 @@ package dev.whitelabel.domain.model;
 import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.Violation.Rule;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -19,18 +17,7 @@ public record SessionCap(OptionalInt maxTokensPerUser, Policy policy) {
 
     public enum Policy {
         EVICT_OLDEST,
-        REJECT;
-
-        public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        public static Policy ofWireName(String name) {
-            return Arrays.stream(values())
-                    .filter(policy -> policy.wireName().equals(name))
-                    .findFirst()
-                    .orElseThrow(() -> InvalidInput.of(Input.SESSION_CAP_POLICY, Rule.NOT_ONE_OF_THE_CHOICES));
-        }
+        REJECT
     }
 
     public SessionCap {

@@ -2,13 +2,12 @@ package dev.whitelabel.domain.model;
 
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * A revocation as webhook receivers are told of it: its audit event, read again when it is sent. It
- * carries ids and counts only: no name, email, token or secret, so its JSON is written here, whole,
- * with nothing in it a user typed.
+ * carries ids and counts only: no name, email, token or secret; the sender writes it in the
+ * receiver's format.
  */
 public record WebhookEvent(
         WebhookEventType type,
@@ -48,44 +47,5 @@ public record WebhookEvent(
                     tokenId.orElseThrow(() -> new IllegalStateException("a token.revoked event names its token")));
         }
         return tokenId.<LogoutScope>map(LogoutScope.AllBut::new).orElse(LogoutScope.ALL);
-    }
-
-    /** The Standard Webhooks body: {@code {"type":..,"timestamp":..,"data":{..}}}. */
-    public String body() {
-        String tokens = scope.match(new LogoutScope.Cases<>() {
-            @Override
-            public String allTokens() {
-                return ",\"token_id\":null,\"scope\":\"all\"";
-            }
-
-            @Override
-            public String oneToken(long tokenId) {
-                return ",\"token_id\":" + tokenId + ",\"scope\":\"one\"";
-            }
-
-            @Override
-            public String allBut(long keptTokenId) {
-                return ",\"token_id\":null,\"scope\":\"others\",\"kept_token_id\":" + keptTokenId;
-            }
-
-            @Override
-            public String current() {
-                throw new IllegalStateException("an event names its tokens by id");
-            }
-
-            @Override
-            public String others() {
-                return current();
-            }
-        });
-        return "{\"type\":\"" + type.wireName() + "\",\"timestamp\":\"" + timestamp + "\",\"data\":{"
-                + "\"platform_id\":" + platformId
-                + ",\"user_id\":" + userId
-                + tokens
-                + ",\"revoked_tokens\":" + revokedTokens
-                + ",\"reason\":\"" + reason.name().toLowerCase(Locale.ROOT) + "\""
-                + ",\"actor\":{\"type\":\"" + actor.kind().name().toLowerCase(Locale.ROOT) + "\",\"id\":"
-                + actor.id().map(String::valueOf).orElse("null") + "}"
-                + ",\"audit_event_id\":" + auditEventId + "}}";
     }
 }

@@ -1,31 +1,20 @@
 package dev.whitelabel.domain.model;
 
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
-import java.util.Arrays;
 import java.util.Optional;
 
-/** What a webhook endpoint can be told of; its wire name is the Standard Webhooks {@code type}. */
+/** What a webhook endpoint can be told of. */
 public enum WebhookEventType {
     /**
      * One token ended: an admin's logout by token id, an API key deleted, a user's own logout, RFC
      * 7009, the session cap.
      */
-    TOKEN_REVOKED("token.revoked"),
+    TOKEN_REVOKED,
     /**
      * Every token of a user ended at once, or every one but the caller's own: a logout, a password
      * change, the user disabled or deleted.
      */
-    USER_LOGGED_OUT("user.logged_out");
-
-    private final String wireName;
-
-    WebhookEventType(String wireName) {
-        this.wireName = wireName;
-    }
-
-    public String wireName() {
-        return wireName;
-    }
+    USER_LOGGED_OUT;
 
     /** The event an audited action is announced as, if it ends tokens. */
     public static Optional<WebhookEventType> announcing(AuditAction action) {
@@ -40,11 +29,5 @@ public enum WebhookEventType {
                     WEBHOOK_DISABLED,
                     WEBHOOK_ENABLED -> Optional.empty();
         };
-    }
-
-    public static Optional<WebhookEventType> ofWireName(String name) {
-        return Arrays.stream(values())
-                .filter(type -> type.wireName.equals(name))
-                .findFirst();
     }
 }

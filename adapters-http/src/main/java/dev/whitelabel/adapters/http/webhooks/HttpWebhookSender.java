@@ -1,9 +1,11 @@
 package dev.whitelabel.adapters.http.webhooks;
 
 import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.out.DueDelivery;
 import dev.whitelabel.domain.port.out.HostResolver;
 import dev.whitelabel.domain.port.out.WebhookSender;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +44,11 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
 
     private final HttpClient client = new HttpClient();
     private final Duration deadline;
+    private final Clock clock;
 
-    public HttpWebhookSender(WebhookPolicy policy, HostResolver resolver, Duration deadline) {
+    public HttpWebhookSender(WebhookPolicy policy, HostResolver resolver, Duration deadline, Clock clock) {
         this.deadline = deadline;
+        this.clock = clock;
         var threads = new QueuedThreadPool();
         threads.setName(THREADS);
         threads.setDaemon(true);
@@ -59,7 +63,12 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<Outcome> send(String url, Map<String, String> headers, String body) {
+    public CompletableFuture<Outcome> send(DueDelivery delivery) {
+        var message = StandardWebhookMessage.of(delivery.secret(), delivery.event(), clock.instant());
+        return post(delivery.url(), message.headers(), message.body());
+    }
+
+    CompletableFuture<Outcome> post(String url, Map<String, String> headers, String body) {
         var exchange = new Exchange();
         try {
             client.newRequest(url)

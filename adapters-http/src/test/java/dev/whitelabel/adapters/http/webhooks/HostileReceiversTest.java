@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ class HostileReceiversTest {
 
     final ExecutorService connections = Executors.newCachedThreadPool();
     final HttpWebhookSender sender =
-            new HttpWebhookSender(new WebhookPolicy(true), host -> List.of(LOOPBACK), DEADLINE);
+            new HttpWebhookSender(new WebhookPolicy(true), host -> List.of(LOOPBACK), DEADLINE, Clock.systemUTC());
 
     @AfterEach
     void close() {
@@ -91,7 +92,7 @@ class HostileReceiversTest {
             String url = receiver.scheme() + "://hooks.acme.test:" + server.getLocalPort() + "/hook";
 
             long started = System.nanoTime();
-            Outcome outcome = sender.send(url, Map.of("Content-Type", "application/json"), "{}")
+            Outcome outcome = sender.post(url, Map.of("Content-Type", "application/json"), "{}")
                     .get(DEADLINE.multipliedBy(5).toMillis(), TimeUnit.MILLISECONDS);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 

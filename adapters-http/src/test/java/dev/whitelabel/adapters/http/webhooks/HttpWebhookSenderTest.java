@@ -7,15 +7,19 @@ import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.adapters.persistence.memory.InMemoryStorage;
 import dev.whitelabel.application.WhitelabelUseCases;
 import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.LoginThrottle;
+import dev.whitelabel.domain.model.LogoutScope;
 import dev.whitelabel.domain.model.LogoutTarget;
 import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.PageRequest;
+import dev.whitelabel.domain.model.WebhookEventType;
 import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.in.CreateWebhookCommand;
 import dev.whitelabel.domain.port.in.WebhookDeliveriesQuery;
+import dev.whitelabel.domain.port.out.DueDelivery;
 import dev.whitelabel.domain.port.out.HostResolver;
 import dev.whitelabel.domain.port.out.WebhookSender.Outcome;
 import java.io.IOException;
@@ -26,6 +30,8 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +82,8 @@ class HttpWebhookSenderTest {
         default -> throw new UnknownHostException(host);
     };
 
-    final HttpWebhookSender sender = new HttpWebhookSender(new WebhookPolicy(true), resolver, DEADLINE);
+    final HttpWebhookSender sender =
+            new HttpWebhookSender(new WebhookPolicy(true), resolver, DEADLINE, Clock.systemUTC());
 
     HttpServer receiver() {
         try {
@@ -133,7 +140,7 @@ class HttpWebhookSenderTest {
 
     @Test
     void a_webhook_is_posted_to_the_checked_address_in_the_urls_name() throws Exception {
-        var outcome = outcome(sender.send(url(NAME, "/hooks"), SIGNED, "{\"type\":\"token.revoked\"}"));
+        var outcome = outcome(sender.post(url(NAME, "/hooks"), SIGNED, "{\"type\":\"token.revoked\"}"));
 
         assertThat(outcome).isEqualTo(new Outcome(Optional.of(204), Optional.empty()));
         var request = received.poll(1, TimeUnit.SECONDS);
@@ -150,8 +157,39 @@ class HttpWebhookSenderTest {
     }
 
     @Test
+    void a_claimed_delivery_is_posted_as_the_signed_standard_webhook_of_its_event() throws Exception {
+        var event = StandardWebhookMessageTest.event(
+                WebhookEventType.USER_LOGGED_OUT,
+                LogoutScope.ALL,
+                2,
+                StandardWebhookMessageTest.ADMIN,
+                AuditAction.LOGOUT_ALL);
+        var sentAt = Instant.parse("2026-11-28T21:01:00Z");
+        var expected = StandardWebhookMessage.of(StandardWebhookMessageTest.SECRET, event, sentAt);
+
+        try (var atOneTime = new HttpWebhookSender(
+                new WebhookPolicy(true), resolver, DEADLINE, Clock.fixed(sentAt, ZoneOffset.UTC))) {
+            assertThat(outcome(atOneTime.send(new DueDelivery(
+                                    1,
+                                    1,
+                                    url(NAME, "/hooks"),
+                                    StandardWebhookMessageTest.SECRET,
+                                    event,
+                                    0,
+                                    sentAt,
+                                    false)))
+                            .delivered())
+                    .isTrue();
+        }
+
+        var request = received.poll(1, TimeUnit.SECONDS);
+        assertThat(request.body()).isEqualTo(expected.body());
+        assertThat(request.headers()).containsAllEntriesOf(expected.headers());
+    }
+
+    @Test
     void a_redirect_is_not_followed() throws Exception {
-        assertThat(outcome(sender.send(url(NAME, "/moved"), SIGNED, "{}")).status())
+        assertThat(outcome(sender.post(url(NAME, "/moved"), SIGNED, "{}")).status())
                 .contains(302);
         assertThat(received.poll(1, TimeUnit.SECONDS).path()).isEqualTo("/moved");
         assertThat(received.poll(500, TimeUnit.MILLISECONDS)).isNull();
@@ -161,7 +199,7 @@ class HttpWebhookSenderTest {
     void an_endless_answer_is_cut_off_and_its_status_stands() {
         long started = System.nanoTime();
 
-        assertThat(outcome(sender.send(url(NAME, "/endless"), SIGNED, "{}")))
+        assertThat(outcome(sender.post(url(NAME, "/endless"), SIGNED, "{}")))
                 .isEqualTo(new Outcome(Optional.of(200), Optional.empty()));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DEADLINE);
     }
@@ -170,12 +208,14 @@ class HttpWebhookSenderTest {
     @Test
     void a_target_the_policy_refuses_gets_no_connection() throws Exception {
         HostResolver publicName = host -> List.of(InetAddress.getByName("8.8.8.8"));
-        try (var loopbackName = new HttpWebhookSender(WebhookPolicy.publicTargetsOnly(), resolver, DEADLINE);
-                var mailPort = new HttpWebhookSender(WebhookPolicy.publicTargetsOnly(), publicName, DEADLINE)) {
-            assertThat(outcome(loopbackName.send(url(NAME, "/hooks"), SIGNED, "{}"))
+        try (var loopbackName = new HttpWebhookSender(
+                        WebhookPolicy.publicTargetsOnly(), resolver, DEADLINE, Clock.systemUTC());
+                var mailPort = new HttpWebhookSender(
+                        WebhookPolicy.publicTargetsOnly(), publicName, DEADLINE, Clock.systemUTC())) {
+            assertThat(outcome(loopbackName.post(url(NAME, "/hooks"), SIGNED, "{}"))
                             .error())
                     .contains("target refused: The url field must point to a public address.");
-            assertThat(outcome(mailPort.send("http://" + NAME + ":25/hooks", SIGNED, "{}"))
+            assertThat(outcome(mailPort.post("http://" + NAME + ":25/hooks", SIGNED, "{}"))
                             .error())
                     .contains("target refused: The url field's port must be 80, 443, or 1024 or above.");
         }
@@ -209,12 +249,12 @@ class HttpWebhookSenderTest {
                     // the test is over
                 }
             });
-            var closed = sender.send("http://" + NAME + ":" + closedPort + "/", SIGNED, "{}");
-            var unknown = sender.send("http://nowhere.acme.test:8080/", SIGNED, "{}");
-            var slow = sender.send("http://slow.acme.test:8080/", SIGNED, "{}");
-            var noAnswer = sender.send("http://" + NAME + ":" + silent.getLocalPort() + "/", SIGNED, "{}");
-            var notTls = sender.send("https://" + NAME + ":" + plain.getLocalPort() + "/", SIGNED, "{}");
-            var malformed = sender.send("http://[::1/", SIGNED, "{}");
+            var closed = sender.post("http://" + NAME + ":" + closedPort + "/", SIGNED, "{}");
+            var unknown = sender.post("http://nowhere.acme.test:8080/", SIGNED, "{}");
+            var slow = sender.post("http://slow.acme.test:8080/", SIGNED, "{}");
+            var noAnswer = sender.post("http://" + NAME + ":" + silent.getLocalPort() + "/", SIGNED, "{}");
+            var notTls = sender.post("https://" + NAME + ":" + plain.getLocalPort() + "/", SIGNED, "{}");
+            var malformed = sender.post("http://[::1/", SIGNED, "{}");
 
             assertThat(outcome(closed).error()).contains("could not connect");
             assertThat(outcome(unknown).error()).contains("could not connect");
@@ -227,13 +267,13 @@ class HttpWebhookSenderTest {
 
     @Test
     void closing_ends_the_senders_threads_and_a_send_after_it_still_has_an_outcome() {
-        outcome(sender.send(url(NAME, "/hooks"), SIGNED, "{}"));
+        outcome(sender.post(url(NAME, "/hooks"), SIGNED, "{}"));
 
         sender.close();
 
         assertThat(Thread.getAllStackTraces().keySet())
                 .noneMatch(thread -> thread.getName().startsWith(HttpWebhookSender.THREADS));
-        assertThat(outcome(sender.send(url(NAME, "/hooks"), SIGNED, "{}")).error())
+        assertThat(outcome(sender.post(url(NAME, "/hooks"), SIGNED, "{}")).error())
                 .isPresent();
     }
 
@@ -265,7 +305,7 @@ class HttpWebhookSenderTest {
                 .create(acme.platform().id(), new NewPlatformUser("Ann", new EmailAddress("ann@acme.test")));
         useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(ann.id()));
 
-        try (var checking = new HttpWebhookSender(policy, rebinding, DEADLINE)) {
+        try (var checking = new HttpWebhookSender(policy, rebinding, DEADLINE, Clock.systemUTC())) {
             assertThat(useCases.deliverWebhooks(checking).deliverDue().retrying())
                     .isEqualTo(1);
         }

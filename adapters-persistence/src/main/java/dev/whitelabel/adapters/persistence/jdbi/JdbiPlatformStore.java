@@ -48,7 +48,7 @@ final class JdbiPlatformStore implements PlatformStore {
                     int max = rs.getInt("max_tokens_per_user");
                     return new SessionCap(
                             rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(max),
-                            SessionCap.Policy.ofWireName(rs.getString("session_cap_policy")));
+                            StoredNames.policy(rs.getString("session_cap_policy")));
                 })
                 .findOne());
     }
@@ -66,7 +66,7 @@ final class JdbiPlatformStore implements PlatformStore {
                             "max",
                             max.flatMap(value -> value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty())
                                     .orElse(null))
-                    .bind("policy", policy.map(SessionCap.Policy::wireName).orElse(null))
+                    .bind("policy", policy.map(StoredNames::of).orElse(null))
                     .bind("id", platformId)
                     .execute());
         }

@@ -50,7 +50,7 @@ final class JdbiWebhookStore implements WebhookStore {
                         values (:platformId, :url, :events, :secret, :createdAt)""")
                 .bind("platformId", endpoint.platformId())
                 .bind("url", endpoint.url())
-                .bind("events", wireNames(endpoint.events()))
+                .bind("events", storedNames(endpoint.events()))
                 .bind("secret", endpoint.secret())
                 .bind("createdAt", endpoint.createdAt())
                 .executeAndReturnGeneratedKeys("id")
@@ -97,13 +97,13 @@ final class JdbiWebhookStore implements WebhookStore {
 
     @Override
     public void enqueue(long platformId, WebhookEventType type, long auditEventId, Instant now) {
-        // events is a comma-separated list of wire names: framed in commas, one type is one exact match
+        // events is a comma-separated list of stored names: framed in commas, one type is one exact match
         jdbi.useHandle(handle -> handle.createUpdate("""
                         insert into webhook_deliveries (endpoint_id, audit_event_id, next_attempt_at)
                         select id, :auditEventId, :now from webhook_endpoints
                         where platform_id = :platformId and deleted_at is null and ',' || events || ',' like :framedType""")
                 .bind("platformId", platformId)
-                .bind("framedType", "%," + type.wireName() + ",%")
+                .bind("framedType", "%," + StoredNames.of(type) + ",%")
                 .bind("auditEventId", auditEventId)
                 .bind("now", now)
                 .execute());
@@ -419,7 +419,7 @@ final class JdbiWebhookStore implements WebhookStore {
 
     private static WebhookEndpoint endpoint(ResultSet rs) throws SQLException {
         Set<WebhookEventType> events = Arrays.stream(rs.getString("events").split(","))
-                .map(name -> WebhookEventType.ofWireName(name).orElseThrow())
+                .map(name -> StoredNames.eventType(name))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(WebhookEventType.class)));
         return new WebhookEndpoint(
                 rs.getLong("id"),
@@ -449,8 +449,8 @@ final class JdbiWebhookStore implements WebhookStore {
                 Columns.instant(rs, "failed_at"));
     }
 
-    private static String wireNames(Set<WebhookEventType> events) {
-        return events.stream().map(WebhookEventType::wireName).sorted().collect(Collectors.joining(","));
+    private static String storedNames(Set<WebhookEventType> events) {
+        return events.stream().map(StoredNames::of).sorted().collect(Collectors.joining(","));
     }
 
     /** An error text fits its column; it is the sender's own words, never the receiver's. */

@@ -1,11 +1,11 @@
 package dev.whitelabel.domain.port.out;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Sends one signed event over HTTP: never follows a redirect, never waits long, and connects only to
+ * Writes a claimed delivery's event as its receiver reads it, signs it with its endpoint's secret and
+ * sends it over HTTP: never follows a redirect, never waits long, and connects only to
  * addresses the {@link dev.whitelabel.domain.model.WebhookPolicy} allows, checked as it connects,
  * since what a name resolves to may have changed since its endpoint was created. The answer is
  * awaited apart from the call, so that one slow receiver does not hold up the sends beside it.
@@ -24,5 +24,5 @@ public interface WebhookSender {
     }
 
     /** Completes with the outcome; never completes exceptionally. */
-    CompletableFuture<Outcome> send(String url, Map<String, String> headers, String body);
+    CompletableFuture<Outcome> send(DueDelivery delivery);
 }
