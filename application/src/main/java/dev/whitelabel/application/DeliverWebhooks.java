@@ -42,18 +42,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
-    /** The waits after the 1st, 2nd, ... failed attempt; after the last, the delivery is given up (about 25 h in all). */
-    static final List<Duration> BACKOFF = List.of(
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(30),
-            Duration.ofMinutes(2),
-            Duration.ofMinutes(10),
-            Duration.ofMinutes(30),
-            Duration.ofHours(1),
-            Duration.ofHours(2),
-            Duration.ofHours(4),
-            Duration.ofHours(8),
-            Duration.ofHours(8));
     /**
      * The most one claim takes: a commit costs about as much for 256 deliveries as for one, and while
      * logouts keep the database busy each commit must carry many for delivery to keep up.
@@ -306,9 +294,7 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
             }
             failedEndpoints.add(attempt.delivery().endpointId());
             int failures = attempt.delivery().attempts() + 1;
-            Optional<Instant> next = failures > BACKOFF.size()
-                    ? Optional.empty()
-                    : Optional.of(now.plus(jittered(BACKOFF.get(failures - 1))));
+            Optional<Instant> next = RetrySchedule.after(failures, now);
             store.attemptFailed(
                     attempt.delivery().id(),
                     attempt.outcome().status(),
@@ -326,11 +312,5 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
                 ? 0
                 : failingEndpoints.judge(answeredEndpoints, failedEndpoints, now);
         return new DeliveryRound(sent.size() - retrying - failed, retrying, failed, 0, false, disabled);
-    }
-
-    /** Up to a fifth either way, so that the retries of many deliveries do not arrive together. */
-    private static Duration jittered(Duration wait) {
-        long millis = wait.toMillis();
-        return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(-millis / 5, millis / 5 + 1));
     }
 }

@@ -4,7 +4,6 @@ import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.model.Actor;
-import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
 import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.model.EmailAddress;
@@ -19,7 +18,6 @@ import dev.whitelabel.domain.port.in.DisableUserUseCase;
 import dev.whitelabel.domain.port.in.EnableUserUseCase;
 import dev.whitelabel.domain.port.in.SetPasswordCommand;
 import dev.whitelabel.domain.port.in.SetPasswordUseCase;
-import dev.whitelabel.domain.port.out.AuditLog;
 import dev.whitelabel.domain.port.out.PasswordHasher;
 import dev.whitelabel.domain.port.out.TokenStore;
 import dev.whitelabel.domain.port.out.Transactions;
@@ -45,7 +43,6 @@ final class ManageAccounts
     private final PasswordHasher passwordHasher;
     private final Revocations revocations;
     private final LoginThrottling throttling;
-    private final AuditLog auditLog;
     private final Transactions transactions;
     private final Clock clock;
 
@@ -56,7 +53,6 @@ final class ManageAccounts
             PasswordHasher passwordHasher,
             Revocations revocations,
             LoginThrottling throttling,
-            AuditLog auditLog,
             Transactions transactions,
             Clock clock) {
         this.platformUsers = platformUsers;
@@ -65,7 +61,6 @@ final class ManageAccounts
         this.passwordHasher = passwordHasher;
         this.revocations = revocations;
         this.throttling = throttling;
-        this.auditLog = auditLog;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -128,8 +123,8 @@ final class ManageAccounts
             User user = platformUsers.find(actor.platformId(), userId);
             Instant now = clock.instant();
             users.enable(user.platformId(), user.id());
-            return auditLog.record(
-                    AuditEvent.ofTokens(now, actor, user, AuditAction.USER_ENABLED, Optional.empty(), 0));
+            revocations.recordAccountChange(actor, user, AuditAction.USER_ENABLED, now);
+            return null;
         });
     }
 

@@ -15,18 +15,20 @@ import java.util.Optional;
 
 /**
  * Revokes a user's tokens, records each revocation in the audit trail and announces it to the
- * platform's webhooks, all in the caller's transaction.
+ * platform's webhooks and Shared Signals streams, all in the caller's transaction.
  */
 final class Revocations {
 
     private final TokenStore tokens;
     private final AuditLog auditLog;
     private final Webhooks webhooks;
+    private final SecurityEvents securityEvents;
 
-    Revocations(TokenStore tokens, AuditLog auditLog, Webhooks webhooks) {
+    Revocations(TokenStore tokens, AuditLog auditLog, Webhooks webhooks, SecurityEvents securityEvents) {
         this.tokens = tokens;
         this.auditLog = auditLog;
         this.webhooks = webhooks;
+        this.securityEvents = securityEvents;
     }
 
     /**
@@ -103,9 +105,16 @@ final class Revocations {
         return Optional.of(revoked);
     }
 
+    /** A change to the user's account that ends no token (enabling it), audited and announced. */
+    void recordAccountChange(Actor actor, User user, AuditAction action, Instant now) {
+        record(actor, user, action, Optional.empty(), 0, now);
+    }
+
     /** Audited, then announced: the webhook event is the audit event, read again when it is sent. */
     private void record(Actor actor, User user, AuditAction action, Optional<Long> tokenId, int count, Instant now) {
         AuditEvent event = AuditEvent.ofTokens(now, actor, user, action, tokenId, count);
-        webhooks.announce(new RecordedAuditEvent(auditLog.record(event), event), now);
+        var recorded = new RecordedAuditEvent(auditLog.record(event), event);
+        webhooks.announce(recorded, now);
+        securityEvents.announce(recorded, user, now);
     }
 }

@@ -34,20 +34,25 @@ final class WebhookTargets {
 
     /** The URL, trimmed, or the 422 that says what is wrong with it. */
     String require(String url) {
+        return require(Input.URL, url);
+    }
+
+    /** The same, for a target given as {@code input}. */
+    String require(Input input, String url) {
         String trimmed = url == null ? "" : url.strip();
         if (trimmed.isEmpty()) {
-            throw InvalidInput.of(Input.URL, Rule.REQUIRED);
+            throw InvalidInput.of(input, Rule.REQUIRED);
         }
-        Text.requireStorable(Input.URL, trimmed);
+        Text.requireStorable(input, trimmed);
         if (trimmed.length() > MAX_URL_LENGTH) {
-            throw InvalidInput.of(Input.URL, Rule.MORE_CHARACTERS_THAN, MAX_URL_LENGTH);
+            throw InvalidInput.of(input, Rule.MORE_CHARACTERS_THAN, MAX_URL_LENGTH);
         }
         Optional<URI> uri = parse(trimmed);
         if (uri.isEmpty()) {
-            throw InvalidInput.of(Input.URL, Rule.NOT_AN_HTTP_URL);
+            throw InvalidInput.of(input, Rule.NOT_AN_HTTP_URL);
         }
         refusal(uri.get()).ifPresent(rule -> {
-            throw InvalidInput.of(Input.URL, rule);
+            throw InvalidInput.of(input, rule);
         });
         return trimmed;
     }

@@ -3,7 +3,18 @@ package dev.whitelabel.application;
 import dev.whitelabel.domain.model.DeliveryLimits;
 import dev.whitelabel.domain.model.LoginThrottle;
 import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.in.AuthenticateReceiverUseCase;
 import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
+import dev.whitelabel.domain.port.in.ChangeStreamStatusUseCase;
+import dev.whitelabel.domain.port.in.CreateEventStreamUseCase;
+import dev.whitelabel.domain.port.in.DeleteEventStreamUseCase;
+import dev.whitelabel.domain.port.in.DeliverSecurityEventsUseCase;
+import dev.whitelabel.domain.port.in.FindEventStreamUseCase;
+import dev.whitelabel.domain.port.in.ListEventStreamsUseCase;
+import dev.whitelabel.domain.port.in.UpdateEventStreamUseCase;
+import dev.whitelabel.domain.port.in.VerifyEventStreamUseCase;
+import dev.whitelabel.domain.port.out.SecurityEventPusher;
+import dev.whitelabel.domain.port.out.SecurityEventSigner;
 import dev.whitelabel.domain.port.in.ChangeOwnPasswordUseCase;
 import dev.whitelabel.domain.port.in.ChangeSessionCapUseCase;
 import dev.whitelabel.domain.port.in.CheckHealthUseCase;
@@ -89,7 +100,16 @@ public record WhitelabelUseCases(
         DeleteUserUseCase deleteUser,
         ReadSessionCapUseCase readSessionCap,
         ChangeSessionCapUseCase changeSessionCap,
-        WebhookDeliveries webhookDeliveries) {
+        CreateEventStreamUseCase createEventStream,
+        ListEventStreamsUseCase listEventStreams,
+        FindEventStreamUseCase findEventStream,
+        UpdateEventStreamUseCase updateEventStream,
+        DeleteEventStreamUseCase deleteEventStream,
+        ChangeStreamStatusUseCase changeStreamStatus,
+        VerifyEventStreamUseCase verifyEventStream,
+        AuthenticateReceiverUseCase authenticateReceiver,
+        WebhookDeliveries webhookDeliveries,
+        Transmitters transmitters) {
 
     public WhitelabelUseCases(Storage storage, PasswordHasher passwordHasher, Clock clock) {
         this(storage, passwordHasher, clock, WebhookPolicy.publicTargetsOnly());
@@ -150,7 +170,16 @@ public record WhitelabelUseCases(
                 s.manageAccounts(),
                 s.manageSettings(),
                 s.manageSettings(),
-                new WebhookDeliveries(s.storage, s.clock, s.deliveryActivity, s.disableAfter));
+                s.manageEventStreams(),
+                s.manageEventStreams(),
+                s.manageEventStreams(),
+                s.manageEventStreams(),
+                s.manageEventStreams(),
+                s.manageEventStreams(),
+                s.manageEventStreams(),
+                new AuthenticateReceiver(s.serviceClients),
+                new WebhookDeliveries(s.storage, s.clock, s.deliveryActivity, s.disableAfter),
+                new Transmitters(s.storage, s.manageEventStreams(), s.pushActivity, s.clock));
     }
 
     /** The dispatcher's step over the same storage, sending with {@code sender}; each running instance takes it in a loop. */
@@ -171,6 +200,20 @@ public record WhitelabelUseCases(
         return webhookDeliveries.over(storage, sender, limits);
     }
 
+    /**
+     * The platforms' transmitters, signing with {@code signer}: give every instance over one database the
+     * same server key, so that each opens the keys the others made.
+     */
+    public TransmitterUseCases transmitter(SecurityEventSigner signer) {
+        return transmitters.signingWith(signer);
+    }
+
+    /** The pusher's step over {@code storage} (a pool of its own, as for webhooks); one per instance. */
+    public DeliverSecurityEventsUseCase deliverSecurityEvents(
+            Storage storage, SecurityEventSigner signer, SecurityEventPusher pusher, DeliveryLimits limits) {
+        return transmitters.pushing(storage, signer, pusher, limits);
+    }
+
     /** The parts several use cases share, built once per WhitelabelUseCases. */
     private static final class Shared {
         final Storage storage;
@@ -187,6 +230,7 @@ public record WhitelabelUseCases(
         final LoginThrottling throttling;
         final ServiceClientAuthentication serviceClients;
         final DeliveryActivity deliveryActivity = new DeliveryActivity();
+        final DeliveryActivity pushActivity = new DeliveryActivity();
 
         Shared(
                 Storage storage,
@@ -204,7 +248,8 @@ public record WhitelabelUseCases(
             this.revocations = new Revocations(
                     storage.tokens(),
                     storage.auditLog(),
-                    new Webhooks(storage.webhooks(), storage.transactions(), deliveryActivity));
+                    new Webhooks(storage.webhooks(), storage.transactions(), deliveryActivity),
+                    new SecurityEvents(storage.eventStreams(), storage.transactions(), pushActivity));
             this.tokenIssuer = new TokenIssuer(storage.tokens(), storage.auditLog(), storage.platforms(), revocations);
             this.platformUsers = new PlatformUsers(storage.users());
             this.newUsers = new NewUsers(storage.users(), passwordHasher);
@@ -223,7 +268,6 @@ public record WhitelabelUseCases(
                     passwordHasher,
                     revocations,
                     throttling,
-                    storage.auditLog(),
                     transactions,
                     clock);
         }
@@ -239,6 +283,11 @@ public record WhitelabelUseCases(
 
         ManageSettings manageSettings() {
             return new ManageSettings(storage.platforms());
+        }
+
+        ManageEventStreams manageEventStreams() {
+            return new ManageEventStreams(
+                    storage.platforms(), storage.eventStreams(), webhookTargets, transactions, pushActivity, clock);
         }
 
         ManageWebhooks manageWebhooks() {

@@ -164,7 +164,7 @@ class WebhooksTest {
             attempts++;
         }
 
-        assertThat(attempts).isEqualTo(DeliverWebhooks.BACKOFF.size() + 1);
+        assertThat(attempts).isEqualTo(RetrySchedule.BACKOFF.size() + 1);
         assertThat(waited).isBetween(Duration.ofHours(19), Duration.ofHours(31));
         assertThat(sender.sent)
                 .extracting(sent -> sent.event().auditEventId())

@@ -28,4 +28,6 @@ public interface ErrorMapper<R> {
     R of(UserNotFound refusal);
 
     R of(WebhookNotFound refusal);
+
+    R of(StreamNotFound refusal);
 }

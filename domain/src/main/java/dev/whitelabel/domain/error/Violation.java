@@ -34,7 +34,9 @@ public record Violation(Input input, Rule rule, long limit) {
         INCORRECT,
         NOT_ONE_OF_THE_CHOICES,
         DISABLED,
-        AT_THE_SESSION_CAP
+        AT_THE_SESSION_CAP,
+        /** The platform holds as many of these as it may: the limit says how many. */
+        AT_MOST_PER_PLATFORM
     }
 
     public static Violation of(Input input, Rule rule) {

@@ -16,7 +16,8 @@ public abstract sealed class WhitelabelException extends RuntimeException
                 WebhookNotFound,
                 DeliveryNotFound,
                 TooManyLoginAttempts,
-                UserNotFound {
+                UserNotFound,
+                StreamNotFound {
 
     protected WhitelabelException(String message) {
         // No stack trace: these are answers, not faults, and they are thrown on hot paths.

@@ -7,6 +7,8 @@ public record Storage(
         TokenStore tokens,
         ServiceClientStore serviceClients,
         WebhookStore webhooks,
+        EventStreamStore eventStreams,
+        SigningKeyStore signingKeys,
         AuditLog auditLog,
         LoginFailures loginFailures,
         Transactions transactions,

@@ -1,0 +1,58 @@
+package dev.whitelabel.domain.model;
+
+import dev.whitelabel.domain.model.AuditEvent.AuditAction;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One security event of a platform, as its streams' receivers are told of it: what happened to which
+ * user (by id and email, captured when it happened, since a purged account keeps neither), to which of
+ * their tokens, and the audit event it came from ({@code transaction}, shared by every event of one
+ * change). A session-revoked event names the token it ended ({@code tokenId}), or the one it kept
+ * ({@code keptTokenId}), or neither when every session ended. A verification event names no user and
+ * carries the receiver's {@code state}.
+ */
+public record SecurityEvent(
+        SecurityEventType type,
+        Instant occurredAt,
+        long platformId,
+        Optional<Long> userId,
+        Optional<String> email,
+        Optional<Long> tokenId,
+        Optional<Long> keptTokenId,
+        Optional<Long> transaction,
+        Optional<String> state) {
+
+    /** The event of {@code type} that the audited change to {@code user} is told as. */
+    public static SecurityEvent of(SecurityEventType type, RecordedAuditEvent recorded, User user) {
+        AuditEvent event = recorded.event();
+        boolean oneToken = event.action() == AuditAction.LOGOUT_TOKEN
+                || event.action() == AuditAction.TOKEN_REVOKED
+                || event.action() == AuditAction.TOKEN_EVICTED;
+        boolean sessions = type == SecurityEventType.SESSION_REVOKED;
+        return new SecurityEvent(
+                type,
+                event.at(),
+                event.platformId(),
+                Optional.of(user.id()),
+                Optional.of(user.email()),
+                sessions && oneToken ? event.tokenId() : Optional.empty(),
+                sessions && !oneToken ? event.tokenId() : Optional.empty(),
+                Optional.of(recorded.id()),
+                Optional.empty());
+    }
+
+    /** The verification event a receiver asked for, echoing its {@code state} if it gave one. */
+    public static SecurityEvent verification(long platformId, Optional<String> state, Instant now) {
+        return new SecurityEvent(
+                SecurityEventType.VERIFICATION,
+                now,
+                platformId,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                state);
+    }
+}
