@@ -1,7 +1,7 @@
 package dev.whitelabel.application;
 
-import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.Input;
+import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.NotWhiteLabelAdmin;
 import dev.whitelabel.domain.error.PlatformNotFound;
 import dev.whitelabel.domain.error.StreamNotFound;
@@ -125,8 +125,7 @@ final class ManageEventStreams
     public EventStream change(ChangeStreamStatusCommand command) {
         Optional<String> reason = command.reason().map(text -> limited(Input.STATUS_REASON, text));
         return transactions.inTransaction(() -> {
-            EventStream changed =
-                    find(command.actor(), command.streamId()).withStatus(command.status(), reason);
+            EventStream changed = find(command.actor(), command.streamId()).withStatus(command.status(), reason);
             if (!store.update(changed)) {
                 throw new StreamNotFound();
             }
@@ -147,7 +146,9 @@ final class ManageEventStreams
         // a disabled stream drops every event, this one too
         if (stream.status() != StreamStatus.DISABLED) {
             store.enqueueTo(
-                    stream.id(), SecurityEvent.verification(stream.platformId(), state, clock.instant()), clock.instant());
+                    stream.id(),
+                    SecurityEvent.verification(stream.platformId(), state, clock.instant()),
+                    clock.instant());
             activity.signal();
         }
     }

@@ -26,7 +26,9 @@ final class RetrySchedule {
 
     /** The next attempt after the {@code failures}-th failure ended at {@code now}; empty once given up. */
     static Optional<Instant> after(int failures, Instant now) {
-        return failures > BACKOFF.size() ? Optional.empty() : Optional.of(now.plus(jittered(BACKOFF.get(failures - 1))));
+        return failures > BACKOFF.size()
+                ? Optional.empty()
+                : Optional.of(now.plus(jittered(BACKOFF.get(failures - 1))));
     }
 
     /** Up to a fifth either way, so that the retries of many deliveries do not arrive together. */

@@ -30,10 +30,7 @@ final class Transmitters {
         var keys = keys(storage, signer);
         var transmitter = new Transmitter(storage.platforms(), keys);
         return new TransmitterUseCases(
-                transmitter,
-                transmitter,
-                transmitter,
-                new PollSecurityEvents(streams, storage.eventStreams(), keys));
+                transmitter, transmitter, transmitter, new PollSecurityEvents(streams, storage.eventStreams(), keys));
     }
 
     /** Over {@code storage}, the same database as the use cases' reached another way. */

@@ -10,6 +10,7 @@ import dev.whitelabel.domain.error.NotWhiteLabelAdmin;
 import dev.whitelabel.domain.error.PlatformNotFound;
 import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.error.StorageUnavailable;
+import dev.whitelabel.domain.error.StreamNotFound;
 import dev.whitelabel.domain.error.TokenNotFound;
 import dev.whitelabel.domain.error.TooManyLoginAttempts;
 import dev.whitelabel.domain.error.UserNotFound;
@@ -95,6 +96,11 @@ final class CommandErrorMapper implements ErrorMapper<CommandFailure> {
 
     @Override
     public CommandFailure of(WebhookNotFound refusal) {
+        return notFound(refusal);
+    }
+
+    @Override
+    public CommandFailure of(StreamNotFound refusal) {
         return notFound(refusal);
     }
 

@@ -2,6 +2,8 @@ package dev.whitelabel.bootstrap;
 
 import dev.whitelabel.adapters.http.ResponseBodies;
 import dev.whitelabel.adapters.http.WireNames;
+import dev.whitelabel.adapters.http.ssf.SecurityEventNames;
+import dev.whitelabel.domain.model.EventStream;
 import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.model.PlatformCreated;
@@ -11,6 +13,7 @@ import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.WebhookEnabled;
 import dev.whitelabel.domain.model.WebhookEndpointCreated;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The JSON the command line prints, as the contract spells it. */
@@ -78,6 +81,34 @@ final class CommandResults {
                     enabled.resumedDeliveries());
         }
     }
+
+    record StreamResult(
+            String streamId,
+            String aud,
+            String status,
+            String deliveryMethod,
+            String endpointUrl,
+            List<String> events,
+            String description) {
+        static StreamResult of(EventStream stream) {
+            return new StreamResult(
+                    Long.toString(stream.id()),
+                    stream.audience(),
+                    stream.status().name().toLowerCase(Locale.ROOT),
+                    stream.delivery().method().name().toLowerCase(Locale.ROOT),
+                    stream.delivery().endpointUrl().orElse(null),
+                    stream.eventsDelivered().stream()
+                            .map(SecurityEventNames::of)
+                            .toList(),
+                    stream.description().orElse(null));
+        }
+    }
+
+    record Streams(List<StreamResult> streams) {}
+
+    record StreamDeleted(String message) {}
+
+    record KeyRotated(String message, String keyId) {}
 
     record LoggedOut(String message, int revokedTokens) {}
 

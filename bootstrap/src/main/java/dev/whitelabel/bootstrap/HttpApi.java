@@ -7,10 +7,12 @@ import dev.whitelabel.adapters.http.HttpSettings;
 import dev.whitelabel.adapters.http.ListingRoutes;
 import dev.whitelabel.adapters.http.LogoutRoute;
 import dev.whitelabel.adapters.http.OAuthRoutes;
+import dev.whitelabel.adapters.http.PublicUrl;
 import dev.whitelabel.adapters.http.RouteGroups;
 import dev.whitelabel.adapters.http.SelfServiceRoutes;
 import dev.whitelabel.adapters.http.ServiceClientRoutes;
 import dev.whitelabel.adapters.http.SettingsRoutes;
+import dev.whitelabel.adapters.http.SharedSignalsRoutes;
 import dev.whitelabel.adapters.http.WebhookRoutes;
 import dev.whitelabel.application.WhitelabelUseCases;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -27,14 +29,28 @@ public final class HttpApi {
         return create(useCases, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
+    /** The same, its Shared Signals issuers on http://localhost with a server key of its own. */
     public static HttpServer create(
             WhitelabelUseCases useCases, HttpSettings settings, PrometheusMeterRegistry metricsRegistry) {
+        return create(useCases, settings, metricsRegistry, SharedSignals.ephemeral(new PublicUrl("http://localhost")));
+    }
+
+    public static HttpServer create(
+            WhitelabelUseCases useCases,
+            HttpSettings settings,
+            PrometheusMeterRegistry metricsRegistry,
+            SharedSignals sharedSignals) {
         return HttpServer.create(
-                useCases.authenticateToken(), useCases.checkHealth(), routeGroups(useCases), settings, metricsRegistry);
+                useCases.authenticateToken(),
+                useCases.checkHealth(),
+                routeGroups(useCases, sharedSignals),
+                settings,
+                metricsRegistry);
     }
 
     /** In the order Javalin tries them: the routes called most first. */
-    static RouteGroups routeGroups(WhitelabelUseCases u) {
+    static RouteGroups routeGroups(WhitelabelUseCases u, SharedSignals sharedSignals) {
+        var transmitter = u.transmitter(sharedSignals.signer());
         return support -> List.of(
                 new OAuthRoutes(u.introspectToken(), u.revokeToken(), support),
                 new SelfServiceRoutes(
@@ -60,6 +76,20 @@ public final class HttpApi {
                         u.deleteWebhook(),
                         u.listWebhookDeliveries(),
                         u.retryDelivery(),
+                        support),
+                new SharedSignalsRoutes(
+                        transmitter.findTransmitter(),
+                        transmitter.publishSigningKeys(),
+                        u.createEventStream(),
+                        u.listEventStreams(),
+                        u.findEventStream(),
+                        u.updateEventStream(),
+                        u.deleteEventStream(),
+                        u.changeStreamStatus(),
+                        u.verifyEventStream(),
+                        transmitter.pollSecurityEvents(),
+                        u.authenticateReceiver(),
+                        sharedSignals.publicUrl(),
                         support));
     }
 }

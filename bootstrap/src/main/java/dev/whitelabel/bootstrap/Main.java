@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             UserCommand.class,
             TokenCommand.class,
             ServiceClientCommand.class,
-            WebhookCommand.class
+            WebhookCommand.class,
+            SsfCommand.class
         })
 public final class Main {
 

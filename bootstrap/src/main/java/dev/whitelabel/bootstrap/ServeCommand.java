@@ -51,6 +51,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DeliveryOptions delivery;
 
+    @Mixin
+    SharedSignalsOptions sharedSignalsOptions;
+
     private int port;
 
     @Option(
@@ -149,17 +152,20 @@ final class ServeCommand implements Callable<Integer> {
         var databaseSettings = database.settings();
         // never a password: the H2 file, or the URL without credentials
         LOG.info("database: {}", databaseSettings.location());
+        var sharedSignals = sharedSignalsOptions.sharedSignals(port);
         var wiring = DatabaseOptions.open(databaseSettings, database -> Wiring.open(database, product));
         wiring.reportPoolMetricsTo(metrics);
         var stop = StopSignals.handled();
         HttpServer server;
         try {
-            server = HttpApi.create(wiring.useCases(), settings, metrics).start(host, port);
+            server = HttpApi.create(wiring.useCases(), settings, metrics, sharedSignals)
+                    .start(host, port);
         } catch (RuntimeException e) {
             wiring.close();
             throw bindFailure(e).orElseThrow(() -> e);
         }
         var dispatcher = wiring.dispatchWebhooks(databaseSettings, metrics);
+        var pusher = wiring.pushSecurityEvents(databaseSettings, sharedSignals);
         LOG.info("whitelabel listening on {}:{}", host, server.port());
         Output.print(spec.commandLine().getOut(), new CommandResults.Listening(server.port()));
         stop.await();
@@ -168,6 +174,7 @@ final class ServeCommand implements Callable<Integer> {
                 drainMillis);
         server.stop(Duration.ofMillis(drainMillis));
         dispatcher.close();
+        pusher.close();
         wiring.close();
         LOG.info("stopped");
         return 0;

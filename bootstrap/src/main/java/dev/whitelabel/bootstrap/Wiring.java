@@ -1,6 +1,7 @@
 package dev.whitelabel.bootstrap;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.whitelabel.adapters.http.webhooks.HttpSecurityEventPusher;
 import dev.whitelabel.adapters.http.webhooks.HttpWebhookSender;
 import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.adapters.persistence.Database;
@@ -53,6 +54,23 @@ final class Wiring implements AutoCloseable {
                     pool.close();
                 },
                 metrics);
+    }
+
+    /**
+     * This instance's pusher of security events, started, on a pool of its own and a sender with the
+     * webhooks' address checks and deadline; close it before the wiring.
+     */
+    SecurityEventDispatcher pushSecurityEvents(DatabaseSettings database, SharedSignals sharedSignals) {
+        var limits = settings.deliveryLimits();
+        var pool = Database.openForDelivery(database);
+        var sender = new HttpWebhookSender(
+                settings.webhookPolicy(), HostResolver.SYSTEM, limits.attemptDeadline(), Clock.systemUTC());
+        var deliver = useCases.deliverSecurityEvents(
+                JdbiStorage.over(pool), sharedSignals.signer(), new HttpSecurityEventPusher(sender), limits);
+        return new SecurityEventDispatcher(deliver, limits.attemptDeadline(), () -> {
+            sender.close();
+            pool.close();
+        });
     }
 
     /** With the default settings: for tests and embedders that only need the use cases. */

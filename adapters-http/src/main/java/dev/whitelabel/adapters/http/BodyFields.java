@@ -114,6 +114,25 @@ final class BodyFields {
         return Optional.of(texts);
     }
 
+    /** A JSON object, read by fields of its own; absent or null is empty. */
+    Optional<BodyFields> optionalObject(String field) {
+        JsonNode value = fields.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isObject()) {
+            return reject(field, "The " + label(field) + " field must be an object.");
+        }
+        return Optional.of(new BodyFields((ObjectNode) value, false));
+    }
+
+    /** The names of the fields given. */
+    List<String> names() {
+        List<String> names = new ArrayList<>();
+        fields.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** A whole number, of any sign; absent or null is empty. */
     Optional<Long> optionalInteger(String field) {
         JsonNode value = fields.get(field);

@@ -9,6 +9,7 @@ import dev.whitelabel.domain.error.NotWhiteLabelAdmin;
 import dev.whitelabel.domain.error.PlatformNotFound;
 import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.error.StorageUnavailable;
+import dev.whitelabel.domain.error.StreamNotFound;
 import dev.whitelabel.domain.error.TokenNotFound;
 import dev.whitelabel.domain.error.TooManyLoginAttempts;
 import dev.whitelabel.domain.error.UserNotFound;
@@ -84,6 +85,11 @@ final class HttpErrorMapper implements ErrorMapper<Context> {
 
     @Override
     public Context of(WebhookNotFound refusal) {
+        return error(404, refusal.getMessage());
+    }
+
+    @Override
+    public Context of(StreamNotFound refusal) {
         return error(404, refusal.getMessage());
     }
 

@@ -59,8 +59,9 @@ public final class HttpServer {
         var ready = new AtomicBoolean();
         var requestLog = new RequestLog(metrics);
         var clientDevices = new ClientDevices(settings.trustedProxies());
-        var support = new RouteSupport(new RequestBody(mapper, settings.maxBodyBytes()), clientDevices, metrics);
         var authentication = new BearerAuthentication(authenticateToken, clientDevices);
+        var support = new RouteSupport(
+                new RequestBody(mapper, settings.maxBodyBytes()), clientDevices, metrics, authentication);
         var operations = new OperationsRoutes(
                 checkHealth, ready::get, metricsRegistry, new MetricsAccess(settings.metricsToken()));
         var staticFiles = new StaticFiles(requestLog);

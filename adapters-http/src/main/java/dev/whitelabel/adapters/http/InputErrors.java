@@ -40,6 +40,12 @@ public final class InputErrors {
             case MAX_TOKENS_PER_USER -> "max_tokens_per_user";
             case SESSION_CAP_POLICY -> "session_cap_policy";
             case USER -> "user";
+            case STREAM -> "stream";
+            case DESCRIPTION -> "description";
+            case STATUS_REASON -> "reason";
+            case ENDPOINT_URL -> "endpoint_url";
+            case AUTHORIZATION_HEADER -> "authorization_header";
+            case VERIFICATION_STATE -> "state";
         };
     }
 
@@ -74,6 +80,7 @@ public final class InputErrors {
             case DISABLED -> "The " + label(field) + " is disabled.";
             case AT_THE_SESSION_CAP ->
                 "The " + label(field) + " already holds as many tokens as this platform allows (" + limit + ").";
+            case AT_MOST_PER_PLATFORM -> "A platform may have at most " + limit + " of these; delete one first.";
         };
     }
 

@@ -7,13 +7,9 @@ import dev.whitelabel.domain.port.in.IntrospectTokenUseCase;
 import dev.whitelabel.domain.port.in.RevokeTokenUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The introspection and revocation endpoints for a platform's resource servers, authenticated as service clients with HTTP Basic
@@ -92,33 +88,12 @@ public final class OAuthRoutes implements RouteGroup {
             // two ways of saying who the client is: neither is taken
             throw OAuthError.invalidRequest();
         }
-        return basicCredentials(first).orElseThrow(() -> invalidClient(door));
+        return BasicCredentials.parse(first).orElseThrow(() -> invalidClient(door));
     }
 
     private OAuthError invalidClient(String door) {
         metrics.tokenChecked(door, "invalid_client");
         return OAuthError.invalidClient();
-    }
-
-    /** {@code Basic base64(urlencoded id ":" urlencoded secret)}, as RFC 6749 section 2.3.1 writes it. */
-    private static Optional<String[]> basicCredentials(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
-        }
-        try {
-            String decoded =
-                    new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            if (colon < 1) {
-                return Optional.empty();
-            }
-            return Optional.of(new String[] {
-                URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
-            });
-        } catch (IllegalArgumentException notBase64OrNotUrlEncoded) {
-            return Optional.empty();
-        }
     }
 
     /**

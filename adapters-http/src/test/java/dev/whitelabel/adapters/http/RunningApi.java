@@ -2,6 +2,8 @@ package dev.whitelabel.adapters.http;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.whitelabel.adapters.http.ssf.NimbusSecurityEventSigner;
+import dev.whitelabel.adapters.http.ssf.SealedKeys;
 import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.adapters.persistence.Database;
 import dev.whitelabel.adapters.persistence.DatabaseSettings;
@@ -17,8 +19,11 @@ import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.ServiceClientCreated;
 import dev.whitelabel.domain.model.User;
+import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.out.SecurityEventSigner;
 import dev.whitelabel.domain.port.out.Storage;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,6 +64,9 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
     private final List<AutoCloseable> opened = new ArrayList<>();
     Storage storage;
     WhitelabelUseCases useCases;
+    SecurityEventSigner signer;
+    PublicUrl publicUrl;
+    private boolean allowPrivateTargets;
     HttpServer server;
     ApiClient api;
 
@@ -75,7 +83,8 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
      * Every route group, as bootstrap's HttpApi hands them out (this module cannot see bootstrap; its
      * EmbeddedServerTest holds HttpApi to the OpenAPI document, OperationsTest holds this list to it).
      */
-    static RouteGroups everyRoute(WhitelabelUseCases u) {
+    static RouteGroups everyRoute(WhitelabelUseCases u, SecurityEventSigner signer, PublicUrl publicUrl) {
+        var transmitter = u.transmitter(signer);
         return support -> List.of(
                 new OAuthRoutes(u.introspectToken(), u.revokeToken(), support),
                 new SelfServiceRoutes(
@@ -101,16 +110,51 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
                         u.deleteWebhook(),
                         u.listWebhookDeliveries(),
                         u.retryDelivery(),
+                        support),
+                new SharedSignalsRoutes(
+                        transmitter.findTransmitter(),
+                        transmitter.publishSigningKeys(),
+                        u.createEventStream(),
+                        u.listEventStreams(),
+                        u.findEventStream(),
+                        u.updateEventStream(),
+                        u.deleteEventStream(),
+                        u.changeStreamStatus(),
+                        u.verifyEventStream(),
+                        transmitter.pollSecurityEvents(),
+                        u.authenticateReceiver(),
+                        publicUrl,
                         support));
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         storage = storage();
-        useCases = new WhitelabelUseCases(storage, new BcryptPasswordHasher(4), Clock.systemUTC());
-        server = HttpServer.create(useCases.authenticateToken(), useCases.checkHealth(), everyRoute(useCases), settings)
-                .start("127.0.0.1", 0);
+        useCases = new WhitelabelUseCases(
+                storage, new BcryptPasswordHasher(4), Clock.systemUTC(), new WebhookPolicy(allowPrivateTargets));
+        // the issuers name the port, so it is chosen before the server starts
+        int port = freePort();
+        publicUrl = new PublicUrl("http://127.0.0.1:" + port);
+        signer = new NimbusSecurityEventSigner(new SealedKeys(SealedKeys.newServerKey()), publicUrl, Clock.systemUTC());
+        server = HttpServer.create(
+                        useCases.authenticateToken(),
+                        useCases.checkHealth(),
+                        everyRoute(useCases, signer, publicUrl),
+                        settings)
+                .start("127.0.0.1", port);
         api = new ApiClient(server.port());
+    }
+
+    /** Receivers of webhooks and pushed security events on this machine may be targets. */
+    RunningApi allowingPrivateTargets() {
+        allowPrivateTargets = true;
+        return this;
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private Storage storage() throws Exception {

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.whitelabel.adapters.persistence.jdbi.JdbiStorage;
+import dev.whitelabel.domain.model.EventStream;
 import dev.whitelabel.domain.model.PageRequest;
+import dev.whitelabel.domain.model.SecurityEventType;
+import dev.whitelabel.domain.model.StreamStatus;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEventType;
 import dev.whitelabel.domain.port.out.DeliveryClaim;
 import dev.whitelabel.domain.port.out.DueDelivery;
+import dev.whitelabel.domain.port.out.DuePush;
 import dev.whitelabel.domain.port.out.Storage;
 import java.time.Duration;
 import java.time.Instant;
@@ -240,5 +244,82 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
         assertThat(failures).as("errors, such as deadlocks").isEmpty();
         assertThat(listed).isEqualTo(issued.get());
         assertThat(revokedAll.get() + revokedOneByOne + stillLive).isEqualTo(issued.get());
+    }
+
+    String text(String sql) throws Exception {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    /** The tables hold the adapter's stored names, whatever the enums or the API call the same choices. */
+    @Test
+    void streams_and_events_are_stored_by_their_stored_names() throws Exception {
+        EventStream stream =
+                pushStream(acme, EnumSet.of(SecurityEventType.SESSION_REVOKED, SecurityEventType.ACCOUNT_DISABLED));
+        withStatus(stream, StreamStatus.PAUSED);
+        storage.eventStreams().enqueue(securityEvent(acme, SecurityEventType.SESSION_REVOKED), NOW);
+
+        assertThat(text("select delivery_method || '|' || status || '|' || events_requested from event_streams"))
+                .isEqualTo("push|paused|account-disabled session-revoked");
+        assertThat(text("select event_type from security_events")).isEqualTo("session-revoked");
+    }
+
+    /** A claim that meets events their stream does not push now holds them: no claim scans them again. */
+    @Test
+    void a_claim_holds_the_events_of_streams_it_does_not_push_and_deleting_a_stream_deletes_its_events()
+            throws Exception {
+        EventStream polled = pollStream(acme, SecurityEventType.REQUESTABLE);
+        EventStream pushed = pushStream(acme, SecurityEventType.REQUESTABLE);
+        storage.eventStreams().enqueue(securityEvent(acme, SecurityEventType.ACCOUNT_PURGED), NOW);
+        assertThat(count("select count(*) from security_events where next_attempt_at is not null"))
+                .as("every event due when written")
+                .isEqualTo(2);
+
+        assertThat(claim(NOW, 10)).hasSize(1);
+        assertThat(count("select count(*) from security_events where next_attempt_at is null"))
+                .as("the polled stream's event, held")
+                .isEqualTo(1);
+
+        assertThat(storage.eventStreams().delete(acme.id(), polled.id())).isTrue();
+        assertThat(storage.eventStreams().delete(acme.id(), pushed.id())).isTrue();
+        assertThat(count("select count(*) from security_events")).isZero();
+    }
+
+    /** Two instances claiming pushes at once never get the same event (FOR UPDATE SKIP LOCKED). */
+    @Test
+    void concurrent_push_claims_never_share_an_event() throws Exception {
+        pushStream(acme, SecurityEventType.REQUESTABLE);
+        pollStream(acme, SecurityEventType.REQUESTABLE);
+        pushStream(globex, SecurityEventType.REQUESTABLE);
+        for (int i = 0; i < 100; i++) {
+            storage.eventStreams()
+                    .enqueue(securityEvent(i % 2 == 0 ? acme : globex, SecurityEventType.SESSION_REVOKED), NOW);
+        }
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Long>>> claims = new ArrayList<>();
+            for (int worker = 0; worker < 4; worker++) {
+                claims.add(pool.submit(() -> {
+                    List<Long> mine = new ArrayList<>();
+                    List<DuePush> claimed;
+                    do {
+                        claimed = storage.eventStreams().claimDuePushes(NOW, NOW.plusSeconds(60), 7);
+                        mine.addAll(claimedIds(claimed));
+                    } while (!claimed.isEmpty());
+                    return mine;
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (var claim : claims) {
+                all.addAll(claim.get());
+            }
+            assertThat(all).hasSize(100).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdown();
+        }
     }
 }

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every adapter of the persistence ports must do; run against each adapter by a subclass. */
-abstract class StoragePortsContract {
+abstract class StoragePortsContract implements SharedSignalsStorageContract {
 
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
@@ -54,6 +54,21 @@ abstract class StoragePortsContract {
 
     /** A storage with an empty, freshly migrated schema. */
     abstract Storage emptyStorage();
+
+    @Override
+    public Storage storage() {
+        return storage;
+    }
+
+    @Override
+    public Platform acme() {
+        return acme;
+    }
+
+    @Override
+    public Platform globex() {
+        return globex;
+    }
 
     @BeforeEach
     void createPlatforms() {

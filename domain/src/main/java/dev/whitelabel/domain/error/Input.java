@@ -26,16 +26,12 @@ public enum Input {
     SESSION_CAP_POLICY,
     /** A Shared Signals stream, named by its id. */
     STREAM,
-    AUDIENCE,
     DESCRIPTION,
-    EVENTS_REQUESTED,
-    STREAM_STATUS,
     STATUS_REASON,
     /** A pushed stream's receiver endpoint. */
     ENDPOINT_URL,
     AUTHORIZATION_HEADER,
     VERIFICATION_STATE,
-    MAX_EVENTS,
     /** The user the operation is for, as a whole: disabled, or holding as many tokens as allowed. */
     USER
 }

@@ -22,9 +22,8 @@ public record EventStream(
         Instant createdAt) {
 
     public EventStream {
-        eventsRequested = eventsRequested.isEmpty()
-                ? EnumSet.noneOf(SecurityEventType.class)
-                : EnumSet.copyOf(eventsRequested);
+        eventsRequested =
+                eventsRequested.isEmpty() ? EnumSet.noneOf(SecurityEventType.class) : EnumSet.copyOf(eventsRequested);
     }
 
     /** What it is sent: what it asked for that the platform transmits (SSF 1.0 section 8.1.1). */

@@ -16,6 +16,8 @@ public final class JdbiStorage {
                 new JdbiTokenStore(jdbi),
                 new JdbiServiceClientStore(jdbi),
                 new JdbiWebhookStore(jdbi),
+                new JdbiEventStreamStore(jdbi),
+                new JdbiSigningKeyStore(jdbi),
                 new JdbiAuditLog(jdbi),
                 new JdbiLoginFailures(jdbi),
                 new JdbiTransactions(jdbi),

@@ -1,12 +1,15 @@
 package dev.whitelabel.adapters.persistence.memory;
 
 import dev.whitelabel.domain.model.Device;
+import dev.whitelabel.domain.model.EventStream;
 import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
+import dev.whitelabel.domain.model.SecurityEvent;
 import dev.whitelabel.domain.model.ServiceClientCredential;
 import dev.whitelabel.domain.model.SessionCap;
+import dev.whitelabel.domain.model.SigningKey;
 import dev.whitelabel.domain.model.TokenCredential;
 import dev.whitelabel.domain.model.TokenDigest;
 import dev.whitelabel.domain.model.TokenSummary;
@@ -15,6 +18,7 @@ import dev.whitelabel.domain.model.WebhookDelivery;
 import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEvent;
 import dev.whitelabel.domain.model.WebhookSigning;
+import dev.whitelabel.domain.port.out.EventStreamStore.PushRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -222,6 +226,71 @@ final class InMemoryDatabase {
         }
     }
 
+    /** A Shared Signals stream, and its most recent push. */
+    record StreamRow(EventStream stream, Optional<PushRecord> lastPush) {}
+
+    /** An event of a stream's outbox as it stands after its latest attempt; {@code claimedAt} is its latest claim. */
+    record SecurityEventRow(
+            long id,
+            long streamId,
+            SecurityEvent event,
+            Instant enqueuedAt,
+            int attempts,
+            Optional<Instant> nextAttemptAt,
+            Optional<Instant> claimedAt,
+            Optional<String> lastError,
+            Optional<Instant> lastAttemptAt,
+            Optional<Instant> failedAt) {
+
+        static SecurityEventRow due(long id, long streamId, SecurityEvent event, Instant now) {
+            return new SecurityEventRow(
+                    id,
+                    streamId,
+                    event,
+                    now,
+                    0,
+                    Optional.of(now),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
+        }
+
+        /** Due then, or, when empty, held until its stream pushes again. */
+        SecurityEventRow nextAttemptAt(Optional<Instant> next) {
+            return new SecurityEventRow(
+                    id, streamId, event, enqueuedAt, attempts, next, claimedAt, lastError, lastAttemptAt, failedAt);
+        }
+
+        SecurityEventRow claimed(Instant now, Instant leaseUntil) {
+            return new SecurityEventRow(
+                    id,
+                    streamId,
+                    event,
+                    enqueuedAt,
+                    attempts,
+                    Optional.of(leaseUntil),
+                    Optional.of(now),
+                    lastError,
+                    lastAttemptAt,
+                    failedAt);
+        }
+
+        SecurityEventRow failed(String error, Optional<Instant> next, Instant now) {
+            return new SecurityEventRow(
+                    id,
+                    streamId,
+                    event,
+                    enqueuedAt,
+                    attempts + 1,
+                    next,
+                    claimedAt,
+                    Optional.of(error),
+                    Optional.of(now),
+                    next.isPresent() ? Optional.empty() : Optional.of(now));
+        }
+    }
+
     /** Every table; the constructor of {@link #copy} names each, so none is left out of a rollback. */
     private record Tables(
             Map<Long, Platform> platforms,
@@ -234,7 +303,10 @@ final class InMemoryDatabase {
             List<LoginFailureRow> loginFailures,
             List<ClientFailureRow> serviceClientFailures,
             Map<Long, EndpointRow> webhookEndpoints,
-            Map<Long, DeliveryRow> webhookDeliveries) {
+            Map<Long, DeliveryRow> webhookDeliveries,
+            Map<Long, StreamRow> eventStreams,
+            Map<Long, SecurityEventRow> securityEvents,
+            Map<Long, SigningKey> signingKeys) {
 
         static Tables empty() {
             return new Tables(
@@ -247,6 +319,9 @@ final class InMemoryDatabase {
                     new HashMap<>(),
                     new ArrayList<>(),
                     new ArrayList<>(),
+                    new LinkedHashMap<>(),
+                    new LinkedHashMap<>(),
+                    new LinkedHashMap<>(),
                     new LinkedHashMap<>(),
                     new LinkedHashMap<>());
         }
@@ -263,7 +338,10 @@ final class InMemoryDatabase {
                     new ArrayList<>(loginFailures),
                     new ArrayList<>(serviceClientFailures),
                     new LinkedHashMap<>(webhookEndpoints),
-                    new LinkedHashMap<>(webhookDeliveries));
+                    new LinkedHashMap<>(webhookDeliveries),
+                    new LinkedHashMap<>(eventStreams),
+                    new LinkedHashMap<>(securityEvents),
+                    new LinkedHashMap<>(signingKeys));
         }
     }
 
@@ -353,6 +431,21 @@ final class InMemoryDatabase {
 
     Map<Long, DeliveryRow> webhookDeliveries() {
         return tables.webhookDeliveries();
+    }
+
+    /** In id order, oldest first. */
+    Map<Long, StreamRow> eventStreams() {
+        return tables.eventStreams();
+    }
+
+    /** In id order, oldest first. */
+    Map<Long, SecurityEventRow> securityEvents() {
+        return tables.securityEvents();
+    }
+
+    /** In id order, oldest first. */
+    Map<Long, SigningKey> signingKeys() {
+        return tables.signingKeys();
     }
 
     /** The user, unless deleted. */

@@ -15,6 +15,8 @@ public final class InMemoryStorage {
                 new InMemoryTokenStore(database),
                 new InMemoryServiceClientStore(database),
                 new InMemoryWebhookStore(database),
+                new InMemoryEventStreamStore(database),
+                new InMemorySigningKeyStore(database),
                 new InMemoryAuditLog(database),
                 new InMemoryLoginFailures(database),
                 new InMemoryTransactions(database),
