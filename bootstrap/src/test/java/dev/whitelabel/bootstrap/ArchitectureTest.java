@@ -14,6 +14,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.whitelabel.adapters.http.PublicUrl;
 import dev.whitelabel.adapters.http.RouteGroup;
 import dev.whitelabel.adapters.http.RouteSupport;
 import java.io.IOException;
@@ -159,11 +160,13 @@ class ArchitectureTest {
                 .that()
                 .areDeclaredInClassesThat()
                 .implement(RouteGroup.class)
-                .should(new ArchCondition<JavaConstructor>("take only port.in interfaces and RouteSupport") {
+                .should(new ArchCondition<JavaConstructor>("take only port.in interfaces, RouteSupport and PublicUrl") {
                     @Override
                     public void check(JavaConstructor constructor, ConditionEvents events) {
                         constructor.getRawParameterTypes().stream()
                                 .filter(type -> !type.isEquivalentTo(RouteSupport.class))
+                                // where receivers reach the service: a setting, not a use case
+                                .filter(type -> !type.isEquivalentTo(PublicUrl.class))
                                 .filter(type -> !type.isInterface()
                                         || !type.getPackageName().equals("dev.whitelabel.domain.port.in"))
                                 .forEach(type -> events.add(SimpleConditionEvent.violated(

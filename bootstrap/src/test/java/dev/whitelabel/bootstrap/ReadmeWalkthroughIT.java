@@ -71,6 +71,10 @@ class ReadmeWalkthroughIT {
         // the repository as far as the README's commands need it: the jar where the build leaves it
         Files.createDirectories(clone.resolve("bootstrap/target"));
         Files.createSymbolicLink(clone.resolve("bootstrap/target/whitelabel.jar"), JAR);
+        // and the receiver docs/shared-signals.md runs
+        Files.createDirectories(clone.resolve("docs"));
+        Files.createSymbolicLink(
+                clone.resolve("docs/ssf-receiver"), readme.root().resolve("docs/ssf-receiver"));
         int port = serve();
 
         List<Command> commands = new ArrayList<>();

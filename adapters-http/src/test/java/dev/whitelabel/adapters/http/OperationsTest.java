@@ -153,7 +153,10 @@ class OperationsTest {
     void head_answers_every_get_route_with_the_headers_of_get_and_no_body() {
         var gets = running.server.routes().stream()
                 .filter(route -> route.startsWith("GET "))
-                .map(route -> route.substring(4).replace("{id}", "1").replace("{file}", "swagger-ui.css"))
+                .map(route -> route.substring(4)
+                        .replace("{id}", "1")
+                        .replace("{platform}", "1")
+                        .replace("{file}", "swagger-ui.css"))
                 .toList();
         assertThat(gets).contains("/console/console.js", "/api/user/me", "/docs/ui/swagger-ui.css");
 
