@@ -19,28 +19,37 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A Shared Signals receiver in one file, for docs/shared-signals.md: it reads the transmitter's
  * discovery document, verifies every security event token with nimbus-jose-jwt against its jwks_uri
  * (signature, typ secevent+jwt, issuer, audience, iat and jti present), and prints each as one JSON line.
  *
- *   poll DISCOVERY_URL AUDIENCE POLL_URL AUTHORIZATION   polls once, acknowledges what it verified
- *   push DISCOVERY_URL AUDIENCE PORT COUNT               takes COUNT pushes on 127.0.0.1:PORT, then ends
+ *   poll DISCOVERY_URL AUDIENCE POLL_URL AUTHORIZATION         polls once, acknowledges what it verified
+ *   push DISCOVERY_URL AUDIENCE PORT COUNT AUTHORIZATION       takes COUNT pushes on 127.0.0.1:PORT, each
+ *                                                              with that Authorization header, then ends
+ *
+ * A push receiver answers a request that is not a POST with 405 (a way to see that it listens), a push
+ * without the Authorization header the stream was given with 401, and gives up after a minute without
+ * COUNT pushes (exit 1).
  *
  * Run it with the jar's classes: java -cp bootstrap/target/whitelabel.jar docs/ssf-receiver/Receiver.java ...
  */
 public class Receiver {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     public static void main(String[] args) throws Exception {
-        JsonNode discovery = JSON.readTree(URI.create(args[1]).toURL());
+        JsonNode discovery = JSON.readTree(CLIENT.send(
+                        HttpRequest.newBuilder(URI.create(args[1])).build(), HttpResponse.BodyHandlers.ofString())
+                .body());
         var processor = processor(discovery, args[2]);
         if (args[0].equals("poll")) {
             poll(processor, args[3], args[4]);
         } else {
-            push(processor, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            push(processor, Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5]);
         }
     }
 
@@ -71,29 +80,40 @@ public class Receiver {
     }
 
     static void poll(DefaultJWTProcessor<SecurityContext> processor, String url, String authorization) throws Exception {
-        var client = HttpClient.newHttpClient();
-        JsonNode answer = JSON.readTree(post(client, url, authorization, "{\"returnImmediately\":true}"));
+        JsonNode answer = JSON.readTree(post(url, authorization, "{\"returnImmediately\":true}"));
         var acknowledged = JSON.createArrayNode();
-        for (var set : (Iterable<java.util.Map.Entry<String, JsonNode>>) () -> answer.get("sets").fields()) {
+        for (var set : answer.get("sets").properties()) {
             System.out.println(verified(processor, set.getValue().asText()));
             acknowledged.add(set.getKey());
         }
-        post(client, url, authorization, "{\"returnImmediately\":true,\"maxEvents\":0,\"ack\":" + acknowledged + "}");
+        post(url, authorization, "{\"returnImmediately\":true,\"maxEvents\":0,\"ack\":" + acknowledged + "}");
     }
 
-    static String post(HttpClient client, String url, String authorization, String body) throws Exception {
+    static String post(String url, String authorization, String body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    static void push(DefaultJWTProcessor<SecurityContext> processor, int port, int count) throws Exception {
+    static void push(DefaultJWTProcessor<SecurityContext> processor, int port, int count, String authorization)
+            throws Exception {
         var received = new CountDownLatch(count);
         var server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", exchange -> {
+            if (!exchange.getRequestMethod().equals("POST")) {
+                exchange.sendResponseHeaders(405, -1);
+                exchange.close();
+                return;
+            }
+            if (!authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                // not from the transmitter this receiver was set up with
+                exchange.sendResponseHeaders(401, -1);
+                exchange.close();
+                return;
+            }
             String token = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII);
             try {
                 System.out.println(verified(processor, token));
@@ -109,7 +129,11 @@ public class Receiver {
             exchange.close();
         });
         server.start();
-        received.await();
+        boolean all = received.await(1, TimeUnit.MINUTES);
         server.stop(0);
+        if (!all) {
+            System.err.println("Fewer than " + count + " pushes in a minute.");
+            System.exit(1);
+        }
     }
 }

@@ -25,6 +25,7 @@ record Readme(Path root, List<Page> pages) {
             "docs/sessions.md",
             "docs/gateways.md",
             "docs/webhooks.md",
+            "docs/shared-signals.md",
             "docs/console.md",
             "docs/configuration.md",
             "docs/operations.md",

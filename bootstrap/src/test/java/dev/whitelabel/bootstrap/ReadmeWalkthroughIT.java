@@ -79,6 +79,9 @@ class ReadmeWalkthroughIT {
 
         List<Command> commands = new ArrayList<>();
         StringBuilder script = new StringBuilder();
+        // what a page starts in the background (a second server, a receiver) ends with the script, even
+        // when a command fails before the page stops it, so that it holds no port into the next run
+        script.append("trap 'kill $(jobs -p) 2>/dev/null' EXIT\n");
         for (Readme.Block block : blocks) {
             script.append("# ").append(block.where()).append('\n');
             List<String> lines = block.lines();
