@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the thread that saw it end, so that sending never waits for the database; the dispatcher's steps
  * record what ended and claim more, as many at a time as arrived meanwhile. A delivery that could no
  * longer end before its claim lapses is not started but left for the next claim, so a claim is never
- * taken over while its attempt runs. One thread steps at a time.
+ * taken over while its attempt runs. Deliveries this instance's use cases wrote already claimed for it
+ * (while it has room) are taken as they are handed over, without a claim. One thread steps at a time.
  */
 final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
@@ -98,27 +99,33 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
     @Override
     public synchronized DeliveryRound step() {
         List<Sent> sent = takeEnded();
-        int room = Math.min(CLAIM_SIZE, limits.inFlight() - held.get());
-        if (sent.isEmpty() && room <= 0) {
+        List<Long> handedOver = activity.takeHandedOver();
+        int room = Math.min(CLAIM_SIZE, limits.inFlight() - held.get() - handedOver.size());
+        if (sent.isEmpty() && handedOver.isEmpty() && room <= 0) {
+            activity.taking(null);
             return DeliveryRound.NOTHING;
         }
         Instant now = clock.instant();
         Map<Long, Integer> shares = shares();
-        // the outcomes that arrived and the next claim in one commit: a commit a step, not two
+        // the outcomes that arrived, what was handed over and the next claim in one commit
         var stepped = transactions.inTransaction(() -> new Stepped(
                 sent.isEmpty() ? DeliveryRound.NOTHING : record(sent, now),
+                handedOver.isEmpty() ? List.of() : store.claimedAtWrite(handedOver, now),
                 room <= 0
                         ? List.of()
                         : store.claimDue(new DeliveryClaim(
                                 now, now.plus(limits.lease()), room, limits.claimedPerEndpoint(), shares))));
-        held.addAndGet(stepped.claimed().size());
-        int started = queue(stepped.claimed());
+        List<DueDelivery> claimed = new ArrayList<>(stepped.handedOver());
+        claimed.addAll(stepped.claimed());
+        held.addAndGet(claimed.size());
+        activity.taking(held.get() < limits.inFlight() ? limits.lease() : null);
+        int started = queue(claimed);
         return stepped.recorded()
                 .plus(new DeliveryRound(
                         0, 0, 0, started, room > 0 && stepped.claimed().size() == room, 0));
     }
 
-    private record Stepped(DeliveryRound recorded, List<DueDelivery> claimed) {}
+    private record Stepped(DeliveryRound recorded, List<DueDelivery> handedOver, List<DueDelivery> claimed) {}
 
     @Override
     public boolean awaitActivity(Duration timeout) throws InterruptedException {
@@ -127,6 +134,8 @@ final class DeliverWebhooks implements DeliverWebhooksUseCase {
 
     @Override
     public synchronized DeliveryRound finish(Duration within) {
+        // what is handed over from now on waits for its claim to lapse, as if this instance had died
+        activity.taking(null);
         synchronized (lanes) {
             for (Lane lane : lanes.values()) {
                 held.addAndGet(-lane.waiting.size());

@@ -630,4 +630,64 @@ class WebhooksTest {
                 .isEqualTo(1);
         assertThat(holding.held).hasSize(2);
     }
+
+    @Test
+    void once_the_dispatcher_runs_a_delivery_is_written_claimed_for_it_and_sent_without_a_claim() {
+        useCases.createWebhook()
+                .create(new CreateWebhookCommand(Fixture.adminOf(acme), "http://127.0.0.1:9/all", Set.of()));
+        var deliver = useCases.deliverWebhooks(sender);
+        var otherInstance = new WhitelabelUseCases(
+                        fixture.storage, new BcryptPasswordHasher(4), fixture.clock, new WebhookPolicy(true))
+                .deliverWebhooks(new RecordingSender());
+        assertThat(deliver.step().idle()).isTrue();
+        var ann = fixture.user(acme, "ann@acme.test");
+
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+
+        assertThat(otherInstance.deliverDue().attempted())
+                .as("claimed from birth by the instance that wrote it")
+                .isZero();
+        assertThat(deliver.deliverDue().delivered()).isEqualTo(1);
+        assertThat(sender.sent)
+                .singleElement()
+                .satisfies(sent ->
+                        assertThat(sent.leaseUntil()).isEqualTo(Fixture.NOW.plus(DeliveryLimits.DEFAULT.lease())));
+    }
+
+    @Test
+    void a_delivery_written_claimed_by_an_instance_that_died_is_sent_by_another_once_the_claim_lapses() {
+        useCases.createWebhook()
+                .create(new CreateWebhookCommand(Fixture.adminOf(acme), "http://127.0.0.1:9/all", Set.of()));
+        useCases.deliverWebhooks(sender).step();
+        var otherSender = new RecordingSender();
+        var otherInstance = new WhitelabelUseCases(
+                        fixture.storage, new BcryptPasswordHasher(4), fixture.clock, new WebhookPolicy(true))
+                .deliverWebhooks(otherSender);
+        var ann = fixture.user(acme, "ann@acme.test");
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+
+        fixture.clock.advance(DeliveryLimits.DEFAULT.lease().minusMillis(1));
+        assertThat(otherInstance.deliverDue().attempted()).isZero();
+        fixture.clock.advance(Duration.ofMillis(1));
+
+        assertThat(otherInstance.deliverDue().delivered()).isEqualTo(1);
+        assertThat(sender.sent).as("the writer never stepped again").isEmpty();
+        assertThat(otherSender.sent).hasSize(1);
+    }
+
+    @Test
+    void a_stopped_dispatcher_takes_nothing_more_and_what_is_written_is_due_at_once() {
+        useCases.createWebhook()
+                .create(new CreateWebhookCommand(Fixture.adminOf(acme), "http://127.0.0.1:9/all", Set.of()));
+        var deliver = useCases.deliverWebhooks(sender);
+        deliver.step();
+        deliver.finish(Duration.ZERO);
+        var ann = fixture.user(acme, "ann@acme.test");
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+
+        var otherInstance = new WhitelabelUseCases(
+                        fixture.storage, new BcryptPasswordHasher(4), fixture.clock, new WebhookPolicy(true))
+                .deliverWebhooks(new RecordingSender());
+        assertThat(otherInstance.deliverDue().delivered()).isEqualTo(1);
+    }
 }

@@ -1062,6 +1062,56 @@ abstract class StoragePortsContract implements SharedSignalsStorageContract {
     }
 
     @Test
+    void deliveries_written_claimed_are_answered_by_id_until_the_claim_lapses_and_only_then_due_to_any_claim() {
+        User ann = user(acme, "ann@acme.test");
+        endpoint(acme, "all", EnumSet.allOf(WebhookEventType.class));
+        endpoint(acme, "revoked", EnumSet.of(WebhookEventType.TOKEN_REVOKED));
+        var deleted = endpoint(acme, "deleted", EnumSet.allOf(WebhookEventType.class));
+        endpoint(globex, "globex", EnumSet.allOf(WebhookEventType.class));
+        long auditEventId = storage.auditLog()
+                .record(new AuditEvent(
+                        NOW,
+                        acme.id(),
+                        OPERATOR,
+                        Optional.of(ann.id()),
+                        AuditAction.LOGOUT_ALL,
+                        Optional.empty(),
+                        1,
+                        Optional.empty(),
+                        Optional.empty()));
+        Instant claimedUntil = NOW.plusSeconds(25);
+
+        List<Long> written =
+                storage.webhooks().enqueue(acme.id(), WebhookEventType.USER_LOGGED_OUT, auditEventId, claimedUntil);
+
+        assertThat(written)
+                .as("one for each endpoint of the platform that takes it")
+                .hasSize(2);
+        assertThat(storage.webhooks().claimDue(new DeliveryClaim(NOW, NOW.plusSeconds(15), 10, 10, Set.of())))
+                .as("claimed from birth")
+                .isEmpty();
+        assertThat(storage.webhooks().delete(acme.id(), deleted.id(), NOW)).isTrue();
+        var handedOver = storage.webhooks().claimedAtWrite(written, NOW);
+        assertThat(handedOver)
+                .extracting(DueDelivery::url)
+                .as("a deleted endpoint's delivery ended instead")
+                .containsExactly("http://127.0.0.1/all");
+        assertThat(handedOver).singleElement().satisfies(due -> {
+            assertThat(due.leaseUntil()).isEqualTo(claimedUntil);
+            assertThat(due.event().auditEventId()).isEqualTo(auditEventId);
+            assertThat(due.attempts()).isZero();
+        });
+        assertThat(storage.webhooks().claimedAtWrite(written, claimedUntil))
+                .as("no longer claimed once the claim lapsed")
+                .isEmpty();
+        assertThat(storage.webhooks()
+                        .claimDue(new DeliveryClaim(claimedUntil, claimedUntil.plusSeconds(15), 10, 10, Set.of())))
+                .extracting(DueDelivery::url)
+                .as("then due to any claim, the deleted endpoint's never again")
+                .containsExactly("http://127.0.0.1/all");
+    }
+
+    @Test
     void a_deleted_endpoints_deliveries_are_ended_by_the_next_claim_and_one_in_flight_still_records_its_outcome() {
         User ann = user(acme, "ann@acme.test");
         var deleted = endpoint(acme);

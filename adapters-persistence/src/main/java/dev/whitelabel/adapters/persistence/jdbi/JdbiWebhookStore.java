@@ -96,17 +96,37 @@ final class JdbiWebhookStore implements WebhookStore {
     }
 
     @Override
-    public void enqueue(long platformId, WebhookEventType type, long auditEventId, Instant now) {
+    public List<Long> enqueue(long platformId, WebhookEventType type, long auditEventId, Instant due) {
         // events is a comma-separated list of stored names: framed in commas, one type is one exact match
-        jdbi.useHandle(handle -> handle.createUpdate("""
+        return jdbi.withHandle(handle -> handle.createUpdate("""
                         insert into webhook_deliveries (endpoint_id, audit_event_id, next_attempt_at)
-                        select id, :auditEventId, :now from webhook_endpoints
+                        select id, :auditEventId, :due from webhook_endpoints
                         where platform_id = :platformId and deleted_at is null and ',' || events || ',' like :framedType""")
                 .bind("platformId", platformId)
                 .bind("framedType", "%," + StoredNames.of(type) + ",%")
                 .bind("auditEventId", auditEventId)
-                .bind("now", now)
-                .execute());
+                .bind("due", due)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .list());
+    }
+
+    @Override
+    public List<DueDelivery> claimedAtWrite(List<Long> deliveryIds, Instant now) {
+        if (deliveryIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.inTransaction(handle -> {
+            List<Long> claimed = handle.createQuery(
+                            "select id from webhook_deliveries where id in (<ids>) and next_attempt_at > :now")
+                    .bindList("ids", deliveryIds)
+                    .bind("now", now)
+                    .mapTo(Long.class)
+                    .list();
+            return claimed.isEmpty()
+                    ? List.<DueDelivery>of()
+                    : leased(handle, claimed).live();
+        });
     }
 
     @Override
@@ -140,16 +160,23 @@ final class JdbiWebhookStore implements WebhookStore {
                 .bindList("chosen", chosen)
                 .mapTo(Long.class)
                 .list();
-        Instant leaseUntil = claim.leaseUntil();
         if (ids.isEmpty()) {
             return new Batch(0, List.of());
         }
         handle.createUpdate("update webhook_deliveries set next_attempt_at = :lease where id in (<ids>)")
-                .bind("lease", leaseUntil)
+                .bind("lease", claim.leaseUntil())
                 .bindList("ids", ids)
                 .execute();
+        return leased(handle, ids);
+    }
+
+    /**
+     * The leased deliveries {@code ids} with what sending them takes, each with its lease: those of
+     * live endpoints; those of deleted or disabled ones are put out of every claim's reach.
+     */
+    private static Batch leased(Handle handle, List<Long> ids) {
         List<ClaimedRow> claimed = handle.createQuery(
-                        "select d.id as delivery_id, d.endpoint_id, e.url, e.secret, d.attempts,"
+                        "select d.id as delivery_id, d.endpoint_id, e.url, e.secret, d.attempts, d.next_attempt_at,"
                                 + " (e.deleted_at is not null or e.disabled_at is not null) as withheld,"
                                 + " e.failing_since is not null as failing, "
                                 + JdbiAuditLog.columns("a") + """
@@ -166,7 +193,7 @@ final class JdbiWebhookStore implements WebhookStore {
                                 rs.getString("secret"),
                                 WebhookEvent.of(JdbiAuditLog.recorded(rs)).orElseThrow(),
                                 rs.getInt("attempts"),
-                                leaseUntil,
+                                rs.getTimestamp("next_attempt_at").toInstant(),
                                 rs.getBoolean("failing")),
                         rs.getBoolean("withheld")))
                 .list();

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Endpoints and their outbox in memory, in the database's tables. */
@@ -78,39 +77,75 @@ final class InMemoryWebhookStore implements WebhookStore {
     }
 
     @Override
-    public void enqueue(long platformId, WebhookEventType type, long auditEventId, Instant now) {
-        database.locked(() -> {
+    public List<Long> enqueue(long platformId, WebhookEventType type, long auditEventId, Instant due) {
+        return database.locked(() -> {
             var event = WebhookEvent.of(database.auditEvent(auditEventId)).orElseThrow();
+            List<Long> ids = new ArrayList<>();
             for (var endpoint : list(platformId)) {
                 if (endpoint.events().contains(type)) {
                     long id = database.nextId();
-                    database.webhookDeliveries().put(id, DeliveryRow.due(id, endpoint.id(), event, now));
+                    database.webhookDeliveries().put(id, DeliveryRow.due(id, endpoint.id(), event, due));
+                    ids.add(id);
                 }
             }
-            return event;
+            return ids;
         });
+    }
+
+    @Override
+    public List<DueDelivery> claimedAtWrite(List<Long> deliveryIds, Instant now) {
+        return database.locked(() -> {
+            var deliveries = database.webhookDeliveries();
+            List<DeliveryRow> claimed = deliveryIds.stream()
+                    .map(deliveries::get)
+                    .filter(row -> row != null
+                            && row.nextAttemptAt().filter(at -> at.isAfter(now)).isPresent())
+                    .toList();
+            claimed.stream()
+                    .filter(this::withheld)
+                    .forEach(row -> deliveries.put(row.id(), row.nextAttemptAt(Optional.empty())));
+            return claimed.stream()
+                    .filter(row -> !withheld(row))
+                    .map(row -> due(row, row.nextAttemptAt().orElseThrow()))
+                    .toList();
+        });
+    }
+
+    /** A deleted endpoint's deliveries end, and a disabled one's are held, when a claim meets them. */
+    private boolean withheld(DeliveryRow row) {
+        var endpoint = database.webhookEndpoints().get(row.endpointId());
+        return endpoint.deletedAt().isPresent()
+                || endpoint.endpoint().disabledAt().isPresent();
+    }
+
+    private DueDelivery due(DeliveryRow row, Instant leaseUntil) {
+        var endpoint = database.webhookEndpoints().get(row.endpointId());
+        return new DueDelivery(
+                row.id(),
+                row.endpointId(),
+                endpoint.endpoint().url(),
+                endpoint.secret(),
+                row.event(),
+                row.attempts(),
+                leaseUntil,
+                endpoint.endpoint().failingSince().isPresent());
     }
 
     @Override
     public List<DueDelivery> claimDue(DeliveryClaim claim) {
         Instant now = claim.now();
         return database.locked(() -> {
-            var endpoints = database.webhookEndpoints();
             var deliveries = database.webhookDeliveries();
             List<DeliveryRow> due = deliveries.values().stream()
                     .filter(row ->
                             row.nextAttemptAt().map(at -> !at.isAfter(now)).orElse(false))
                     .toList();
-            // a deleted endpoint's deliveries end, and a disabled one's are held, when a claim meets them
-            Predicate<DeliveryRow> withheld = row -> {
-                var endpoint = endpoints.get(row.endpointId());
-                return endpoint.deletedAt().isPresent()
-                        || endpoint.endpoint().disabledAt().isPresent();
-            };
-            due.stream().filter(withheld).forEach(row -> deliveries.put(row.id(), row.nextAttemptAt(Optional.empty())));
+            due.stream()
+                    .filter(this::withheld)
+                    .forEach(row -> deliveries.put(row.id(), row.nextAttemptAt(Optional.empty())));
             Map<Long, Integer> taken = new HashMap<>();
             return due.stream()
-                    .filter(row -> !withheld.test(row) && claim.shareOf(row.endpointId()) > 0)
+                    .filter(row -> !withheld(row) && claim.shareOf(row.endpointId()) > 0)
                     .sorted(Comparator.comparing(
                                     (DeliveryRow row) -> row.nextAttemptAt().orElseThrow())
                             .thenComparing(DeliveryRow::id))
@@ -118,16 +153,7 @@ final class InMemoryWebhookStore implements WebhookStore {
                     .limit(claim.limit())
                     .map(row -> {
                         deliveries.put(row.id(), row.nextAttemptAt(Optional.of(claim.leaseUntil())));
-                        var endpoint = endpoints.get(row.endpointId());
-                        return new DueDelivery(
-                                row.id(),
-                                row.endpointId(),
-                                endpoint.endpoint().url(),
-                                endpoint.secret(),
-                                row.event(),
-                                row.attempts(),
-                                claim.leaseUntil(),
-                                endpoint.endpoint().failingSince().isPresent());
+                        return due(row, claim.leaseUntil());
                     })
                     .toList();
         });

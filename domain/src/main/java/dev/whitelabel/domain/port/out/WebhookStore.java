@@ -32,11 +32,21 @@ public interface WebhookStore {
     boolean delete(long platformId, long endpointId, Instant now);
 
     /**
-     * A delivery, due at once, of the event recorded as that audit event to every undeleted endpoint
-     * of the platform that takes events of {@code type}. One statement, whatever the endpoints: a
-     * logout pays the same for it with one endpoint or none.
+     * A delivery, due at {@code due}, of the event recorded as that audit event to every undeleted
+     * endpoint of the platform that takes events of {@code type}; answers their ids. One statement,
+     * whatever the endpoints: a logout pays the same for it with one endpoint or none. A {@code due}
+     * time ahead is a claim from birth: the writer's dispatcher sends them, and if it dies they are
+     * due to any claim then.
      */
-    void enqueue(long platformId, WebhookEventType type, long auditEventId, Instant now);
+    List<Long> enqueue(long platformId, WebhookEventType type, long auditEventId, Instant due);
+
+    /**
+     * Those of {@code deliveryIds} still claimed at {@code now} (written by {@link #enqueue} with a time
+     * ahead), each with its claim's end, as {@link #claimDue} answers them: those of deleted endpoints
+     * are ended and those of disabled ones held instead. One made due again meanwhile (an admin's retry)
+     * is left to the next claim.
+     */
+    List<DueDelivery> claimedAtWrite(List<Long> deliveryIds, Instant now);
 
     /**
      * Claims the deliveries due at {@code claim.now()} of undeleted, enabled endpoints, oldest first,
