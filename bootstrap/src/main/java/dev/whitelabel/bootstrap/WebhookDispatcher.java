@@ -22,6 +22,7 @@ final class WebhookDispatcher implements AutoCloseable {
 
     static final Duration SOONEST = Duration.ofMillis(20);
     static final Duration LATEST = Duration.ofMillis(500);
+    private static final Duration GATHER = Duration.ofMillis(5);
     private static final Duration QUIET = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
 
@@ -75,6 +76,11 @@ final class WebhookDispatcher implements AutoCloseable {
                 count(round);
                 if (!round.idle()) {
                     poll = SOONEST;
+                    if (!round.claimFull()) {
+                        // under load a step a logout would cost a commit a logout: what arrives
+                        // meanwhile rides along with the next
+                        Thread.sleep(GATHER.toMillis());
+                    }
                 } else if (deliver.awaitActivity(poll)) {
                     poll = SOONEST;
                 } else {
