@@ -5,7 +5,7 @@
 const TOKEN_KEY = "whitelabel.adminToken";
 const PER_PAGE = 20;
 const $ = (id) => document.getElementById(id);
-const state = { usersPage: 1, search: "", auditPage: 1, sessionsPage: 1, user: null };
+const state = { usersPage: 1, search: "", auditPage: 1, sessionsPage: 1, user: null, platform: null };
 
 const PLAIN_WORDS = {
   401: "That token is not valid: it is unknown, expired or revoked. Sign in again with a valid admin token.",
@@ -17,7 +17,8 @@ class ApiError extends Error {
   constructor(status, text) { super(text); this.status = status; }
 }
 
-async function api(method, path, body) {
+// the answer to a request with the admin's token, refused as an ApiError unless it is a success
+async function send(method, path, body) {
   const headers = { "Authorization": "Bearer " + sessionStorage.getItem(TOKEN_KEY) };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let response;
@@ -31,11 +32,15 @@ async function api(method, path, body) {
     const words = PLAIN_WORDS[response.status] || json.error || json.message || ("Something went wrong (HTTP " + response.status + ").");
     throw new ApiError(response.status, words);
   }
-  return json;
+  return { response, json };
+}
+
+async function api(method, path, body) {
+  return (await send(method, path, body)).json;
 }
 
 function show(section) {
-  for (const id of ["sign-in", "users", "user", "clients", "webhooks", "audit", "settings", "sessions"]) $(id).hidden = id !== section;
+  for (const id of ["sign-in", "users", "user", "clients", "webhooks", "streams", "audit", "settings", "sessions"]) $(id).hidden = id !== section;
   $("nav").hidden = section === "sign-in";
 }
 
@@ -340,6 +345,52 @@ async function retryDelivery(webhook, delivery) {
   await loadDeliveries(webhook);
 }
 
+const PUSH = "urn:ietf:rfc:8935";
+const POLL = "urn:ietf:rfc:8936";
+
+// the Shared Signals routes name the platform: the admin's, which /auth/check tells of any token's holder
+async function adminPlatform() {
+  if (state.platform === null) {
+    const checked = await send("GET", "/auth/check");
+    state.platform = checked.response.headers.get("X-Whitelabel-Platform-Id");
+  }
+  return state.platform;
+}
+
+async function loadStreams() {
+  const platform = await adminPlatform();
+  // SSF's stream configuration endpoint lists every stream of the platform when no stream_id is given
+  const streams = await api("GET", "/platforms/" + encodeURIComponent(platform) + "/ssf/stream");
+  fillRows("stream-rows", streams, (row, stream) => {
+    if (stream.status === "disabled") row.className = "disabled";
+    cell(row, stream.stream_id);
+    cell(row, stream.description);
+    cell(row, stream.delivery.method === PUSH ? "push" : stream.delivery.method === POLL ? "poll" : stream.delivery.method);
+    // the push's authorization header is never in the answer: the endpoint is all there is to show
+    cell(row, stream.delivery.endpoint_url);
+    cell(row, stream.events_delivered.map(eventName).join(", ") || "none");
+    cell(row, streamStatus(stream));
+    cell(row, lastPush(stream));
+  });
+  show("streams");
+}
+
+// an event type by the last part of its URI: .../caep/event-type/session-revoked is session-revoked
+function eventName(uri) {
+  return uri.slice(uri.lastIndexOf("/") + 1);
+}
+
+// a paused stream holds its events until it is enabled again, a disabled one drops them; the reason is the admin's or the receiver's that changed it
+function streamStatus(stream) {
+  return stream.reason === undefined ? stream.status : stream.status + ": " + stream.reason;
+}
+
+function lastPush(stream) {
+  const last = stream.last_push;
+  if (last) return when(last.at) + (last.error === undefined ? ": accepted" : ": failed, " + last.error);
+  return stream.delivery.method === PUSH ? "none yet" : "polled by the receiver";
+}
+
 function actorOf(event) {
   if (event.actor_type === "operator") return "operator";
   if (event.actor_type === "system") return "the service";
@@ -421,6 +472,7 @@ async function logoutOthers() {
 
 function signOut(clearMessages) {
   sessionStorage.removeItem(TOKEN_KEY);
+  state.platform = null;
   // a new client's secret must not outlive the admin who created it
   $("new-client-id").textContent = "";
   $("new-webhook-secret").textContent = "";
@@ -435,6 +487,7 @@ function signOut(clearMessages) {
 $("sign-in-form").addEventListener("submit", (event) => {
   event.preventDefault();
   sessionStorage.setItem(TOKEN_KEY, $("token").value.trim());
+  state.platform = null;
   say("");
   loadUsers().catch(fail);
 });
@@ -461,6 +514,7 @@ $("client-form").addEventListener("submit", (event) => { event.preventDefault();
 $("show-webhooks").addEventListener("click", () => {
   $("webhook-secret").hidden = true; $("deliveries").hidden = true; say(""); loadWebhooks().catch(fail);
 });
+$("show-streams").addEventListener("click", () => { say(""); loadStreams().catch(fail); });
 $("webhook-form").addEventListener("submit", (event) => { event.preventDefault(); createWebhook().catch(fail); });
 $("back-to-users").addEventListener("click", () => loadUsers().catch(fail));
 $("sign-out").addEventListener("click", () => signOut(true));

@@ -10,6 +10,7 @@ import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.EventStream;
 import dev.whitelabel.domain.model.SecurityEvent;
 import dev.whitelabel.domain.model.StreamDelivery;
+import dev.whitelabel.domain.model.StreamPush;
 import dev.whitelabel.domain.model.StreamStatus;
 import dev.whitelabel.domain.model.Text;
 import dev.whitelabel.domain.port.in.ChangeStreamStatusCommand;
@@ -100,6 +101,12 @@ final class ManageEventStreams
     public EventStream find(Actor actor, long streamId) {
         requireReceiver(actor);
         return store.find(actor.platformId(), streamId).orElseThrow(StreamNotFound::new);
+    }
+
+    @Override
+    public Optional<StreamPush> lastPush(Actor actor, long streamId) {
+        requireReceiver(actor);
+        return store.lastPush(actor.platformId(), streamId);
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.SecurityEventType;
 import dev.whitelabel.domain.model.SigningKey;
 import dev.whitelabel.domain.model.StreamDelivery;
+import dev.whitelabel.domain.model.StreamPush;
 import dev.whitelabel.domain.model.StreamStatus;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.port.in.ChangeStreamStatusCommand;
@@ -31,6 +32,7 @@ import dev.whitelabel.domain.port.out.PendingSecurityEvent;
 import dev.whitelabel.domain.port.out.SecurityEventPusher;
 import dev.whitelabel.domain.port.out.SecurityEventSigner;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -269,12 +271,21 @@ class SharedSignalsTest {
         pusher.outcome = SecurityEventPusher.Outcome.failed("answered 503", true);
         assertThat(deliver.deliverDue()).isEqualTo(1);
         assertThat(deliver.deliverDue()).isZero();
-        assertThat(fixture.storage.eventStreams().lastPush(acme.platform().id(), stream.id()))
-                .hasValueSatisfying(last -> assertThat(last.error()).contains("answered 503"));
+        Instant failedAt = fixture.clock.instant();
+        assertThat(useCases.findEventStream().lastPush(admin, stream.id()))
+                .contains(new StreamPush(failedAt, Optional.of("answered 503")));
+        assertThat(useCases.findEventStream().lastPush(Fixture.adminOf(globex), stream.id()))
+                .as("another platform's stream")
+                .isEmpty();
+        assertThatThrownBy(() -> useCases.findEventStream().lastPush(Actor.tokenOwner(ann), stream.id()))
+                .isInstanceOf(NotWhiteLabelAdmin.class);
 
         fixture.clock.advance(Duration.ofMinutes(1));
         pusher.outcome = SecurityEventPusher.Outcome.ACCEPTED;
         assertThat(deliver.deliverDue()).isEqualTo(1);
+        assertThat(useCases.findEventStream().lastPush(admin, stream.id()))
+                .as("the success after it")
+                .contains(new StreamPush(failedAt.plus(Duration.ofMinutes(1)), Optional.empty()));
         fixture.clock.advance(Duration.ofDays(2));
         assertThat(deliver.deliverDue()).isZero();
         assertThat(pusher.pushed)

@@ -150,7 +150,7 @@ public final class SharedSignalsRoutes implements RouteGroup {
         Actor receiver = receiver(ctx, platformId);
         var body = requestBody.read(ctx);
         var settings = settings(body, Optional.empty());
-        ctx.status(201).json(configuration(createStream.create(receiver, settings)));
+        ctx.status(201).json(configuration(receiver, createStream.create(receiver, settings)));
     }
 
     private void read(Context ctx) {
@@ -158,11 +158,12 @@ public final class SharedSignalsRoutes implements RouteGroup {
         Actor receiver = receiver(ctx, platformId);
         Optional<String> streamId = Optional.ofNullable(ctx.queryParam("stream_id"));
         if (streamId.isEmpty()) {
-            ctx.json(
-                    listStreams.list(receiver).stream().map(this::configuration).toList());
+            ctx.json(listStreams.list(receiver).stream()
+                    .map(stream -> configuration(receiver, stream))
+                    .toList());
             return;
         }
-        ctx.json(configuration(findStream.find(receiver, streamId(streamId.get()))));
+        ctx.json(configuration(receiver, findStream.find(receiver, streamId(streamId.get()))));
     }
 
     /** PATCH changes the fields given; PUT replaces the stream's settings with those given, the others their defaults. */
@@ -173,7 +174,8 @@ public final class SharedSignalsRoutes implements RouteGroup {
         long streamId = streamId(body);
         EventStream current = findStream.find(receiver, streamId);
         var settings = settings(body, replace ? Optional.empty() : Optional.of(current));
-        ctx.json(configuration(updateStream.update(new UpdateEventStreamCommand(receiver, streamId, settings))));
+        ctx.json(configuration(
+                receiver, updateStream.update(new UpdateEventStreamCommand(receiver, streamId, settings))));
     }
 
     private void delete(Context ctx) {
@@ -325,7 +327,13 @@ public final class SharedSignalsRoutes implements RouteGroup {
         };
     }
 
-    private Map<String, Object> configuration(EventStream stream) {
+    /**
+     * SSF 1.0 section 8.1.1's members, then read-only members of this transmitter's own, which a receiver
+     * may ignore and PATCH and PUT ignore as they do {@code iss}: the stream's {@code status} and
+     * {@code reason} as the status endpoint answers them, and its {@code last_push} (when, and the
+     * {@code error} if it failed).
+     */
+    private Map<String, Object> configuration(Actor receiver, EventStream stream) {
         var configuration = new LinkedHashMap<String, Object>();
         configuration.put("stream_id", Long.toString(stream.id()));
         configuration.put("iss", publicUrl.issuer(stream.platformId()));
@@ -343,15 +351,27 @@ public final class SharedSignalsRoutes implements RouteGroup {
                         .orElseGet(() -> publicUrl.endpoint(stream.platformId(), "poll/" + stream.id())));
         configuration.put("delivery", delivery);
         stream.description().ifPresent(description -> configuration.put("description", description));
+        configuration.put("status", statusName(stream.status()));
+        stream.statusReason().ifPresent(reason -> configuration.put("reason", reason));
+        findStream.lastPush(receiver, stream.id()).ifPresent(push -> {
+            var lastPush = new LinkedHashMap<String, Object>();
+            lastPush.put("at", push.at().toString());
+            push.error().ifPresent(error -> lastPush.put("error", error));
+            configuration.put("last_push", lastPush);
+        });
         return configuration;
     }
 
     private static Map<String, Object> status(EventStream stream) {
         var status = new LinkedHashMap<String, Object>();
         status.put("stream_id", Long.toString(stream.id()));
-        status.put("status", stream.status().name().toLowerCase(Locale.ROOT));
+        status.put("status", statusName(stream.status()));
         stream.statusReason().ifPresent(reason -> status.put("reason", reason));
         return status;
+    }
+
+    private static String statusName(StreamStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
     }
 
     private static List<String> names(Set<SecurityEventType> types) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.application.WhitelabelUseCases;
 import dev.whitelabel.domain.model.Actor;
+import dev.whitelabel.domain.model.DeliveryLimits;
 import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.LogoutTarget;
@@ -13,8 +14,14 @@ import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.Role;
+import dev.whitelabel.domain.model.SecurityEventType;
+import dev.whitelabel.domain.model.StreamDelivery;
+import dev.whitelabel.domain.model.StreamStatus;
 import dev.whitelabel.domain.model.WebhookPolicy;
+import dev.whitelabel.domain.port.in.ChangeStreamStatusCommand;
 import dev.whitelabel.domain.port.in.CreateWebhookCommand;
+import dev.whitelabel.domain.port.in.StreamSettings;
+import dev.whitelabel.domain.port.out.SecurityEventPusher;
 import dev.whitelabel.domain.port.out.UserEntry;
 import dev.whitelabel.domain.port.out.WebhookSender;
 import java.io.File;
@@ -57,7 +64,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * installs): sign in with an admin token, find a user, revoke one token, log the user out of all,
  * and check through the API that every token is refused; see a token's device, disable, enable and
  * delete a user, set the session cap, see the admin's own sessions and log out everywhere else, see
- * a webhook the service disabled for failing and enable it again.
+ * a webhook the service disabled for failing and enable it again, see the platform's Shared Signals
+ * streams with their status and last push.
  * Saves target/console.png.
  */
 class ConsoleBrowserTest {
@@ -493,6 +501,96 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhook-rows"), "active"));
         assertThat(browser.findElements(By.xpath("//tbody[@id='webhook-rows']//button[text()='Enable']")))
                 .isEmpty();
+    }
+
+    /**
+     * A pushed stream whose last push failed, and a polled one a receiver named with markup and disabled
+     * with a reason in markup too: each shown as text, the push's authorization header nowhere.
+     */
+    @Test
+    void an_admin_sees_the_platforms_shared_signals_streams_with_their_status_and_last_push() {
+        var allowingLocal = new WhitelabelUseCases(
+                running.storage, new BcryptPasswordHasher(4), Clock.systemUTC(), new WebhookPolicy(true));
+        var admin = Actor.whiteLabelAdmin(acme.admin());
+        var pushed = allowingLocal
+                .createEventStream()
+                .create(
+                        admin,
+                        new StreamSettings(
+                                StreamDelivery.push("http://127.0.0.1:9/ssf", Optional.of("Bearer receiver-secret")),
+                                Set.of(SecurityEventType.SESSION_REVOKED, SecurityEventType.ACCOUNT_DISABLED),
+                                Optional.of("risk engine")));
+        var polled = allowingLocal
+                .createEventStream()
+                .create(
+                        admin,
+                        new StreamSettings(
+                                StreamDelivery.POLL,
+                                Set.of(SecurityEventType.SESSION_REVOKED),
+                                Optional.of(HOSTILE_NAME)));
+        allowingLocal
+                .changeStreamStatus()
+                .change(new ChangeStreamStatusCommand(
+                        admin, polled.id(), StreamStatus.DISABLED, Optional.of("<b>receiver retired</b>")));
+        running.useCases.logoutPlatformUser().logout(admin, LogoutTarget.user("ann@acme.test"));
+        assertThat(allowingLocal
+                        .deliverSecurityEvents(
+                                running.storage,
+                                running.signer,
+                                (delivery, token) -> CompletableFuture.completedFuture(
+                                        SecurityEventPusher.Outcome.failed("answered 503", true)),
+                                DeliveryLimits.DEFAULT)
+                        .deliverDue())
+                .isEqualTo(1);
+
+        signIn(RunningApi.adminToken(acme));
+        visible("users");
+        browser.findElement(By.id("show-streams")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#stream-rows tr"), 2));
+        visible("streams");
+
+        var pushCells = cellsOf(streamRow(pushed.id()));
+        assertThat(pushCells.subList(0, 6))
+                .containsExactly(
+                        String.valueOf(pushed.id()),
+                        "risk engine",
+                        "push",
+                        "http://127.0.0.1:9/ssf",
+                        "session-revoked, account-disabled",
+                        "enabled");
+        assertThat(pushCells.get(6))
+                .as("the last push: when, and why it failed")
+                .endsWith(": failed, answered 503");
+        var disabled = streamRow(polled.id());
+        assertThat(disabled.getAttribute("class")).isEqualTo("disabled");
+        assertThat(cellsOf(disabled))
+                .containsExactly(
+                        String.valueOf(polled.id()),
+                        HOSTILE_NAME,
+                        "poll",
+                        running.publicUrl.endpoint(acme.platform().id(), "poll/" + polled.id()),
+                        "session-revoked",
+                        "disabled: <b>receiver retired</b>",
+                        "polled by the receiver");
+        assertThat(browser.findElements(By.cssSelector("#stream-rows img, #stream-rows b")))
+                .as("text, never markup")
+                .isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain("receiver-secret");
+    }
+
+    static By streamRowLocator(long streamId) {
+        return By.xpath("//tbody[@id='stream-rows']/tr[td[1][text()='" + streamId + "']]");
+    }
+
+    WebElement streamRow(long streamId) {
+        return browser.findElement(streamRowLocator(streamId));
+    }
+
+    /** Each cell's text as the page holds it (getText would hide what the CSS hides). */
+    List<String> cellsOf(WebElement row) {
+        return row.findElements(By.tagName("td")).stream()
+                .map(td -> (String) ((ChromeDriver) browser).executeScript("return arguments[0].textContent", td))
+                .toList();
     }
 
     int introspectionStatus(String clientId, String secret) {

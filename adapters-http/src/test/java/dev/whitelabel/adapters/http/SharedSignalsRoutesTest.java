@@ -23,6 +23,7 @@ import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.WebhookPolicy;
 import dev.whitelabel.domain.port.out.HostResolver;
+import dev.whitelabel.domain.port.out.SecurityEventPusher.Outcome;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -348,6 +350,73 @@ class SharedSignalsRoutesTest {
         } finally {
             receiver.stop(0);
         }
+    }
+
+    /** Beyond SSF's members: the status as /status answers it, and the last push, never the receiver's header. */
+    @Test
+    void a_streams_configuration_says_its_status_and_last_push_and_never_its_authorization() {
+        var pushed = running.api.postJson(
+                base(acme) + "/stream",
+                admin,
+                "{\"delivery\":{\"method\":\"urn:ietf:rfc:8935\",\"endpoint_url\":\"http://127.0.0.1:9/ssf\","
+                        + "\"authorization_header\":\"Bearer receiver-secret\"},\"events_requested\":[\""
+                        + SESSION_REVOKED + "\"]}");
+        assertThat(pushed.status()).as(pushed.body()).isEqualTo(201);
+        assertThat(pushed.json().get("status").asText()).isEqualTo("enabled");
+        assertThat(pushed.json().has("last_push")).as("none yet").isFalse();
+        String pushedId = pushed.json().get("stream_id").asText();
+        String polledId = createPollStream(admin).get("stream_id").asText();
+        assertThat(running.api
+                        .postJson(
+                                base(acme) + "/status",
+                                admin,
+                                "{\"stream_id\":\"" + polledId + "\",\"status\":\"disabled\",\"reason\":\"retired\"}")
+                        .status())
+                .isEqualTo(200);
+        logOutAnn();
+        Instant before = Instant.now();
+        var deliver = running.useCases.deliverSecurityEvents(
+                running.storage,
+                running.signer,
+                (delivery, token) -> CompletableFuture.completedFuture(Outcome.failed("answered 503", true)),
+                DeliveryLimits.DEFAULT);
+        assertThat(deliver.deliverDue()).isEqualTo(1);
+
+        var listing = running.api.get(base(acme) + "/stream", admin);
+        assertThat(listing.status()).isEqualTo(200);
+        assertThat(listing.body()).doesNotContain("receiver-secret").doesNotContain("authorization_header");
+        var streams = listing.json();
+        assertThat(streams)
+                .extracting(stream -> stream.get("stream_id").asText())
+                .containsExactly(pushedId, polledId);
+        var push = streams.get(0);
+        assertThat(push.get("status").asText()).isEqualTo("enabled");
+        assertThat(push.has("reason")).isFalse();
+        assertThat(push.at("/last_push/error").asText()).isEqualTo("answered 503");
+        assertThat(Instant.parse(push.at("/last_push/at").asText())).isBetween(before.minusSeconds(1), Instant.now());
+        var poll = streams.get(1);
+        assertThat(poll.get("status").asText()).isEqualTo("disabled");
+        assertThat(poll.get("reason").asText()).isEqualTo("retired");
+        assertThat(poll.has("last_push")).isFalse();
+        assertThat(running.api
+                        .get(base(acme) + "/stream?stream_id=" + pushedId, admin)
+                        .json())
+                .as("one stream, read alone, as listed")
+                .isEqualTo(push);
+
+        var client = running.serviceClient(acme);
+        var asReceiver = running.api.send(running.api
+                .request(base(acme) + "/stream?stream_id=" + pushedId, null)
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((client.client().clientId() + ":" + client.secret())
+                                                .getBytes(StandardCharsets.UTF_8)))
+                .GET());
+        assertThat(asReceiver.json().at("/last_push/error").asText())
+                .as("the receiver reads it too")
+                .isEqualTo("answered 503");
     }
 
     @Test

@@ -9,11 +9,11 @@ import dev.whitelabel.domain.model.SecurityEvent;
 import dev.whitelabel.domain.model.SecurityEventType;
 import dev.whitelabel.domain.model.SigningKey;
 import dev.whitelabel.domain.model.StreamDelivery;
+import dev.whitelabel.domain.model.StreamPush;
 import dev.whitelabel.domain.model.StreamStatus;
 import dev.whitelabel.domain.port.out.DuePush;
 import dev.whitelabel.domain.port.out.EventStreamEntry;
 import dev.whitelabel.domain.port.out.EventStreamStore;
-import dev.whitelabel.domain.port.out.EventStreamStore.PushRecord;
 import dev.whitelabel.domain.port.out.PendingSecurityEvent;
 import dev.whitelabel.domain.port.out.SecurityEventSigner.NewKey;
 import dev.whitelabel.domain.port.out.Storage;
@@ -412,13 +412,13 @@ interface SharedSignalsStorageContract {
             assertThat(push.attempts()).isEqualTo(1);
         });
         assertThat(streams().lastPush(acme().id(), stream.id()))
-                .contains(new PushRecord(AT.plusSeconds(1), Optional.of("answered 503")));
+                .contains(new StreamPush(AT.plusSeconds(1), Optional.of("answered 503")));
 
         streams().pushFailed(id, "answered 400", Optional.empty(), AT.plusSeconds(31));
         assertThat(claim(AT.plusSeconds(86_400), 10)).as("failed for good").isEmpty();
         assertThat(pendingIds(stream)).as("a failed event is not pending").isEmpty();
         assertThat(streams().lastPush(acme().id(), stream.id()))
-                .contains(new PushRecord(AT.plusSeconds(31), Optional.of("answered 400")));
+                .contains(new StreamPush(AT.plusSeconds(31), Optional.of("answered 400")));
     }
 
     @Test
@@ -445,9 +445,9 @@ interface SharedSignalsStorageContract {
 
         assertThat(pendingIds(stream)).isEmpty();
         assertThat(pendingIds(other)).containsExactly(othersIds.get(0));
-        assertThat(streams().lastPush(acme().id(), stream.id())).contains(new PushRecord(AT, Optional.empty()));
+        assertThat(streams().lastPush(acme().id(), stream.id())).contains(new StreamPush(AT, Optional.empty()));
         assertThat(streams().lastPush(acme().id(), other.id()))
-                .contains(new PushRecord(AT.plusSeconds(2), Optional.of("no answer")));
+                .contains(new StreamPush(AT.plusSeconds(2), Optional.of("no answer")));
         assertThat(streams().lastPush(globex().id(), stream.id()))
                 .as("another platform's")
                 .isEmpty();
@@ -455,7 +455,7 @@ interface SharedSignalsStorageContract {
         Instant later = AT.plusSeconds(60);
         assertThat(claimedIds(claim(later, 10))).containsExactly(othersIds.get(0));
         streams().pushed(List.of(othersIds.get(0)));
-        assertThat(streams().lastPush(acme().id(), other.id())).contains(new PushRecord(later, Optional.empty()));
+        assertThat(streams().lastPush(acme().id(), other.id())).contains(new StreamPush(later, Optional.empty()));
         assertThat(claim(later.plusSeconds(3600), 10)).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import dev.whitelabel.domain.model.EventStream;
 import dev.whitelabel.domain.model.SecurityEvent;
 import dev.whitelabel.domain.model.SecurityEventType;
 import dev.whitelabel.domain.model.StreamDelivery;
+import dev.whitelabel.domain.model.StreamPush;
 import dev.whitelabel.domain.model.StreamStatus;
 import dev.whitelabel.domain.port.out.DuePush;
 import dev.whitelabel.domain.port.out.EventStreamEntry;
@@ -396,13 +397,13 @@ final class JdbiEventStreamStore implements EventStreamStore {
     }
 
     @Override
-    public Optional<PushRecord> lastPush(long platformId, long streamId) {
+    public Optional<StreamPush> lastPush(long platformId, long streamId) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         select last_push_at, last_push_error from event_streams
                         where id = :id and platform_id = :platformId and last_push_at is not null""")
                 .bind("id", streamId)
                 .bind("platformId", platformId)
-                .map((rs, ctx) -> new PushRecord(
+                .map((rs, ctx) -> new StreamPush(
                         rs.getTimestamp("last_push_at").toInstant(),
                         Optional.ofNullable(rs.getString("last_push_error"))))
                 .findOne());

@@ -10,6 +10,7 @@ import dev.whitelabel.domain.model.SecurityEvent;
 import dev.whitelabel.domain.model.ServiceClientCredential;
 import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.SigningKey;
+import dev.whitelabel.domain.model.StreamPush;
 import dev.whitelabel.domain.model.TokenCredential;
 import dev.whitelabel.domain.model.TokenDigest;
 import dev.whitelabel.domain.model.TokenSummary;
@@ -18,7 +19,6 @@ import dev.whitelabel.domain.model.WebhookDelivery;
 import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEvent;
 import dev.whitelabel.domain.model.WebhookSigning;
-import dev.whitelabel.domain.port.out.EventStreamStore.PushRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -227,7 +227,7 @@ final class InMemoryDatabase {
     }
 
     /** A Shared Signals stream, and its most recent push. */
-    record StreamRow(EventStream stream, Optional<PushRecord> lastPush) {}
+    record StreamRow(EventStream stream, Optional<StreamPush> lastPush) {}
 
     /** An event of a stream's outbox as it stands after its latest attempt; {@code claimedAt} is its latest claim. */
     record SecurityEventRow(

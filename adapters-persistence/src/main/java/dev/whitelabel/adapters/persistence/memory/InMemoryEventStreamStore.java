@@ -4,6 +4,7 @@ import dev.whitelabel.adapters.persistence.memory.InMemoryDatabase.SecurityEvent
 import dev.whitelabel.adapters.persistence.memory.InMemoryDatabase.StreamRow;
 import dev.whitelabel.domain.model.EventStream;
 import dev.whitelabel.domain.model.SecurityEvent;
+import dev.whitelabel.domain.model.StreamPush;
 import dev.whitelabel.domain.model.StreamStatus;
 import dev.whitelabel.domain.port.out.DuePush;
 import dev.whitelabel.domain.port.out.EventStreamEntry;
@@ -231,11 +232,11 @@ final class InMemoryEventStreamStore implements EventStreamStore {
                                         .filter(last -> last.at().isAfter(at))
                                         .isPresent()
                                 ? row
-                                : new StreamRow(row.stream(), Optional.of(new PushRecord(at, error))));
+                                : new StreamRow(row.stream(), Optional.of(new StreamPush(at, error))));
     }
 
     @Override
-    public Optional<PushRecord> lastPush(long platformId, long streamId) {
+    public Optional<StreamPush> lastPush(long platformId, long streamId) {
         return database.locked(() -> row(platformId, streamId).flatMap(StreamRow::lastPush));
     }
 

@@ -2,6 +2,7 @@ package dev.whitelabel.domain.port.out;
 
 import dev.whitelabel.domain.model.EventStream;
 import dev.whitelabel.domain.model.SecurityEvent;
+import dev.whitelabel.domain.model.StreamPush;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -68,8 +69,5 @@ public interface EventStreamStore {
     void pushFailed(long eventId, String error, Optional<Instant> nextAttemptAt, Instant now);
 
     /** The most recent attempt to push to the platform's stream: when, and what became of it; empty when none. */
-    Optional<PushRecord> lastPush(long platformId, long streamId);
-
-    /** When a push was last tried, and its error if it failed. */
-    record PushRecord(Instant at, Optional<String> error) {}
+    Optional<StreamPush> lastPush(long platformId, long streamId);
 }
