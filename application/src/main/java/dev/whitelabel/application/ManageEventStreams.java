@@ -29,6 +29,7 @@ import dev.whitelabel.domain.port.out.EventStreamStore;
 import dev.whitelabel.domain.port.out.PlatformStore;
 import dev.whitelabel.domain.port.out.Transactions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -152,10 +153,8 @@ final class ManageEventStreams
         EventStream stream = find(command.actor(), command.streamId());
         // a disabled stream drops every event, this one too
         if (stream.status() != StreamStatus.DISABLED) {
-            store.enqueueTo(
-                    stream.id(),
-                    SecurityEvent.verification(stream.platformId(), state, clock.instant()),
-                    clock.instant());
+            Instant now = clock.instant();
+            store.enqueueTo(stream.id(), SecurityEvent.verification(stream.platformId(), state, now), now);
             activity.signal();
         }
     }

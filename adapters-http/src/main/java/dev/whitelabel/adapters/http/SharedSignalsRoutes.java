@@ -181,19 +181,20 @@ public final class SharedSignalsRoutes implements RouteGroup {
     private void delete(Context ctx) {
         long platformId = platformId(ctx);
         Actor receiver = receiver(ctx, platformId);
-        deleteStream.delete(
-                receiver,
-                streamId(Optional.ofNullable(ctx.queryParam("stream_id")).orElse("")));
+        deleteStream.delete(receiver, queriedStreamId(ctx));
         ctx.status(204);
     }
 
     private void status(Context ctx) {
         long platformId = platformId(ctx);
         Actor receiver = receiver(ctx, platformId);
-        var stream = findStream.find(
-                receiver,
-                streamId(Optional.ofNullable(ctx.queryParam("stream_id")).orElse("")));
+        var stream = findStream.find(receiver, queriedStreamId(ctx));
         ctx.json(status(stream));
+    }
+
+    /** The stream named by the query's {@code stream_id}, which DELETE and the status read require. */
+    private static long queriedStreamId(Context ctx) {
+        return streamId(Optional.ofNullable(ctx.queryParam("stream_id")).orElse(""));
     }
 
     private void changeStatus(Context ctx) {

@@ -1011,7 +1011,14 @@ abstract class StoragePortsContract implements SharedSignalsStorageContract {
 
     /** A logout of every token of the user, audited, then put in the outbox; answers the audit event's id. */
     long announce(User loggedOut) {
-        long auditEventId = storage.auditLog()
+        long auditEventId = loggedOutEvent(loggedOut);
+        storage.webhooks().enqueue(loggedOut.platformId(), WebhookEventType.USER_LOGGED_OUT, auditEventId, NOW);
+        return auditEventId;
+    }
+
+    /** A logout of every token of the user, audited; answers the audit event's id. */
+    long loggedOutEvent(User loggedOut) {
+        return storage.auditLog()
                 .record(new AuditEvent(
                         NOW,
                         loggedOut.platformId(),
@@ -1022,8 +1029,6 @@ abstract class StoragePortsContract implements SharedSignalsStorageContract {
                         1,
                         Optional.empty(),
                         Optional.empty()));
-        storage.webhooks().enqueue(loggedOut.platformId(), WebhookEventType.USER_LOGGED_OUT, auditEventId, NOW);
-        return auditEventId;
     }
 
     static List<Long> events(List<DueDelivery> claimed) {
@@ -1068,17 +1073,7 @@ abstract class StoragePortsContract implements SharedSignalsStorageContract {
         endpoint(acme, "revoked", EnumSet.of(WebhookEventType.TOKEN_REVOKED));
         var deleted = endpoint(acme, "deleted", EnumSet.allOf(WebhookEventType.class));
         endpoint(globex, "globex", EnumSet.allOf(WebhookEventType.class));
-        long auditEventId = storage.auditLog()
-                .record(new AuditEvent(
-                        NOW,
-                        acme.id(),
-                        OPERATOR,
-                        Optional.of(ann.id()),
-                        AuditAction.LOGOUT_ALL,
-                        Optional.empty(),
-                        1,
-                        Optional.empty(),
-                        Optional.empty()));
+        long auditEventId = loggedOutEvent(ann);
         Instant claimedUntil = NOW.plusSeconds(25);
 
         List<Long> written =
