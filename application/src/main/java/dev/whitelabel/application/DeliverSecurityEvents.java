@@ -53,10 +53,17 @@ final class DeliverSecurityEvents implements DeliverSecurityEventsUseCase {
     @Override
     public synchronized int deliverDue() {
         Instant now = clock.instant();
-        List<DuePush> due = store.claimDuePushes(now, now.plus(limits.lease()), BATCH);
-        List<CompletableFuture<Outcome>> sent = new ArrayList<>(due.size());
-        for (DuePush push : due) {
-            sent.add(pusher.push(push.stream().delivery(), keys.sign(push.stream(), push.pending())));
+        List<DuePush> claimed = store.claimDuePushes(now, now.plus(limits.lease()), BATCH);
+        List<DuePush> due = new ArrayList<>(claimed.size());
+        List<CompletableFuture<Outcome>> sent = new ArrayList<>(claimed.size());
+        for (DuePush push : claimed) {
+            // a step that stalled (signing, say) so long that another instance could claim the push
+            // while it ran leaves it for that claim: never pushed twice at once
+            String token = keys.sign(push.stream(), push.pending());
+            if (limits.startsInTime(clock.instant(), push.leaseUntil())) {
+                due.add(push);
+                sent.add(pusher.push(push.stream().delivery(), token));
+            }
         }
         List<Long> accepted = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {
@@ -76,7 +83,7 @@ final class DeliverSecurityEvents implements DeliverSecurityEventsUseCase {
         if (!accepted.isEmpty()) {
             store.pushed(accepted);
         }
-        return due.size();
+        return claimed.size();
     }
 
     @Override

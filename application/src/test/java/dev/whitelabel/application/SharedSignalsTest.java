@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 class SharedSignalsTest {
 
     /** Signs as {@code type|jti|stream|key}, so that a test reads what was signed with which key. */
-    static final class RecordingSigner implements SecurityEventSigner {
+    static class RecordingSigner implements SecurityEventSigner {
         int keys;
 
         @Override
@@ -300,6 +300,36 @@ class SharedSignalsTest {
         assertThat(deliver.deliverDue()).isEqualTo(1);
         fixture.clock.advance(Duration.ofDays(2));
         assertThat(deliver.deliverDue()).isZero();
+    }
+
+    @Test
+    void a_push_whose_signing_stalled_past_what_its_claim_allows_is_left_for_the_next_claim() {
+        var pusher = new RecordingPusher();
+        var limits = DeliveryLimits.DEFAULT;
+        var stalling = new RecordingSigner() {
+            @Override
+            public String sign(SigningKey key, EventStream stream, PendingSecurityEvent event) {
+                fixture.clock.advance(limits.lease().minus(limits.attemptDeadline()));
+                return super.sign(key, stream, event);
+            }
+        };
+        var deliver = useCases.deliverSecurityEvents(fixture.storage, stalling, pusher, limits);
+        useCases.createEventStream().create(admin, pushTo("http://127.0.0.1:9/ssf", Optional.empty()));
+        User ann = fixture.user(acme, "ann@acme.test");
+        fixture.token(ann);
+        useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(ann.id()));
+
+        assertThat(deliver.deliverDue()).as("claimed").isEqualTo(1);
+
+        assertThat(pusher.pushed)
+                .as("another instance could claim it while it ran")
+                .isEmpty();
+        fixture.clock.advance(limits.attemptDeadline());
+        assertThat(useCases.deliverSecurityEvents(fixture.storage, signer, pusher, limits)
+                        .deliverDue())
+                .as("due again once the claim lapsed")
+                .isEqualTo(1);
+        assertThat(pusher.pushed).hasSize(1);
     }
 
     @Test
