@@ -116,17 +116,7 @@ final class JdbiWebhookStore implements WebhookStore {
         if (deliveryIds.isEmpty()) {
             return List.of();
         }
-        return jdbi.inTransaction(handle -> {
-            List<Long> claimed = handle.createQuery(
-                            "select id from webhook_deliveries where id in (<ids>) and next_attempt_at > :now")
-                    .bindList("ids", deliveryIds)
-                    .bind("now", now)
-                    .mapTo(Long.class)
-                    .list();
-            return claimed.isEmpty()
-                    ? List.<DueDelivery>of()
-                    : leased(handle, claimed).live();
-        });
+        return jdbi.inTransaction(handle -> leased(handle, deliveryIds, now).live());
     }
 
     @Override
@@ -167,14 +157,15 @@ final class JdbiWebhookStore implements WebhookStore {
                 .bind("lease", claim.leaseUntil())
                 .bindList("ids", ids)
                 .execute();
-        return leased(handle, ids);
+        return leased(handle, ids, claim.now());
     }
 
     /**
-     * The leased deliveries {@code ids} with what sending them takes, each with its lease: those of
-     * live endpoints; those of deleted or disabled ones are put out of every claim's reach.
+     * Those of the deliveries {@code ids} still leased at {@code now}, with what sending them takes and
+     * their lease: those of live endpoints; those of deleted or disabled ones are put out of every
+     * claim's reach.
      */
-    private static Batch leased(Handle handle, List<Long> ids) {
+    private static Batch leased(Handle handle, List<Long> ids, Instant now) {
         List<ClaimedRow> claimed = handle.createQuery(
                         "select d.id as delivery_id, d.endpoint_id, e.url, e.secret, d.attempts, d.next_attempt_at,"
                                 + " (e.deleted_at is not null or e.disabled_at is not null) as withheld,"
@@ -183,8 +174,9 @@ final class JdbiWebhookStore implements WebhookStore {
 
                         from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
                             join audit_events a on a.id = d.audit_event_id
-                        where d.id in (<ids>) order by d.id""")
+                        where d.id in (<ids>) and d.next_attempt_at > :now order by d.id""")
                 .bindList("ids", ids)
+                .bind("now", now)
                 .map((rs, ctx) -> new ClaimedRow(
                         new DueDelivery(
                                 rs.getLong("delivery_id"),
