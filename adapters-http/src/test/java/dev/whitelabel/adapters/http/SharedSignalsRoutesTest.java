@@ -31,7 +31,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -188,10 +187,7 @@ class SharedSignalsRoutesTest {
     @Test
     void a_receiver_authenticates_as_its_platforms_service_client_and_another_platforms_is_refused() {
         var client = running.serviceClient(acme);
-        String basic = "Basic "
-                + Base64.getEncoder()
-                        .encodeToString(
-                                (client.client().clientId() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic " + OAuthRoutesTest.basic(client.client().clientId(), client.secret());
         var created = running.api.send(running.api
                 .request(base(acme) + "/stream", null)
                 .header("Authorization", basic)
@@ -209,10 +205,7 @@ class SharedSignalsRoutesTest {
                 .request(base(acme) + "/stream", null)
                 .header(
                         "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((client.client().clientId() + ":nope")
-                                                .getBytes(StandardCharsets.UTF_8)))
+                        "Basic " + OAuthRoutesTest.basic(client.client().clientId(), "nope"))
                 .GET());
         assertThat(wrongSecret.status()).isEqualTo(401);
         assertThat(running.api.get(base(acme) + "/stream", null).status()).isEqualTo(401);
@@ -409,10 +402,7 @@ class SharedSignalsRoutesTest {
                 .request(base(acme) + "/stream?stream_id=" + pushedId, null)
                 .header(
                         "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((client.client().clientId() + ":" + client.secret())
-                                                .getBytes(StandardCharsets.UTF_8)))
+                        "Basic " + OAuthRoutesTest.basic(client.client().clientId(), client.secret()))
                 .GET());
         assertThat(asReceiver.json().at("/last_push/error").asText())
                 .as("the receiver reads it too")
