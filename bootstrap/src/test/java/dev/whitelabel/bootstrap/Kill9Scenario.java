@@ -425,7 +425,11 @@ final class Kill9Scenario implements AutoCloseable {
         }
 
         String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+            return "http://127.0.0.1:" + port() + path;
+        }
+
+        int port() {
+            return server.getAddress().getPort();
         }
 
         void stop() {

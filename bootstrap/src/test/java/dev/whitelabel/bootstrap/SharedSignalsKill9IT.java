@@ -92,7 +92,7 @@ class SharedSignalsKill9IT {
         scenario.load();
         long killedPid = scenario.killed.process().pid();
         Set<Long> heldByKilled = scenario.killWhileItHolds(receiver, () -> {
-            Set<Integer> ports = localPorts(killedPid);
+            Set<Integer> ports = portsConnectedTo(killedPid, receiver.port());
             Set<Long> held = receiver.waiting.entrySet().stream()
                     .filter(waiting -> ports.contains(waiting.getKey()))
                     .map(Map.Entry::getValue)
@@ -182,10 +182,12 @@ class SharedSignalsKill9IT {
     }
 
     /**
-     * The local ports of the process's TCP sockets: its open sockets' inodes, from {@code /proc/PID/fd},
-     * looked up in {@code /proc/net/tcp} and {@code tcp6}.
+     * The local ports of the process's TCP connections to {@code remotePort}: its open sockets' inodes,
+     * from {@code /proc/PID/fd}, looked up in {@code /proc/net/tcp} and {@code tcp6}. Only connections to
+     * the receiver count: Linux gives connections to different peers the same local port, so the
+     * killed instance's port to PostgreSQL can be the survivor's port to the receiver.
      */
-    static Set<Integer> localPorts(long pid) throws IOException {
+    static Set<Integer> portsConnectedTo(long pid, int remotePort) throws IOException {
         Set<String> inodes = new HashSet<>();
         try (Stream<Path> descriptors = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
             for (Path descriptor : (Iterable<Path>) descriptors::iterator) {
@@ -210,12 +212,17 @@ class SharedSignalsKill9IT {
                     .skip(1)
                     .map(line -> line.trim().split("\\s+"))
                     .forEach(fields -> {
-                        if (inodes.contains(fields[9])) {
-                            ports.add(Integer.parseInt(fields[1].substring(fields[1].lastIndexOf(':') + 1), 16));
+                        if (inodes.contains(fields[9]) && port(fields[2]) == remotePort) {
+                            ports.add(port(fields[1]));
                         }
                     });
         }
         return ports;
+    }
+
+    /** The port of an address as {@code /proc/net/tcp} writes it: hex address, colon, hex port. */
+    private static int port(String address) {
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1), 16);
     }
 
     /**
