@@ -15,11 +15,13 @@ import dev.whitelabel.domain.model.StreamStatus;
 import dev.whitelabel.domain.model.Text;
 import dev.whitelabel.domain.port.in.ChangeStreamStatusCommand;
 import dev.whitelabel.domain.port.in.ChangeStreamStatusUseCase;
+import dev.whitelabel.domain.port.in.ChangeStreamSubjectsUseCase;
 import dev.whitelabel.domain.port.in.CreateEventStreamUseCase;
 import dev.whitelabel.domain.port.in.DeleteEventStreamUseCase;
 import dev.whitelabel.domain.port.in.FindEventStreamUseCase;
 import dev.whitelabel.domain.port.in.ListEventStreamsUseCase;
 import dev.whitelabel.domain.port.in.StreamSettings;
+import dev.whitelabel.domain.port.in.StreamSubjectCommand;
 import dev.whitelabel.domain.port.in.UpdateEventStreamCommand;
 import dev.whitelabel.domain.port.in.UpdateEventStreamUseCase;
 import dev.whitelabel.domain.port.in.VerifyEventStreamCommand;
@@ -45,6 +47,7 @@ final class ManageEventStreams
                 UpdateEventStreamUseCase,
                 DeleteEventStreamUseCase,
                 ChangeStreamStatusUseCase,
+                ChangeStreamSubjectsUseCase,
                 VerifyEventStreamUseCase {
 
     static final int MOST_STREAMS = 20;
@@ -145,6 +148,22 @@ final class ManageEventStreams
             }
             return changed;
         });
+    }
+
+    @Override
+    public void add(StreamSubjectCommand command) {
+        EventStream stream = find(command.actor(), command.streamId());
+        if (!store.addSubject(stream.platformId(), stream.id(), command.subject())) {
+            throw new StreamNotFound();
+        }
+    }
+
+    @Override
+    public void remove(StreamSubjectCommand command) {
+        EventStream stream = find(command.actor(), command.streamId());
+        if (!store.removeSubject(stream.platformId(), stream.id(), command.subject())) {
+            throw new StreamNotFound();
+        }
     }
 
     @Override

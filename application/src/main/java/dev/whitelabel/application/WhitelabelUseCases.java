@@ -8,6 +8,7 @@ import dev.whitelabel.domain.port.in.AuthenticateTokenUseCase;
 import dev.whitelabel.domain.port.in.ChangeOwnPasswordUseCase;
 import dev.whitelabel.domain.port.in.ChangeSessionCapUseCase;
 import dev.whitelabel.domain.port.in.ChangeStreamStatusUseCase;
+import dev.whitelabel.domain.port.in.ChangeStreamSubjectsUseCase;
 import dev.whitelabel.domain.port.in.CheckHealthUseCase;
 import dev.whitelabel.domain.port.in.CreateApiKeyUseCase;
 import dev.whitelabel.domain.port.in.CreateEventStreamUseCase;
@@ -106,6 +107,7 @@ public record WhitelabelUseCases(
         UpdateEventStreamUseCase updateEventStream,
         DeleteEventStreamUseCase deleteEventStream,
         ChangeStreamStatusUseCase changeStreamStatus,
+        ChangeStreamSubjectsUseCase changeStreamSubjects,
         VerifyEventStreamUseCase verifyEventStream,
         AuthenticateReceiverUseCase authenticateReceiver,
         WebhookDeliveries webhookDeliveries,
@@ -170,6 +172,7 @@ public record WhitelabelUseCases(
                 s.manageAccounts(),
                 s.manageSettings(),
                 s.manageSettings(),
+                s.manageEventStreams(),
                 s.manageEventStreams(),
                 s.manageEventStreams(),
                 s.manageEventStreams(),

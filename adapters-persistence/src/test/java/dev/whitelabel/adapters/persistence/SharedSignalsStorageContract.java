@@ -3,6 +3,7 @@ package dev.whitelabel.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.EventStream;
 import dev.whitelabel.domain.model.Platform;
 import dev.whitelabel.domain.model.SecurityEvent;
@@ -11,6 +12,7 @@ import dev.whitelabel.domain.model.SigningKey;
 import dev.whitelabel.domain.model.StreamDelivery;
 import dev.whitelabel.domain.model.StreamPush;
 import dev.whitelabel.domain.model.StreamStatus;
+import dev.whitelabel.domain.model.StreamSubject;
 import dev.whitelabel.domain.port.out.DuePush;
 import dev.whitelabel.domain.port.out.EventStreamEntry;
 import dev.whitelabel.domain.port.out.EventStreamStore;
@@ -179,6 +181,74 @@ interface SharedSignalsStorageContract {
         assertThat(pendingIds(disabled)).isEmpty();
         assertThat(pendingIds(otherPlatform)).as("another platform's stream").isEmpty();
         assertThat(streams().pending(globex().id(), all.id(), 10)).isEmpty();
+    }
+
+    @Test
+    default void a_stream_takes_no_event_of_a_user_its_receiver_removed_by_email_or_id_until_added_back() {
+        EventStream stream = pollStream(acme(), SecurityEventType.REQUESTABLE);
+        EventStream sibling = pushStream(acme(), SecurityEventType.REQUESTABLE);
+        EventStream globexs = pollStream(globex(), SecurityEventType.REQUESTABLE);
+        StreamSubject ann = new StreamSubject.ByEmail(new EmailAddress(" Ann@ACME.test"));
+
+        assertThat(streams().removeSubject(acme().id(), stream.id(), ann)).isTrue();
+        assertThat(streams().removeSubject(acme().id(), stream.id(), ann))
+                .as("removed twice is removed")
+                .isTrue();
+        assertThat(streams().removeSubject(globex().id(), stream.id(), ann))
+                .as("another platform's stream")
+                .isFalse();
+        assertThat(streams().removeSubject(globex().id(), globexs.id(), new StreamSubject.ById(8)))
+                .isTrue();
+        streams().enqueue(userEvent(acme(), 7, "ann@acme.test"), AT);
+        streams().enqueue(userEvent(acme(), 8, "bob@acme.test"), AT);
+        streams().enqueueTo(stream.id(), SecurityEvent.verification(acme().id(), Optional.empty(), AT), AT);
+
+        assertThat(users(stream))
+                .as("Ann's email is removed, whatever its case; user 8 is removed from another platform's stream")
+                .containsExactly(8L, null);
+        assertThat(users(sibling)).containsExactly(7L, 8L);
+
+        assertThat(streams().addSubject(acme().id(), stream.id(), new StreamSubject.ById(7)))
+                .isTrue();
+        streams().enqueue(userEvent(acme(), 7, "ann@acme.test"), AT);
+        assertThat(users(stream))
+                .as("adding user 7 does not add back the email Ann was removed by")
+                .containsExactly(8L, null);
+
+        assertThat(streams()
+                        .addSubject(
+                                acme().id(), stream.id(), new StreamSubject.ByEmail(new EmailAddress("ANN@acme.test"))))
+                .isTrue();
+        assertThat(streams().addSubject(globex().id(), stream.id(), ann)).isFalse();
+        assertThat(streams().removeSubject(acme().id(), stream.id(), new StreamSubject.ById(8)))
+                .isTrue();
+        streams().enqueue(userEvent(acme(), 7, "ann@acme.test"), AT);
+        streams().enqueue(userEvent(acme(), 8, "bobby@acme.test"), AT);
+        assertThat(users(stream))
+                .as("Ann added back; user 8 removed by id, whatever its email")
+                .containsExactly(8L, null, 7L);
+
+        assertThat(streams().delete(acme().id(), stream.id())).isTrue();
+    }
+
+    private static SecurityEvent userEvent(Platform platform, long userId, String email) {
+        return new SecurityEvent(
+                SecurityEventType.SESSION_REVOKED,
+                AT,
+                platform.id(),
+                Optional.of(userId),
+                Optional.of(email),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /** The user of each event the stream holds, oldest first; null for none. */
+    private List<Long> users(EventStream stream) {
+        return streams().pending(stream.platformId(), stream.id(), 100).stream()
+                .map(pending -> pending.event().userId().orElse(null))
+                .toList();
     }
 
     @Test

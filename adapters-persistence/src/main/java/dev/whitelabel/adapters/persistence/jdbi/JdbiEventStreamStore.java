@@ -1,11 +1,13 @@
 package dev.whitelabel.adapters.persistence.jdbi;
 
+import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.EventStream;
 import dev.whitelabel.domain.model.SecurityEvent;
 import dev.whitelabel.domain.model.SecurityEventType;
 import dev.whitelabel.domain.model.StreamDelivery;
 import dev.whitelabel.domain.model.StreamPush;
 import dev.whitelabel.domain.model.StreamStatus;
+import dev.whitelabel.domain.model.StreamSubject;
 import dev.whitelabel.domain.port.out.DuePush;
 import dev.whitelabel.domain.port.out.EventStreamEntry;
 import dev.whitelabel.domain.port.out.EventStreamStore;
@@ -171,14 +173,75 @@ final class JdbiEventStreamStore implements EventStreamStore {
     }
 
     @Override
+    public boolean removeSubject(long platformId, long streamId, StreamSubject subject) {
+        return changeSubject(platformId, streamId, subject, """
+                insert into event_stream_removed_subjects (stream_id, email_key, user_id)
+                select id, :emailKey, :userId from event_streams
+                where id = :streamId and not exists (
+                    select 1 from event_stream_removed_subjects
+                    where stream_id = :streamId and (email_key = :emailKey or user_id = :userId))""");
+    }
+
+    @Override
+    public boolean addSubject(long platformId, long streamId, StreamSubject subject) {
+        return changeSubject(platformId, streamId, subject, """
+                delete from event_stream_removed_subjects
+                where stream_id = :streamId and (email_key = :emailKey or user_id = :userId)""");
+    }
+
+    /** With the stream's row locked, so that a concurrent change of its subjects is waited for, not doubled. */
+    private boolean changeSubject(long platformId, long streamId, StreamSubject subject, String change) {
+        return jdbi.inTransaction(handle -> {
+            if (!locked(handle, platformId, streamId)) {
+                return false;
+            }
+            bindSubject(handle.createUpdate(change), streamId, subject).execute();
+            return true;
+        });
+    }
+
+    private static boolean locked(Handle handle, long platformId, long streamId) {
+        return handle.createQuery(
+                        "select id from event_streams where id = :id and platform_id = :platformId for update")
+                .bind("id", streamId)
+                .bind("platformId", platformId)
+                .mapTo(Long.class)
+                .findOne()
+                .isPresent();
+    }
+
+    /** One of the subject's two columns is bound, the other null, which equals nothing. */
+    private static Update bindSubject(Update update, long streamId, StreamSubject subject) {
+        return update.bind("streamId", streamId)
+                .bindByType(
+                        "emailKey",
+                        subject instanceof StreamSubject.ByEmail byEmail
+                                ? byEmail.email().key()
+                                : null,
+                        String.class)
+                .bindByType("userId", subject instanceof StreamSubject.ById byId ? byId.userId() : null, Long.class);
+    }
+
+    @Override
     public void enqueue(SecurityEvent event, Instant now) {
         // events_requested is a space-separated list of stored names: framed in spaces, one type is one
         // exact match (stored names hold no LIKE wildcard)
         jdbi.useHandle(handle -> bindEvent(handle.createUpdate(insertEvent("""
                                 where platform_id = :platformId and status <> :disabled
-                                  and ' ' || events_requested || ' ' like :framedType""")), event, now)
+                                  and ' ' || events_requested || ' ' like :framedType
+                                  and not exists (
+                                      select 1 from event_stream_removed_subjects r
+                                      where r.stream_id = event_streams.id
+                                        and (r.user_id = cast(:userId as bigint)
+                                          or r.email_key = cast(:emailKey as varchar(254))))""")), event, now)
                 .bind("disabled", DISABLED)
                 .bind("framedType", "% " + StoredNames.of(event.type()) + " %")
+                .bindByType(
+                        "emailKey",
+                        event.email()
+                                .map(email -> new EmailAddress(email).key())
+                                .orElse(null),
+                        String.class)
                 .execute());
     }
 

@@ -11,6 +11,7 @@ import dev.whitelabel.domain.model.ServiceClientCredential;
 import dev.whitelabel.domain.model.SessionCap;
 import dev.whitelabel.domain.model.SigningKey;
 import dev.whitelabel.domain.model.StreamPush;
+import dev.whitelabel.domain.model.StreamSubject;
 import dev.whitelabel.domain.model.TokenCredential;
 import dev.whitelabel.domain.model.TokenDigest;
 import dev.whitelabel.domain.model.TokenSummary;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -226,8 +228,16 @@ final class InMemoryDatabase {
         }
     }
 
-    /** A Shared Signals stream, and its most recent push. */
-    record StreamRow(EventStream stream, Optional<StreamPush> lastPush) {}
+    /**
+     * A Shared Signals stream, its most recent push, and the subjects its receiver removed, each email
+     * by its key.
+     */
+    record StreamRow(EventStream stream, Optional<StreamPush> lastPush, Set<StreamSubject> removed) {
+
+        StreamRow {
+            removed = Set.copyOf(removed);
+        }
+    }
 
     /** An event of a stream's outbox as it stands after its latest attempt; {@code claimedAt} is its latest claim. */
     record SecurityEventRow(

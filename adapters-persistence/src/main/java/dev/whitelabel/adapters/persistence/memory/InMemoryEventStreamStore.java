@@ -2,10 +2,12 @@ package dev.whitelabel.adapters.persistence.memory;
 
 import dev.whitelabel.adapters.persistence.memory.InMemoryDatabase.SecurityEventRow;
 import dev.whitelabel.adapters.persistence.memory.InMemoryDatabase.StreamRow;
+import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.EventStream;
 import dev.whitelabel.domain.model.SecurityEvent;
 import dev.whitelabel.domain.model.StreamPush;
 import dev.whitelabel.domain.model.StreamStatus;
+import dev.whitelabel.domain.model.StreamSubject;
 import dev.whitelabel.domain.port.out.DuePush;
 import dev.whitelabel.domain.port.out.EventStreamEntry;
 import dev.whitelabel.domain.port.out.EventStreamStore;
@@ -13,10 +15,13 @@ import dev.whitelabel.domain.port.out.PendingSecurityEvent;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -45,7 +50,7 @@ final class InMemoryEventStreamStore implements EventStreamStore {
                     StreamStatus.ENABLED,
                     Optional.empty(),
                     entry.createdAt());
-            database.eventStreams().put(stream.id(), new StreamRow(stream, Optional.empty()));
+            database.eventStreams().put(stream.id(), new StreamRow(stream, Optional.empty(), Set.of()));
             return stream;
         });
     }
@@ -88,7 +93,10 @@ final class InMemoryEventStreamStore implements EventStreamStore {
                     stream.statusReason(),
                     before.createdAt());
             database.eventStreams()
-                    .put(stream.id(), new StreamRow(after, found.get().lastPush()));
+                    .put(
+                            stream.id(),
+                            new StreamRow(
+                                    after, found.get().lastPush(), found.get().removed()));
             if (!pushed(before) && pushed(after)) {
                 events(row -> row.streamId() == stream.id() && row.failedAt().isEmpty())
                         .forEach(row -> put(row.nextAttemptAt(Optional.of(row.enqueuedAt()))));
@@ -114,16 +122,58 @@ final class InMemoryEventStreamStore implements EventStreamStore {
     }
 
     @Override
+    public boolean removeSubject(long platformId, long streamId, StreamSubject subject) {
+        return changeSubjects(platformId, streamId, removed -> removed.add(keyed(subject)));
+    }
+
+    @Override
+    public boolean addSubject(long platformId, long streamId, StreamSubject subject) {
+        return changeSubjects(platformId, streamId, removed -> removed.remove(keyed(subject)));
+    }
+
+    private boolean changeSubjects(long platformId, long streamId, Consumer<Set<StreamSubject>> change) {
+        return database.locked(() -> row(platformId, streamId)
+                .map(found -> {
+                    Set<StreamSubject> removed = new HashSet<>(found.removed());
+                    change.accept(removed);
+                    database.eventStreams().put(streamId, new StreamRow(found.stream(), found.lastPush(), removed));
+                    return true;
+                })
+                .orElse(false));
+    }
+
+    /** An email by its key, as users are looked up by. */
+    private static StreamSubject keyed(StreamSubject subject) {
+        return subject instanceof StreamSubject.ByEmail byEmail
+                ? new StreamSubject.ByEmail(new EmailAddress(byEmail.email().key()))
+                : subject;
+    }
+
+    @Override
     public void enqueue(SecurityEvent event, Instant now) {
         database.locked(() -> {
-            for (var stream : list(event.platformId())) {
-                if (stream.status() != StreamStatus.DISABLED
-                        && stream.eventsRequested().contains(event.type())) {
+            for (var row : database.eventStreams().values()) {
+                var stream = row.stream();
+                if (stream.platformId() == event.platformId()
+                        && stream.status() != StreamStatus.DISABLED
+                        && stream.eventsRequested().contains(event.type())
+                        && !removedFrom(row, event)) {
                     add(stream.id(), event, now);
                 }
             }
             return event;
         });
+    }
+
+    private static boolean removedFrom(StreamRow row, SecurityEvent event) {
+        return event.userId()
+                        .map(StreamSubject.ById::new)
+                        .filter(row.removed()::contains)
+                        .isPresent()
+                || event.email()
+                        .map(email -> keyed(new StreamSubject.ByEmail(new EmailAddress(email))))
+                        .filter(row.removed()::contains)
+                        .isPresent();
     }
 
     @Override
@@ -232,7 +282,7 @@ final class InMemoryEventStreamStore implements EventStreamStore {
                                         .filter(last -> last.at().isAfter(at))
                                         .isPresent()
                                 ? row
-                                : new StreamRow(row.stream(), Optional.of(new StreamPush(at, error))));
+                                : new StreamRow(row.stream(), Optional.of(new StreamPush(at, error)), row.removed()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.whitelabel.domain.port.out;
 import dev.whitelabel.domain.model.EventStream;
 import dev.whitelabel.domain.model.SecurityEvent;
 import dev.whitelabel.domain.model.StreamPush;
+import dev.whitelabel.domain.model.StreamSubject;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -29,9 +30,16 @@ public interface EventStreamStore {
     /** Deletes the stream and every event it holds; false when it is not the platform's. */
     boolean delete(long platformId, long streamId);
 
+    /** The stream no longer takes events of the subject; false when the stream is not the platform's. */
+    boolean removeSubject(long platformId, long streamId, StreamSubject subject);
+
+    /** The stream takes events of the subject again; false when the stream is not the platform's. */
+    boolean addSubject(long platformId, long streamId, StreamSubject subject);
+
     /**
-     * The event, once in every stream of its platform that is not disabled and requested its type. One
-     * statement, whatever the streams: a logout pays the same for it with one stream or none.
+     * The event, once in every stream of its platform that is not disabled, requested its type, and
+     * did not remove its user, by id or by the key of the email it carries. One statement, whatever the
+     * streams: a logout pays the same for it with one stream or none.
      */
     void enqueue(SecurityEvent event, Instant now);
 
