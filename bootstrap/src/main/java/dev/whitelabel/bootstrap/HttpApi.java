@@ -86,6 +86,7 @@ public final class HttpApi {
                         u.updateEventStream(),
                         u.deleteEventStream(),
                         u.changeStreamStatus(),
+                        u.changeStreamSubjects(),
                         u.verifyEventStream(),
                         transmitter.pollSecurityEvents(),
                         u.authenticateReceiver(),

@@ -13,6 +13,7 @@ import dev.whitelabel.domain.model.StreamStatus;
 import dev.whitelabel.domain.port.in.AuthenticateReceiverUseCase;
 import dev.whitelabel.domain.port.in.ChangeStreamStatusCommand;
 import dev.whitelabel.domain.port.in.ChangeStreamStatusUseCase;
+import dev.whitelabel.domain.port.in.ChangeStreamSubjectsUseCase;
 import dev.whitelabel.domain.port.in.CreateEventStreamUseCase;
 import dev.whitelabel.domain.port.in.DeleteEventStreamUseCase;
 import dev.whitelabel.domain.port.in.FindEventStreamUseCase;
@@ -23,6 +24,7 @@ import dev.whitelabel.domain.port.in.PollSecurityEventsUseCase;
 import dev.whitelabel.domain.port.in.PolledSecurityEvents;
 import dev.whitelabel.domain.port.in.PublishSigningKeysUseCase;
 import dev.whitelabel.domain.port.in.StreamSettings;
+import dev.whitelabel.domain.port.in.StreamSubjectCommand;
 import dev.whitelabel.domain.port.in.UpdateEventStreamCommand;
 import dev.whitelabel.domain.port.in.UpdateEventStreamUseCase;
 import dev.whitelabel.domain.port.in.VerifyEventStreamCommand;
@@ -68,6 +70,7 @@ public final class SharedSignalsRoutes implements RouteGroup {
     private final UpdateEventStreamUseCase updateStream;
     private final DeleteEventStreamUseCase deleteStream;
     private final ChangeStreamStatusUseCase changeStatus;
+    private final ChangeStreamSubjectsUseCase changeSubjects;
     private final VerifyEventStreamUseCase verifyStream;
     private final PollSecurityEventsUseCase pollEvents;
     private final AuthenticateReceiverUseCase authenticateReceiver;
@@ -84,6 +87,7 @@ public final class SharedSignalsRoutes implements RouteGroup {
             UpdateEventStreamUseCase updateStream,
             DeleteEventStreamUseCase deleteStream,
             ChangeStreamStatusUseCase changeStatus,
+            ChangeStreamSubjectsUseCase changeSubjects,
             VerifyEventStreamUseCase verifyStream,
             PollSecurityEventsUseCase pollEvents,
             AuthenticateReceiverUseCase authenticateReceiver,
@@ -97,6 +101,7 @@ public final class SharedSignalsRoutes implements RouteGroup {
         this.updateStream = updateStream;
         this.deleteStream = deleteStream;
         this.changeStatus = changeStatus;
+        this.changeSubjects = changeSubjects;
         this.verifyStream = verifyStream;
         this.pollEvents = pollEvents;
         this.authenticateReceiver = authenticateReceiver;
@@ -116,11 +121,16 @@ public final class SharedSignalsRoutes implements RouteGroup {
         routes.delete(BASE + "/stream", STREAM_ID.around(this::delete));
         routes.get(BASE + "/status", STREAM_ID.around(this::status));
         routes.post(BASE + "/status", this::changeStatus);
+        routes.post(BASE + "/subjects/add", ctx -> changeSubject(ctx, true));
+        routes.post(BASE + "/subjects/remove", ctx -> changeSubject(ctx, false));
         routes.post(BASE + "/verify", this::verify);
         routes.post(BASE + "/poll/{stream}", this::poll);
     }
 
-    /** SSF 1.0 section 7.1; what this transmitter does not offer (subjects added one by one) is left out. */
+    /**
+     * SSF 1.0 section 7.1. Every user of the platform is a stream's subject until its receiver removes
+     * one ({@code default_subjects} ALL).
+     */
     private void discovery(Context ctx) {
         long platformId = findTransmitter.find(platformId(ctx)).id();
         var configuration = new LinkedHashMap<String, Object>();
@@ -130,6 +140,8 @@ public final class SharedSignalsRoutes implements RouteGroup {
         configuration.put("delivery_methods_supported", List.of(PUSH, POLL));
         configuration.put("configuration_endpoint", publicUrl.endpoint(platformId, "stream"));
         configuration.put("status_endpoint", publicUrl.endpoint(platformId, "status"));
+        configuration.put("add_subject_endpoint", publicUrl.endpoint(platformId, "subjects/add"));
+        configuration.put("remove_subject_endpoint", publicUrl.endpoint(platformId, "subjects/remove"));
         configuration.put("verification_endpoint", publicUrl.endpoint(platformId, "verify"));
         configuration.put(
                 "authorization_schemes",
@@ -208,6 +220,28 @@ public final class SharedSignalsRoutes implements RouteGroup {
         var changed =
                 changeStatus.change(new ChangeStreamStatusCommand(receiver, streamId, status.orElseThrow(), reason));
         ctx.json(status(changed));
+    }
+
+    /**
+     * SSF 1.0 section 8.1.3: 200 once a subject is added, 204 once removed. A receiver's {@code verified}
+     * is checked but not kept: it changes nothing of what this transmitter sends.
+     */
+    private void changeSubject(Context ctx, boolean add) {
+        long platformId = platformId(ctx);
+        Actor receiver = receiver(ctx, platformId);
+        var body = requestBody.read(ctx);
+        long streamId = streamId(body);
+        var subject = body.optionalObject("subject");
+        body.optionalBoolean("verified");
+        body.requireValid();
+        var command = new StreamSubjectCommand(receiver, streamId, SubjectIdentifiers.user(subject, platformId));
+        if (add) {
+            changeSubjects.add(command);
+            ctx.status(200);
+        } else {
+            changeSubjects.remove(command);
+            ctx.status(204);
+        }
     }
 
     private void verify(Context ctx) {

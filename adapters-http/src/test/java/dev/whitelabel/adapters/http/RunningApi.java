@@ -120,6 +120,7 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
                         u.updateEventStream(),
                         u.deleteEventStream(),
                         u.changeStreamStatus(),
+                        u.changeStreamSubjects(),
                         u.verifyEventStream(),
                         transmitter.pollSecurityEvents(),
                         u.authenticateReceiver(),

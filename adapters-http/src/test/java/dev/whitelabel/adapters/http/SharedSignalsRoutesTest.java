@@ -11,6 +11,7 @@ import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.sun.net.httpserver.HttpServer;
@@ -40,6 +41,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each platform as a Shared Signals transmitter over real HTTP: every security event token is verified
@@ -118,8 +121,13 @@ class SharedSignalsRoutesTest {
     }
 
     void logOutAnn() {
-        running.token(ann);
-        running.useCases.logoutPlatformUser().logout(Actor.whiteLabelAdmin(acme.admin()), LogoutTarget.user(ann.id()));
+        logOut(ann);
+    }
+
+    /** A logout of the user's every session, of one it was given first. */
+    void logOut(User user) {
+        running.token(user);
+        running.useCases.logoutPlatformUser().logout(Actor.whiteLabelAdmin(acme.admin()), LogoutTarget.user(user.id()));
     }
 
     @Test
@@ -133,6 +141,9 @@ class SharedSignalsRoutesTest {
         assertThat(configuration.get("configuration_endpoint").asText()).isEqualTo(issuer + "/ssf/stream");
         assertThat(configuration.get("status_endpoint").asText()).isEqualTo(issuer + "/ssf/status");
         assertThat(configuration.get("verification_endpoint").asText()).isEqualTo(issuer + "/ssf/verify");
+        assertThat(configuration.get("add_subject_endpoint").asText()).isEqualTo(issuer + "/ssf/subjects/add");
+        assertThat(configuration.get("remove_subject_endpoint").asText()).isEqualTo(issuer + "/ssf/subjects/remove");
+        assertThat(configuration.get("default_subjects").asText()).isEqualTo("ALL");
         assertThat(configuration.get("delivery_methods_supported"))
                 .extracting(JsonNode::asText)
                 .containsExactly("urn:ietf:rfc:8935", "urn:ietf:rfc:8936");
@@ -266,6 +277,120 @@ class SharedSignalsRoutesTest {
                 .isEqualTo(404);
         assertThat(running.api.get(base(acme) + "/stream?streamid=" + id, admin).status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void a_user_removed_by_the_subject_its_event_named_gets_no_event_on_that_stream_until_added_back()
+            throws Exception {
+        var stream = createPollStream(admin);
+        String id = stream.get("stream_id").asText();
+        User bob = running.user(acme, "bob@acme.test");
+        logOutAnn();
+        var sets = poll(stream, "{\"returnImmediately\":true}").get("sets");
+        String jti = sets.fieldNames().next();
+        String subject = JSON.writeValueAsString(
+                verified(acme, stream.get("aud").asText(), sets.get(jti).asText())
+                        .getJSONObjectClaim("sub_id"));
+        String change = "{\"stream_id\":\"" + id + "\",\"subject\":" + subject + "}";
+
+        var removed = running.api.postJson(base(acme) + "/subjects/remove", admin, change);
+        assertThat(removed.status()).as(removed.body()).isEqualTo(204);
+        poll(stream, "{\"returnImmediately\":true,\"ack\":[\"" + jti + "\"]}");
+        logOutAnn();
+        logOut(bob);
+        assertThat(subjects(poll(stream, "{\"returnImmediately\":true}")))
+                .as("Ann removed, Bob not")
+                .containsExactly("bob@acme.test");
+
+        var added = running.api.postJson(
+                base(acme) + "/subjects/add",
+                admin,
+                "{\"stream_id\":\"" + id + "\",\"subject\":{\"format\":\"email\",\"email\":\"ANN@acme.test\"},"
+                        + "\"verified\":true}");
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        logOutAnn();
+        assertThat(subjects(poll(stream, "{\"returnImmediately\":true}")))
+                .containsExactly("bob@acme.test", "ann@acme.test");
+
+        var byId = running.api.postJson(
+                base(acme) + "/subjects/remove",
+                admin,
+                "{\"stream_id\":\"" + id + "\",\"subject\":{\"format\":\"opaque\",\"id\":\"" + bob.id() + "\"}}");
+        assertThat(byId.status()).as(byId.body()).isEqualTo(204);
+        logOut(bob);
+        assertThat(subjects(poll(stream, "{\"returnImmediately\":true}")))
+                .as("Bob removed by id")
+                .containsExactly("bob@acme.test", "ann@acme.test");
+    }
+
+    /** The email of the user each polled event names, in order. */
+    List<Object> subjects(JsonNode polled) throws Exception {
+        List<Object> emails = new ArrayList<>();
+        for (var token : iterable(polled.get("sets").elements())) {
+            var subject = SignedJWT.parse(token.asText()).getJWTClaimsSet().getJSONObjectClaim("sub_id");
+            emails.add(((Map<?, ?>) subject.get("user")).get("email"));
+        }
+        return emails;
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "",
+                ",\"subject\":null",
+                ",\"subject\":\"ann@acme.test\"",
+                ",\"subject\":{}",
+                ",\"subject\":{\"format\":\"phone_number\",\"phone_number\":\"+12065550100\"}",
+                ",\"subject\":{\"format\":\"email\"}",
+                ",\"subject\":{\"format\":\"email\",\"email\":\"not an email\"}",
+                ",\"subject\":{\"format\":\"email\",\"email\":7}",
+                ",\"subject\":{\"format\":\"opaque\",\"id\":\"-1\"}",
+                ",\"subject\":{\"format\":\"opaque\",\"id\":7}",
+                ",\"subject\":{\"format\":\"opaque\",\"id\":\"ann\"}",
+                ",\"subject\":{\"format\":\"complex\"}",
+                ",\"subject\":{\"format\":\"complex\",\"user\":{\"format\":\"email\",\"email\":\"ann@acme.test\"},"
+                        + "\"session\":{\"format\":\"opaque\",\"id\":\"1\"}}",
+                ",\"subject\":{\"format\":\"complex\",\"user\":{\"format\":\"complex\",\"user\":{}}}",
+                ",\"subject\":{\"format\":\"complex\",\"user\":{\"format\":\"email\",\"email\":\"ann@acme.test\"},"
+                        + "\"tenant\":{\"format\":\"opaque\",\"id\":\"OTHER\"}}",
+                ",\"subject\":{\"format\":\"email\",\"email\":\"ann@acme.test\"},\"verified\":\"yes\""
+            })
+    void a_subject_that_names_no_user_of_the_platform_is_refused_field_by_field(String member) {
+        String id = createPollStream(admin).get("stream_id").asText();
+        String body = "{\"stream_id\":\"" + id + "\""
+                + member.replace("OTHER", Long.toString(globex.platform().id())) + "}";
+        for (String change : List.of("/subjects/add", "/subjects/remove")) {
+            var answer = running.api.postJson(base(acme) + change, admin, body);
+            assertThat(answer.status()).as(body + " " + answer.body()).isEqualTo(422);
+            assertThat(answer.body()).as("the request is not echoed").doesNotContain("ann@acme.test");
+        }
+    }
+
+    @Test
+    void another_platforms_stream_or_none_is_404_and_a_platform_user_is_refused() {
+        String id = createPollStream(admin).get("stream_id").asText();
+        String body = "{\"stream_id\":\"%s\",\"subject\":{\"format\":\"email\",\"email\":\"ann@acme.test\"}}";
+        String globexAdmin = RunningApi.adminToken(globex);
+        assertThat(running.api
+                        .postJson(base(globex) + "/subjects/remove", globexAdmin, body.formatted(id))
+                        .status())
+                .isEqualTo(404);
+        assertThat(running.api
+                        .postJson(base(acme) + "/subjects/remove", globexAdmin, body.formatted(id))
+                        .status())
+                .isIn(401, 403, 404);
+        assertThat(running.api
+                        .postJson(base(acme) + "/subjects/add", admin, body.formatted("999999"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(running.api
+                        .postJson(base(acme) + "/subjects/remove", running.token(ann), body.formatted(id))
+                        .status())
+                .isEqualTo(403);
+        assertThat(running.api
+                        .postJson(base(acme) + "/subjects/remove", null, body.formatted(id))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
