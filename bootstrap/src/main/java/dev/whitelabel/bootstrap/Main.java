@@ -10,10 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ScopeType;
 
 /** {@code java -jar whitelabel.jar <command>}: the server and the operator's commands. */
+// inherited: every subcommand, at any depth, answers --help, -h and --version the same way
 @Command(
         name = "whitelabel",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "White-label platform users and API tokens: log a user out, everywhere, at once.",
@@ -24,7 +28,8 @@ import picocli.CommandLine.Command;
             TokenCommand.class,
             ServiceClientCommand.class,
             WebhookCommand.class,
-            SsfCommand.class
+            SsfCommand.class,
+            HelpCommand.class
         })
 public final class Main {
 

@@ -26,7 +26,7 @@ final class PlatformCommand {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--platform", required = true, paramLabel = "ID")
+        @Option(names = "--platform", required = true, paramLabel = "ID", description = "The platform's id.")
         long platformId;
 
         @Option(
@@ -74,13 +74,19 @@ final class PlatformCommand {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--name", required = true)
+        @Option(names = "--name", required = true, description = "The platform's name.")
         String name;
 
-        @Option(names = "--admin-email", required = true)
+        @Option(
+                names = "--admin-email",
+                required = true,
+                description = "The first admin's email; the admin's token is printed this once.")
         String adminEmail;
 
-        @Option(names = "--admin-name", defaultValue = "Platform admin")
+        @Option(
+                names = "--admin-name",
+                defaultValue = "Platform admin",
+                description = "The first admin's name. Default: ${DEFAULT-VALUE}")
         String adminName;
 
         @Override

@@ -18,10 +18,10 @@ final class ServiceClientCommand {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--platform", required = true)
+        @Option(names = "--platform", required = true, paramLabel = "ID", description = "The platform's id.")
         long platformId;
 
-        @Option(names = "--name", required = true)
+        @Option(names = "--name", required = true, description = "The client's name, such as the service it is for.")
         String name;
 
         @Override

@@ -21,10 +21,17 @@ final class TokenCommand {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--user", required = true, paramLabel = "ID")
+        @Option(
+                names = "--user",
+                required = true,
+                paramLabel = "ID",
+                description = "The id of the user the token is for.")
         long userId;
 
-        @Option(names = "--name", defaultValue = NewToken.DEFAULT_NAME)
+        @Option(
+                names = "--name",
+                defaultValue = NewToken.DEFAULT_NAME,
+                description = "The token's name, shown in listings. Default: ${DEFAULT-VALUE}")
         String name;
 
         @Override

@@ -28,13 +28,16 @@ final class UserCommand {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--platform", required = true, paramLabel = "ID")
+        @Option(names = "--platform", required = true, paramLabel = "ID", description = "The platform's id.")
         long platformId;
 
-        @Option(names = "--name", required = true)
+        @Option(names = "--name", required = true, description = "The user's name.")
         String name;
 
-        @Option(names = "--email", required = true)
+        @Option(
+                names = "--email",
+                required = true,
+                description = "The user's email, unique in the platform (trimmed, any case).")
         String email;
 
         @Option(names = "--password", description = "Optional; hashed with BCrypt before it is stored.")
@@ -61,7 +64,7 @@ final class UserCommand {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--platform", required = true, paramLabel = "ID")
+        @Option(names = "--platform", required = true, paramLabel = "ID", description = "The platform's id.")
         long platformId;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
@@ -74,10 +77,10 @@ final class UserCommand {
         Long exceptTokenId;
 
         static final class Who {
-            @Option(names = "--user-id", required = true, paramLabel = "N")
+            @Option(names = "--user-id", required = true, paramLabel = "N", description = "The user's id.")
             Long userId;
 
-            @Option(names = "--email", required = true)
+            @Option(names = "--email", required = true, description = "The user's email (trimmed, any case).")
             String email;
         }
 

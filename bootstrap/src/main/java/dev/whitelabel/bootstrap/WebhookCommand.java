@@ -25,10 +25,13 @@ final class WebhookCommand {
         @Mixin
         WebhookPolicyOptions webhooks;
 
-        @Option(names = "--platform", required = true)
+        @Option(names = "--platform", required = true, paramLabel = "ID", description = "The platform's id.")
         long platformId;
 
-        @Option(names = "--url", required = true)
+        @Option(
+                names = "--url",
+                required = true,
+                description = "Where the events are posted: an http or https URL at a public address.")
         String url;
 
         @Override
@@ -50,10 +53,10 @@ final class WebhookCommand {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--platform", required = true, paramLabel = "ID")
+        @Option(names = "--platform", required = true, paramLabel = "ID", description = "The platform's id.")
         long platformId;
 
-        @Option(names = "--webhook-id", required = true, paramLabel = "N")
+        @Option(names = "--webhook-id", required = true, paramLabel = "N", description = "The endpoint's id.")
         long webhookId;
 
         @Override
