@@ -20,8 +20,9 @@ final class Output {
 
     private Output() {}
 
+    /** One line ended by {@code \n} as the HTTP API's answers are, on every system: println ends it with the system's. */
     static void print(PrintWriter out, Object result) {
-        out.println(json(result));
+        out.print(json(result) + "\n");
         out.flush();
     }
 

@@ -92,7 +92,7 @@ class DatabaseOutageTest {
 
         var down = get("/api/user/me", admin);
         assertThat(down.statusCode()).isEqualTo(503);
-        assertThat(down.body()).isEqualTo("{\"message\":\"Service unavailable.\"}");
+        assertThat(down.body()).isEqualTo("{\"message\":\"Service unavailable.\"}\n");
         assertThat(get("/api/white-label/users", admin).statusCode()).isEqualTo(503);
         assertThat(get("/auth/check", admin).statusCode())
                 .as("a gateway's refusal")
@@ -101,12 +101,12 @@ class DatabaseOutageTest {
                         .statusCode())
                 .isEqualTo(503);
         assertThat(get("/health", null).statusCode()).isEqualTo(503);
-        assertThat(get("/health", null).body()).isEqualTo("{\"status\":\"unavailable\"}");
+        assertThat(get("/health", null).body()).isEqualTo("{\"status\":\"unavailable\"}\n");
 
         proxy.restore();
 
         assertThat(eventually200("/api/user/me", admin)).isTrue();
-        assertThat(get("/health", null).body()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(get("/health", null).body()).isEqualTo("{\"status\":\"ok\"}\n");
     }
 
     private boolean eventually200(String path, String token) throws Exception {

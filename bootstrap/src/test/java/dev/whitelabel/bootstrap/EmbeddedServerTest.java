@@ -93,7 +93,7 @@ class EmbeddedServerTest {
                 acme.adminToken().token().value());
 
         assertThat(logout.statusCode()).isEqualTo(200);
-        assertThat(logout.body()).isEqualTo("{\"message\":\"User logged out successfully.\",\"revoked_tokens\":2}");
+        assertThat(logout.body()).isEqualTo("{\"message\":\"User logged out successfully.\",\"revoked_tokens\":2}\n");
         assertThat(send(to("/api/user/me").GET(), phone).statusCode()).isEqualTo(401);
         assertThat(send(to("/api/user/me").GET(), laptop).statusCode()).isEqualTo(401);
         String fresh = useCases.createToken()

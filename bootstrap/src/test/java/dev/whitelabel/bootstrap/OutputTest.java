@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,15 @@ class OutputTest {
             List<String> events,
             Nested admin,
             Map<String, List<String>> errors) {}
+
+    @Test
+    void a_result_is_printed_as_one_line_that_ends_with_exactly_one_newline() {
+        var out = new StringWriter();
+
+        Output.print(new PrintWriter(out), new CommandResults.Pruned(1));
+
+        assertThat(out.toString()).isEqualTo("{\"pruned\":1}\n");
+    }
 
     @Test
     void every_result_shape_is_written_as_jackson_writes_it() throws Exception {

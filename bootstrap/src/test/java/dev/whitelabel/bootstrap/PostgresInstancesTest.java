@@ -236,7 +236,7 @@ class PostgresInstancesTest {
                 .isEqualTo(200);
         assertThat(door(two.b(), "/auth/check", "Bearer " + phone, null).statusCode())
                 .isEqualTo(401);
-        assertThat(door(two.b(), "/oauth/introspect", basic, phoneForm).body()).isEqualTo("{\"active\":false}");
+        assertThat(door(two.b(), "/oauth/introspect", basic, phoneForm).body()).isEqualTo("{\"active\":false}\n");
 
         assertThat(send(
                         two.a(),
@@ -248,7 +248,7 @@ class PostgresInstancesTest {
                 .isEqualTo(401);
         assertThat(door(two.b(), "/oauth/introspect", basic, "token=" + laptop.replace("|", "%7C"))
                         .body())
-                .isEqualTo("{\"active\":false}");
+                .isEqualTo("{\"active\":false}\n");
 
         two.first()
                 .useCases()

@@ -6,7 +6,6 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.config.RoutesConfig;
-import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -55,6 +54,7 @@ public final class HttpServer {
             HttpSettings settings,
             PrometheusMeterRegistry metricsRegistry) {
         var mapper = JsonMapping.strictMapper();
+        var answers = new JsonAnswers(mapper);
         var metrics = new ApiMetrics(metricsRegistry);
         var ready = new AtomicBoolean();
         var requestLog = new RequestLog(metrics);
@@ -70,14 +70,14 @@ public final class HttpServer {
 
         var javalin = Javalin.create(config -> {
             config.events.handlerAdded(registered::add);
-            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.jsonMapper(answers);
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.prefer405over404 = true;
             config.http.compressionStrategy = jsonCompression();
             config.startup.showJavalinBanner = false;
             config.jetty.threadPool = new QueuedThreadPool(settings.maxThreads(), HttpSettings.MIN_THREADS);
             config.jetty.modifyServer(server -> {
-                server.setErrorHandler(new JsonErrorPages(requestLog));
+                server.setErrorHandler(new JsonErrorPages(requestLog, answers));
                 server.insertHandler(new NoMethodOverride());
                 server.insertHandler(new StrictQueryString());
                 server.insertHandler(staticFiles);

@@ -18,9 +18,11 @@ import org.eclipse.jetty.util.Callback;
 final class JsonErrorPages extends ErrorHandler {
 
     private final RequestLog requestLog;
+    private final JsonAnswers json;
 
-    JsonErrorPages(RequestLog requestLog) {
+    JsonErrorPages(RequestLog requestLog, JsonAnswers json) {
         this.requestLog = requestLog;
+        this.json = json;
     }
 
     /** Every method gets the answer: Jetty's own default is GET, POST and HEAD only, and a bare answer for the rest. */
@@ -46,7 +48,8 @@ final class JsonErrorPages extends ErrorHandler {
         headers.put(HttpHeader.CONTENT_TYPE, "application/json");
         SecurityHeaders.applyTo(headers::put);
         headers.put(RequestLog.HEADER, requestLog.refused(status));
-        String json = "{\"message\":\"" + ErrorResponses.statusText(status) + "\"}";
-        return ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
+        var message = new ResponseBodies.Message(ErrorResponses.statusText(status));
+        return ByteBuffer.wrap(
+                json.toJsonString(message, ResponseBodies.Message.class).getBytes(StandardCharsets.UTF_8));
     }
 }

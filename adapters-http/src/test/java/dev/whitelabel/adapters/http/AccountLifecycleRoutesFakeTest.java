@@ -40,7 +40,7 @@ class AccountLifecycleRoutesFakeTest {
 
         assertThat(tooShort.status()).isEqualTo(422);
         assertThat(fakes.onlyCall()).isEqualTo(List.of("setPassword", AS_ADMIN, 2L, new Password("new password")));
-        assertThat(set.body()).isEqualTo("{\"message\":\"Password changed successfully.\",\"revoked_tokens\":4}");
+        assertThat(set.body()).isEqualTo("{\"message\":\"Password changed successfully.\",\"revoked_tokens\":4}\n");
     }
 
     @Test
@@ -54,9 +54,9 @@ class AccountLifecycleRoutesFakeTest {
                         List.of("disable", AS_ADMIN, 2L),
                         List.of("enable", AS_ADMIN, 2L),
                         List.of("delete", AS_ADMIN, 2L)));
-        assertThat(disabled.body()).isEqualTo("{\"message\":\"User disabled successfully.\",\"revoked_tokens\":4}");
-        assertThat(enabled.body()).isEqualTo("{\"message\":\"User enabled successfully.\"}");
-        assertThat(deleted.body()).isEqualTo("{\"message\":\"User deleted successfully.\",\"revoked_tokens\":4}");
+        assertThat(disabled.body()).isEqualTo("{\"message\":\"User disabled successfully.\",\"revoked_tokens\":4}\n");
+        assertThat(enabled.body()).isEqualTo("{\"message\":\"User enabled successfully.\"}\n");
+        assertThat(deleted.body()).isEqualTo("{\"message\":\"User deleted successfully.\",\"revoked_tokens\":4}\n");
     }
 
     @Test
@@ -68,9 +68,9 @@ class AccountLifecycleRoutesFakeTest {
         var unknown = api.delete(ANNS, ADMIN_TOKEN);
 
         assertThat(notAnId.status()).isEqualTo(404);
-        assertThat(notAnId.body()).isEqualTo("{\"error\":\"User not found.\"}");
+        assertThat(notAnId.body()).isEqualTo("{\"error\":\"User not found.\"}\n");
         assertThat(notAdmin.status()).isEqualTo(403);
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.body()).isEqualTo("{\"error\":\"User not found.\"}");
+        assertThat(unknown.body()).isEqualTo("{\"error\":\"User not found.\"}\n");
     }
 }

@@ -81,7 +81,7 @@ class AccountRoutesFakeTest {
                                 Optional.empty())));
         assertThat(((Device) call.get(3)).name()).contains("Ann's phone");
         assertThat(answer.status()).isEqualTo(201);
-        assertThat(answer.body()).isEqualTo("{\"message\":\"Registration successful.\"," + ISSUED_TO_ANN + "}");
+        assertThat(answer.body()).isEqualTo("{\"message\":\"Registration successful.\"," + ISSUED_TO_ANN + "}\n");
     }
 
     @Test
@@ -96,7 +96,7 @@ class AccountRoutesFakeTest {
         assertThat(call.get(5)).as("no trusted proxy named the person").isEqualTo(Optional.empty());
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body())
-                .isEqualTo("{\"message\":\"Login successful.\"," + ISSUED_TO_ANN + ",\"token_name\":\"ci\"}");
+                .isEqualTo("{\"message\":\"Login successful.\"," + ISSUED_TO_ANN + ",\"token_name\":\"ci\"}\n");
     }
 
     @Test
@@ -108,11 +108,11 @@ class AccountRoutesFakeTest {
         var throttled = api.postJson("/api/white-label/login", ADMIN_TOKEN, body);
 
         assertThat(wrong.status()).isEqualTo(401);
-        assertThat(wrong.body()).isEqualTo("{\"error\":\"Invalid credentials.\"}");
+        assertThat(wrong.body()).isEqualTo("{\"error\":\"Invalid credentials.\"}\n");
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.header("Retry-After")).contains("30");
         assertThat(throttled.body())
-                .isEqualTo("{\"message\":\"Too many login attempts. Please try again in 30 seconds.\"}");
+                .isEqualTo("{\"message\":\"Too many login attempts. Please try again in 30 seconds.\"}\n");
     }
 
     @Test
@@ -129,6 +129,6 @@ class AccountRoutesFakeTest {
         assertThat(token.expiresIn()).contains(Duration.ofHours(1));
         assertThat(answer.json().get("message").asText()).isEqualTo("Token created successfully.");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.body()).isEqualTo("{\"error\":\"User not found.\"}");
+        assertThat(unknown.body()).isEqualTo("{\"error\":\"User not found.\"}\n");
     }
 }

@@ -63,7 +63,7 @@ class AccountRoutesTest {
         assertThat(duplicate.status()).isEqualTo(422);
         assertThat(duplicate.body())
                 .isEqualTo("{\"message\":\"The email has already been taken.\","
-                        + "\"errors\":{\"email\":[\"The email has already been taken.\"]}}");
+                        + "\"errors\":{\"email\":[\"The email has already been taken.\"]}}\n");
         assertThat(elsewhere.status()).isEqualTo(201);
         assertThat(platformUsers(acmeAdmin)).isEqualTo(1);
     }
@@ -131,7 +131,7 @@ class AccountRoutesTest {
 
         for (var answer : new ApiClient.Answer[] {wrong, unknown, otherPlatform}) {
             assertThat(answer.status()).isEqualTo(401);
-            assertThat(answer.body()).isEqualTo("{\"error\":\"Invalid credentials.\"}");
+            assertThat(answer.body()).isEqualTo("{\"error\":\"Invalid credentials.\"}\n");
         }
         assertThat(api.postJson(LOGIN, acmeAdmin, "{\"email\":\"ann@acme.test\"}")
                         .status())
@@ -151,7 +151,7 @@ class AccountRoutesTest {
             var answer =
                     api.postJson(LOGIN, acmeAdmin, "{\"email\":\"ann@acme.test\",\"password\":\"" + longer + "\"}");
             assertThat(answer.status()).as(longer).isEqualTo(401);
-            assertThat(answer.body()).isEqualTo("{\"error\":\"Invalid credentials.\"}");
+            assertThat(answer.body()).isEqualTo("{\"error\":\"Invalid credentials.\"}\n");
         }
         var exact = api.postJson(LOGIN, acmeAdmin, "{\"email\":\"ann@acme.test\",\"password\":\"" + password + "\"}");
         assertThat(exact.status()).isEqualTo(200);
@@ -196,7 +196,7 @@ class AccountRoutesTest {
 
         assertThat(api.postJson(TOKEN, acmeAdmin, "{\"user_id\":" + gus.id() + "}")
                         .body())
-                .isEqualTo("{\"error\":\"User not found.\"}");
+                .isEqualTo("{\"error\":\"User not found.\"}\n");
         assertThat(api.postJson(TOKEN, acmeAdmin, "{}").json().get("message").asText())
                 .isEqualTo("Either user_id or email is required.");
         assertThat(api.postJson(TOKEN, acmeAdmin, "{\"user_id\":1,\"expires_in\":\"soon\"}")
@@ -223,7 +223,7 @@ class AccountRoutesTest {
         for (String path : new String[] {REGISTER, LOGIN, TOKEN}) {
             var answer = api.postJson(path, annsToken, ANN);
             assertThat(answer.status()).as(path).isEqualTo(403);
-            assertThat(answer.body()).isEqualTo("{\"error\":\"You are not a white label admin.\"}");
+            assertThat(answer.body()).isEqualTo("{\"error\":\"You are not a white label admin.\"}\n");
             assertThat(api.postJson(path, null, ANN).status()).as(path).isEqualTo(401);
         }
     }

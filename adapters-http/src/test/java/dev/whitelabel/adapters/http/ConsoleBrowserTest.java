@@ -237,7 +237,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.id("settings-max"), "3"));
         assertThat(browser.findElement(By.id("settings-policy")).getText()).startsWith("reject");
         assertThat(running.api.get("/api/white-label/settings", admin).body())
-                .isEqualTo("{\"settings\":{\"max_tokens_per_user\":3,\"session_cap_policy\":\"reject\"}}");
+                .isEqualTo("{\"settings\":{\"max_tokens_per_user\":3,\"session_cap_policy\":\"reject\"}}\n");
         browser.findElement(By.id("max-tokens")).clear();
         browser.findElement(By.cssSelector("#settings-form button")).click();
         wait.until(ExpectedConditions.textToBe(By.id("settings-max"), "no cap"));

@@ -135,7 +135,7 @@ class ForwardAuthTest {
         }
         assertThat(check("GET", "?PLATFORM_ID=999", annsToken).body())
                 .isEqualTo(
-                        "{\"message\":\"Unknown query parameter 'PLATFORM_ID': this route takes platform_id only.\"}");
+                        "{\"message\":\"Unknown query parameter 'PLATFORM_ID': this route takes platform_id only.\"}\n");
     }
 
     @Test

@@ -58,11 +58,11 @@ class ListingRoutesFakeTest {
         fakes.refuse(new UserNotFound());
         var unknown = api.get("/api/white-label/users/3/tokens", ADMIN_TOKEN);
 
-        assertThat(notAnId.body()).isEqualTo("{\"error\":\"User not found.\"}");
+        assertThat(notAnId.body()).isEqualTo("{\"error\":\"User not found.\"}\n");
         assertThat(fakes.calls().get(0)).isEqualTo(List.of("list", AS_ADMIN, 2L, PageRequest.first()));
         assertThat(listed.json().get("data")).isEmpty();
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.body()).isEqualTo("{\"error\":\"User not found.\"}");
+        assertThat(unknown.body()).isEqualTo("{\"error\":\"User not found.\"}\n");
     }
 
     @Test

@@ -91,7 +91,7 @@ class ListingRoutesTest {
                 new GZIPInputStream(new ByteArrayInputStream(listing.body())).readAllBytes(), StandardCharsets.UTF_8);
         assertThat(json).contains("\"email\":\"user29@acme.test\"");
         assertThat(live.headers().firstValue("Content-Encoding")).isEmpty();
-        assertThat(live.body()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(live.body()).isEqualTo("{\"status\":\"ok\"}\n");
     }
 
     @Test
@@ -120,7 +120,7 @@ class ListingRoutesTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body())
                 .isEqualTo("{\"message\":\"Unknown query parameter 'serach': this route takes page, per_page and search"
-                        + " only.\"}");
+                        + " only.\"}\n");
         assertThat(api.get("/api/white-label/audit?Page=2", acmeAdmin)
                         .json()
                         .get("message")
@@ -158,7 +158,7 @@ class ListingRoutesTest {
     @Test
     void tokens_of_another_platforms_user_an_admin_or_a_bad_id_are_user_not_found() {
         var gus = running.user(globex, "gus2@globex.test");
-        String notFound = "{\"error\":\"User not found.\"}";
+        String notFound = "{\"error\":\"User not found.\"}\n";
 
         assertThat(api.get("/api/white-label/users/" + gus.id() + "/tokens", acmeAdmin)
                         .body())

@@ -40,7 +40,7 @@ class LogoutRouteFakeTest {
                 .isEqualTo(List.of(
                         "logout", AS_ADMIN, new LogoutTarget(UserReference.byId(2), new LogoutScope.OneToken(4))));
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body()).isEqualTo("{\"message\":\"User logged out successfully.\",\"revoked_tokens\":3}");
+        assertThat(answer.body()).isEqualTo("{\"message\":\"User logged out successfully.\",\"revoked_tokens\":3}\n");
     }
 
     @Test
@@ -59,9 +59,9 @@ class LogoutRouteFakeTest {
         var noToken = api.postJson(LOGOUT, ADMIN_TOKEN, "{\"user_id\":2,\"token_id\":4}");
 
         assertThat(noUser.status()).isEqualTo(404);
-        assertThat(noUser.body()).isEqualTo("{\"error\":\"User not found.\"}");
+        assertThat(noUser.body()).isEqualTo("{\"error\":\"User not found.\"}\n");
         assertThat(noToken.status()).isEqualTo(404);
-        assertThat(noToken.body()).isEqualTo("{\"error\":\"Token not found.\"}");
+        assertThat(noToken.body()).isEqualTo("{\"error\":\"Token not found.\"}\n");
     }
 
     @Test
@@ -72,7 +72,7 @@ class LogoutRouteFakeTest {
         assertThat(nobody.status()).isEqualTo(422);
         assertThat(nobody.json().at("/errors/user_id/0").asText()).isEqualTo("Either user_id or email is required.");
         assertThat(notAdmin.status()).isEqualTo(403);
-        assertThat(notAdmin.body()).isEqualTo("{\"error\":\"You are not a white label admin.\"}");
+        assertThat(notAdmin.body()).isEqualTo("{\"error\":\"You are not a white label admin.\"}\n");
         fakes.assertNoCall();
     }
 }

@@ -60,7 +60,7 @@ class LogoutRouteTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        assertThat(answer.body()).isEqualTo("{\"message\":\"User logged out successfully.\",\"revoked_tokens\":2}");
+        assertThat(answer.body()).isEqualTo("{\"message\":\"User logged out successfully.\",\"revoked_tokens\":2}\n");
         assertThat(api.get(ME, first).status()).isEqualTo(401);
         assertThat(api.get(ME, second).status()).isEqualTo(401);
     }
@@ -142,14 +142,14 @@ class LogoutRouteTest {
                 .isEqualTo(200);
         assertThat(logout("{\"user_id\":" + bob.id() + ",\"email\":\"ann@acme.test\"}")
                         .body())
-                .isEqualTo("{\"error\":\"User not found.\"}");
+                .isEqualTo("{\"error\":\"User not found.\"}\n");
     }
 
     @Test
     void an_unknown_user_another_platforms_user_and_an_admin_are_the_same_404() {
         User globexUser = user(globex, "gus@globex.test");
         String globexToken = token(globexUser);
-        String notFound = "{\"error\":\"User not found.\"}";
+        String notFound = "{\"error\":\"User not found.\"}\n";
 
         assertThat(logout("{\"user_id\":999999}").body()).isEqualTo(notFound);
         assertThat(logout("{\"email\":\"nobody@acme.test\"}").body()).isEqualTo(notFound);
@@ -170,7 +170,7 @@ class LogoutRouteTest {
         var answer = logout("{\"user_id\":" + ann.id() + ",\"token_id\":" + idOf(bobsToken) + "}");
 
         assertThat(answer.status()).isEqualTo(404);
-        assertThat(answer.body()).isEqualTo("{\"error\":\"Token not found.\"}");
+        assertThat(answer.body()).isEqualTo("{\"error\":\"Token not found.\"}\n");
         assertThat(api.get(ME, annsToken).status()).isEqualTo(200);
         assertThat(api.get(ME, bobsToken).status()).isEqualTo(200);
     }
@@ -178,7 +178,7 @@ class LogoutRouteTest {
     @Test
     void neither_user_id_nor_email_is_exactly_the_seed_422() {
         String seed = "{\"message\":\"Either user_id or email is required.\","
-                + "\"errors\":{\"user_id\":[\"Either user_id or email is required.\"]}}";
+                + "\"errors\":{\"user_id\":[\"Either user_id or email is required.\"]}}\n";
 
         assertThat(logout("{}").status()).isEqualTo(422);
         assertThat(logout("{}").body()).isEqualTo(seed);
@@ -193,7 +193,7 @@ class LogoutRouteTest {
         assertThat(userId.status()).isEqualTo(422);
         assertThat(userId.body())
                 .isEqualTo("{\"message\":\"The user id field must be an integer.\","
-                        + "\"errors\":{\"user_id\":[\"The user id field must be an integer.\"]}}");
+                        + "\"errors\":{\"user_id\":[\"The user id field must be an integer.\"]}}\n");
 
         assertThat(logout("{\"user_id\":\"42\"}").json().get("message").asText())
                 .isEqualTo("The user id field must be an integer.");
@@ -260,7 +260,7 @@ class LogoutRouteTest {
         var answer = logout("{\"email\":\"secret-password-123\",");
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.body()).isEqualTo("{\"message\":\"Malformed JSON body.\"}");
+        assertThat(answer.body()).isEqualTo("{\"message\":\"Malformed JSON body.\"}\n");
         assertThat(logout("{\"user_id\":1,\"user_id\":2}").status()).isEqualTo(400);
         assertThat(logout("{\"user_id\":1} trailing").status()).isEqualTo(400);
         assertThat(logout("[1,2]").status()).isEqualTo(400);
@@ -295,7 +295,7 @@ class LogoutRouteTest {
 
         for (var answer : new ApiClient.Answer[] {none, bad, basic}) {
             assertThat(answer.status()).isEqualTo(401);
-            assertThat(answer.body()).isEqualTo("{\"message\":\"Unauthenticated.\"}");
+            assertThat(answer.body()).isEqualTo("{\"message\":\"Unauthenticated.\"}\n");
             assertThat(answer.header("WWW-Authenticate"))
                     .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         }
@@ -321,7 +321,7 @@ class LogoutRouteTest {
         var answer = api.postJson(LOGOUT, annsToken, "{\"email\":\"ann@acme.test\"}");
 
         assertThat(answer.status()).isEqualTo(403);
-        assertThat(answer.body()).isEqualTo("{\"error\":\"You are not a white label admin.\"}");
+        assertThat(answer.body()).isEqualTo("{\"error\":\"You are not a white label admin.\"}\n");
         assertThat(api.get(ME, annsToken).status()).isEqualTo(200);
     }
 
@@ -340,6 +340,6 @@ class LogoutRouteTest {
     void me_names_the_token_holder() {
         var answer = api.get(ME, token(ann));
 
-        assertThat(answer.body()).isEqualTo("{\"id\":" + ann.id() + ",\"name\":\"Ann\",\"email\":\"ann@acme.test\"}");
+        assertThat(answer.body()).isEqualTo("{\"id\":" + ann.id() + ",\"name\":\"Ann\",\"email\":\"ann@acme.test\"}\n");
     }
 }

@@ -47,7 +47,7 @@ class OAuthRoutesFakeTest {
         assertThat(fakes.onlyCall()).isEqualTo(List.of("introspect", "wlc_id", "p@ss", ANN_TOKEN));
         assertThat(answer.body())
                 .isEqualTo("{\"active\":true,\"token_type\":\"Bearer\",\"sub\":\"2\",\"username\":\"ann@acme.test\","
-                        + "\"platform_id\":7,\"token_id\":22,\"role\":\"USER\",\"iat\":" + T0.getEpochSecond() + "}");
+                        + "\"platform_id\":7,\"token_id\":22,\"role\":\"USER\",\"iat\":" + T0.getEpochSecond() + "}\n");
     }
 
     @Test
@@ -57,10 +57,10 @@ class OAuthRoutesFakeTest {
         verdict = new Introspection.InvalidClient();
         var unproven = post("/oauth/introspect", OAuthRoutesTest.FORM, FORM);
 
-        assertThat(inactive.body()).isEqualTo("{\"active\":false}");
+        assertThat(inactive.body()).isEqualTo("{\"active\":false}\n");
         assertThat(unproven.status()).isEqualTo(401);
         assertThat(unproven.header("WWW-Authenticate")).contains("Basic realm=\"whitelabel\"");
-        assertThat(unproven.body()).isEqualTo("{\"error\":\"invalid_client\"}");
+        assertThat(unproven.body()).isEqualTo("{\"error\":\"invalid_client\"}\n");
     }
 
     @Test
@@ -73,7 +73,7 @@ class OAuthRoutesFakeTest {
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(revoked.body()).isEmpty();
         assertThat(unproven.status()).isEqualTo(401);
-        assertThat(unproven.body()).isEqualTo("{\"error\":\"invalid_client\"}");
+        assertThat(unproven.body()).isEqualTo("{\"error\":\"invalid_client\"}\n");
     }
 
     @Test
@@ -82,9 +82,9 @@ class OAuthRoutesFakeTest {
         var json = post("/oauth/revoke", "application/json", "{\"token\":\"" + ANN_TOKEN + "\"}");
 
         assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.body()).isEqualTo("{\"error\":\"invalid_client\"}");
+        assertThat(anonymous.body()).isEqualTo("{\"error\":\"invalid_client\"}\n");
         assertThat(json.status()).isEqualTo(400);
-        assertThat(json.body()).isEqualTo("{\"error\":\"invalid_request\"}");
+        assertThat(json.body()).isEqualTo("{\"error\":\"invalid_request\"}\n");
         fakes.assertNoCall();
     }
 }

@@ -105,7 +105,7 @@ class OAuthRoutesTest {
                 continue;
             }
             assertThat(answer.status()).as(token).isEqualTo(200);
-            assertThat(answer.body()).as(token).isEqualTo("{\"active\":false}");
+            assertThat(answer.body()).as(token).isEqualTo("{\"active\":false}\n");
         }
     }
 
@@ -114,7 +114,7 @@ class OAuthRoutesTest {
         for (String form : new String[] {"", "token_type_hint=access_token", "token=a&token=b", "token=%ZZ"}) {
             var answer = introspect(form);
             assertThat(answer.status()).as(form).isEqualTo(400);
-            assertThat(answer.body()).as(form).isEqualTo("{\"error\":\"invalid_request\"}");
+            assertThat(answer.body()).as(form).isEqualTo("{\"error\":\"invalid_request\"}\n");
         }
         String basic = "Basic " + basic(client.client().clientId(), client.secret());
         var json = running.api.send(running.api
@@ -156,7 +156,7 @@ class OAuthRoutesTest {
         }) {
             var answer = post("/oauth/introspect", authorization, form(annsToken));
             assertThat(answer.status()).as(authorization).isEqualTo(401);
-            assertThat(answer.body()).isEqualTo("{\"error\":\"invalid_client\"}");
+            assertThat(answer.body()).isEqualTo("{\"error\":\"invalid_client\"}\n");
             assertThat(answer.header("WWW-Authenticate")).contains("Basic realm=\"whitelabel\"");
         }
         running.useCases
@@ -223,6 +223,6 @@ class OAuthRoutesTest {
         assertThat(event.get("actor_service_client_id").asLong())
                 .isEqualTo(client.client().id());
         assertThat(post("/oauth/revoke", null, form(annsToken)).status()).isEqualTo(401);
-        assertThat(post("/oauth/revoke", basic, "").body()).isEqualTo("{\"error\":\"invalid_request\"}");
+        assertThat(post("/oauth/revoke", basic, "").body()).isEqualTo("{\"error\":\"invalid_request\"}\n");
     }
 }

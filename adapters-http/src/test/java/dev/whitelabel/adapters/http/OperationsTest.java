@@ -65,9 +65,9 @@ class OperationsTest {
 
     @Test
     void health_liveness_and_readiness_answer_while_serving() {
-        assertThat(api.get("/health", null).body()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(api.get("/health", null).body()).isEqualTo("{\"status\":\"ok\"}\n");
         assertThat(api.get("/health/live", null).status()).isEqualTo(200);
-        assertThat(api.get("/ready", null).body()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(api.get("/ready", null).body()).isEqualTo("{\"status\":\"ok\"}\n");
     }
 
     @Test

@@ -125,7 +125,7 @@ class QueryParametersTest {
                             .body())
                     .as(name[0])
                     .isEqualTo("{\"message\":\"Unknown query parameter " + name[1]
-                            + ": this route takes page and per_page only.\"}");
+                            + ": this route takes page and per_page only.\"}\n");
         }
     }
 

@@ -43,6 +43,25 @@ class RawRequestsTest {
         assertThat(answer).doesNotContain("hunter2").doesNotContain("<html");
     }
 
+    /** curl shows a body as it is: the next prompt starts on a line of its own, after no blank one. */
+    @Test
+    void every_json_answer_ends_with_exactly_one_newline() throws IOException {
+        var answers = Map.of(
+                "a route's answer", "GET /health/live HTTP/1.1\nHost: localhost\n",
+                "a route's refusal", "GET /api/user/me HTTP/1.1\nHost: localhost\n",
+                "no such route", "GET /nowhere HTTP/1.1\nHost: localhost\n",
+                "the server's own refusal", "GET /health/live HTTP/1.1\nHost: localhost\nHost: twice\n");
+        for (var request : answers.entrySet()) {
+            String answer = exchange(request.getValue() + "Connection: close\n", "");
+
+            assertThat(answer)
+                    .as(request.getKey())
+                    .contains("Content-Type: application/json")
+                    .endsWith("}\n")
+                    .doesNotEndWith("\n\n");
+        }
+    }
+
     /** Refusals Jetty makes before any route: a bad request line, a URI or headers too large, an unknown HTTP version. */
     @Test
     void the_servers_own_refusals_carry_the_security_headers_a_request_id_and_one_log_line_without_the_request()
@@ -156,7 +175,7 @@ class RawRequestsTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.header("WWW-Authenticate"))
                 .contains("Bearer realm=\"whitelabel\", error=\"invalid_request\"");
-        assertThat(answer.body()).isEqualTo("{\"message\":\"Send the token in one Authorization header only.\"}");
+        assertThat(answer.body()).isEqualTo("{\"message\":\"Send the token in one Authorization header only.\"}\n");
     }
 
     @Test
@@ -173,7 +192,7 @@ class RawRequestsTest {
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.header("WWW-Authenticate")).contains("Bearer realm=\"whitelabel\"");
-        assertThat(answer.body()).isEqualTo("{\"message\":\"Unauthenticated.\"}");
+        assertThat(answer.body()).isEqualTo("{\"message\":\"Unauthenticated.\"}\n");
     }
 
     @Test

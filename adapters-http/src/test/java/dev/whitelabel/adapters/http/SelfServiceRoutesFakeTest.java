@@ -56,7 +56,7 @@ class SelfServiceRoutesFakeTest {
     void me_is_the_tokens_holder_without_any_use_case() {
         var answer = api.get("/api/user/me", ANN_TOKEN);
 
-        assertThat(answer.body()).isEqualTo("{\"id\":2,\"name\":\"Ann\",\"email\":\"ann@acme.test\"}");
+        assertThat(answer.body()).isEqualTo("{\"id\":2,\"name\":\"Ann\",\"email\":\"ann@acme.test\"}\n");
         fakes.assertNoCall();
     }
 
@@ -72,7 +72,7 @@ class SelfServiceRoutesFakeTest {
                         List.of("logout", ANNS_SESSION, LogoutScope.CURRENT),
                         List.of("logout", ANNS_SESSION, LogoutScope.OTHERS),
                         List.of("logout", ANNS_SESSION, LogoutScope.ALL)));
-        assertThat(current.body()).isEqualTo("{\"message\":\"Logged out successfully.\",\"revoked_tokens\":1}");
+        assertThat(current.body()).isEqualTo("{\"message\":\"Logged out successfully.\",\"revoked_tokens\":1}\n");
         assertThat(contradiction.status()).isEqualTo(422);
         assertThat(contradiction.json().at("/errors/scope/0").asText())
                 .isEqualTo("The scope field must be all when all is true.");
@@ -87,11 +87,11 @@ class SelfServiceRoutesFakeTest {
 
         assertThat(fakes.calls().get(0))
                 .isEqualTo(List.of("changeOwnPassword", ANNS_SESSION, "old one", new Password("new password")));
-        assertThat(changed.body()).isEqualTo("{\"message\":\"Password changed successfully.\",\"revoked_tokens\":2}");
+        assertThat(changed.body()).isEqualTo("{\"message\":\"Password changed successfully.\",\"revoked_tokens\":2}\n");
         assertThat(wrong.status()).isEqualTo(422);
         assertThat(wrong.body())
                 .isEqualTo("{\"message\":\"The password is incorrect.\","
-                        + "\"errors\":{\"current_password\":[\"The password is incorrect.\"]}}");
+                        + "\"errors\":{\"current_password\":[\"The password is incorrect.\"]}}\n");
     }
 
     @Test
@@ -115,9 +115,9 @@ class SelfServiceRoutesFakeTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body())
                 .isEqualTo("{\"message\":\"API key created successfully.\",\"api_key\":{\"id\":23,\"name\":\"ci\","
-                        + "\"token\":\"" + KEY + "\",\"created_at\":\"2025-01-02T03:04:05Z\"}}");
-        assertThat(notAnId.body()).isEqualTo("{\"message\":\"API key not found.\"}");
+                        + "\"token\":\"" + KEY + "\",\"created_at\":\"2025-01-02T03:04:05Z\"}}\n");
+        assertThat(notAnId.body()).isEqualTo("{\"message\":\"API key not found.\"}\n");
         assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.body()).isEqualTo("{\"message\":\"API key not found.\"}");
+        assertThat(missing.body()).isEqualTo("{\"message\":\"API key not found.\"}\n");
     }
 }

@@ -36,7 +36,7 @@ class SelfServiceRoutesTest {
         var answer = api.post("/api/user/logout", phone, null, "");
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body()).isEqualTo("{\"message\":\"Logged out successfully.\",\"revoked_tokens\":1}");
+        assertThat(answer.body()).isEqualTo("{\"message\":\"Logged out successfully.\",\"revoked_tokens\":1}\n");
         assertThat(running.me(phone)).isEqualTo(401);
         assertThat(running.me(laptop)).isEqualTo(200);
     }
@@ -63,7 +63,7 @@ class SelfServiceRoutesTest {
 
         var others = api.postJson("/api/user/logout", phone, "{\"scope\":\"others\"}");
 
-        assertThat(others.body()).isEqualTo("{\"message\":\"Logged out successfully.\",\"revoked_tokens\":2}");
+        assertThat(others.body()).isEqualTo("{\"message\":\"Logged out successfully.\",\"revoked_tokens\":2}\n");
         assertThat(running.me(phone)).isEqualTo(200);
         assertThat(running.me(laptop)).isEqualTo(401);
         assertThat(running.me(tablet)).isEqualTo(401);
@@ -145,7 +145,7 @@ class SelfServiceRoutesTest {
 
         var deleted = api.delete(KEYS + "/" + key.get("id").asLong(), session);
         assertThat(deleted.status()).isEqualTo(200);
-        assertThat(deleted.body()).isEqualTo("{\"message\":\"API key deleted successfully.\"}");
+        assertThat(deleted.body()).isEqualTo("{\"message\":\"API key deleted successfully.\"}\n");
         assertThat(running.me(keyToken)).isEqualTo(401);
         assertThat(api.get(KEYS, session).json().get("api_keys")).hasSize(1);
     }
@@ -154,7 +154,7 @@ class SelfServiceRoutesTest {
     void deleting_another_users_key_is_a_404_and_leaves_it_working() {
         String bobs = running.token(running.user(acme, "bob@acme.test"));
         String anns = running.token(ann);
-        String notFound = "{\"message\":\"API key not found.\"}";
+        String notFound = "{\"message\":\"API key not found.\"}\n";
 
         assertThat(api.delete(KEYS + "/" + RunningApi.idOf(bobs), anns).body()).isEqualTo(notFound);
         assertThat(api.delete(KEYS + "/" + RunningApi.idOf(bobs), anns).status())

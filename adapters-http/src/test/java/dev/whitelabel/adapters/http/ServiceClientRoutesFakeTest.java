@@ -46,7 +46,7 @@ class ServiceClientRoutesFakeTest {
         assertThat(created.body())
                 .isEqualTo("{\"message\":\"Service client created successfully.\",\"service_client\":{\"id\":5,"
                         + "\"name\":\"billing api\",\"client_id\":\"wlc_abc\",\"client_secret\":\"wls_xyz\","
-                        + "\"created_at\":\"2025-01-02T03:04:05Z\"}}");
+                        + "\"created_at\":\"2025-01-02T03:04:05Z\"}}\n");
     }
 
     @Test
@@ -56,7 +56,7 @@ class ServiceClientRoutesFakeTest {
         assertThat(fakes.onlyCall()).isEqualTo(List.of("list", AS_ADMIN));
         assertThat(answer.body())
                 .isEqualTo("{\"service_clients\":[{\"id\":5,\"name\":\"billing api\",\"client_id\":\"wlc_abc\","
-                        + "\"created_at\":\"2025-01-02T03:04:05Z\"}]}");
+                        + "\"created_at\":\"2025-01-02T03:04:05Z\"}]}\n");
     }
 
     @Test
@@ -68,9 +68,9 @@ class ServiceClientRoutesFakeTest {
         var unknown = api.delete(PATH + "/6", ADMIN_TOKEN);
 
         assertThat(fakes.calls().get(0)).isEqualTo(List.of("delete", AS_ADMIN, 5L));
-        assertThat(deleted.body()).isEqualTo("{\"message\":\"Service client deleted successfully.\"}");
-        assertThat(notAnId.body()).isEqualTo("{\"error\":\"Service client not found.\"}");
+        assertThat(deleted.body()).isEqualTo("{\"message\":\"Service client deleted successfully.\"}\n");
+        assertThat(notAnId.body()).isEqualTo("{\"error\":\"Service client not found.\"}\n");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.body()).isEqualTo("{\"error\":\"Service client not found.\"}");
+        assertThat(unknown.body()).isEqualTo("{\"error\":\"Service client not found.\"}\n");
     }
 }

@@ -52,7 +52,7 @@ class ServiceClientRoutesTest {
         var deleted = running.api.delete(one, admin);
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.json().get("message").asText()).isEqualTo("Service client deleted successfully.");
-        assertThat(running.api.delete(one, admin).body()).isEqualTo("{\"error\":\"Service client not found.\"}");
+        assertThat(running.api.delete(one, admin).body()).isEqualTo("{\"error\":\"Service client not found.\"}\n");
         assertThat(running.api.get(PATH, admin).json().get("service_clients")).isEmpty();
         assertThat(running.api.get("/api/white-label/audit", admin).body())
                 .contains("service_client_created")

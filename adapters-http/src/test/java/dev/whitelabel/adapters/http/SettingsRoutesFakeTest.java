@@ -39,7 +39,7 @@ class SettingsRoutesFakeTest {
 
         assertThat(fakes.onlyCall()).isEqualTo(List.of("sessionCap", AS_ADMIN));
         assertThat(answer.body())
-                .isEqualTo("{\"settings\":{\"max_tokens_per_user\":5,\"session_cap_policy\":\"reject\"}}");
+                .isEqualTo("{\"settings\":{\"max_tokens_per_user\":5,\"session_cap_policy\":\"reject\"}}\n");
     }
 
     @Test
@@ -57,7 +57,7 @@ class SettingsRoutesFakeTest {
                                 Optional.of(SessionCap.Policy.REJECT))));
         assertThat(lifted.body())
                 .isEqualTo("{\"message\":\"Settings updated successfully.\","
-                        + "\"settings\":{\"max_tokens_per_user\":null,\"session_cap_policy\":\"evict_oldest\"}}");
+                        + "\"settings\":{\"max_tokens_per_user\":null,\"session_cap_policy\":\"evict_oldest\"}}\n");
     }
 
     @Test

@@ -202,7 +202,7 @@ class SlowClientsTest {
                 .contains("X-Request-Id: ")
                 .contains("Content-Security-Policy: ")
                 .contains("Cache-Control: no-store")
-                .endsWith("{\"message\":\"Request timeout: the body did not arrive in time.\"}");
+                .endsWith("{\"message\":\"Request timeout: the body did not arrive in time.\"}\n");
         assertThat(running.me(userToken))
                 .as("the withheld logout did not happen")
                 .isEqualTo(200);
@@ -238,7 +238,7 @@ class SlowClientsTest {
                     .startsWith("HTTP/1.1 408")
                     .contains("Content-Security-Policy: ")
                     .contains("X-Request-Id: ")
-                    .endsWith("{\"message\":\"Request timeout: the body did not arrive in time.\"}");
+                    .endsWith("{\"message\":\"Request timeout: the body did not arrive in time.\"}\n");
         }
     }
 

@@ -58,7 +58,7 @@ class TenantIsolationTest {
     void no_admin_endpoint_of_one_platform_reads_or_changes_the_other() {
         String before = globexState();
         long gusTokenId = RunningApi.idOf(gusToken);
-        String notFound = "{\"error\":\"User not found.\"}";
+        String notFound = "{\"error\":\"User not found.\"}\n";
 
         assertThat(api.postJson("/api/white-label/logout", acmeAdmin, "{\"user_id\":" + gus.id() + "}")
                         .body())
@@ -83,7 +83,7 @@ class TenantIsolationTest {
                                 acmeAdmin,
                                 "{\"email\":\"gus@globex.test\",\"password\":\"correct horse\"}")
                         .body())
-                .isEqualTo("{\"error\":\"Invalid credentials.\"}");
+                .isEqualTo("{\"error\":\"Invalid credentials.\"}\n");
         assertThat(api.get("/api/white-label/users/" + gus.id() + "/tokens", acmeAdmin)
                         .body())
                 .isEqualTo(notFound);

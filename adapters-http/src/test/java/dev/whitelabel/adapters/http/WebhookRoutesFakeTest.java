@@ -88,7 +88,7 @@ class WebhookRoutesFakeTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body())
                 .isEqualTo("{\"message\":\"Webhook created successfully.\",\"webhook\":{\"id\":3,\"url\":\"" + URL
-                        + "\",\"events\":[\"user.logged_out\"],\"created_at\":" + AT + ",\"secret\":\"whsec_x\"}}");
+                        + "\",\"events\":[\"user.logged_out\"],\"created_at\":" + AT + ",\"secret\":\"whsec_x\"}}\n");
     }
 
     @Test
@@ -123,12 +123,12 @@ class WebhookRoutesFakeTest {
                 .isEqualTo(List.of(List.of("find", AS_ADMIN, 3L), List.of("enable", AS_ADMIN, 3L)));
         String endpoint = "{\"id\":3,\"url\":\"" + URL + "\",\"events\":[\"user.logged_out\"],\"created_at\":" + AT
                 + ",\"failing_since\":" + AT + ",\"disabled_at\":" + AT + ",\"disabled_reason\":\"failing\"}";
-        assertThat(found.body()).isEqualTo("{\"webhook\":" + endpoint + "}");
+        assertThat(found.body()).isEqualTo("{\"webhook\":" + endpoint + "}\n");
         assertThat(enabled.body())
                 .isEqualTo("{\"message\":\"Webhook enabled successfully.\",\"resumed_deliveries\":4,\"webhook\":"
-                        + endpoint + "}");
+                        + endpoint + "}\n");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.body()).isEqualTo("{\"error\":\"Webhook endpoint not found.\"}");
+        assertThat(unknown.body()).isEqualTo("{\"error\":\"Webhook endpoint not found.\"}\n");
     }
 
     @Test
@@ -147,9 +147,9 @@ class WebhookRoutesFakeTest {
                 .isEqualTo("{\"id\":9,\"event_id\":\"msg_1\",\"type\":\"token.revoked\",\"occurred_at\":" + AT
                         + ",\"attempts\":2,\"last_status\":500,\"last_error\":null,\"next_attempt_at\":" + AT
                         + ",\"delivered_at\":null,\"failed_at\":null}");
-        assertThat(notAnId.body()).isEqualTo("{\"error\":\"Webhook delivery not found.\"}");
-        assertThat(retried.body()).isEqualTo("{\"message\":\"Delivery due again now.\"}");
+        assertThat(notAnId.body()).isEqualTo("{\"error\":\"Webhook delivery not found.\"}\n");
+        assertThat(retried.body()).isEqualTo("{\"message\":\"Delivery due again now.\"}\n");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.body()).isEqualTo("{\"error\":\"Webhook delivery not found.\"}");
+        assertThat(unknown.body()).isEqualTo("{\"error\":\"Webhook delivery not found.\"}\n");
     }
 }

@@ -130,7 +130,7 @@ class WebhookRoutesTest {
         logoutAndFailToDeliver();
         String globexAdmin = RunningApi.adminToken(running.platform("globex"));
         String user = running.token(ann);
-        String notFound = "{\"error\":\"Webhook endpoint not found.\"}";
+        String notFound = "{\"error\":\"Webhook endpoint not found.\"}\n";
 
         assertThat(running.api.get(PATH + "/" + endpointId, globexAdmin).body()).isEqualTo(notFound);
         var refused = running.api.post(PATH + "/" + endpointId + "/enable", globexAdmin, null, "");
