@@ -147,13 +147,19 @@ class ForwardAuthTest {
         assertThat(check("GET", "?&platform_id=999", annsToken).status()).isEqualTo(401);
     }
 
+    /** Besides the header, a 400; alone, it is never read: no token at all, as docs/gateways.md says. */
     @Test
     void a_token_in_the_query_string_is_refused_as_on_the_api() {
-        var answer = check("GET", "?access_token=" + annsToken.replace("|", "%7C"), annsToken);
+        String inQuery = "?access_token=" + annsToken.replace("|", "%7C");
+        var besides = check("GET", inQuery, annsToken);
+        var alone = check("GET", inQuery, null);
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.header("WWW-Authenticate"))
+        assertThat(besides.status()).isEqualTo(400);
+        assertThat(besides.header("WWW-Authenticate"))
                 .hasValueSatisfying(challenge -> assertThat(challenge).contains("error=\"invalid_request\""));
-        assertThat(answer.body()).doesNotContain(annsToken.substring(annsToken.indexOf('|') + 1));
+        assertThat(besides.body()).doesNotContain(annsToken.substring(annsToken.indexOf('|') + 1));
+        assertThat(alone.status()).isEqualTo(401);
+        assertThat(alone.header("WWW-Authenticate")).contains("Bearer realm=\"whitelabel\"");
+        assertThat(alone.body()).isEqualTo("{\"message\":\"Unauthenticated.\"}\n");
     }
 }
