@@ -2,6 +2,7 @@ package dev.whitelabel.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.whitelabel.adapters.persistence.BcryptPasswordHasher;
 import dev.whitelabel.domain.error.Input;
@@ -138,6 +139,24 @@ class WebhooksTest {
             assertThat(sent.event().revokedTokens()).isEqualTo(1);
             assertThat(sent.event().actor()).isEqualTo(new AuditActor(AuditActor.Kind.USER, Optional.of(ann.id())));
         });
+    }
+
+    /** A receiver sees every logout of a user that was asked for, as the audit trail does, even one that ended nothing. */
+    @Test
+    void a_logout_of_every_token_that_ends_none_is_still_a_user_logged_out_with_revoked_tokens_0() {
+        useCases.createWebhook()
+                .create(new CreateWebhookCommand(Fixture.adminOf(acme), "http://127.0.0.1:9/", Set.of()));
+        var ann = fixture.user(acme, "ann@acme.test");
+        fixture.token(ann);
+
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+        useCases.logoutPlatformUser().logout(Fixture.adminOf(acme), LogoutTarget.user(ann.id()));
+        useCases.deliverWebhooks(sender).deliverDue();
+
+        assertThat(sender.sent)
+                .extracting(sent -> sent.event().type(), sent -> sent.event().revokedTokens())
+                .containsExactly(
+                        tuple(WebhookEventType.USER_LOGGED_OUT, 1), tuple(WebhookEventType.USER_LOGGED_OUT, 0));
     }
 
     @Test
