@@ -140,6 +140,9 @@ class SelfServiceRoutesTest {
         var listed = api.get(KEYS, session);
         assertThat(listed.json().get("api_keys")).hasSize(2);
         assertThat(listed.json().at("/api_keys/0/name").asText()).isEqualTo("deploy bot");
+        assertThat(listed.json().at("/api_keys/1/id").asLong())
+                .as("every live token is an API key, the one this request is made with too (docs/api.md)")
+                .isEqualTo(RunningApi.idOf(session));
         assertThat(listed.json().at("/api_keys/0").has("token")).isFalse();
         assertThat(listed.body()).doesNotContain(keyToken.substring(keyToken.indexOf('|') + 1));
 

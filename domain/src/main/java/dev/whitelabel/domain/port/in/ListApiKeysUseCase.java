@@ -5,7 +5,8 @@ import dev.whitelabel.domain.model.TokenSummary;
 import java.util.List;
 
 /**
- * A user's own live API keys.
+ * A user's own live tokens, every one: a token is an API key, as a Sanctum personal access token is,
+ * whether the user created it as one, logged in, or an admin created it.
  */
 public interface ListApiKeysUseCase {
     List<TokenSummary> list(AuthenticatedUser caller);
