@@ -10,6 +10,7 @@ import dev.whitelabel.domain.model.DeliveryLimits;
 import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.LogoutTarget;
+import dev.whitelabel.domain.model.NewPlatform;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlatformCreated;
@@ -66,7 +67,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * delete a user, set the session cap, see the admin's own sessions and log out everywhere else, see
  * a webhook the service disabled for failing and enable it again, see the platform's Shared Signals
  * streams with their status and last push.
- * Saves target/console.png.
+ * Saves target/console.png: the README walk-through's logout of Ann, which docs/console-screenshot
+ * copies to docs/console.png.
  */
 class ConsoleBrowserTest {
 
@@ -84,8 +86,9 @@ class ConsoleBrowserTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
 
+    /** On H2, whose ids count as the README's do: the screenshot shows the walk-through's token ids. */
     @RegisterExtension
-    final RunningApi running = new RunningApi();
+    final RunningApi running = new RunningApi(RunningApi.SETTINGS, RunningApi.Store.H2);
 
     @TempDir
     Path profile;
@@ -100,9 +103,14 @@ class ConsoleBrowserTest {
         assumeTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        acme = running.platform("acme");
+        // the README walk-through's platform, user and tokens, made in its order
+        acme = running.useCases
+                .createPlatform()
+                .create(new NewPlatform("Acme", new EmailAddress("admin@acme.test"), "Platform admin"));
         var ann = running.user(acme, "ann@acme.test");
-        annsTokens = List.of(running.token(ann), running.token(ann), running.token(ann));
+        annsTokens = Stream.of("phone", "laptop", "tablet")
+                .map(name -> running.token(ann, NewToken.named(name)))
+                .toList();
         running.useCases
                 .createPlatformUser()
                 .create(acme.platform().id(), new NewPlatformUser(HOSTILE_NAME, new EmailAddress("mallory@acme.test")));
@@ -174,6 +182,13 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.id("notice"), "Logged out: 2 tokens revoked."));
         wait.until(ExpectedConditions.numberOfElementsToBe(
                 By.xpath("//tbody[@id='token-rows']//button[text()='Revoke']"), 0));
+        assertThat(browser.findElements(By.cssSelector("#token-rows tr")))
+                .extracting(WebElement::getText)
+                .as("the walk-through's tokens, the tablet revoked first as there")
+                .satisfiesExactly(
+                        tablet -> assertThat(tablet).startsWith("4 tablet"),
+                        laptop -> assertThat(laptop).startsWith("3 laptop"),
+                        phone -> assertThat(phone).startsWith("2 phone"));
         Path screenshot =
                 ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(screenshot, Path.of("target", "console.png"), StandardCopyOption.REPLACE_EXISTING);
