@@ -36,7 +36,8 @@ final class LiveTokens {
                 .filter(token -> !token.owner().isDisabled())
                 .map(token -> {
                     markUsed(token, now, clientIp);
-                    return new AuthenticatedUser(token.owner(), token.tokenId(), token.createdAt(), token.expiresAt());
+                    return new AuthenticatedUser(
+                            token.owner(), token.tokenId(), token.createdAt(), token.expiresAt(), token.abilities());
                 });
     }
 

@@ -24,7 +24,7 @@ final class LogoutSelf implements LogoutSelfUseCase {
     @Override
     public LogoutResult logout(AuthenticatedUser caller, LogoutScope scope) {
         var user = caller.user();
-        var self = Actor.tokenOwner(user);
+        var self = Actor.tokenOwner(caller);
         return transactions.inTransaction(() -> new LogoutResult(
                 revocations.logOut(self, user, scope, Optional.of(caller.tokenId()), clock.instant())));
     }

@@ -81,7 +81,7 @@ final class ManageAccounts
             throw InvalidInput.of(Input.CURRENT_PASSWORD, Rule.INCORRECT);
         }
         String hash = passwordHasher.hash(password.value());
-        var self = Actor.tokenOwner(user);
+        var self = Actor.tokenOwner(caller);
         return transactions.inTransaction(() -> {
             var now = clock.instant();
             throttling.succeeded(attempt);

@@ -2,6 +2,7 @@ package dev.whitelabel.application;
 
 import dev.whitelabel.domain.error.ApiKeyNotFound;
 import dev.whitelabel.domain.error.Input;
+import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.ApiKey;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
@@ -42,11 +43,12 @@ final class ManageApiKeys implements CreateApiKeyUseCase, ListApiKeysUseCase, De
     }
 
     @Override
-    public ApiKey create(AuthenticatedUser caller, String name, Device device) {
-        var request = NewToken.named(DisplayName.require(Input.NAME, name)).on(device);
+    public ApiKey create(AuthenticatedUser caller, String name, Device device, Optional<Abilities> abilities) {
+        var request =
+                NewToken.named(DisplayName.require(Input.NAME, name)).on(device).holding(abilities);
         var user = caller.user();
         var issued = transactions.inTransaction(() -> tokenIssuer.issue(
-                Actor.tokenOwner(user), user, request, OptionalLong.of(caller.tokenId()), clock.instant()));
+                Actor.tokenOwner(caller), user, request, OptionalLong.of(caller.tokenId()), clock.instant()));
         var key = new TokenSummary(
                 issued.tokenId(),
                 issued.name(),
@@ -55,7 +57,8 @@ final class ManageApiKeys implements CreateApiKeyUseCase, ListApiKeysUseCase, De
                 Optional.empty(),
                 Optional.empty(),
                 device,
-                Optional.empty());
+                Optional.empty(),
+                issued.abilities());
         return new ApiKey(key, issued.token());
     }
 
@@ -70,7 +73,7 @@ final class ManageApiKeys implements CreateApiKeyUseCase, ListApiKeysUseCase, De
         var user = caller.user();
         transactions.inTransaction(() -> {
             int revoked = revocations
-                    .revokeOne(Actor.tokenOwner(user), user, keyId, AuditAction.TOKEN_REVOKED, clock.instant())
+                    .revokeOne(Actor.tokenOwner(caller), user, keyId, AuditAction.TOKEN_REVOKED, clock.instant())
                     .orElse(0);
             if (revoked == 0) {
                 throw new ApiKeyNotFound();

@@ -4,7 +4,6 @@ import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.model.Actor;
-import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.NewPlatformUser;
 import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.SignedIn;
@@ -27,17 +26,14 @@ final class RegisterPlatformUser implements RegisterPlatformUserUseCase {
     }
 
     @Override
-    public SignedIn register(Actor actor, NewPlatformUser request, Device device) {
+    public SignedIn register(Actor actor, NewPlatformUser request, NewToken firstToken) {
         if (request.password().isEmpty()) {
             throw InvalidInput.of(Input.PASSWORD, Rule.REQUIRED);
         }
         return transactions.inTransaction(() -> {
             var now = clock.instant();
             var user = newUsers.add(actor.platformId(), request, now);
-            return new SignedIn(
-                    user,
-                    tokenIssuer.issue(
-                            actor, user, NewToken.named(NewToken.DEFAULT_NAME).on(device), now));
+            return new SignedIn(user, tokenIssuer.issue(actor, user, firstToken, now));
         });
     }
 }

@@ -3,6 +3,7 @@ package dev.whitelabel.application;
 import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.Violation.Rule;
+import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
@@ -25,7 +26,8 @@ import java.util.OptionalLong;
 
 /**
  * Creates a token for a user and records it in the audit trail; the caller owns the transaction. A
- * platform user's tokens are held to the platform's session cap first.
+ * platform user's tokens are held to the platform's session cap first. A token holds the abilities
+ * asked for, or the actor's own, and never more than the actor's own.
  */
 final class TokenIssuer {
 
@@ -55,10 +57,14 @@ final class TokenIssuer {
      * {@code spared} is the token making the request, which the cap never evicts: a user creating an
      * API key is not logged out by it.
      *
-     * @throws InvalidInput the owner is disabled, or has as many tokens as the platform allows and
-     *     none it may evict
+     * @throws InvalidInput the abilities asked for go beyond the actor's, the owner is disabled, or
+     *     has as many tokens as the platform allows and none it may evict
      */
     IssuedToken issue(Actor actor, User owner, NewToken request, OptionalLong spared, Instant now) {
+        Abilities abilities = request.abilities().orElse(actor.abilities());
+        if (!actor.abilities().allowsAll(abilities)) {
+            throw InvalidInput.of(Input.ABILITIES, Rule.NOT_HELD_BY_THE_ISSUER);
+        }
         if (owner.isDisabled()) {
             throw InvalidInput.of(Input.USER, Rule.DISABLED);
         }
@@ -74,9 +80,10 @@ final class TokenIssuer {
                 TokenDigest.of(secret),
                 expiresAt,
                 now,
-                request.device()));
+                request.device(),
+                abilities));
         auditLog.record(AuditEvent.ofTokens(now, actor, owner, AuditAction.TOKEN_CREATED, Optional.of(id), 1));
-        return new IssuedToken(new PlainTextToken(id, secret), request.name(), now);
+        return new IssuedToken(new PlainTextToken(id, secret), request.name(), abilities, now);
     }
 
     private void holdToTheCap(Actor actor, User owner, OptionalLong spared, Instant now) {

@@ -2,6 +2,7 @@ package dev.whitelabel.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.PlainTextToken;
@@ -25,7 +26,8 @@ class AuthenticateTokenTest {
         assertThat(fixture.useCases
                         .authenticateToken()
                         .authenticate(token.token().value()))
-                .contains(new AuthenticatedUser(ann, token.tokenId(), Fixture.NOW, Optional.empty()));
+                .contains(new AuthenticatedUser(
+                        ann, token.tokenId(), Fixture.NOW, Optional.empty(), Abilities.EVERYTHING));
     }
 
     @Test
@@ -53,7 +55,8 @@ class AuthenticateTokenTest {
                         TokenDigest.of(secret),
                         Optional.of(Fixture.NOW),
                         Fixture.NOW.minusSeconds(60),
-                        Device.UNKNOWN));
+                        Device.UNKNOWN,
+                        Abilities.EVERYTHING));
 
         assertThat(fixture.useCases.authenticateToken().authenticate(id + "|" + secret))
                 .isEmpty();

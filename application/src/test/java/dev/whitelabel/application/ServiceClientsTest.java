@@ -232,7 +232,7 @@ class ServiceClientsTest {
         assertThat(trail.get(1).event().actor().kind()).isEqualTo(AuditActor.Kind.OPERATOR);
 
         var ann = fixture.caller(fixture.token(fixture.user(acme, "ann@acme.test")));
-        assertThatThrownBy(() -> fixture.useCases.createServiceClient().create(Actor.tokenOwner(ann.user()), "mine"))
+        assertThatThrownBy(() -> fixture.useCases.createServiceClient().create(Actor.tokenOwner(ann), "mine"))
                 .isInstanceOf(NotWhiteLabelAdmin.class);
         assertThatThrownBy(
                         () -> fixture.useCases.createServiceClient().create(Actor.serviceClient(created.client()), "x"))

@@ -10,6 +10,7 @@ import dev.whitelabel.domain.error.StreamNotFound;
 import dev.whitelabel.domain.error.TokenNotFound;
 import dev.whitelabel.domain.error.Violation;
 import dev.whitelabel.domain.error.Violation.Rule;
+import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.DeliveryLimits;
 import dev.whitelabel.domain.model.EventStream;
@@ -184,7 +185,7 @@ class SharedSignalsTest {
                                 intruder, stream.id(), StreamStatus.DISABLED, Optional.empty())))
                 .isInstanceOf(StreamNotFound.class);
         User ann = fixture.user(acme, "ann@acme.test");
-        assertThatThrownBy(() -> useCases.listEventStreams().list(Actor.tokenOwner(ann)))
+        assertThatThrownBy(() -> useCases.listEventStreams().list(new Actor.TokenOwner(ann, Abilities.EVERYTHING)))
                 .isInstanceOf(NotWhiteLabelAdmin.class);
         assertThat(useCases.listEventStreams().list(admin))
                 .extracting(EventStream::id)
@@ -277,7 +278,8 @@ class SharedSignalsTest {
         assertThat(useCases.findEventStream().lastPush(Fixture.adminOf(globex), stream.id()))
                 .as("another platform's stream")
                 .isEmpty();
-        assertThatThrownBy(() -> useCases.findEventStream().lastPush(Actor.tokenOwner(ann), stream.id()))
+        assertThatThrownBy(() -> useCases.findEventStream()
+                        .lastPush(new Actor.TokenOwner(ann, Abilities.EVERYTHING), stream.id()))
                 .isInstanceOf(NotWhiteLabelAdmin.class);
 
         fixture.clock.advance(Duration.ofMinutes(1));

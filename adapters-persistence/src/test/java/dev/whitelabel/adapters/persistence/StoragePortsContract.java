@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.AuditActor;
 import dev.whitelabel.domain.model.AuditEvent;
 import dev.whitelabel.domain.model.AuditEvent.AuditAction;
@@ -103,7 +104,21 @@ abstract class StoragePortsContract implements SharedSignalsStorageContract {
                         TokenDigest.of("secret-" + owner.id()),
                         expiresAt,
                         NOW,
-                        Device.UNKNOWN));
+                        Device.UNKNOWN,
+                        Abilities.EVERYTHING));
+    }
+
+    long token(User owner, Abilities abilities) {
+        return storage.tokens()
+                .issue(new TokenEntry(
+                        owner.platformId(),
+                        owner.id(),
+                        "api-token",
+                        TokenDigest.of("secret-" + owner.id()),
+                        Optional.empty(),
+                        NOW,
+                        Device.UNKNOWN,
+                        abilities));
     }
 
     boolean authenticates(long tokenId) {
@@ -169,10 +184,51 @@ abstract class StoragePortsContract implements SharedSignalsStorageContract {
     }
 
     @Test
+    void a_token_keeps_its_abilities_as_given_wherever_it_is_read() {
+        User ann = user(acme, "ann@acme.test");
+        var longest = new ArrayList<String>();
+        for (int i = 0; i < Abilities.MAX_COUNT; i++) {
+            longest.add((char) ('!' + i) + "~".repeat(Abilities.MAX_LENGTH - 1));
+        }
+        var widest = new Abilities(longest);
+        var reader = new Abilities(List.of("orders:read", "a\"quoted'one\\", "*"));
+        long wide = token(ann, widest);
+        long narrow = token(ann, reader);
+        ServiceClient billing = serviceClient(acme, "wlc_billing");
+
+        assertThat(storage.tokens().findUnrevoked(wide).orElseThrow().abilities())
+                .isEqualTo(widest);
+        assertThat(storage.tokens().findUnrevoked(narrow).orElseThrow().abilities())
+                .isEqualTo(reader);
+        assertThat(storage.serviceClients()
+                        .findWithToken(billing.clientId(), narrow)
+                        .orElseThrow()
+                        .token()
+                        .orElseThrow()
+                        .abilities())
+                .isEqualTo(reader);
+        assertThat(storage.tokens()
+                        .list(acme.id(), ann.id(), PageRequest.first())
+                        .items())
+                .extracting(TokenSummary::abilities)
+                .containsExactly(reader, widest);
+        assertThat(storage.tokens().listLive(acme.id(), ann.id(), NOW))
+                .extracting(TokenSummary::abilities)
+                .containsExactly(reader, widest);
+    }
+
+    @Test
     void a_token_is_issued_only_for_a_user_of_the_named_platform() {
         User ann = user(acme, "ann@acme.test");
-        var elsewhere =
-                new TokenEntry(globex.id(), ann.id(), "t", TokenDigest.of("s"), Optional.empty(), NOW, Device.UNKNOWN);
+        var elsewhere = new TokenEntry(
+                globex.id(),
+                ann.id(),
+                "t",
+                TokenDigest.of("s"),
+                Optional.empty(),
+                NOW,
+                Device.UNKNOWN,
+                Abilities.EVERYTHING);
 
         assertThatThrownBy(() -> storage.tokens().issue(elsewhere)).isInstanceOf(UserNotFound.class);
     }
@@ -680,7 +736,15 @@ abstract class StoragePortsContract implements SharedSignalsStorageContract {
         var phone = new Device(
                 Optional.of("Ann's phone"), Optional.of("Mozilla/5.0 (iPhone)"), Optional.of("198.51.100.7"));
         long tokenId = storage.tokens()
-                .issue(new TokenEntry(acme.id(), ann.id(), "login", TokenDigest.of("s"), Optional.empty(), NOW, phone));
+                .issue(new TokenEntry(
+                        acme.id(),
+                        ann.id(),
+                        "login",
+                        TokenDigest.of("s"),
+                        Optional.empty(),
+                        NOW,
+                        phone,
+                        Abilities.EVERYTHING));
 
         var listed = onlyToken(ann);
         assertThat(listed.id()).isEqualTo(tokenId);
@@ -936,7 +1000,8 @@ abstract class StoragePortsContract implements SharedSignalsStorageContract {
                         TokenDigest.of("secret"),
                         Optional.empty(),
                         NOW,
-                        new Device(Optional.of(emoji), Optional.of(emoji), Optional.empty())));
+                        new Device(Optional.of(emoji), Optional.of(emoji), Optional.empty()),
+                        Abilities.EVERYTHING));
         storage.serviceClients()
                 .add(new ServiceClientEntry(platform.id(), emoji, "wlc_emoji", TokenDigest.of("s"), NOW));
 

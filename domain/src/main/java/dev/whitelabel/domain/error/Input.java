@@ -18,6 +18,8 @@ public enum Input {
     ADMIN_EMAIL,
     TOKEN_NAME,
     DEVICE_NAME,
+    /** What a token may be used for: {@link dev.whitelabel.domain.model.Abilities}. */
+    ABILITIES,
     SEARCH,
     URL,
     TIMEZONE,

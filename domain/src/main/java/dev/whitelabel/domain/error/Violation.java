@@ -17,6 +17,16 @@ public record Violation(Input input, Rule rule, long limit) {
         MORE_CHARACTERS_THAN,
         MORE_BYTES_THAN,
         FEWER_CHARACTERS_THAN,
+        /** A list with fewer items than the limit. */
+        FEWER_ITEMS_THAN,
+        /** A list with more items than the limit. */
+        MORE_ITEMS_THAN,
+        /** The same item twice in a list. */
+        DUPLICATES,
+        /** An item that is not 1 to limit printable ASCII characters without spaces. */
+        NOT_AN_ABILITY,
+        /** More than the token making the request holds itself: abilities only narrow. */
+        NOT_HELD_BY_THE_ISSUER,
         /** A NUL or an unpaired surrogate: text no database stores as given. */
         NOT_STORABLE,
         CONTROL_CHARACTERS,

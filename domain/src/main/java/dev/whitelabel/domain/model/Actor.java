@@ -11,19 +11,38 @@ public sealed interface Actor {
     /** Who this is in the audit trail. */
     AuditActor audited();
 
+    /**
+     * The most a token this actor issues may hold, and what it holds when none are asked for. An
+     * admin or a user acting with a token passes on no more than that token holds: abilities only
+     * narrow. Whoever acts without one (the operator, a caller in process) holds every ability.
+     */
+    default Abilities abilities() {
+        return Abilities.EVERYTHING;
+    }
+
+    /** An admin acting in process, with no token to narrow what they may do. */
     static Actor whiteLabelAdmin(User user) {
+        return whiteLabelAdmin(user, Abilities.EVERYTHING);
+    }
+
+    /** An admin acting with the token of {@code caller}. */
+    static Actor whiteLabelAdmin(AuthenticatedUser caller) {
+        return whiteLabelAdmin(caller.user(), caller.abilities());
+    }
+
+    private static Actor whiteLabelAdmin(User user, Abilities abilities) {
         if (!user.isWhiteLabelAdmin()) {
             throw new NotWhiteLabelAdmin();
         }
-        return new WhiteLabelAdmin(user);
+        return new WhiteLabelAdmin(user, abilities);
     }
 
     static Actor operator(long platformId) {
         return new Operator(platformId);
     }
 
-    static Actor tokenOwner(User user) {
-        return new TokenOwner(user);
+    static Actor tokenOwner(AuthenticatedUser caller) {
+        return new TokenOwner(caller.user(), caller.abilities());
     }
 
     static Actor serviceClient(ServiceClient client) {
@@ -31,7 +50,7 @@ public sealed interface Actor {
     }
 
     /** A platform's admin, acting over HTTP with their own token. */
-    record WhiteLabelAdmin(User admin) implements Actor {
+    record WhiteLabelAdmin(User admin, Abilities abilities) implements Actor {
         public long platformId() {
             return admin.platformId();
         }
@@ -41,8 +60,8 @@ public sealed interface Actor {
         }
     }
 
-    /** A user acting on their own tokens. */
-    record TokenOwner(User user) implements Actor {
+    /** A user acting on their own tokens, with one of them. */
+    record TokenOwner(User user, Abilities abilities) implements Actor {
         public long platformId() {
             return user.platformId();
         }

@@ -6,8 +6,11 @@ import dev.whitelabel.domain.error.Violation.Rule;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A token to create: its name, optionally how long it lives, and the device it is for. */
-public record NewToken(String name, Optional<Duration> expiresIn, Device device) {
+/**
+ * A token to create: its name, optionally how long it lives, the device it is for, and the abilities
+ * asked for; none asked for means as many as whoever issues it may give (see {@link Actor#abilities()}).
+ */
+public record NewToken(String name, Optional<Duration> expiresIn, Device device, Optional<Abilities> abilities) {
 
     public static final String DEFAULT_NAME = "api-token";
     public static final long MAX_EXPIRES_IN_SECONDS = 10L * 366 * 24 * 3600;
@@ -18,7 +21,7 @@ public record NewToken(String name, Optional<Duration> expiresIn, Device device)
     }
 
     public NewToken(String name, Optional<Duration> expiresIn) {
-        this(name, expiresIn, Device.UNKNOWN);
+        this(name, expiresIn, Device.UNKNOWN, Optional.empty());
     }
 
     public static NewToken named(String name) {
@@ -26,7 +29,11 @@ public record NewToken(String name, Optional<Duration> expiresIn, Device device)
     }
 
     public NewToken on(Device device) {
-        return new NewToken(name, expiresIn, device);
+        return new NewToken(name, expiresIn, device, abilities);
+    }
+
+    public NewToken holding(Optional<Abilities> asked) {
+        return new NewToken(name, expiresIn, device, asked);
     }
 
     public static Duration expiresInSeconds(long seconds) {

@@ -12,4 +12,5 @@ public record TokenSummary(
         Optional<Instant> expiresAt,
         Optional<Instant> revokedAt,
         Device device,
-        Optional<String> lastUsedIp) {}
+        Optional<String> lastUsedIp,
+        Abilities abilities) {}

@@ -1,5 +1,6 @@
 package dev.whitelabel.adapters.persistence.jdbi;
 
+import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.Role;
 import dev.whitelabel.domain.model.TokenSummary;
@@ -16,7 +17,7 @@ final class Columns {
 
     static final String USER = "u.id, u.platform_id, u.name, u.email, u.role, u.created_at, u.disabled_at";
     static final String TOKEN = "t.id as token_id, t.name as token_name, t.created_at as token_created_at, "
-            + "t.last_used_at, t.expires_at, t.device_name, t.user_agent, t.ip_address, t.last_used_ip";
+            + "t.last_used_at, t.expires_at, t.device_name, t.user_agent, t.ip_address, t.last_used_ip, t.abilities";
 
     private Columns() {}
 
@@ -45,7 +46,8 @@ final class Columns {
                 instant(rs, "expires_at"),
                 instant(rs, "revoked_at"),
                 new Device(text(rs, "device_name"), text(rs, "user_agent"), text(rs, "ip_address")),
-                text(rs, "last_used_ip"));
+                text(rs, "last_used_ip"),
+                Abilities.ofScope(rs.getString("abilities")));
     }
 
     private static Optional<String> text(ResultSet rs, String column) throws SQLException {

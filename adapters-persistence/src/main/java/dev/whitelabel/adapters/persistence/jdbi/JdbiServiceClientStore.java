@@ -1,5 +1,6 @@
 package dev.whitelabel.adapters.persistence.jdbi;
 
+import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.ServiceClient;
 import dev.whitelabel.domain.model.ServiceClientCheck;
 import dev.whitelabel.domain.model.ServiceClientCredential;
@@ -18,7 +19,8 @@ final class JdbiServiceClientStore implements ServiceClientStore {
     private static final String COLUMNS = "id, platform_id, name, client_id, created_at";
     /** The client, and the token only when it is unrevoked (one by one and all at once) and of the client's platform. */
     private static final String FIND_WITH_TOKEN = "select c.id, c.platform_id, c.name, c.client_id, c.created_at,"
-            + " c.secret_hash, t.id, t.token_hash, t.created_at, t.expires_at, t.last_used_at, " + Columns.USER
+            + " c.secret_hash, t.id, t.token_hash, t.created_at, t.expires_at, t.last_used_at, t.abilities, "
+            + Columns.USER
             + " from service_clients c"
             + " left join tokens t on t.id = ? and t.revoked_at is null"
             + " left join users u on u.id = t.user_id and u.platform_id = c.platform_id and u.token_generation = t.generation"
@@ -64,7 +66,7 @@ final class JdbiServiceClientStore implements ServiceClientStore {
                             rs.getString(4),
                             Columns.instant(rs, 5).orElseThrow());
                     var credential = new ServiceClientCredential(client, new TokenDigest(rs.getString(6)));
-                    rs.getLong(12);
+                    rs.getLong(13);
                     Optional<TokenCredential> token = rs.wasNull()
                             ? Optional.empty()
                             : Optional.of(new TokenCredential(
@@ -73,7 +75,8 @@ final class JdbiServiceClientStore implements ServiceClientStore {
                                     Columns.instant(rs, 9).orElseThrow(),
                                     Columns.instant(rs, 10),
                                     Columns.instant(rs, 11),
-                                    Columns.user(rs, 12)));
+                                    Abilities.ofScope(rs.getString(12)),
+                                    Columns.user(rs, 13)));
                     return Optional.of(new ServiceClientCheck(credential, token));
                 }
             }

@@ -1,6 +1,7 @@
 package dev.whitelabel.adapters.persistence.jdbi;
 
 import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.Page;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.TokenCredential;
@@ -23,7 +24,7 @@ import org.jdbi.v3.core.Handle;
 final class JdbiTokenStore implements TokenStore {
 
     private static final String FIND_UNREVOKED =
-            "select t.id, t.token_hash, t.created_at, t.expires_at, t.last_used_at, "
+            "select t.id, t.token_hash, t.created_at, t.expires_at, t.last_used_at, t.abilities, "
                     + Columns.USER + " from tokens t join users u on u.id = t.user_id"
                     + " where t.id = ? and t.revoked_at is null and t.generation = u.token_generation";
 
@@ -46,9 +47,9 @@ final class JdbiTokenStore implements TokenStore {
             var device = token.device();
             return handle.createUpdate("""
                             insert into tokens (user_id, name, token_hash, generation, created_at, expires_at,
-                                                device_name, user_agent, ip_address)
+                                                device_name, user_agent, ip_address, abilities)
                             values (:userId, :name, :hash, :generation, :createdAt, :expiresAt,
-                                    :deviceName, :userAgent, :ipAddress)""")
+                                    :deviceName, :userAgent, :ipAddress, :abilities)""")
                     .bind("userId", token.userId())
                     .bind("name", token.name())
                     .bind("hash", token.digest().hex())
@@ -58,6 +59,7 @@ final class JdbiTokenStore implements TokenStore {
                     .bind("deviceName", device.name().orElse(null))
                     .bind("userAgent", device.userAgent().orElse(null))
                     .bind("ipAddress", device.ipAddress().orElse(null))
+                    .bind("abilities", token.abilities().scope())
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one();
@@ -79,7 +81,8 @@ final class JdbiTokenStore implements TokenStore {
                             Columns.instant(rs, 3).orElseThrow(),
                             Columns.instant(rs, 4),
                             Columns.instant(rs, 5),
-                            Columns.user(rs, 6)));
+                            Abilities.ofScope(rs.getString(6)),
+                            Columns.user(rs, 7)));
                 }
             }
         });

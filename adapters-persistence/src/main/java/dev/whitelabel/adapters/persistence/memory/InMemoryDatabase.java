@@ -1,5 +1,6 @@
 package dev.whitelabel.adapters.persistence.memory;
 
+import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.EventStream;
 import dev.whitelabel.domain.model.Page;
@@ -76,7 +77,8 @@ final class InMemoryDatabase {
             Optional<Instant> expiresAt,
             Optional<Instant> revokedAt,
             Device device,
-            Optional<String> lastUsedIp) {
+            Optional<String> lastUsedIp,
+            Abilities abilities) {
 
         boolean isLiveAt(Instant now, long currentGeneration) {
             return revokedAt.isEmpty()
@@ -96,12 +98,24 @@ final class InMemoryDatabase {
                     expiresAt,
                     Optional.of(now),
                     device,
-                    lastUsedIp);
+                    lastUsedIp,
+                    abilities);
         }
 
         TokenRow inGeneration(long next) {
             return new TokenRow(
-                    id, userId, name, digest, next, createdAt, lastUsedAt, expiresAt, revokedAt, device, lastUsedIp);
+                    id,
+                    userId,
+                    name,
+                    digest,
+                    next,
+                    createdAt,
+                    lastUsedAt,
+                    expiresAt,
+                    revokedAt,
+                    device,
+                    lastUsedIp,
+                    abilities);
         }
 
         TokenRow usedAt(Instant now, Optional<String> ip) {
@@ -116,7 +130,8 @@ final class InMemoryDatabase {
                     expiresAt,
                     revokedAt,
                     device,
-                    ip.or(() -> lastUsedIp));
+                    ip.or(() -> lastUsedIp),
+                    abilities);
         }
 
         TokenSummary summary(Optional<Instant> generationEndedAt) {
@@ -128,7 +143,8 @@ final class InMemoryDatabase {
                     expiresAt,
                     revokedAt.or(() -> generationEndedAt),
                     device,
-                    lastUsedIp);
+                    lastUsedIp,
+                    abilities);
         }
     }
 
@@ -477,6 +493,7 @@ final class InMemoryDatabase {
                     token.createdAt(),
                     token.expiresAt(),
                     token.lastUsedAt(),
+                    token.abilities(),
                     owner.user()));
         });
     }

@@ -47,7 +47,8 @@ final class InMemoryTokenStore implements TokenStore {
                                     entry.expiresAt(),
                                     Optional.empty(),
                                     entry.device(),
-                                    Optional.empty()));
+                                    Optional.empty(),
+                                    entry.abilities()));
             return id;
         });
     }

@@ -1,8 +1,8 @@
 package dev.whitelabel.domain.port.in;
 
 import dev.whitelabel.domain.model.Actor;
-import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.NewPlatformUser;
+import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.SignedIn;
 
 /**
@@ -12,10 +12,10 @@ import dev.whitelabel.domain.model.SignedIn;
  */
 public interface RegisterPlatformUserUseCase {
 
-    /** The first token is recorded as issued to {@code device}. */
-    SignedIn register(Actor actor, NewPlatformUser user, Device device);
+    SignedIn register(Actor actor, NewPlatformUser user, NewToken firstToken);
 
+    /** The first token is named {@value NewToken#DEFAULT_NAME}, for an unknown device, with the actor's abilities. */
     default SignedIn register(Actor actor, NewPlatformUser user) {
-        return register(actor, user, Device.UNKNOWN);
+        return register(actor, user, NewToken.named(NewToken.DEFAULT_NAME));
     }
 }

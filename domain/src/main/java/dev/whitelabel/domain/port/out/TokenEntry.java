@@ -1,11 +1,12 @@
 package dev.whitelabel.domain.port.out;
 
+import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.TokenDigest;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A token as it is written to the store: only the digest of its secret, and the device it was issued to. */
+/** A token as it is written to the store: only the digest of its secret, the device it was issued to, its abilities. */
 public record TokenEntry(
         long platformId,
         long userId,
@@ -13,4 +14,5 @@ public record TokenEntry(
         TokenDigest digest,
         Optional<Instant> expiresAt,
         Instant createdAt,
-        Device device) {}
+        Device device,
+        Abilities abilities) {}
