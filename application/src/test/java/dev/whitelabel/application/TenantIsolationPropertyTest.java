@@ -7,6 +7,7 @@ import dev.whitelabel.domain.error.ServiceClientNotFound;
 import dev.whitelabel.domain.error.TokenNotFound;
 import dev.whitelabel.domain.error.UserNotFound;
 import dev.whitelabel.domain.error.WebhookNotFound;
+import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.Introspection;
 import dev.whitelabel.domain.model.IssuedToken;
@@ -126,7 +127,11 @@ class TenantIsolationPropertyTest {
                 var user = fixture.user(platform, "u" + u + "@p" + p + ".test");
                 users.add(user);
                 for (int t = 0; t < TOKENS_PER_USER; t++) {
-                    tokens.add(fixture.token(user));
+                    // abilities of this platform's own naming, so that an answer with another's shows
+                    var abilities = new Abilities(List.of("p" + p + ":u" + u + ":t" + t, "p" + p + ":read"));
+                    tokens.add(fixture.useCases
+                            .createToken()
+                            .forAnyUser(user.id(), NewToken.named("api-token").holding(Optional.of(abilities))));
                 }
             }
         }
@@ -187,12 +192,16 @@ class TenantIsolationPropertyTest {
                 case LOGOUT_ONE_TOKEN ->
                     useCases.logoutPlatformUser()
                             .logout(admin, LogoutTarget.user(user.id()).onlyToken(tokenId));
-                case CREATE_TOKEN ->
-                    assertThat(useCases.createToken()
-                                    .forPlatformUser(admin, UserReference.byId(user.id()), NewToken.named("t"))
-                                    .user()
-                                    .platformId())
-                            .isEqualTo(actingId);
+                case CREATE_TOKEN -> {
+                    var asked = new Abilities(List.of("p" + operation.platform() + ":read"));
+                    var signedIn = useCases.createToken()
+                            .forPlatformUser(
+                                    admin,
+                                    UserReference.byId(user.id()),
+                                    NewToken.named("t").holding(Optional.of(asked)));
+                    assertThat(signedIn.user().platformId()).isEqualTo(actingId);
+                    assertThat(signedIn.token().abilities()).isEqualTo(asked);
+                }
                 case LIST_USERS ->
                     assertThat(useCases.listPlatformUsers()
                                     .list(admin, Optional.empty(), new PageRequest(1, 100))
@@ -213,6 +222,8 @@ class TenantIsolationPropertyTest {
                             token.token().value());
                     if (answer instanceof Introspection.Active active) {
                         assertThat(active.holder().user().platformId()).isEqualTo(actingId);
+                        assertThat(active.holder().tokenId()).isEqualTo(tokenId);
+                        assertThat(active.holder().abilities()).isEqualTo(token.abilities());
                     }
                 }
                 case REVOKE_BY_SERVICE_CLIENT ->
@@ -223,8 +234,12 @@ class TenantIsolationPropertyTest {
                 case CHECK_ON_PLATFORM ->
                     useCases.authenticateToken()
                             .authenticateOnPlatform(token.token().value(), actingId)
-                            .ifPresent(holder ->
-                                    assertThat(holder.user().platformId()).isEqualTo(actingId));
+                            .ifPresent(holder -> {
+                                assertThat(holder.user().platformId()).isEqualTo(actingId);
+                                assertThat(holder.abilities()).isEqualTo(token.abilities());
+                                assertThat(holder.abilities().allows("p" + operation.platform() + ":read"))
+                                        .isTrue();
+                            });
                 case LIST_SERVICE_CLIENTS ->
                     assertThat(useCases.listServiceClients().list(admin))
                             .allSatisfy(

@@ -42,9 +42,13 @@ final class CommandResults {
         }
     }
 
-    record TokenCreatedResult(long tokenId, String token, String tokenName) {
+    record TokenCreatedResult(long tokenId, String token, String tokenName, List<String> abilities) {
         static TokenCreatedResult of(IssuedToken issued) {
-            return new TokenCreatedResult(issued.tokenId(), issued.token().value(), issued.name());
+            return new TokenCreatedResult(
+                    issued.tokenId(),
+                    issued.token().value(),
+                    issued.name(),
+                    issued.abilities().names());
         }
     }
 

@@ -1,7 +1,11 @@
 package dev.whitelabel.bootstrap;
 
+import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.NewToken;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,11 +38,20 @@ final class TokenCommand {
                 description = "The token's name, shown in listings. Default: ${DEFAULT-VALUE}")
         String name;
 
+        @Option(
+                names = "--ability",
+                paramLabel = "NAME",
+                description = "An ability the token holds (orders:read, say); repeat for more. Default: every one (*).")
+        List<String> abilities = new ArrayList<>();
+
         @Override
         public Integer call() {
-            var request = NewToken.named(name);
-            return database.printResultOf(useCases ->
-                    CommandResults.TokenCreatedResult.of(useCases.createToken().forAnyUser(userId, request)));
+            return database.printResultOf(useCases -> {
+                var request = NewToken.named(name)
+                        .holding(abilities.isEmpty() ? Optional.empty() : Optional.of(new Abilities(abilities)));
+                return CommandResults.TokenCreatedResult.of(
+                        useCases.createToken().forAnyUser(userId, request));
+            });
         }
     }
 

@@ -66,7 +66,7 @@ class OutputTest {
                 new CommandResults.Refusal("Platform not found."),
                 new CommandResults.NotFound("User not found.", "/srv/data/whitelabel.mv.db"),
                 new CommandResults.PlatformSettings(null, "evict_oldest"),
-                new CommandResults.TokenCreatedResult(3, "3|secret", "api-token"),
+                new CommandResults.TokenCreatedResult(3, "3|secret", "api-token", List.of("*", "orders:read")),
                 new CommandResults.Invalid("The name field is required.", errors));
 
         for (Object result : results) {

@@ -1,6 +1,7 @@
 package dev.whitelabel.adapters.http;
 
 import dev.whitelabel.domain.error.Input;
+import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.DisplayName;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.NewPlatformUser;
@@ -51,18 +52,23 @@ public final class AccountRoutes implements RouteGroup {
         var password = body.valid(body.requiredText("password"), Password::new);
         var timezone = body.valid(body.optionalText("timezone"), Timezone::new);
         var deviceName = deviceName(body);
+        var abilities = abilities(body);
         body.requireValid();
 
         var signedIn = registerPlatformUser.register(
                 admin,
                 new NewPlatformUser(name.orElseThrow(), email.orElseThrow(), password, timezone),
-                clientDevices.device(ctx, deviceName));
+                NewToken.named(NewToken.DEFAULT_NAME)
+                        .on(clientDevices.device(ctx, deviceName))
+                        .holding(abilities));
 
+        var token = signedIn.token();
         ctx.status(201)
                 .json(new ResponseBodies.Registered(
                         "Registration successful.",
                         ResponseBodies.UserSummary.of(signedIn.user()),
-                        signedIn.token().token().value()));
+                        token.token().value(),
+                        token.abilities().names()));
     }
 
     private void login(Context ctx) {
@@ -72,13 +78,14 @@ public final class AccountRoutes implements RouteGroup {
         var password = body.requiredText("password");
         var token = body.valid(tokenName(body), NewToken::named);
         var deviceName = deviceName(body);
+        var abilities = abilities(body);
         body.requireValid();
 
         var signedIn = loginPlatformUser.login(
                 admin,
                 email.orElseThrow(),
                 password.orElseThrow(),
-                token.orElseThrow().on(clientDevices.device(ctx, deviceName)),
+                token.orElseThrow().on(clientDevices.device(ctx, deviceName)).holding(abilities),
                 clientDevices.person(ctx));
 
         ctx.json(ResponseBodies.TokenIssued.of("Login successful.", signedIn.user(), signedIn.token()));
@@ -92,12 +99,13 @@ public final class AccountRoutes implements RouteGroup {
         var name = body.valid(tokenName(body), text -> DisplayName.require(Input.TOKEN_NAME, text));
         var expiresIn = body.valid(body.optionalInteger("expires_in"), NewToken::expiresInSeconds);
         var deviceName = deviceName(body);
+        var abilities = abilities(body);
         body.requireValid();
 
         var signedIn = createToken.forPlatformUser(
                 admin,
                 new UserReference(userId, email),
-                new NewToken(name.orElseThrow(), expiresIn, clientDevices.device(ctx, deviceName)));
+                new NewToken(name.orElseThrow(), expiresIn, clientDevices.device(ctx, deviceName), abilities));
 
         ctx.json(ResponseBodies.TokenIssued.of("Token created successfully.", signedIn.user(), signedIn.token()));
     }
@@ -105,6 +113,11 @@ public final class AccountRoutes implements RouteGroup {
     /** The optional {@code device_name}, held to the rules of every other name. */
     static Optional<String> deviceName(BodyFields body) {
         return body.valid(body.optionalText("device_name"), text -> DisplayName.require(Input.DEVICE_NAME, text));
+    }
+
+    /** The optional {@code abilities}, held to their rules; absent or null leaves them to whoever issues the token. */
+    static Optional<Abilities> abilities(BodyFields body) {
+        return body.valid(body.optionalTextList("abilities"), Abilities::new);
     }
 
     private static Optional<String> tokenName(BodyFields body) {

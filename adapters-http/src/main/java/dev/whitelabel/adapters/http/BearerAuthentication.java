@@ -89,7 +89,7 @@ final class BearerAuthentication {
 
     /** The caller as a white-label admin, or a 403. */
     static Actor whiteLabelAdmin(Context ctx) {
-        return Actor.whiteLabelAdmin(caller(ctx).user());
+        return Actor.whiteLabelAdmin(caller(ctx));
     }
 
     static AuthenticatedUser caller(Context ctx) {

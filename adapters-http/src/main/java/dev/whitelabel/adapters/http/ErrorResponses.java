@@ -36,6 +36,10 @@ final class ErrorResponses {
             ctx.header("WWW-Authenticate", e.challenge());
             message(ctx, e.status(), e.getMessage());
         });
+        routes.exception(InsufficientScope.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", InsufficientScope.CHALLENGE);
+            message(ctx, 403, e.getMessage());
+        });
         routes.exception(WhitelabelException.class, (e, ctx) -> e.mappedBy(new HttpErrorMapper(ctx)));
         routes.exception(InvalidRequest.class, (e, ctx) -> invalid(ctx, e.errors()));
         routes.exception(OAuthError.class, (e, ctx) -> {

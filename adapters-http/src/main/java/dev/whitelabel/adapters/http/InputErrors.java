@@ -33,6 +33,7 @@ public final class InputErrors {
             case ADMIN_EMAIL -> "admin_email";
             case TOKEN_NAME -> "token_name";
             case DEVICE_NAME -> "device_name";
+            case ABILITIES -> "abilities";
             case SEARCH -> "search";
             case URL -> "url";
             case TIMEZONE -> "timezone";
@@ -62,6 +63,12 @@ public final class InputErrors {
             case MORE_CHARACTERS_THAN -> the + " must not be greater than " + limit + " characters.";
             case MORE_BYTES_THAN -> the + " must not be greater than " + limit + " bytes.";
             case FEWER_CHARACTERS_THAN -> the + " must be at least " + limit + " characters.";
+            case FEWER_ITEMS_THAN -> the + " must have at least " + limit + (limit == 1 ? " item." : " items.");
+            case MORE_ITEMS_THAN -> the + " must not have more than " + limit + " items.";
+            case DUPLICATES -> the + " has a duplicate value.";
+            case NOT_AN_ABILITY ->
+                the + " must hold names of 1 to " + limit + " printable ASCII characters without spaces.";
+            case NOT_HELD_BY_THE_ISSUER -> the + " must not name an ability the token making the request lacks.";
             case NOT_STORABLE -> notStorable(field);
             case CONTROL_CHARACTERS -> the + " must not contain control characters.";
             case INVISIBLE_CHARACTERS -> the + " must not contain invisible or text-direction characters.";

@@ -75,6 +75,7 @@ public final class OAuthRoutes implements RouteGroup {
         answer.put("platform_id", user.platformId());
         answer.put("token_id", holder.tokenId());
         answer.put("role", user.role().name());
+        answer.put("scope", holder.abilities().scope());
         answer.put("iat", holder.issuedAt().getEpochSecond());
         holder.expiresAt().ifPresent(expiry -> answer.put("exp", expiry.getEpochSecond()));
         return answer;

@@ -2,6 +2,7 @@ package dev.whitelabel.adapters.http;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.whitelabel.domain.model.AuditActor;
+import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.RecordedAuditEvent;
 import dev.whitelabel.domain.model.SessionCap;
@@ -44,11 +45,30 @@ public final class ResponseBodies {
         }
     }
 
-    record Registered(String message, UserSummary user, String token) {}
+    /** Who holds the token of the request, and what that token may do. */
+    record Me(long id, String name, String email, CurrentToken token) {
+        static Me of(AuthenticatedUser caller) {
+            var user = caller.user();
+            return new Me(
+                    user.id(),
+                    user.name(),
+                    user.email(),
+                    new CurrentToken(caller.tokenId(), caller.abilities().names()));
+        }
+    }
 
-    record TokenIssued(String message, UserSummary user, String token, String tokenName) {
+    record CurrentToken(long id, List<String> abilities) {}
+
+    record Registered(String message, UserSummary user, String token, List<String> abilities) {}
+
+    record TokenIssued(String message, UserSummary user, String token, String tokenName, List<String> abilities) {
         static TokenIssued of(String message, User user, IssuedToken token) {
-            return new TokenIssued(message, UserSummary.of(user), token.token().value(), token.name());
+            return new TokenIssued(
+                    message,
+                    UserSummary.of(user),
+                    token.token().value(),
+                    token.name(),
+                    token.abilities().names());
         }
     }
 
@@ -69,7 +89,8 @@ public final class ResponseBodies {
             String deviceName,
             String userAgent,
             String ipAddress,
-            String lastUsedIp) {
+            String lastUsedIp,
+            List<String> abilities) {
         static ListedToken of(TokenSummary token) {
             var device = token.device();
             return new ListedToken(
@@ -82,7 +103,8 @@ public final class ResponseBodies {
                     device.name().orElse(null),
                     device.userAgent().orElse(null),
                     device.ipAddress().orElse(null),
-                    token.lastUsedIp().orElse(null));
+                    token.lastUsedIp().orElse(null),
+                    token.abilities().names());
         }
     }
 
@@ -143,17 +165,18 @@ public final class ResponseBodies {
 
     record ApiKeyCreated(String message, CreatedKey apiKey) {}
 
-    record CreatedKey(long id, String name, String token, String createdAt) {}
+    record CreatedKey(long id, String name, String token, String createdAt, List<String> abilities) {}
 
     record ApiKeys(List<ListedKey> apiKeys) {}
 
-    record ListedKey(long id, String name, String lastUsedAt, String createdAt) {
+    record ListedKey(long id, String name, String lastUsedAt, String createdAt, List<String> abilities) {
         static ListedKey of(TokenSummary token) {
             return new ListedKey(
                     token.id(),
                     token.name(),
                     time(token.lastUsedAt()),
-                    token.createdAt().toString());
+                    token.createdAt().toString(),
+                    token.abilities().names());
         }
     }
 

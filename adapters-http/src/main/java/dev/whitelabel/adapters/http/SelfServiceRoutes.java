@@ -66,7 +66,7 @@ public final class SelfServiceRoutes implements RouteGroup {
     }
 
     private void me(Context ctx) {
-        ctx.json(ResponseBodies.UserSummary.of(BearerAuthentication.caller(ctx).user()));
+        ctx.json(ResponseBodies.Me.of(BearerAuthentication.caller(ctx)));
     }
 
     private void logout(Context ctx) {
@@ -120,9 +120,10 @@ public final class SelfServiceRoutes implements RouteGroup {
         var body = requestBody.read(ctx);
         var name = body.requiredText("name");
         var deviceName = AccountRoutes.deviceName(body);
+        var abilities = AccountRoutes.abilities(body);
         body.requireValid();
 
-        var created = createApiKey.create(caller, name.orElseThrow(), clientDevices.device(ctx, deviceName));
+        var created = createApiKey.create(caller, name.orElseThrow(), clientDevices.device(ctx, deviceName), abilities);
 
         var key = created.key();
         ctx.status(201)
@@ -132,7 +133,8 @@ public final class SelfServiceRoutes implements RouteGroup {
                                 key.id(),
                                 key.name(),
                                 created.token().value(),
-                                key.createdAt().toString())));
+                                key.createdAt().toString(),
+                                key.abilities().names())));
     }
 
     private void listKeys(Context ctx) {

@@ -302,8 +302,7 @@ public final class SharedSignalsRoutes implements RouteGroup {
             }
             return actor;
         }
-        return Actor.whiteLabelAdmin(
-                bearer.holder(ctx, OptionalLong.of(platformId)).user());
+        return Actor.whiteLabelAdmin(bearer.holder(ctx, OptionalLong.of(platformId)));
     }
 
     private StreamSettings settings(BodyFields body, Optional<EventStream> current) {

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.whitelabel.domain.error.InvalidCredentials;
 import dev.whitelabel.domain.error.TooManyLoginAttempts;
 import dev.whitelabel.domain.error.UserNotFound;
+import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.Actor;
-import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.EmailAddress;
 import dev.whitelabel.domain.model.IssuedToken;
 import dev.whitelabel.domain.model.NewPlatformUser;
@@ -31,8 +31,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AccountRoutesFakeTest {
 
     static final String TOKEN = "9|" + "c".repeat(40);
+    static final Abilities READER = new Abilities(List.of("orders:read"));
     static final SignedIn SIGNED_IN =
-            new SignedIn(ANN, new IssuedToken(PlainTextToken.parse(TOKEN).orElseThrow(), "ci", T0));
+            new SignedIn(ANN, new IssuedToken(PlainTextToken.parse(TOKEN).orElseThrow(), "ci", READER, T0));
     static final String ISSUED_TO_ANN =
             "\"user\":{\"id\":2,\"name\":\"Ann\",\"email\":\"ann@acme.test\"},\"token\":\"" + TOKEN + "\"";
 
@@ -44,7 +45,7 @@ class AccountRoutesFakeTest {
     @BeforeEach
     void serve() {
         api = fakes.serve(support -> new AccountRoutes(
-                (actor, user, device) -> fakes.answer(SIGNED_IN, "register", actor, user, device),
+                (actor, user, firstToken) -> fakes.answer(SIGNED_IN, "register", actor, user, firstToken),
                 (actor, email, password, token, person) ->
                         fakes.answer(SIGNED_IN, "login", actor, email, password, token, person),
                 new CreateTokenUseCase() {
@@ -67,7 +68,7 @@ class AccountRoutesFakeTest {
                 "/api/white-label/register",
                 ADMIN_TOKEN,
                 "{\"name\":\"Ann\",\"email\":\"ann@acme.test\",\"password\":\"correct horse\","
-                        + "\"device_name\":\"Ann's phone\"}");
+                        + "\"device_name\":\"Ann's phone\",\"abilities\":[\"orders:read\"]}\n");
 
         var call = fakes.onlyCall();
         assertThat(call.subList(0, 3))
@@ -79,9 +80,14 @@ class AccountRoutesFakeTest {
                                 new EmailAddress("ann@acme.test"),
                                 Optional.of(new Password("correct horse")),
                                 Optional.empty())));
-        assertThat(((Device) call.get(3)).name()).contains("Ann's phone");
+        var firstToken = (NewToken) call.get(3);
+        assertThat(firstToken.name()).isEqualTo("api-token");
+        assertThat(firstToken.device().name()).contains("Ann's phone");
+        assertThat(firstToken.abilities()).contains(READER);
         assertThat(answer.status()).isEqualTo(201);
-        assertThat(answer.body()).isEqualTo("{\"message\":\"Registration successful.\"," + ISSUED_TO_ANN + "}\n");
+        assertThat(answer.body())
+                .isEqualTo("{\"message\":\"Registration successful.\"," + ISSUED_TO_ANN
+                        + ",\"abilities\":[\"orders:read\"]}\n");
     }
 
     @Test
@@ -93,10 +99,14 @@ class AccountRoutesFakeTest {
         assertThat(call.subList(0, 4))
                 .isEqualTo(List.of("login", AS_ADMIN, new EmailAddress("ann@acme.test"), "secret"));
         assertThat(((NewToken) call.get(4)).name()).isEqualTo("api-token");
+        assertThat(((NewToken) call.get(4)).abilities())
+                .as("left to the issuer")
+                .isEmpty();
         assertThat(call.get(5)).as("no trusted proxy named the person").isEqualTo(Optional.empty());
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body())
-                .isEqualTo("{\"message\":\"Login successful.\"," + ISSUED_TO_ANN + ",\"token_name\":\"ci\"}\n");
+                .isEqualTo("{\"message\":\"Login successful.\"," + ISSUED_TO_ANN
+                        + ",\"token_name\":\"ci\",\"abilities\":[\"orders:read\"]}\n");
     }
 
     @Test
@@ -118,7 +128,9 @@ class AccountRoutesFakeTest {
     @Test
     void a_token_is_asked_for_the_user_named_with_its_name_and_lifetime() {
         var answer = api.postJson(
-                "/api/white-label/token", ADMIN_TOKEN, "{\"user_id\":2,\"token_name\":\"ci\",\"expires_in\":3600}");
+                "/api/white-label/token",
+                ADMIN_TOKEN,
+                "{\"user_id\":2,\"token_name\":\"ci\",\"expires_in\":3600,\"abilities\":[\"orders:read\"]}\n");
         fakes.refuse(new UserNotFound());
         var unknown = api.postJson("/api/white-label/token", ADMIN_TOKEN, "{\"email\":\"nobody@acme.test\"}");
 
@@ -127,6 +139,7 @@ class AccountRoutesFakeTest {
         assertThat(call.subList(0, 3)).isEqualTo(List.of("forPlatformUser", AS_ADMIN, UserReference.byId(2)));
         assertThat(token.name()).isEqualTo("ci");
         assertThat(token.expiresIn()).contains(Duration.ofHours(1));
+        assertThat(token.abilities()).contains(READER);
         assertThat(answer.json().get("message").asText()).isEqualTo("Token created successfully.");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo("{\"error\":\"User not found.\"}\n");

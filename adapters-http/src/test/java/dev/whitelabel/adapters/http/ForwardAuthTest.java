@@ -2,16 +2,23 @@ package dev.whitelabel.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whitelabel.domain.model.Abilities;
+import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.User;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /auth/check and its siblings: what a gateway sees. */
 class ForwardAuthTest {
+
+    static final Abilities READER = new Abilities(List.of("orders:read", "invoices:read"));
 
     @RegisterExtension
     final RunningApi running = new RunningApi(RunningApi.SETTINGS, store());
@@ -129,13 +136,89 @@ class ForwardAuthTest {
                     assertThat(answer.json().get("message").asText())
                             .as(refusal.getKey())
                             .contains(refusal.getValue())
-                            .endsWith("this route takes platform_id only.");
+                            .endsWith("this route takes platform_id and ability only.");
                 }
             }
         }
         assertThat(check("GET", "?PLATFORM_ID=999", annsToken).body())
                 .isEqualTo(
-                        "{\"message\":\"Unknown query parameter 'PLATFORM_ID': this route takes platform_id only.\"}\n");
+                        "{\"message\":\"Unknown query parameter 'PLATFORM_ID': this route takes platform_id and ability only.\"}\n");
+    }
+
+    @Test
+    void a_token_must_hold_every_ability_the_gateway_names_and_says_which_it_holds() {
+        String reader = running.token(ann, NewToken.named("reader").holding(Optional.of(READER)));
+        String query = "?platform_id=" + acme.platform().id() + "&ability=orders:read";
+
+        var allowed = check("GET", query, reader);
+        var everything = check("GET", query + "&ability=orders:write&ability=*", annsToken);
+        var lacking = check("GET", query + "&ability=orders:write", reader);
+
+        assertThat(allowed.status()).isEqualTo(204);
+        assertThat(allowed.header("X-Whitelabel-Abilities")).contains("orders:read invoices:read");
+        assertThat(everything.status()).isEqualTo(204);
+        assertThat(everything.header("X-Whitelabel-Abilities")).contains("*");
+        assertThat(check("GET", "", reader).header("X-Whitelabel-Abilities")).contains("orders:read invoices:read");
+        for (String method : new String[] {"GET", "HEAD", "POST", "OPTIONS"}) {
+            var refused = check(method, query + "&ability=orders:write", reader);
+            assertThat(refused.status()).as(method).isEqualTo(403);
+            assertThat(refused.header("WWW-Authenticate"))
+                    .as(method)
+                    .contains("Bearer realm=\"whitelabel\", error=\"insufficient_scope\"");
+            assertThat(refused.header("X-Whitelabel-User-Id")).as(method).isEmpty();
+        }
+        assertThat(lacking.body()).isEqualTo("{\"message\":\"Invalid ability provided.\"}\n");
+        assertThat(check("GET", "?ability=*", reader).status())
+                .as("* is held only by a token holding *")
+                .isEqualTo(403);
+        assertThat(check("GET", "?ability=ORDERS:READ", reader).status()).isEqualTo(403);
+    }
+
+    @Test
+    void an_ability_the_gateway_names_is_checked_after_the_token_is_known_alive() {
+        String reader = running.token(ann, NewToken.named("reader").holding(Optional.of(READER)));
+        running.api.postJson("/api/white-label/logout", RunningApi.adminToken(acme), "{\"user_id\":" + ann.id() + "}");
+
+        assertThat(check("GET", "?ability=orders:write", reader).status()).isEqualTo(401);
+        assertThat(check("GET", "?ability=orders:write", null).status()).isEqualTo(401);
+        assertThat(check("GET", "?platform_id=" + acme.platform().id() + "&ability=orders:read", gusToken)
+                        .status())
+                .isEqualTo(401);
+    }
+
+    /** Like platform_id, a mistyped ability would read as a check of no ability: it is refused before the token. */
+    @Test
+    void an_ability_no_token_could_hold_is_a_400_that_says_what_an_ability_is() {
+        var hostile = new String[] {
+            "?ability=",
+            "?ability",
+            "?ability=" + "a".repeat(101),
+            "?ability=orders%20read",
+            "?ability=orders+read",
+            "?ability=orders%09read",
+            "?ability=orders%00",
+            "?ability=orders%7F",
+            "?ability=bestellungen%C3%B6",
+            "?ability=%F0%9F%98%80",
+            "?ability=orders:read&ability=orders:read",
+            "?ability="
+                    + String.join(
+                            "&ability=",
+                            IntStream.range(0, 51).mapToObj(i -> "a" + i).toList())
+        };
+        for (String query : hostile) {
+            var answer = check("GET", query, annsToken);
+
+            assertThat(answer.status()).as(query).isEqualTo(400);
+            assertThat(answer.json().get("message").asText())
+                    .as(query)
+                    .isEqualTo("The ability parameter must name 1 to 50 different abilities, each 1 to 100 printable"
+                            + " ASCII characters without spaces.");
+            assertThat(answer.header("X-Whitelabel-User-Id")).isEmpty();
+        }
+        assertThat(check("GET", "?ability=" + "~".repeat(100), annsToken).status())
+                .isEqualTo(204);
+        assertThat(check("GET", "?ability=a%22b%5Cc", annsToken).status()).isEqualTo(204);
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.whitelabel.domain.model.Abilities;
+import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.User;
 import java.io.IOException;
@@ -14,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Forward auth through a real nginx (Debian's nginx-light, which .ci/run installs; skipped where it
  * is missing), configured with the snippet of docs/gateways.md as written, its three ports and platform id
- * replaced: nginx asks /auth/check before every request and passes the identity to a tiny upstream.
+ * replaced: nginx asks /auth/check before every request and passes the identity to a tiny upstream;
+ * under /orders/ it asks with {@code ?ability=orders:write} as well.
  */
 class NginxForwardAuthTest {
 
@@ -82,7 +87,8 @@ class NginxForwardAuthTest {
                 .replace("listen 8000;", "listen 127.0.0.1:" + nginxPort + ";")
                 .replace("127.0.0.1:9000", "127.0.0.1:" + upstream.getAddress().getPort())
                 .replace("127.0.0.1:8080", "127.0.0.1:" + running.server.port())
-                .replace("platform_id=1;", "platform_id=" + acme.platform().id() + ";");
+                .replace("platform_id=1;", "platform_id=" + acme.platform().id() + ";")
+                .replace("platform_id=1&", "platform_id=" + acme.platform().id() + "&");
         String temp = directory.toAbsolutePath().toString();
         return "daemon off;\nmaster_process off;\nerror_log " + temp + "/error.log;\npid " + temp + "/nginx.pid;\n"
                 + "events {}\nhttp {\n  access_log off;\n"
@@ -130,7 +136,11 @@ class NginxForwardAuthTest {
     }
 
     ApiClient.Answer throughNginx(String token, String claimedUserId) {
-        var request = new ApiClient(nginxPort).request("/invoices?month=11", token);
+        return throughNginx("/invoices?month=11", token, claimedUserId);
+    }
+
+    ApiClient.Answer throughNginx(String path, String token, String claimedUserId) {
+        var request = new ApiClient(nginxPort).request(path, token);
         if (claimedUserId != null) {
             request.header("X-Whitelabel-User-Id", claimedUserId);
         }
@@ -143,7 +153,7 @@ class NginxForwardAuthTest {
 
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(allowed.body())
-                .isEqualTo("{x-whitelabel-email=ann@acme.test, x-whitelabel-platform-id="
+                .isEqualTo("{x-whitelabel-abilities=*, x-whitelabel-email=ann@acme.test, x-whitelabel-platform-id="
                         + acme.platform().id() + ", x-whitelabel-role=USER, x-whitelabel-token-id="
                         + RunningApi.idOf(annsToken)
                         + ", x-whitelabel-user-id=" + ann.id() + "}");
@@ -169,5 +179,35 @@ class NginxForwardAuthTest {
                 .as("the caller's own header is replaced")
                 .contains("x-whitelabel-user-id=" + ann.id())
                 .doesNotContain("999");
+    }
+
+    @Test
+    void a_location_that_names_an_ability_lets_through_only_a_token_that_holds_it() {
+        String reader = running.token(
+                ann,
+                NewToken.named("reader").holding(Optional.of(new Abilities(List.of("orders:read", "invoices:read")))));
+        String writer = running.token(
+                ann, NewToken.named("writer").holding(Optional.of(new Abilities(List.of("orders:write")))));
+
+        var readerOnInvoices = throughNginx(reader, null);
+        var readerOnOrders = throughNginx("/orders/42", reader, null);
+        var writerOnOrders = throughNginx("/orders/42", writer, null);
+        var everythingOnOrders = throughNginx("/orders/42", annsToken, null);
+        var claimedOnOrders = throughNginx("/orders/42", reader, "999");
+
+        assertThat(readerOnInvoices.status()).isEqualTo(200);
+        assertThat(readerOnInvoices.body()).contains("x-whitelabel-abilities=orders:read invoices:read");
+        assertThat(readerOnOrders.status()).isEqualTo(403);
+        assertThat(claimedOnOrders.status()).isEqualTo(403);
+        assertThat(writerOnOrders.status()).isEqualTo(200);
+        assertThat(writerOnOrders.body()).contains("x-whitelabel-abilities=orders:write");
+        assertThat(everythingOnOrders.status()).isEqualTo(200);
+        assertThat(throughNginx("/orders/42", null, null).status()).isEqualTo(401);
+
+        running.api.postJson(
+                "/api/white-label/logout",
+                RunningApi.adminToken(acme),
+                "{\"user_id\":" + ann.id() + ",\"token_id\":" + RunningApi.idOf(writer) + "}");
+        assertThat(throughNginx("/orders/42", writer, null).status()).isEqualTo(401);
     }
 }

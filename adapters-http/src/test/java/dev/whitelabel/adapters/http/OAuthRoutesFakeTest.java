@@ -47,7 +47,9 @@ class OAuthRoutesFakeTest {
         assertThat(fakes.onlyCall()).isEqualTo(List.of("introspect", "wlc_id", "p@ss", ANN_TOKEN));
         assertThat(answer.body())
                 .isEqualTo("{\"active\":true,\"token_type\":\"Bearer\",\"sub\":\"2\",\"username\":\"ann@acme.test\","
-                        + "\"platform_id\":7,\"token_id\":22,\"role\":\"USER\",\"iat\":" + T0.getEpochSecond() + "}\n");
+                        + "\"platform_id\":7,\"token_id\":22,\"role\":\"USER\",\"scope\":\"*\",\"iat\":"
+                        + T0.getEpochSecond()
+                        + "}\n");
     }
 
     @Test

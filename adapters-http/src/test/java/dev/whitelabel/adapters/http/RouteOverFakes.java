@@ -2,6 +2,7 @@ package dev.whitelabel.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.Actor;
 import dev.whitelabel.domain.model.AuthenticatedUser;
 import dev.whitelabel.domain.model.LogoutResult;
@@ -41,12 +42,16 @@ final class RouteOverFakes implements AfterEachCallback {
     static final User ANN = new User(2, PLATFORM, "Ann", "ann@acme.test", Role.USER, T0, Optional.empty());
     static final String ADMIN_TOKEN = "11|" + "a".repeat(40);
     static final String ANN_TOKEN = "22|" + "b".repeat(40);
-    static final AuthenticatedUser ANNS_SESSION = new AuthenticatedUser(ANN, 22, T0, Optional.empty());
+    static final AuthenticatedUser ANNS_SESSION =
+            new AuthenticatedUser(ANN, 22, T0, Optional.empty(), Abilities.EVERYTHING);
     static final Actor AS_ADMIN = Actor.whiteLabelAdmin(ADMIN);
 
     /** The only tokens the fake authentication knows: whether a token is alive is not the routes' business. */
-    private static final Map<String, AuthenticatedUser> SESSIONS =
-            Map.of(ADMIN_TOKEN, new AuthenticatedUser(ADMIN, 11, T0, Optional.empty()), ANN_TOKEN, ANNS_SESSION);
+    private static final Map<String, AuthenticatedUser> SESSIONS = Map.of(
+            ADMIN_TOKEN,
+            new AuthenticatedUser(ADMIN, 11, T0, Optional.empty(), Abilities.EVERYTHING),
+            ANN_TOKEN,
+            ANNS_SESSION);
 
     private final List<List<Object>> calls = new ArrayList<>();
     private RuntimeException refusal;

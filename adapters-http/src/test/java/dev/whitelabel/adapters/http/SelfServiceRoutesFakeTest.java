@@ -9,6 +9,7 @@ import dev.whitelabel.domain.error.ApiKeyNotFound;
 import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.Violation.Rule;
+import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.ApiKey;
 import dev.whitelabel.domain.model.Device;
 import dev.whitelabel.domain.model.LogoutResult;
@@ -30,7 +31,15 @@ class SelfServiceRoutesFakeTest {
 
     static TokenSummary token(long id, String name) {
         return new TokenSummary(
-                id, name, T0, Optional.empty(), Optional.empty(), Optional.empty(), Device.UNKNOWN, Optional.empty());
+                id,
+                name,
+                T0,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Device.UNKNOWN,
+                Optional.empty(),
+                Abilities.EVERYTHING);
     }
 
     @RegisterExtension
@@ -40,8 +49,13 @@ class SelfServiceRoutesFakeTest {
 
     @BeforeEach
     void serve() {
-        CreateApiKeyUseCase create = (caller, name, device) -> fakes.answer(
-                new ApiKey(token(23, name), PlainTextToken.parse(KEY).orElseThrow()), "create", caller, name, device);
+        CreateApiKeyUseCase create = (caller, name, device, abilities) -> fakes.answer(
+                new ApiKey(token(23, name), PlainTextToken.parse(KEY).orElseThrow()),
+                "create",
+                caller,
+                name,
+                device,
+                abilities);
         api = fakes.serve(support -> new SelfServiceRoutes(
                 (caller, scope) -> fakes.answer(new LogoutResult(1), "logout", caller, scope),
                 create,
@@ -56,7 +70,9 @@ class SelfServiceRoutesFakeTest {
     void me_is_the_tokens_holder_without_any_use_case() {
         var answer = api.get("/api/user/me", ANN_TOKEN);
 
-        assertThat(answer.body()).isEqualTo("{\"id\":2,\"name\":\"Ann\",\"email\":\"ann@acme.test\"}\n");
+        assertThat(answer.body())
+                .isEqualTo("{\"id\":2,\"name\":\"Ann\",\"email\":\"ann@acme.test\","
+                        + "\"token\":{\"id\":22,\"abilities\":[\"*\"]}}\n");
         fakes.assertNoCall();
     }
 
@@ -105,17 +121,19 @@ class SelfServiceRoutesFakeTest {
 
     @Test
     void an_api_key_is_created_with_its_token_shown_and_a_missing_one_is_the_users_404() {
-        var created = api.postJson("/api/user/api-keys", ANN_TOKEN, "{\"name\":\"ci\"}");
+        var created =
+                api.postJson("/api/user/api-keys", ANN_TOKEN, "{\"name\":\"ci\",\"abilities\":[\"orders:read\"]}");
         var notAnId = api.delete("/api/user/api-keys/abc", ANN_TOKEN);
         fakes.refuse(new ApiKeyNotFound());
         var missing = api.delete("/api/user/api-keys/5", ANN_TOKEN);
 
         assertThat(fakes.calls().get(0).subList(0, 3)).isEqualTo(List.of("create", ANNS_SESSION, "ci"));
+        assertThat(fakes.calls().get(0).get(4)).isEqualTo(Optional.of(new Abilities(List.of("orders:read"))));
         assertThat(fakes.calls().get(1)).isEqualTo(List.of("delete", ANNS_SESSION, 5L));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body())
                 .isEqualTo("{\"message\":\"API key created successfully.\",\"api_key\":{\"id\":23,\"name\":\"ci\","
-                        + "\"token\":\"" + KEY + "\",\"created_at\":\"2025-01-02T03:04:05Z\"}}\n");
+                        + "\"token\":\"" + KEY + "\",\"created_at\":\"2025-01-02T03:04:05Z\",\"abilities\":[\"*\"]}}\n");
         assertThat(notAnId.body()).isEqualTo("{\"message\":\"API key not found.\"}\n");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.body()).isEqualTo("{\"message\":\"API key not found.\"}\n");
