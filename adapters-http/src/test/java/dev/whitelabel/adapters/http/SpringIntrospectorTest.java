@@ -3,12 +3,17 @@ package dev.whitelabel.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.whitelabel.domain.model.Abilities;
+import dev.whitelabel.domain.model.NewToken;
 import dev.whitelabel.domain.model.PlatformCreated;
 import dev.whitelabel.domain.model.ServiceClientCreated;
 import dev.whitelabel.domain.model.User;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OAuth2IntrospectionException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
@@ -52,6 +57,25 @@ class SpringIntrospectorTest {
         assertThat(((Number) principal.getAttribute("platform_id")).longValue())
                 .isEqualTo(acme.platform().id());
         assertThat(((Number) principal.getAttribute("token_id")).longValue()).isEqualTo(RunningApi.idOf(annsToken));
+    }
+
+    /** Spring reads RFC 7662's scope as the principal's authorities, each "SCOPE_" and one ability. */
+    @Test
+    void the_abilities_become_the_principals_scope_authorities() {
+        String reader = running.token(
+                ann,
+                NewToken.named("reader").holding(Optional.of(new Abilities(List.of("orders:read", "invoices:read")))));
+
+        var narrow = introspector.introspect(reader);
+        var everything = introspector.introspect(annsToken);
+
+        assertThat(narrow.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("SCOPE_orders:read", "SCOPE_invoices:read");
+        assertThat(narrow.<List<String>>getAttribute("scope")).containsExactly("orders:read", "invoices:read");
+        assertThat(everything.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactly("SCOPE_*");
     }
 
     @Test
