@@ -276,6 +276,33 @@ class CommandLineTest {
     }
 
     @Test
+    void a_token_holds_the_abilities_named_with_ability_repeated_and_every_one_without() throws Exception {
+        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
+                .json()
+                .get("platform")
+                .get("id")
+                .asText();
+        String userId = run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test")
+                .json()
+                .get("id")
+                .asText();
+
+        var everything = run("token", "create", "--user", userId);
+        var reader = run("token", "create", "--user", userId, "--ability", "orders:read", "--ability", "invoices:read");
+        var spaced = run("token", "create", "--user", userId, "--ability", "orders read");
+        var twice = run("token", "create", "--user", userId, "--ability", "a", "--ability", "a");
+
+        assertThat(everything.json().get("abilities").toString()).isEqualTo("[\"*\"]");
+        assertThat(reader.json().get("abilities").toString()).isEqualTo("[\"orders:read\",\"invoices:read\"]");
+        assertThat(spaced.exitCode()).isEqualTo(Main.REFUSED);
+        assertThat(spaced.out()).isEmpty();
+        assertThat(spaced.err())
+                .contains("The abilities field must hold names of 1 to 100 printable ASCII characters without spaces.");
+        assertThat(twice.exitCode()).isEqualTo(Main.REFUSED);
+        assertThat(twice.err()).contains("The abilities field has a duplicate value.");
+    }
+
+    @Test
     void a_user_is_added_to_an_existing_platform_only() {
         var run = run("user", "create", "--platform", "42", "--name", "Ann", "--email", "ann@acme.test");
 
