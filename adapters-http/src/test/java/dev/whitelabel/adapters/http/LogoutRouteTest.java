@@ -338,8 +338,11 @@ class LogoutRouteTest {
 
     @Test
     void me_names_the_token_holder() {
-        var answer = api.get(ME, token(ann));
+        String token = token(ann);
+        var answer = api.get(ME, token);
 
-        assertThat(answer.body()).isEqualTo("{\"id\":" + ann.id() + ",\"name\":\"Ann\",\"email\":\"ann@acme.test\"}\n");
+        assertThat(answer.body())
+                .isEqualTo("{\"id\":" + ann.id() + ",\"name\":\"Ann\",\"email\":\"ann@acme.test\",\"token\":{\"id\":"
+                        + RunningApi.idOf(token) + ",\"abilities\":[\"*\"]}}\n");
     }
 }
