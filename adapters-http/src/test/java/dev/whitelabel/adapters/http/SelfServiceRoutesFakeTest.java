@@ -133,7 +133,8 @@ class SelfServiceRoutesFakeTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body())
                 .isEqualTo("{\"message\":\"API key created successfully.\",\"api_key\":{\"id\":23,\"name\":\"ci\","
-                        + "\"token\":\"" + KEY + "\",\"created_at\":\"2025-01-02T03:04:05Z\",\"abilities\":[\"*\"]}}\n");
+                        + "\"token\":\"" + KEY
+                        + "\",\"created_at\":\"2025-01-02T03:04:05Z\",\"abilities\":[\"*\"]}}\n");
         assertThat(notAnId.body()).isEqualTo("{\"message\":\"API key not found.\"}\n");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.body()).isEqualTo("{\"message\":\"API key not found.\"}\n");

@@ -220,7 +220,7 @@ class TokenAbilitiesRoutesTest {
                     running.api.get("/api/white-label/users", token),
                     running.api.postJson("/api/white-label/logout", token, "{\"user_id\":" + ann.id() + "}"))) {
                 assertThat(answer.status()).isEqualTo(403);
-                assertThat(answer.body()).isEqualTo("{\"error\":\"You are not a white label admin.\"}");
+                assertThat(answer.body()).isEqualTo("{\"error\":\"You are not a white label admin.\"}\n");
             }
         }
     }
