@@ -96,6 +96,14 @@ abstract class StoragePortsContract implements SharedSignalsStorageContract {
     }
 
     long token(User owner, Optional<Instant> expiresAt) {
+        return token(owner, expiresAt, Abilities.EVERYTHING);
+    }
+
+    long token(User owner, Abilities abilities) {
+        return token(owner, Optional.empty(), abilities);
+    }
+
+    long token(User owner, Optional<Instant> expiresAt, Abilities abilities) {
         return storage.tokens()
                 .issue(new TokenEntry(
                         owner.platformId(),
@@ -103,19 +111,6 @@ abstract class StoragePortsContract implements SharedSignalsStorageContract {
                         "api-token",
                         TokenDigest.of("secret-" + owner.id()),
                         expiresAt,
-                        NOW,
-                        Device.UNKNOWN,
-                        Abilities.EVERYTHING));
-    }
-
-    long token(User owner, Abilities abilities) {
-        return storage.tokens()
-                .issue(new TokenEntry(
-                        owner.platformId(),
-                        owner.id(),
-                        "api-token",
-                        TokenDigest.of("secret-" + owner.id()),
-                        Optional.empty(),
                         NOW,
                         Device.UNKNOWN,
                         abilities));
