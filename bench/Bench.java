@@ -399,12 +399,16 @@ public final class Bench {
 
     /** {@code first} and more tokens of its user, {@code count} in all, issued by the platform's admin. */
     List<String> moreTokens(String first, int count) throws Exception {
-        long userId = Long.parseLong(get("/api/user/me", first).body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        long userId = Long.parseLong(get("/api/user/me", first)
+                .body()
+                .replaceAll(".*\"id\":(\\d+).*", "$1")
+                .strip());
         List<String> tokens = new ArrayList<>(List.of(first));
         while (tokens.size() < count) {
             var answer = post("/api/white-label/token", admin, "{\"user_id\":" + userId + "}");
             require(answer.statusCode() == 200, answer.body());
-            tokens.add(answer.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1"));
+            tokens.add(
+                    answer.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1").strip());
         }
         return tokens;
     }
@@ -888,7 +892,7 @@ public final class Bench {
     String createStream(String json) throws Exception {
         var answer = post("/platforms/1/ssf/stream", admin, json);
         require(answer.statusCode() == 201, answer.body());
-        return answer.body().replaceAll(".*\"stream_id\":\"(\\d+)\".*", "$1");
+        return answer.body().replaceAll(".*\"stream_id\":\"(\\d+)\".*", "$1").strip();
     }
 
     void deleteStream(String id) throws Exception {
@@ -953,7 +957,8 @@ public final class Bench {
         for (int i = 0; i < 40; i++) {
             var token =
                     post("/api/white-label/token", admin, "{\"user_id\":" + userId + ",\"token_name\":\"l" + i + "\"}");
-            long tokenId = Long.parseLong(token.body().replaceAll(".*\"token\":\"(\\d+)\\|.*", "$1"));
+            long tokenId = Long.parseLong(
+                    token.body().replaceAll(".*\"token\":\"(\\d+)\\|.*", "$1").strip());
             var answer =
                     post("/api/white-label/logout", admin, "{\"user_id\":" + userId + ",\"token_id\":" + tokenId + "}");
             long answered = System.nanoTime();
@@ -1054,7 +1059,9 @@ public final class Bench {
         var answer = post(
                 "/api/white-label/webhooks", admin, "{\"url\":\"" + receiver.url() + "\",\"events\":" + events + "}");
         require(answer.statusCode() == 201, answer.body());
-        return Long.parseLong(answer.body().replaceAll(".*\"webhook\":\\{\"id\":(\\d+).*", "$1"));
+        return Long.parseLong(answer.body()
+                .replaceAll(".*\"webhook\":\\{\"id\":(\\d+).*", "$1")
+                .strip());
     }
 
     void deleteWebhook(long id) throws Exception {
@@ -1203,7 +1210,10 @@ public final class Bench {
         for (int c = 0; c < 8; c++) {
             String email = "soak-" + c + "@soak.test";
             String first = register(email);
-            long userId = Long.parseLong(get("/api/user/me", first).body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+            long userId = Long.parseLong(get("/api/user/me", first)
+                    .body()
+                    .replaceAll(".*\"id\":(\\d+).*", "$1")
+                    .strip());
             var client = new Thread(() -> soakClient(userId, email, first, deadline, revoked, unexpected, requests));
             client.start();
             clients.add(client);
@@ -1256,7 +1266,9 @@ public final class Bench {
                 if (live.isEmpty() || dice < 5) {
                     var answer = post("/api/white-label/token", admin, "{\"user_id\":" + userId + "}");
                     expect(answer.statusCode() == 200, unexpected);
-                    live.add(answer.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1"));
+                    live.add(answer.body()
+                            .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1")
+                            .strip());
                 } else if (dice < 8) {
                     String victim = live.remove(random.nextInt(live.size()));
                     long tokenId = Long.parseLong(victim.substring(0, victim.indexOf('|')));
@@ -1382,13 +1394,16 @@ public final class Bench {
                 admin,
                 "{\"name\":\"Bench\",\"email\":\"" + email + "\",\"password\":\"bench password\"}");
         require(answer.statusCode() == 201, answer.body());
-        return answer.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        return answer.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1").strip();
     }
 
     /** A platform user whose tokens are inserted straight into the database: 100,000 HTTP calls would take minutes. */
     long userWithTokens(String email, int tokens) throws Exception {
         String token = register(email);
-        long userId = Long.parseLong(get("/api/user/me", token).body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        long userId = Long.parseLong(get("/api/user/me", token)
+                .body()
+                .replaceAll(".*\"id\":(\\d+).*", "$1")
+                .strip());
         try (Connection db = DriverManager.getConnection(dbUrl);
                 var insert = db.prepareStatement("""
                         insert into tokens (user_id, name, token_hash, generation, created_at)
