@@ -401,7 +401,7 @@ public final class Bench {
     List<String> moreTokens(String first, int count) throws Exception {
         long userId = Long.parseLong(get("/api/user/me", first)
                 .body()
-                .replaceAll(".*\"id\":(\\d+).*", "$1")
+                .replaceAll("\\{\"id\":(\\d+).*", "$1")
                 .strip());
         List<String> tokens = new ArrayList<>(List.of(first));
         while (tokens.size() < count) {
@@ -1212,7 +1212,7 @@ public final class Bench {
             String first = register(email);
             long userId = Long.parseLong(get("/api/user/me", first)
                     .body()
-                    .replaceAll(".*\"id\":(\\d+).*", "$1")
+                    .replaceAll("\\{\"id\":(\\d+).*", "$1")
                     .strip());
             var client = new Thread(() -> soakClient(userId, email, first, deadline, revoked, unexpected, requests));
             client.start();
@@ -1402,12 +1402,12 @@ public final class Bench {
         String token = register(email);
         long userId = Long.parseLong(get("/api/user/me", token)
                 .body()
-                .replaceAll(".*\"id\":(\\d+).*", "$1")
+                .replaceAll("\\{\"id\":(\\d+).*", "$1")
                 .strip());
         try (Connection db = DriverManager.getConnection(dbUrl);
                 var insert = db.prepareStatement("""
-                        insert into tokens (user_id, name, token_hash, generation, created_at)
-                        select ?, 'bench', ?, (select token_generation from users where id = ?), current_timestamp
+                        insert into tokens (user_id, name, token_hash, generation, created_at, abilities)
+                        select ?, 'bench', ?, (select token_generation from users where id = ?), current_timestamp, '*'
                         from %s""".formatted(database.rows("?")))) {
             insert.setLong(1, userId);
             insert.setString(2, "0".repeat(64));
