@@ -313,8 +313,8 @@ final class JdbiEventStreamStore implements EventStreamStore {
         }
         return jdbi.withHandle(handle -> handle.createUpdate("""
                         delete from security_events
-                        where id in (<ids>) and stream_id = :streamId and platform_id = :platformId""")
-                .bindList("ids", List.copyOf(eventIds))
+                        where id = any(:ids) and stream_id = :streamId and platform_id = :platformId""")
+                .bindArray("ids", Long.class, List.copyOf(eventIds))
                 .bind("streamId", streamId)
                 .bind("platformId", platformId)
                 .execute());
@@ -349,10 +349,10 @@ final class JdbiEventStreamStore implements EventStreamStore {
                 // rows other claimers hold skipped, the due time checked again once a row is locked:
                 // instances never claim the same event
                 List<Long> ids = handle.createQuery("""
-                                select id from security_events where id in (<chosen>) and next_attempt_at <= :now
+                                select id from security_events where id = any(:chosen) and next_attempt_at <= :now
                                 order by next_attempt_at, id for update skip locked""")
                         .bind("now", now)
-                        .bindList("chosen", chosen)
+                        .bindArray("chosen", Long.class, chosen)
                         .mapTo(Long.class)
                         .list();
                 if (ids.isEmpty()) {
@@ -373,8 +373,8 @@ final class JdbiEventStreamStore implements EventStreamStore {
         handle.createQuery("select " + EVENT + ", e.attempts, " + STREAM + """
 
                          from security_events e join event_streams s on s.id = e.stream_id
-                        where e.id in (<ids>)""")
-                .bindList("ids", ids)
+                        where e.id = any(:ids)""")
+                .bindArray("ids", Long.class, ids)
                 .map((rs, ctx) -> new DuePush(pending(rs), stream(rs), rs.getInt("attempts"), leaseUntil))
                 .forEach(push -> {
                     if (pushed(push.stream())) {
@@ -384,18 +384,18 @@ final class JdbiEventStreamStore implements EventStreamStore {
                     }
                 });
         if (!held.isEmpty()) {
-            handle.createUpdate("update security_events set next_attempt_at = null where id in (<ids>)")
-                    .bindList("ids", held)
+            handle.createUpdate("update security_events set next_attempt_at = null where id = any(:ids)")
+                    .bindArray("ids", Long.class, held)
                     .execute();
         }
         if (live.isEmpty()) {
             return List.of();
         }
         handle.createUpdate(
-                        "update security_events set next_attempt_at = :lease, claimed_at = :now where id in (<ids>)")
+                        "update security_events set next_attempt_at = :lease, claimed_at = :now where id = any(:ids)")
                 .bind("lease", leaseUntil)
                 .bind("now", now)
-                .bindList("ids", List.copyOf(live.keySet()))
+                .bindArray("ids", Long.class, List.copyOf(live.keySet()))
                 .execute();
         return ids.stream().filter(live::containsKey).map(live::get).toList();
     }
@@ -413,15 +413,15 @@ final class JdbiEventStreamStore implements EventStreamStore {
             Map<Long, Instant> claimedAt = new TreeMap<>();
             handle.createQuery("""
                             select stream_id, max(claimed_at) as claimed_at from security_events
-                            where id in (<ids>) and claimed_at is not null group by stream_id""")
-                    .bindList("ids", List.copyOf(eventIds))
+                            where id = any(:ids) and claimed_at is not null group by stream_id""")
+                    .bindArray("ids", Long.class, List.copyOf(eventIds))
                     .map((rs, ctx) -> Map.entry(
                             rs.getLong("stream_id"),
                             rs.getTimestamp("claimed_at").toInstant()))
                     .forEach(entry -> claimedAt.put(entry.getKey(), entry.getValue()));
             claimedAt.forEach((streamId, at) -> recordPush(handle, streamId, at, Optional.empty()));
-            handle.createUpdate("delete from security_events where id in (<ids>)")
-                    .bindList("ids", List.copyOf(eventIds))
+            handle.createUpdate("delete from security_events where id = any(:ids)")
+                    .bindArray("ids", Long.class, List.copyOf(eventIds))
                     .execute();
         });
     }

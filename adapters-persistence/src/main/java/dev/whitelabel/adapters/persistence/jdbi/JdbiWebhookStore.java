@@ -144,18 +144,18 @@ final class JdbiWebhookStore implements WebhookStore {
         // one table locked, rows other claimers hold skipped, the due time checked again once a row is
         // locked: instances never claim the same delivery
         List<Long> ids = handle.createQuery("""
-                        select id from webhook_deliveries where id in (<chosen>) and next_attempt_at <= :now
+                        select id from webhook_deliveries where id = any(:chosen) and next_attempt_at <= :now
                         order by next_attempt_at for update skip locked""")
                 .bind("now", claim.now())
-                .bindList("chosen", chosen)
+                .bindArray("chosen", Long.class, chosen)
                 .mapTo(Long.class)
                 .list();
         if (ids.isEmpty()) {
             return new Batch(0, List.of());
         }
-        handle.createUpdate("update webhook_deliveries set next_attempt_at = :lease where id in (<ids>)")
+        handle.createUpdate("update webhook_deliveries set next_attempt_at = :lease where id = any(:ids)")
                 .bind("lease", claim.leaseUntil())
-                .bindList("ids", ids)
+                .bindArray("ids", Long.class, ids)
                 .execute();
         return leased(handle, ids, claim.now());
     }
@@ -174,8 +174,8 @@ final class JdbiWebhookStore implements WebhookStore {
 
                         from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
                             join audit_events a on a.id = d.audit_event_id
-                        where d.id in (<ids>) and d.next_attempt_at > :now order by d.id""")
-                .bindList("ids", ids)
+                        where d.id = any(:ids) and d.next_attempt_at > :now order by d.id""")
+                .bindArray("ids", Long.class, ids)
                 .bind("now", now)
                 .map((rs, ctx) -> new ClaimedRow(
                         new DueDelivery(
@@ -194,8 +194,8 @@ final class JdbiWebhookStore implements WebhookStore {
                 .map(row -> row.delivery().id())
                 .toList();
         if (!withheld.isEmpty()) {
-            handle.createUpdate("update webhook_deliveries set next_attempt_at = null where id in (<ids>)")
-                    .bindList("ids", withheld)
+            handle.createUpdate("update webhook_deliveries set next_attempt_at = null where id = any(:ids)")
+                    .bindArray("ids", Long.class, withheld)
                     .execute();
         }
         return new Batch(
@@ -245,10 +245,10 @@ final class JdbiWebhookStore implements WebhookStore {
                         select id from (
                             select e.id, (select min(d.next_attempt_at) from webhook_deliveries d
                                           where d.endpoint_id = e.id and d.next_attempt_at <= :now) as oldest
-                            from webhook_endpoints e where e.id not in (<met>)) due
+                            from webhook_endpoints e where e.id <> all(:met)) due
                         where oldest is not null order by oldest limit :room""")
                 .bind("now", claim.now())
-                .bindList("met", List.copyOf(met))
+                .bindArray("met", Long.class, List.copyOf(met))
                 .bind("room", room)
                 .mapTo(Long.class)
                 .list();
@@ -277,10 +277,10 @@ final class JdbiWebhookStore implements WebhookStore {
         jdbi.useHandle(handle -> handle.createUpdate("""
                         update webhook_deliveries set attempts = attempts + 1, last_status = :status, last_error = null,
                             delivered_at = :now, next_attempt_at = null
-                        where id in (<ids>)""")
+                        where id = any(:ids)""")
                 .bind("status", status)
                 .bind("now", now)
-                .bindList("ids", deliveryIds)
+                .bindArray("ids", Long.class, deliveryIds)
                 .execute());
     }
 
@@ -319,9 +319,9 @@ final class JdbiWebhookStore implements WebhookStore {
         return jdbi.withHandle(handle -> {
             Map<Long, WebhookEndpoint> answered = new TreeMap<>();
             Map<Long, WebhookEndpoint> failing = new TreeMap<>();
-            handle.createQuery("select " + ENDPOINT + " from webhook_endpoints e where e.id in (<ids>)"
+            handle.createQuery("select " + ENDPOINT + " from webhook_endpoints e where e.id = any(:ids)"
                             + " and e.deleted_at is null")
-                    .bindList("ids", List.copyOf(union(answeredEndpoints, failedEndpoints)))
+                    .bindArray("ids", Long.class, List.copyOf(union(answeredEndpoints, failedEndpoints)))
                     .map((rs, ctx) -> endpoint(rs))
                     .forEach(endpoint -> (answeredEndpoints.contains(endpoint.id()) ? answered : failing)
                             .put(endpoint.id(), endpoint));
@@ -358,10 +358,10 @@ final class JdbiWebhookStore implements WebhookStore {
     private static void setFailingSince(Handle handle, Optional<Instant> since, Stream<WebhookEndpoint> endpoints) {
         List<Long> ids = endpoints.map(WebhookEndpoint::id).toList();
         if (!ids.isEmpty()) {
-            handle.createUpdate("update webhook_endpoints set failing_since = :since where id in (<ids>)"
+            handle.createUpdate("update webhook_endpoints set failing_since = :since where id = any(:ids)"
                             + " and failing_since is " + (since.isPresent() ? "null" : "not null"))
                     .bind("since", since.orElse(null))
-                    .bindList("ids", ids)
+                    .bindArray("ids", Long.class, ids)
                     .execute();
         }
     }
