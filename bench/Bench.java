@@ -934,6 +934,7 @@ public final class Bench {
                         Optional.of(3L),
                         Optional.empty(),
                         Optional.of(4L),
+                        Optional.empty(),
                         Optional.empty()));
         long length = 0;
         for (int i = 0; i < 20_000; i++) {

@@ -136,12 +136,22 @@ final class ManageEventStreams
     public EventStream change(ChangeStreamStatusCommand command) {
         Optional<String> reason = command.reason().map(text -> limited(Input.STATUS_REASON, text));
         return transactions.inTransaction(() -> {
-            EventStream changed = find(command.actor(), command.streamId()).withStatus(command.status(), reason);
+            EventStream before = find(command.actor(), command.streamId());
+            EventStream changed = before.withStatus(command.status(), reason);
             if (!store.update(changed)) {
                 throw new StreamNotFound();
             }
             if (command.status() == StreamStatus.DISABLED) {
                 store.dropPending(changed.platformId(), changed.id());
+            } else if (before.status() != command.status() && !(command.actor() instanceof Actor.OfServiceClient)) {
+                // SSF 1.0 section 8.1.5: the receiver did not ask for it, so it is told; a paused
+                // stream holds this too, and hands it over once enabled, before the enabled one
+                Instant now = clock.instant();
+                store.enqueueTo(
+                        changed.id(),
+                        SecurityEvent.streamUpdated(
+                                changed.platformId(), new SecurityEvent.StatusChange(command.status(), reason), now),
+                        now);
             }
             if (command.status() == StreamStatus.ENABLED) {
                 transactions.afterCommit(activity::signal);

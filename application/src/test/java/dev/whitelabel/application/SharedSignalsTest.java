@@ -58,7 +58,12 @@ class SharedSignalsTest {
         @Override
         public String sign(SigningKey key, EventStream stream, PendingSecurityEvent event) {
             return event.event().type() + "|" + event.id() + "|" + stream.id() + "|" + key.keyId() + "|"
-                    + event.event().transaction().map(String::valueOf).orElse("-");
+                    + event.event().transaction().map(String::valueOf).orElse("-")
+                    + event.event()
+                            .statusChange()
+                            .map(change -> "|" + change.status() + "|"
+                                    + change.reason().orElse("-"))
+                            .orElse("");
         }
     }
 
@@ -202,13 +207,47 @@ class SharedSignalsTest {
         useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(ann.id()));
         assertThat(poll(admin, stream, Set.of(), 10).tokens()).isEmpty();
         setStatus(stream, StreamStatus.ENABLED);
-        assertThat(types(poll(admin, stream, Set.of(), 10))).containsExactly("SESSION_REVOKED");
+        assertThat(types(poll(admin, stream, Set.of(), 10)))
+                .as("what the admin's pause held, the pause's own news first")
+                .containsExactly("STREAM_UPDATED", "SESSION_REVOKED", "STREAM_UPDATED");
 
         setStatus(stream, StreamStatus.DISABLED);
         fixture.token(ann);
         useCases.logoutPlatformUser().logout(admin, LogoutTarget.user(ann.id()));
         setStatus(stream, StreamStatus.ENABLED);
-        assertThat(poll(admin, stream, Set.of(), 10).tokens()).isEmpty();
+        assertThat(types(poll(admin, stream, Set.of(), 10)))
+                .as("nothing the disabled stream held or was sent; only that it is enabled again")
+                .containsExactly("STREAM_UPDATED");
+    }
+
+    @Test
+    void the_receiver_is_told_of_a_status_it_did_not_set() {
+        var receiver = Actor.serviceClient(
+                useCases.createServiceClient().create(admin, "receiver").client());
+        var stream = pollStream(receiver, Set.of());
+
+        useCases.changeStreamStatus()
+                .change(new ChangeStreamStatusCommand(receiver, stream.id(), StreamStatus.PAUSED, Optional.of("mine")));
+        useCases.changeStreamStatus()
+                .change(new ChangeStreamStatusCommand(receiver, stream.id(), StreamStatus.ENABLED, Optional.empty()));
+        assertThat(poll(receiver, stream, Set.of(), 10).tokens())
+                .as("the receiver's own changes: it knows of them")
+                .isEmpty();
+
+        useCases.changeStreamStatus()
+                .change(new ChangeStreamStatusCommand(admin, stream.id(), StreamStatus.ENABLED, Optional.of("same")));
+        assertThat(poll(receiver, stream, Set.of(), 10).tokens())
+                .as("a status set again unchanged: nothing changed")
+                .isEmpty();
+
+        useCases.changeStreamStatus()
+                .change(new ChangeStreamStatusCommand(
+                        Actor.operator(acme.platform().id()), stream.id(), StreamStatus.PAUSED, Optional.empty()));
+        useCases.changeStreamStatus()
+                .change(new ChangeStreamStatusCommand(admin, stream.id(), StreamStatus.ENABLED, Optional.of("back")));
+        assertThat(poll(receiver, stream, Set.of(), 10).tokens().values())
+                .extracting(token -> token.replaceAll("\\|\\d+\\|\\d+\\|[^|]+\\|-", ""))
+                .containsExactly("STREAM_UPDATED|PAUSED|-", "STREAM_UPDATED|ENABLED|back");
     }
 
     void setStatus(EventStream stream, StreamStatus status) {

@@ -86,6 +86,7 @@ interface SharedSignalsStorageContract {
                 Optional.of(11L),
                 Optional.empty(),
                 Optional.of(99L),
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -241,6 +242,7 @@ interface SharedSignalsStorageContract {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -263,15 +265,24 @@ interface SharedSignalsStorageContract {
                 Optional.empty(),
                 Optional.of(12L),
                 Optional.of(700L),
+                Optional.empty(),
                 Optional.empty());
         var verification = SecurityEvent.verification(acme().id(), Optional.of("state \u00e9\ud83d\ude00"), AT);
+        var paused = SecurityEvent.streamUpdated(
+                acme().id(),
+                new SecurityEvent.StatusChange(StreamStatus.PAUSED, Optional.of("reason \u00e9\ud83d\ude00")),
+                AT);
+        var enabled = SecurityEvent.streamUpdated(
+                acme().id(), new SecurityEvent.StatusChange(StreamStatus.ENABLED, Optional.empty()), AT);
 
         streams().enqueue(kept, AT);
         streams().enqueueTo(stream.id(), verification, AT);
+        streams().enqueueTo(stream.id(), paused, AT);
+        streams().enqueueTo(stream.id(), enabled, AT);
 
         assertThat(streams().pending(acme().id(), stream.id(), 10))
                 .extracting(PendingSecurityEvent::event)
-                .containsExactly(kept, verification);
+                .containsExactly(kept, verification, paused, enabled);
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.Optional;
  * their tokens, and the audit event it came from ({@code transaction}, shared by every event of one
  * change). A session-revoked event names the token it ended ({@code tokenId}), or the one it kept
  * ({@code keptTokenId}), or neither when every session ended. A verification event names no user and
- * carries the receiver's {@code state}.
+ * carries the receiver's {@code state}; a stream-updated event names no user and carries the stream's
+ * new status ({@code statusChange}).
  */
 public record SecurityEvent(
         SecurityEventType type,
@@ -21,7 +22,11 @@ public record SecurityEvent(
         Optional<Long> tokenId,
         Optional<Long> keptTokenId,
         Optional<Long> transaction,
-        Optional<String> state) {
+        Optional<String> state,
+        Optional<StatusChange> statusChange) {
+
+    /** A stream's new status and why, as its transmitter set it. */
+    public record StatusChange(StreamStatus status, Optional<String> reason) {}
 
     /** The event of {@code type} that the audited change to {@code user} is told as. */
     public static SecurityEvent of(SecurityEventType type, RecordedAuditEvent recorded, User user) {
@@ -39,6 +44,7 @@ public record SecurityEvent(
                 sessions && oneToken ? event.tokenId() : Optional.empty(),
                 sessions && !oneToken ? event.tokenId() : Optional.empty(),
                 Optional.of(recorded.id()),
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -53,6 +59,25 @@ public record SecurityEvent(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                state);
+                state,
+                Optional.empty());
+    }
+
+    /**
+     * What a stream's receiver is told when the transmitter's side (an admin, the operator), not the
+     * receiver, changed the stream's status (SSF 1.0 section 8.1.5).
+     */
+    public static SecurityEvent streamUpdated(long platformId, StatusChange change, Instant now) {
+        return new SecurityEvent(
+                SecurityEventType.STREAM_UPDATED,
+                now,
+                platformId,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(change));
     }
 }

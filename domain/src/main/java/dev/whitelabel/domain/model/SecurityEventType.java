@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The security events a platform transmits to its Shared Signals streams: CAEP's session and
- * credential events, RISC's account events, and the framework's own verification event. The
- * adapters name each by its URI.
+ * credential events, RISC's account events, and the framework's own verification and stream-updated
+ * events. The adapters name each by its URI.
  */
 public enum SecurityEventType {
     SESSION_REVOKED,
@@ -18,10 +18,13 @@ public enum SecurityEventType {
     ACCOUNT_ENABLED,
     ACCOUNT_PURGED,
     /** Asked for by a receiver, on its own stream only: never requested, always delivered. */
-    VERIFICATION;
+    VERIFICATION,
+    /** A stream's status changed by its transmitter, on that stream only: never requested, always delivered. */
+    STREAM_UPDATED;
 
     /** What a stream may request. */
-    public static final Set<SecurityEventType> REQUESTABLE = EnumSet.complementOf(EnumSet.of(VERIFICATION));
+    public static final Set<SecurityEventType> REQUESTABLE =
+            EnumSet.complementOf(EnumSet.of(VERIFICATION, STREAM_UPDATED));
 
     /**
      * The events an audited action is told as: the account's own change first, then the end of its

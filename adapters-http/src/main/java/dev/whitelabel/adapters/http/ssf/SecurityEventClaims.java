@@ -8,6 +8,7 @@ import dev.whitelabel.domain.port.out.PendingSecurityEvent;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,7 +41,7 @@ final class SecurityEventClaims {
 
     private static Map<String, Object> subject(EventStream stream, SecurityEvent event) {
         if (event.userId().isEmpty()) {
-            // SSF 1.0 section 8.1.4.1: a verification event's subject is its stream
+            // SSF 1.0 sections 8.1.4.1 and 8.1.5: a verification or stream-updated event's subject is its stream
             return Map.of("format", "opaque", "id", Long.toString(stream.id()));
         }
         Map<String, Object> subject = new LinkedHashMap<>();
@@ -63,6 +64,11 @@ final class SecurityEventClaims {
         Map<String, Object> payload = new LinkedHashMap<>();
         switch (event.type()) {
             case VERIFICATION -> event.state().ifPresent(state -> payload.put("state", state));
+            case STREAM_UPDATED -> {
+                SecurityEvent.StatusChange change = event.statusChange().orElseThrow();
+                payload.put("status", change.status().name().toLowerCase(Locale.ROOT));
+                change.reason().ifPresent(reason -> payload.put("reason", reason));
+            }
             case CREDENTIAL_CHANGE -> {
                 payload.put("event_timestamp", event.occurredAt().getEpochSecond());
                 payload.put("credential_type", "password");

@@ -21,6 +21,7 @@ public final class SecurityEventNames {
             case ACCOUNT_ENABLED -> RISC + "account-enabled";
             case ACCOUNT_PURGED -> RISC + "account-purged";
             case VERIFICATION -> SSF + "verification";
+            case STREAM_UPDATED -> SSF + "stream-updated";
         };
     }
 

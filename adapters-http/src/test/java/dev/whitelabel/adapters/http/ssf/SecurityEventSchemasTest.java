@@ -78,6 +78,7 @@ class SecurityEventSchemasTest {
                 token,
                 kept,
                 Optional.of(99L),
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -105,7 +106,17 @@ class SecurityEventSchemasTest {
                         "risc-account-purged",
                         event(SecurityEventType.ACCOUNT_PURGED, Optional.empty(), Optional.empty())),
                 Arguments.of("ssf-verification", SecurityEvent.verification(3, Optional.of("state-1"), AT)),
-                Arguments.of("ssf-verification", SecurityEvent.verification(3, Optional.empty(), AT)));
+                Arguments.of("ssf-verification", SecurityEvent.verification(3, Optional.empty(), AT)),
+                Arguments.of(
+                        "ssf-stream-updated",
+                        SecurityEvent.streamUpdated(
+                                3,
+                                new SecurityEvent.StatusChange(StreamStatus.PAUSED, Optional.of("maintenance")),
+                                AT)),
+                Arguments.of(
+                        "ssf-stream-updated",
+                        SecurityEvent.streamUpdated(
+                                3, new SecurityEvent.StatusChange(StreamStatus.ENABLED, Optional.empty()), AT)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -135,6 +146,10 @@ class SecurityEventSchemasTest {
         assertThat(schema("caep-session-revoked").validate("{\"initiating_entity\":\"robot\"}", InputFormat.JSON))
                 .isNotEmpty();
         assertThat(schema("risc-account-disabled").validate("{\"reason\":\"bored\"}", InputFormat.JSON))
+                .isNotEmpty();
+        assertThat(schema("ssf-stream-updated").validate("{\"reason\":\"why\"}", InputFormat.JSON))
+                .isNotEmpty();
+        assertThat(schema("ssf-stream-updated").validate("{\"status\":\"stopped\"}", InputFormat.JSON))
                 .isNotEmpty();
         assertThat(schema("security-event-token")
                         .validate(

@@ -53,7 +53,8 @@ final class JdbiEventStreamStore implements EventStreamStore {
 
     /** The columns {@link #pending} reads, of security_events as {@code e}. */
     private static final String EVENT = "e.id as e_id, e.stream_id as e_stream_id, e.platform_id as e_platform_id,"
-            + " e.event_type, e.occurred_at, e.user_id, e.email, e.token_id, e.kept_token_id, e.txn, e.state";
+            + " e.event_type, e.occurred_at, e.user_id, e.email, e.token_id, e.kept_token_id, e.txn, e.state,"
+            + " e.stream_status, e.status_reason as e_status_reason";
 
     private static final String PUSH = StoredNames.of(StreamDelivery.Method.PUSH);
     private static final String ENABLED = StoredNames.of(StreamStatus.ENABLED);
@@ -259,10 +260,11 @@ final class JdbiEventStreamStore implements EventStreamStore {
     private static String insertEvent(String where) {
         return """
                 insert into security_events (stream_id, platform_id, event_type, occurred_at, user_id, email,
-                    token_id, kept_token_id, txn, state, enqueued_at, next_attempt_at)
+                    token_id, kept_token_id, txn, state, stream_status, status_reason, enqueued_at, next_attempt_at)
                 select id, platform_id, :type, :occurredAt, cast(:userId as bigint), cast(:email as varchar(254)),
                     cast(:tokenId as bigint), cast(:keptTokenId as bigint), cast(:txn as bigint),
-                    cast(:state as varchar(510)), :now, :now
+                    cast(:state as varchar(510)), cast(:streamStatus as varchar(16)), cast(:statusReason as varchar(510)),
+                    :now, :now
                 from event_streams
                 """ + where;
     }
@@ -277,6 +279,16 @@ final class JdbiEventStreamStore implements EventStreamStore {
                 .bind("keptTokenId", event.keptTokenId().orElse(null))
                 .bind("txn", event.transaction().orElse(null))
                 .bind("state", event.state().orElse(null))
+                .bind(
+                        "streamStatus",
+                        event.statusChange()
+                                .map(change -> StoredNames.of(change.status()))
+                                .orElse(null))
+                .bind(
+                        "statusReason",
+                        event.statusChange()
+                                .flatMap(SecurityEvent.StatusChange::reason)
+                                .orElse(null))
                 .bind("now", now);
     }
 
@@ -504,7 +516,17 @@ final class JdbiEventStreamStore implements EventStreamStore {
                         optionalLong(rs, "token_id"),
                         optionalLong(rs, "kept_token_id"),
                         optionalLong(rs, "txn"),
-                        Optional.ofNullable(rs.getString("state"))));
+                        Optional.ofNullable(rs.getString("state")),
+                        statusChange(rs)));
+    }
+
+    private static Optional<SecurityEvent.StatusChange> statusChange(ResultSet rs) throws SQLException {
+        String status = rs.getString("stream_status");
+        if (status == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SecurityEvent.StatusChange(
+                StoredNames.streamStatus(status), Optional.ofNullable(rs.getString("e_status_reason"))));
     }
 
     private static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {

@@ -52,6 +52,7 @@ final class StoredNames {
             case ACCOUNT_ENABLED -> "account-enabled";
             case ACCOUNT_PURGED -> "account-purged";
             case VERIFICATION -> "verification";
+            case STREAM_UPDATED -> "stream-updated";
         };
     }
 
