@@ -162,8 +162,9 @@ function isDead(token) {
   return token.revoked_at || (token.expires_at && new Date(token.expires_at) <= new Date());
 }
 
-// a token's life and device, as both token tables show them
+// a token's abilities, life and device, as both token tables show them
 function tokenCells(row, token) {
+  cell(row, token.abilities.join(" ")).className = "abilities";
   cell(row, when(token.created_at));
   cell(row, when(token.last_used_at));
   cell(row, token.device_name);

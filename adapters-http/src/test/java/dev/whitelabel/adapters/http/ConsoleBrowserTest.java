@@ -213,7 +213,8 @@ class ConsoleBrowserTest {
                 .header("Content-Type", "application/json")
                 .header("User-Agent", DEVICE_AGENT)
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"email\":\"dev@acme.test\",\"device_name\":\"Ann's phone\"}")));
+                        "{\"email\":\"dev@acme.test\",\"device_name\":\"Ann's phone\","
+                                + "\"abilities\":[\"orders:read\",\"orders:write\"]}")));
         assertThat(issued.status()).isEqualTo(200);
         String devsToken = issued.json().get("token").asText();
         assertThat(running.me(devsToken)).isEqualTo(200);
@@ -228,8 +229,9 @@ class ConsoleBrowserTest {
                 .map(td -> (String) ((ChromeDriver) browser).executeScript("return arguments[0].textContent", td))
                 .toList();
         assertThat(tokenCells)
-                .as("device name, user agent, IP address, last-used IP")
-                .containsSubsequence("api-token", "Ann's phone", DEVICE_AGENT, "127.0.0.1", "127.0.0.1");
+                .as("abilities, device name, user agent, IP address, last-used IP")
+                .containsSubsequence(
+                        "api-token", "orders:read orders:write", "Ann's phone", DEVICE_AGENT, "127.0.0.1", "127.0.0.1");
 
         browser.findElement(By.id("back-to-users")).click();
         userButton("dev@acme.test", "Disable").click();
