@@ -50,8 +50,26 @@ public record SecurityEvent(
 
     /** The verification event a receiver asked for, echoing its {@code state} if it gave one. */
     public static SecurityEvent verification(long platformId, Optional<String> state, Instant now) {
+        return ofStream(SecurityEventType.VERIFICATION, platformId, now, state, Optional.empty());
+    }
+
+    /**
+     * What a stream's receiver is told when the transmitter's side (an admin, the operator), not the
+     * receiver, changed the stream's status (SSF 1.0 section 8.1.5).
+     */
+    public static SecurityEvent streamUpdated(long platformId, StatusChange change, Instant now) {
+        return ofStream(SecurityEventType.STREAM_UPDATED, platformId, now, Optional.empty(), Optional.of(change));
+    }
+
+    /** An event of the stream itself: no user, token or audited change. */
+    private static SecurityEvent ofStream(
+            SecurityEventType type,
+            long platformId,
+            Instant now,
+            Optional<String> state,
+            Optional<StatusChange> statusChange) {
         return new SecurityEvent(
-                SecurityEventType.VERIFICATION,
+                type,
                 now,
                 platformId,
                 Optional.empty(),
@@ -60,24 +78,6 @@ public record SecurityEvent(
                 Optional.empty(),
                 Optional.empty(),
                 state,
-                Optional.empty());
-    }
-
-    /**
-     * What a stream's receiver is told when the transmitter's side (an admin, the operator), not the
-     * receiver, changed the stream's status (SSF 1.0 section 8.1.5).
-     */
-    public static SecurityEvent streamUpdated(long platformId, StatusChange change, Instant now) {
-        return new SecurityEvent(
-                SecurityEventType.STREAM_UPDATED,
-                now,
-                platformId,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(change));
+                statusChange);
     }
 }
