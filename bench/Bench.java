@@ -86,6 +86,7 @@ public final class Bench {
     String base;
     String admin;
     final Receiver receiver = new Receiver();
+    final DatabaseCpu databaseCpu;
     /** Every process the bench started: the server, peers, servers on another JVM or setting. */
     final List<Process> processes = new ArrayList<>();
 
@@ -95,6 +96,7 @@ public final class Bench {
         this.work = Files.createTempDirectory("whitelabel-bench");
         this.database = database;
         this.dbUrl = database.create(work);
+        this.databaseCpu = new DatabaseCpu(database);
     }
 
     /** Where the server keeps its data: a fresh embedded H2 file, or a fresh database on a PostgreSQL cluster. */
@@ -295,7 +297,16 @@ public final class Bench {
                 "`POST /oauth/introspect` (service client, RFC 7662)", ours, "/oauth/introspect", null, introspection);
         var loads = new ArrayList<>(List.of(bare, live, me, check, introspect));
         Load sanctum = null;
+        Load bareSelect = null;
         if (shared) {
+            bareSelect = new Load(
+                    "bare Javalin `GET /api/user/me` doing one `SELECT` of the token's row by primary key (bench-only:"
+                            + " the same " + TOKENS_A_ROW + " tokens, the server's pool settings, no middleware)",
+                    peer(JAVA, "bare-select"),
+                    "/api/user/me",
+                    null,
+                    meTokens);
+            loads.add(1, bareSelect);
             sanctum = new Load(
                     "Sanctum-style `GET /api/user/me` (bench-only: the same lookup, `last_used_at` written"
                             + " on every request)",
@@ -333,8 +344,7 @@ public final class Bench {
         processes.removeAll(beside);
         String java = System.getProperty("java.version");
         String newerVersion = newer ? javaVersion(NEWER_JDK) : "";
-        var table = new StringBuilder("| Java | route | requests/s (median) | p99 ms (median) | server CPU µs a request"
-                + " (median) | non-2xx / socket errors | rounds (req/s) |\n|---|---|---|---|---|---|---|\n");
+        var table = new StringBuilder("| Java | route | " + ROW_HEAD.replace("\n|---", "\n|---|---"));
         for (Load load : loads) {
             boolean onNewer = load == bareNewer || load == liveNewer || load == meNewer;
             table.append(row((onNewer ? newerVersion : java) + " | " + load.label(), runs.get(load)));
@@ -344,6 +354,20 @@ public final class Bench {
                 .append(ratio("Java " + java + ": `/api/user/me` / bare Javalin", runs.get(me), runs.get(bare), 0.75));
         if (sanctum != null) {
             ratios.append(ratio("`/api/user/me` / Sanctum-style", runs.get(me), runs.get(sanctum), 1.0));
+        }
+        if (bareSelect != null) {
+            ratios.append(ratio(
+                            "`/api/user/me` / bare Javalin and one `SELECT`", runs.get(me), runs.get(bareSelect), 0.85))
+                    .append(ratio(
+                            "`/auth/check` / bare Javalin and one `SELECT`",
+                            runs.get(check),
+                            runs.get(bareSelect),
+                            0.85))
+                    .append(ratio(
+                            "`/oauth/introspect` / bare Javalin and one `SELECT`",
+                            runs.get(introspect),
+                            runs.get(bareSelect),
+                            0.85));
         }
         ratios.append(ratio("`/api/user/me` / `/health/live`", runs.get(me), runs.get(live), 0.80))
                 .append(ratio("`/auth/check` / `/health/live`", runs.get(check), runs.get(live), 0.85))
@@ -384,9 +408,12 @@ public final class Bench {
                 + " discarded warm-up rounds of each;"
                 + " medians. Every check"
                 + " is one indexed read of the token and its user; introspection also reads the service client by its"
-                + " id. Each server is its own process (-Xmx256m) from the same jar; the bare route and the"
+                + " id. Each server is its own process (-Xmx256m) from the same jar; the bare routes and the"
                 + " Sanctum-style peer are bench/Bench.java's own (`Peer`), never shipped. Server CPU is the"
-                + " process's user and system time (a database server's own CPU is not in it). Socket errors are wrk's: connect, read, write, and no answer within 2 s. "
+                + " process's user and system time; database CPU is that of the PostgreSQL processes serving the"
+                + " bench's database (the backends of every server and peer, and the cluster's own processes) during"
+                + " the round, a share of the same two cores. Socket errors are wrk's: connect, read, write, and no"
+                + " answer within 2 s. "
                 + skipped + "\n\n"
                 + table + "\n" + ratios + profile;
     }
@@ -798,8 +825,7 @@ public final class Bench {
                 + " is sent. Every event: the endpoint takes `token.revoked` too, so each logout also writes an outbox"
                 + " row, and the dispatcher sends it to a receiver in this process while the load runs, on the same two"
                 + " cores.\n\n"
-                + "| route | requests/s (median) | p99 ms (median) | server CPU µs a request (median) | non-2xx / socket errors | rounds"
-                + " (req/s) |\n|---|---|---|---|---|---|\n"
+                + "| route | " + ROW_HEAD
                 + row("`POST /api/white-label/logout {\"user_id\",\"token_id\"}`, no webhook", without)
                 + row("the same, an endpoint for other events", quiet)
                 + row("the same, an endpoint for every event (an outbox row each, sent while the load runs)", with)
@@ -874,8 +900,7 @@ public final class Bench {
                 + users + " users), alternating without a stream, with one polled stream that requests"
                 + " `session-revoked` (each logout writes its event in its transaction), and with one pushed stream"
                 + " whose events the server signs and pushes to a receiver in this process while the load runs.\n\n"
-                + "| route | requests/s (median) | p99 ms (median) | server CPU µs a request (median) | non-2xx / socket errors | rounds"
-                + " (req/s) |\n|---|---|---|---|---|---|\n"
+                + "| route | " + ROW_HEAD
                 + row("`POST /api/white-label/logout {\"user_id\",\"token_id\"}`, no stream", without)
                 + row("the same, one polled stream", polled)
                 + row("the same, one pushed stream (signed and pushed while the load runs)", pushed)
@@ -1118,7 +1143,9 @@ public final class Bench {
      * What the rows of section 1 are measured beside, each in a process of its own from the jar's classes:
      * "bare", one Javalin JSON route and nothing else (the stack's own ceiling); "sanctum", the hot path
      * the way Laravel Sanctum runs it: the token's row found by its id, the SHA-256 of the secret compared
-     * in constant time, and {@code last_used_at} written, and committed, on every request.
+     * in constant time, and {@code last_used_at} written, and committed, on every request; "bare-select",
+     * one route that reads the token's row by its id and nothing else (the ceiling of a check that reads
+     * the database on every request).
      */
     static final class Peer {
         static void serve(String kind, String dbUrl) {
@@ -1131,6 +1158,7 @@ public final class Bench {
                 switch (kind) {
                     case "bare" -> config.routes.get("/bare", ctx -> ctx.json(Map.of("status", "ok")));
                     case "sanctum" -> config.routes.get("/api/user/me", new SanctumStyle(dbUrl)::me);
+                    case "bare-select" -> config.routes.get("/api/user/me", new BareSelect(dbUrl)::me);
                     default -> throw new IllegalArgumentException("no peer " + kind);
                 }
             });
@@ -1186,6 +1214,41 @@ public final class Bench {
                     }
                     ctx.json(Map.of(
                             "user", Map.of("id", row.getLong(2), "name", row.getString(3), "email", row.getString(4))));
+                }
+            }
+        }
+    }
+
+    /**
+     * The least a check that may not cache can do: the token's id taken from the header, one SELECT of its
+     * row by primary key through a pool opened as the server opens its own ({@code Database.open}, so
+     * every setting of the server's pool is this one's too), and a JSON answer. No digest, no user.
+     */
+    static final class BareSelect {
+        private static final String FIND = "select token_hash from tokens where id = ?";
+        private final HikariDataSource pool;
+
+        BareSelect(String dbUrl) {
+            pool = dev.whitelabel.adapters.persistence.Database.open(DatabaseSettings.of(dbUrl));
+        }
+
+        void me(Context ctx) throws Exception {
+            String header = ctx.header("Authorization");
+            int bar = header == null ? -1 : header.indexOf('|');
+            if (bar < 0 || !header.startsWith("Bearer ")) {
+                ctx.status(401).json(Map.of("message", "Unauthenticated."));
+                return;
+            }
+            long id = Long.parseLong(header.substring("Bearer ".length(), bar));
+            try (Connection db = pool.getConnection();
+                    var find = db.prepareStatement(FIND)) {
+                find.setLong(1, id);
+                try (var row = find.executeQuery()) {
+                    if (!row.next()) {
+                        ctx.status(401).json(Map.of("message", "Unauthenticated."));
+                        return;
+                    }
+                    ctx.json(Map.of("id", id));
                 }
             }
         }
@@ -1362,6 +1425,7 @@ public final class Bench {
     void stop() throws Exception {
         receiver.stop();
         stopAll(processes);
+        databaseCpu.close();
         database.drop();
         try (var files = Files.walk(work)) {
             files.sorted(Comparator.reverseOrder())
@@ -1470,9 +1534,15 @@ public final class Bench {
             long socketErrors,
             double requests,
             double serverCpuMillis,
+            double databaseCpuMillis,
             double benchCpuMillis) {
         double serverCpuPerRequest() {
             return serverCpuMillis / requests;
+        }
+
+        /** NaN on H2, whose CPU is the server's own. */
+        double databaseCpuPerRequest() {
+            return databaseCpuMillis / requests;
         }
 
         double benchCpuPerRequest() {
@@ -1486,6 +1556,62 @@ public final class Bench {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // fields 14 and 15 of stat(5), counted from the state field, which is the third
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000.0 / CLOCK_TICKS;
+    }
+
+    /**
+     * The CPU time of the PostgreSQL processes serving the bench, from /proc: the backends of the bench's
+     * database and the cluster's own processes (WAL writer, checkpointer and the like), not the backends of
+     * other databases on the cluster (tests may run there). A backend that ends during a round takes its
+     * time with it; the pools' backends live as long as the servers. Nothing on H2, which runs in the server.
+     */
+    static final class DatabaseCpu implements AutoCloseable {
+        private final Connection cluster;
+
+        DatabaseCpu(Database database) throws SQLException {
+            cluster = database == Database.POSTGRES ? DriverManager.getConnection(Database.cluster()) : null;
+        }
+
+        /** CPU milliseconds so far by process id. */
+        Map<Long, Double> now() throws SQLException, IOException {
+            var cpu = new HashMap<Long, Double>();
+            if (cluster == null) {
+                return cpu;
+            }
+            try (var query = cluster.prepareStatement(
+                    "select pid from pg_stat_activity where datname = ? or backend_type <> 'client backend'")) {
+                query.setString(1, Database.BENCH_DATABASE);
+                try (var pids = query.executeQuery()) {
+                    while (pids.next()) {
+                        long pid = pids.getLong(1);
+                        try {
+                            cpu.put(pid, cpuMillis(pid));
+                        } catch (java.nio.file.NoSuchFileException gone) {
+                            // ended since it was listed
+                        }
+                    }
+                }
+            }
+            return cpu;
+        }
+
+        /** NaN on H2. */
+        double millisSince(Map<Long, Double> before) throws SQLException, IOException {
+            if (cluster == null) {
+                return Double.NaN;
+            }
+            double spent = 0;
+            for (var process : now().entrySet()) {
+                spent += process.getValue() - before.getOrDefault(process.getKey(), 0.0);
+            }
+            return spent;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
     }
 
     /** USER_HZ: 100 on every Linux this runs on. */
@@ -1516,11 +1642,13 @@ public final class Bench {
         }
         command.add(target.base() + path);
         double serverBefore = cpuMillis(target.process().pid());
+        var databaseBefore = databaseCpu.now();
         double benchBefore = cpuMillis(ProcessHandle.current().pid());
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         require(process.waitFor() == 0, out);
         double serverCpu = cpuMillis(target.process().pid()) - serverBefore;
+        double databaseCpuMillis = databaseCpu.millisSince(databaseBefore);
         double benchCpu = cpuMillis(ProcessHandle.current().pid()) - benchBefore;
         Matcher rps = RPS.matcher(out);
         Matcher p99 = P99.matcher(out);
@@ -1547,6 +1675,7 @@ public final class Bench {
                 socketErrors,
                 requestsPerSecond * seconds,
                 serverCpu,
+                databaseCpuMillis,
                 benchCpu);
     }
 
@@ -1566,13 +1695,20 @@ public final class Bench {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The columns of {@link #row}, and the line under them. */
+    static final String ROW_HEAD =
+            "requests/s (median) | p99 ms (median) | server CPU µs a request (median) | database CPU"
+                    + " µs a request (median) | non-2xx / socket errors | rounds (req/s) |\n|---|---|---|---|---|---|---|\n";
+
     static String row(String label, List<Wrk> runs) {
+        double databaseMicros = median(runs, Wrk::databaseCpuPerRequest) * 1000;
         return String.format(
-                "| %s | %,.0f | %.2f | %,.0f | %d / %d | %s |%n",
+                "| %s | %,.0f | %.2f | %,.0f | %s | %d / %d | %s |%n",
                 label,
                 median(runs, Wrk::rps),
                 median(runs, Wrk::p99Millis),
                 median(runs, Wrk::serverCpuPerRequest) * 1000,
+                Double.isNaN(databaseMicros) ? "in the server's" : String.format("%,.0f", databaseMicros),
                 runs.stream().mapToLong(Wrk::non2xx).sum(),
                 runs.stream().mapToLong(Wrk::socketErrors).sum(),
                 runs.stream().map(w -> String.format("%,.0f", w.rps())).toList());
