@@ -9,6 +9,7 @@ import dev.whitelabel.domain.model.EventStream;
 import dev.whitelabel.domain.model.PageRequest;
 import dev.whitelabel.domain.model.SecurityEventType;
 import dev.whitelabel.domain.model.StreamStatus;
+import dev.whitelabel.domain.model.TokenCredential;
 import dev.whitelabel.domain.model.User;
 import dev.whitelabel.domain.model.WebhookEndpoint;
 import dev.whitelabel.domain.model.WebhookEventType;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -244,6 +246,36 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
         assertThat(failures).as("errors, such as deadlocks").isEmpty();
         assertThat(listed).isEqualTo(issued.get());
         assertThat(revokedAll.get() + revokedOneByOne + stillLive).isEqualTo(issued.get());
+    }
+
+    /** Checks that arrive together are read together, in one statement: each is still answered its own token. */
+    @Test
+    void concurrent_lookups_each_find_their_own_token_and_none_finds_a_revoked_one() throws Exception {
+        User ann = user(acme, "ann@acme.test");
+        User bob = user(acme, "bob@acme.test");
+        var tokens = new ArrayList<Long>();
+        for (int i = 0; i < 8; i++) {
+            tokens.add(token(i % 2 == 0 ? ann : bob));
+        }
+        long revoked = tokens.get(3);
+        storage.tokens().revoke(acme.id(), bob.id(), revoked, NOW);
+        var threads = Executors.newFixedThreadPool(16);
+        try {
+            var found = new ArrayList<Future<Optional<Long>>>();
+            for (int round = 0; round < 200; round++) {
+                for (long tokenId : tokens) {
+                    found.add(threads.submit(
+                            () -> storage.tokens().findUnrevoked(tokenId).map(TokenCredential::tokenId)));
+                }
+            }
+            for (int i = 0; i < found.size(); i++) {
+                long tokenId = tokens.get(i % tokens.size());
+                assertThat(found.get(i).get(10, TimeUnit.SECONDS))
+                        .isEqualTo(tokenId == revoked ? Optional.empty() : Optional.of(tokenId));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     String text(String sql) throws Exception {

@@ -11,9 +11,11 @@ import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.port.out.TokenEntry;
 import dev.whitelabel.domain.port.out.TokenStore;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -26,12 +28,15 @@ final class JdbiTokenStore implements TokenStore {
     private static final String FIND_UNREVOKED =
             "select t.id, t.token_hash, t.created_at, t.expires_at, t.last_used_at, t.abilities, "
                     + Columns.USER + " from tokens t join users u on u.id = t.user_id"
-                    + " where t.id = ? and t.revoked_at is null and t.generation = u.token_generation";
+                    + " where t.id = any(?) and t.revoked_at is null and t.generation = u.token_generation";
 
     private final GuardedJdbi jdbi;
+    /** The one read every authenticated request makes, of the tokens of requests that arrived together. */
+    private final CoalescedLookups<Long, TokenCredential> unrevoked;
 
     JdbiTokenStore(GuardedJdbi jdbi) {
         this.jdbi = jdbi;
+        this.unrevoked = new CoalescedLookups<>(this::findUnrevoked);
     }
 
     @Override
@@ -68,21 +73,27 @@ final class JdbiTokenStore implements TokenStore {
 
     @Override
     public Optional<TokenCredential> findUnrevoked(long tokenId) {
+        return unrevoked.find(tokenId);
+    }
+
+    private Map<Long, TokenCredential> findUnrevoked(Set<Long> tokenIds) {
         return jdbi.withConnection(connection -> {
             try (var query = connection.prepareStatement(FIND_UNREVOKED)) {
-                query.setLong(1, tokenId);
+                query.setArray(1, connection.createArrayOf("bigint", tokenIds.toArray()));
                 try (var rs = query.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
+                    var found = new HashMap<Long, TokenCredential>();
+                    while (rs.next()) {
+                        var credential = new TokenCredential(
+                                rs.getLong(1),
+                                new TokenDigest(rs.getString(2)),
+                                Columns.instant(rs, 3).orElseThrow(),
+                                Columns.instant(rs, 4),
+                                Columns.instant(rs, 5),
+                                Abilities.ofScope(rs.getString(6)),
+                                Columns.user(rs, 7));
+                        found.put(credential.tokenId(), credential);
                     }
-                    return Optional.of(new TokenCredential(
-                            rs.getLong(1),
-                            new TokenDigest(rs.getString(2)),
-                            Columns.instant(rs, 3).orElseThrow(),
-                            Columns.instant(rs, 4),
-                            Columns.instant(rs, 5),
-                            Abilities.ofScope(rs.getString(6)),
-                            Columns.user(rs, 7)));
+                    return found;
                 }
             }
         });
