@@ -88,7 +88,7 @@ class SqlStatementsTest {
                 .isInstanceOf(Introspection.Active.class);
 
         assertThat(counter.statements()).hasSize(2);
-        assertThat(counter.statements().get(1)).contains("from service_clients c");
+        assertThat(counter.statements().get(1)).contains("join service_clients c");
         assertThat(counter.writes()).isZero();
     }
 

@@ -11,26 +11,39 @@ import dev.whitelabel.domain.port.out.ServiceClientStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 final class JdbiServiceClientStore implements ServiceClientStore {
 
     private static final String COLUMNS = "id, platform_id, name, client_id, created_at";
-    /** The client, and the token only when it is unrevoked (one by one and all at once) and of the client's platform. */
-    private static final String FIND_WITH_TOKEN = "select c.id, c.platform_id, c.name, c.client_id, c.created_at,"
-            + " c.secret_hash, t.id, t.token_hash, t.created_at, t.expires_at, t.last_used_at, t.abilities, "
+    /**
+     * Each client asked for, and the token asked for with it only when it is unrevoked (one by one and all
+     * at once) and of the client's platform: the pairs given as two arrays of the same length.
+     */
+    private static final String FIND_WITH_TOKEN = "select k.client_id, k.token_id,"
+            + " c.id, c.platform_id, c.name, c.client_id, c.created_at, c.secret_hash,"
+            + " t.id, t.token_hash, t.created_at, t.expires_at, t.last_used_at, t.abilities, "
             + Columns.USER
-            + " from service_clients c"
-            + " left join tokens t on t.id = ? and t.revoked_at is null"
-            + " left join users u on u.id = t.user_id and u.platform_id = c.platform_id and u.token_generation = t.generation"
-            + " where c.client_id = ? and c.deleted_at is null";
+            + " from unnest(?, ?) as k(client_id, token_id)"
+            + " join service_clients c on c.client_id = k.client_id and c.deleted_at is null"
+            + " left join tokens t on t.id = k.token_id and t.revoked_at is null"
+            + " left join users u on u.id = t.user_id and u.platform_id = c.platform_id and u.token_generation = t.generation";
 
     private final GuardedJdbi jdbi;
+    /** Every introspection's one read, of the introspections that arrived together. */
+    private final CoalescedLookups<ClientToken, ServiceClientCheck> checks;
 
     JdbiServiceClientStore(GuardedJdbi jdbi) {
         this.jdbi = jdbi;
+        this.checks = new CoalescedLookups<>(this::findWithTokens);
     }
+
+    /** What one introspection looks up: the client that asks, and the token it asks about. */
+    private record ClientToken(String clientId, long tokenId) {}
 
     @Override
     public ServiceClient add(ServiceClientEntry client) {
@@ -48,39 +61,57 @@ final class JdbiServiceClientStore implements ServiceClientStore {
         return new ServiceClient(id, client.platformId(), client.name(), client.clientId(), client.createdAt());
     }
 
-    /** Plain JDBC and one statement: this is every introspection's one round trip. */
     @Override
     public Optional<ServiceClientCheck> findWithToken(String clientId, long tokenId) {
+        return checks.find(new ClientToken(clientId, tokenId));
+    }
+
+    /** Plain JDBC and one statement: every introspection's one round trip, shared with those beside it. */
+    private Map<ClientToken, ServiceClientCheck> findWithTokens(Set<ClientToken> asked) {
         return jdbi.withConnection(connection -> {
+            var pairs = List.copyOf(asked);
             try (var query = connection.prepareStatement(FIND_WITH_TOKEN)) {
-                query.setLong(1, tokenId);
-                query.setString(2, clientId);
+                query.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "varchar",
+                                pairs.stream().map(ClientToken::clientId).toArray()));
+                query.setArray(
+                        2,
+                        connection.createArrayOf(
+                                "bigint",
+                                pairs.stream().map(ClientToken::tokenId).toArray()));
                 try (var rs = query.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
+                    var found = new HashMap<ClientToken, ServiceClientCheck>();
+                    while (rs.next()) {
+                        found.put(new ClientToken(rs.getString(1), rs.getLong(2)), check(rs));
                     }
-                    var client = new ServiceClient(
-                            rs.getLong(1),
-                            rs.getLong(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            Columns.instant(rs, 5).orElseThrow());
-                    var credential = new ServiceClientCredential(client, new TokenDigest(rs.getString(6)));
-                    rs.getLong(13);
-                    Optional<TokenCredential> token = rs.wasNull()
-                            ? Optional.empty()
-                            : Optional.of(new TokenCredential(
-                                    rs.getLong(7),
-                                    new TokenDigest(rs.getString(8)),
-                                    Columns.instant(rs, 9).orElseThrow(),
-                                    Columns.instant(rs, 10),
-                                    Columns.instant(rs, 11),
-                                    Abilities.ofScope(rs.getString(12)),
-                                    Columns.user(rs, 13)));
-                    return Optional.of(new ServiceClientCheck(credential, token));
+                    return found;
                 }
             }
         });
+    }
+
+    private static ServiceClientCheck check(ResultSet rs) throws SQLException {
+        var client = new ServiceClient(
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getString(5),
+                rs.getString(6),
+                Columns.instant(rs, 7).orElseThrow());
+        var credential = new ServiceClientCredential(client, new TokenDigest(rs.getString(8)));
+        rs.getLong(15);
+        Optional<TokenCredential> token = rs.wasNull()
+                ? Optional.empty()
+                : Optional.of(new TokenCredential(
+                        rs.getLong(9),
+                        new TokenDigest(rs.getString(10)),
+                        Columns.instant(rs, 11).orElseThrow(),
+                        Columns.instant(rs, 12),
+                        Columns.instant(rs, 13),
+                        Abilities.ofScope(rs.getString(14)),
+                        Columns.user(rs, 15)));
+        return new ServiceClientCheck(credential, token);
     }
 
     @Override
