@@ -300,24 +300,46 @@ abstract class SqlStoragePortsContract extends StoragePortsContract {
         assertThat(text("select event_type from security_events")).isEqualTo("session-revoked");
     }
 
-    /** A claim that meets events their stream does not push now holds them: no claim scans them again. */
+    /**
+     * A polled stream's events are written undue, so that no claim reads them; a claim that meets the
+     * events of a pushed stream it does not push now (paused) holds them, so that no claim reads them
+     * again. An event of a pushed and enabled stream left undue (written by a logout that read its stream
+     * as polled, committed after the stream became a pushed one) is found by a claim a few seconds on.
+     */
     @Test
-    void a_claim_holds_the_events_of_streams_it_does_not_push_and_deleting_a_stream_deletes_its_events()
+    void a_claim_never_reads_a_polled_streams_events_holds_a_paused_ones_and_finds_what_a_race_left_undue()
             throws Exception {
         EventStream polled = pollStream(acme, SecurityEventType.REQUESTABLE);
         EventStream pushed = pushStream(acme, SecurityEventType.REQUESTABLE);
+        EventStream paused = pushStream(acme, SecurityEventType.REQUESTABLE);
+        withStatus(paused, StreamStatus.PAUSED);
         storage.eventStreams().enqueue(securityEvent(acme, SecurityEventType.ACCOUNT_PURGED), NOW);
-        assertThat(count("select count(*) from security_events where next_attempt_at is not null"))
-                .as("every event due when written")
-                .isEqualTo(2);
+        assertThat(count("select count(*) from security_events where next_attempt_at is null and stream_id = "
+                        + polled.id()))
+                .as("the polled stream's event, never due")
+                .isEqualTo(1);
 
         assertThat(claim(NOW, 10)).hasSize(1);
         assertThat(count("select count(*) from security_events where next_attempt_at is null"))
-                .as("the polled stream's event, held")
-                .isEqualTo(1);
+                .as("the polled stream's event, and the paused one's, held")
+                .isEqualTo(2);
+
+        storage.eventStreams().enqueue(securityEvent(acme, SecurityEventType.SESSION_REVOKED), NOW);
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            statement.executeUpdate("update security_events set next_attempt_at = null where stream_id = " + pushed.id()
+                    + " and event_type = 'session-revoked'");
+        }
+        assertThat(claim(NOW.plusSeconds(1), 10))
+                .as("not looked for at every claim")
+                .isEmpty();
+        assertThat(claim(NOW.plusSeconds(5), 10))
+                .extracting(push -> push.pending().event().type())
+                .containsExactly(SecurityEventType.SESSION_REVOKED);
 
         assertThat(storage.eventStreams().delete(acme.id(), polled.id())).isTrue();
         assertThat(storage.eventStreams().delete(acme.id(), pushed.id())).isTrue();
+        assertThat(storage.eventStreams().delete(acme.id(), paused.id())).isTrue();
         assertThat(count("select count(*) from security_events")).isZero();
     }
 

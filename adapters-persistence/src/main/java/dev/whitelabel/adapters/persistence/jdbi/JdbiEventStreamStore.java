@@ -14,6 +14,7 @@ import dev.whitelabel.domain.port.out.EventStreamStore;
 import dev.whitelabel.domain.port.out.PendingSecurityEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +61,14 @@ final class JdbiEventStreamStore implements EventStreamStore {
     private static final String ENABLED = StoredNames.of(StreamStatus.ENABLED);
     private static final String DISABLED = StoredNames.of(StreamStatus.DISABLED);
 
+    /**
+     * How often a claim also looks for the events a race left undue (see {@link #claimDuePushes}): a
+     * few seconds late for those, and nothing for every other claim.
+     */
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(5);
+
     private final GuardedJdbi jdbi;
+    private volatile Instant lastSwept = Instant.EPOCH;
 
     JdbiEventStreamStore(GuardedJdbi jdbi) {
         this.jdbi = jdbi;
@@ -256,7 +264,12 @@ final class JdbiEventStreamStore implements EventStreamStore {
                 .execute());
     }
 
-    /** One row for each stream the {@code where} clause selects, of the event bound by {@link #bindEvent}. */
+    /**
+     * One row for each stream the {@code where} clause selects, of the event bound by {@link #bindEvent}.
+     * A polled stream's row is written undue, so that no claim of pushes reads it and sets it aside, a
+     * write more an event (V10 wrote every row due); {@link #update} sets due what a stream holds when it
+     * becomes a pushed one, and {@link #claimDuePushes} what a race with that left undue.
+     */
     private static String insertEvent(String where) {
         return """
                 insert into security_events (stream_id, platform_id, event_type, occurred_at, user_id, email,
@@ -264,7 +277,7 @@ final class JdbiEventStreamStore implements EventStreamStore {
                 select id, platform_id, :type, :occurredAt, cast(:userId as bigint), cast(:email as varchar(254)),
                     cast(:tokenId as bigint), cast(:keptTokenId as bigint), cast(:txn as bigint),
                     cast(:state as varchar(510)), cast(:streamStatus as varchar(16)), cast(:statusReason as varchar(510)),
-                    :now, :now
+                    :now, case when delivery_method = :push then cast(:now as timestamp with time zone) end
                 from event_streams
                 """ + where;
     }
@@ -289,6 +302,7 @@ final class JdbiEventStreamStore implements EventStreamStore {
                         event.statusChange()
                                 .flatMap(SecurityEvent.StatusChange::reason)
                                 .orElse(null))
+                .bind("push", PUSH)
                 .bind("now", now);
     }
 
@@ -343,6 +357,19 @@ final class JdbiEventStreamStore implements EventStreamStore {
             return List.of();
         }
         return jdbi.inTransaction(handle -> {
+            if (!now.isBefore(lastSwept.plus(SWEEP_EVERY))) {
+                lastSwept = now;
+                // An event written by a transaction that read its stream as polled, before update() made it
+                // a pushed one, and committed after it, was left undue by both: it is found here. Every
+                // other event of a pushed and enabled stream is due, leased, failed or gone already.
+                handle.createUpdate("""
+                                update security_events set next_attempt_at = enqueued_at
+                                where next_attempt_at is null and failed_at is null and stream_id in
+                                    (select id from event_streams where delivery_method = :push and status = :enabled)""")
+                        .bind("push", PUSH)
+                        .bind("enabled", ENABLED)
+                        .execute();
+            }
             List<DuePush> claimed = new ArrayList<>();
             while (claimed.size() < max) {
                 int room = max - claimed.size();
