@@ -1167,6 +1167,21 @@ public final class Bench {
         }
     }
 
+    /** A bearer token {@code id|secret} as the peers read it from a request's header. */
+    record Bearer(long id, String secret) {
+        /** Empty, the request answered 401, when it carries none. */
+        static Optional<Bearer> of(Context ctx) {
+            String header = ctx.header("Authorization");
+            int bar = header == null || !header.startsWith("Bearer ") ? -1 : header.indexOf('|');
+            if (bar < 0) {
+                ctx.status(401).json(Map.of("message", "Unauthenticated."));
+                return Optional.empty();
+            }
+            return Optional.of(
+                    new Bearer(Long.parseLong(header.substring("Bearer ".length(), bar)), header.substring(bar + 1)));
+        }
+    }
+
     static final class SanctumStyle {
         private static final String FIND = "select t.token_hash, u.id, u.name, u.email from tokens t"
                 + " join users u on u.id = t.user_id"
@@ -1188,15 +1203,13 @@ public final class Bench {
         }
 
         void me(Context ctx) throws Exception {
-            String header = ctx.header("Authorization");
-            int bar = header == null ? -1 : header.indexOf('|');
-            if (bar < 0 || !header.startsWith("Bearer ")) {
-                ctx.status(401).json(Map.of("message", "Unauthenticated."));
+            Optional<Bearer> bearer = Bearer.of(ctx);
+            if (bearer.isEmpty()) {
                 return;
             }
-            long id = Long.parseLong(header.substring("Bearer ".length(), bar));
+            long id = bearer.get().id();
             byte[] digest = HexFormat.of()
-                    .formatHex(SHA256.get().digest(header.substring(bar + 1).getBytes(StandardCharsets.US_ASCII)))
+                    .formatHex(SHA256.get().digest(bearer.get().secret().getBytes(StandardCharsets.US_ASCII)))
                     .getBytes(StandardCharsets.US_ASCII);
             try (Connection db = pool.getConnection();
                     var find = db.prepareStatement(FIND)) {
@@ -1233,13 +1246,11 @@ public final class Bench {
         }
 
         void me(Context ctx) throws Exception {
-            String header = ctx.header("Authorization");
-            int bar = header == null ? -1 : header.indexOf('|');
-            if (bar < 0 || !header.startsWith("Bearer ")) {
-                ctx.status(401).json(Map.of("message", "Unauthenticated."));
+            Optional<Bearer> bearer = Bearer.of(ctx);
+            if (bearer.isEmpty()) {
                 return;
             }
-            long id = Long.parseLong(header.substring("Bearer ".length(), bar));
+            long id = bearer.get().id();
             try (Connection db = pool.getConnection();
                     var find = db.prepareStatement(FIND)) {
                 find.setLong(1, id);

@@ -1,6 +1,5 @@
 package dev.whitelabel.adapters.persistence.jdbi;
 
-import dev.whitelabel.domain.model.Abilities;
 import dev.whitelabel.domain.model.ServiceClient;
 import dev.whitelabel.domain.model.ServiceClientCheck;
 import dev.whitelabel.domain.model.ServiceClientCredential;
@@ -26,8 +25,7 @@ final class JdbiServiceClientStore implements ServiceClientStore {
      */
     private static final String FIND_WITH_TOKEN = "select k.client_id, k.token_id,"
             + " c.id, c.platform_id, c.name, c.client_id, c.created_at, c.secret_hash,"
-            + " t.id, t.token_hash, t.created_at, t.expires_at, t.last_used_at, t.abilities, "
-            + Columns.USER
+            + " " + JdbiTokenStore.CREDENTIAL
             + " from unnest(?, ?) as k(client_id, token_id)"
             + " join service_clients c on c.client_id = k.client_id and c.deleted_at is null"
             + " left join tokens t on t.id = k.token_id and t.revoked_at is null"
@@ -101,16 +99,8 @@ final class JdbiServiceClientStore implements ServiceClientStore {
                 Columns.instant(rs, 7).orElseThrow());
         var credential = new ServiceClientCredential(client, new TokenDigest(rs.getString(8)));
         rs.getLong(15);
-        Optional<TokenCredential> token = rs.wasNull()
-                ? Optional.empty()
-                : Optional.of(new TokenCredential(
-                        rs.getLong(9),
-                        new TokenDigest(rs.getString(10)),
-                        Columns.instant(rs, 11).orElseThrow(),
-                        Columns.instant(rs, 12),
-                        Columns.instant(rs, 13),
-                        Abilities.ofScope(rs.getString(14)),
-                        Columns.user(rs, 15)));
+        Optional<TokenCredential> token =
+                rs.wasNull() ? Optional.empty() : Optional.of(JdbiTokenStore.credential(rs, 9));
         return new ServiceClientCheck(credential, token);
     }
 

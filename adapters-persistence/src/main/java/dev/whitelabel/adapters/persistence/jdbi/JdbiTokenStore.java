@@ -10,6 +10,8 @@ import dev.whitelabel.domain.model.TokenRevocation;
 import dev.whitelabel.domain.model.TokenSummary;
 import dev.whitelabel.domain.port.out.TokenEntry;
 import dev.whitelabel.domain.port.out.TokenStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -25,9 +27,12 @@ import org.jdbi.v3.core.Handle;
  */
 final class JdbiTokenStore implements TokenStore {
 
+    /** A token (as {@code t}) with its owner (as {@code u}), as {@link #credential} reads them. */
+    static final String CREDENTIAL =
+            "t.id, t.token_hash, t.created_at, t.expires_at, t.last_used_at, t.abilities, " + Columns.USER;
+
     private static final String FIND_UNREVOKED =
-            "select t.id, t.token_hash, t.created_at, t.expires_at, t.last_used_at, t.abilities, "
-                    + Columns.USER + " from tokens t join users u on u.id = t.user_id"
+            "select " + CREDENTIAL + " from tokens t join users u on u.id = t.user_id"
                     + " where t.id = any(?) and t.revoked_at is null and t.generation = u.token_generation";
 
     private final GuardedJdbi jdbi;
@@ -76,6 +81,21 @@ final class JdbiTokenStore implements TokenStore {
         return unrevoked.find(tokenId);
     }
 
+    /**
+     * A token with its owner, read from the columns of {@link #CREDENTIAL}, the first of them at
+     * {@code first}.
+     */
+    static TokenCredential credential(ResultSet rs, int first) throws SQLException {
+        return new TokenCredential(
+                rs.getLong(first),
+                new TokenDigest(rs.getString(first + 1)),
+                Columns.instant(rs, first + 2).orElseThrow(),
+                Columns.instant(rs, first + 3),
+                Columns.instant(rs, first + 4),
+                Abilities.ofScope(rs.getString(first + 5)),
+                Columns.user(rs, first + 6));
+    }
+
     private Map<Long, TokenCredential> findUnrevoked(Set<Long> tokenIds) {
         return jdbi.withConnection(connection -> {
             try (var query = connection.prepareStatement(FIND_UNREVOKED)) {
@@ -83,14 +103,7 @@ final class JdbiTokenStore implements TokenStore {
                 try (var rs = query.executeQuery()) {
                     var found = new HashMap<Long, TokenCredential>();
                     while (rs.next()) {
-                        var credential = new TokenCredential(
-                                rs.getLong(1),
-                                new TokenDigest(rs.getString(2)),
-                                Columns.instant(rs, 3).orElseThrow(),
-                                Columns.instant(rs, 4),
-                                Columns.instant(rs, 5),
-                                Abilities.ofScope(rs.getString(6)),
-                                Columns.user(rs, 7));
+                        var credential = credential(rs, 1);
                         found.put(credential.tokenId(), credential);
                     }
                     return found;
