@@ -49,6 +49,22 @@ class CommandLineTest {
         dbUrl = DatabaseSettings.embeddedH2Url(directory.resolve("whitelabel"));
     }
 
+    /** Platform Acme with its admin, made by the command line: its id. */
+    String acme() throws Exception {
+        return run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
+                .json()
+                .at("/platform/id")
+                .asText();
+    }
+
+    /** Ann, a user of the platform, made by the command line: her id. */
+    String ann(String platformId) throws Exception {
+        return run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test")
+                .json()
+                .get("id")
+                .asText();
+    }
+
     Run run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
@@ -213,10 +229,7 @@ class CommandLineTest {
 
     @Test
     void the_operator_reads_and_sets_a_platforms_session_cap() throws Exception {
-        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
-                .json()
-                .at("/platform/id")
-                .asText();
+        String platformId = acme();
 
         var initial = run("platform", "settings", "--platform", platformId);
         var capped = run(
@@ -244,10 +257,7 @@ class CommandLineTest {
 
     @Test
     void refusals_go_to_stderr_as_json_with_a_non_zero_exit() throws Exception {
-        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
-                .json()
-                .at("/platform/id")
-                .asText();
+        String platformId = acme();
         run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test");
 
         var unknownUser = run("user", "logout", "--platform", platformId, "--user-id", "999");
@@ -277,15 +287,8 @@ class CommandLineTest {
 
     @Test
     void a_token_holds_the_abilities_named_with_ability_repeated_and_every_one_without() throws Exception {
-        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
-                .json()
-                .get("platform")
-                .get("id")
-                .asText();
-        String userId = run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test")
-                .json()
-                .get("id")
-                .asText();
+        String platformId = acme();
+        String userId = ann(platformId);
 
         var everything = run("token", "create", "--user", userId);
         var reader = run("token", "create", "--user", userId, "--ability", "orders:read", "--ability", "invoices:read");
@@ -313,10 +316,7 @@ class CommandLineTest {
     /** Arguments reach the same domain rules as HTTP fields: what PostgreSQL cannot store, or a reader cannot see, is refused. */
     @Test
     void text_that_cannot_be_stored_or_shown_honestly_is_refused_with_exit_code_1() throws Exception {
-        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
-                .json()
-                .at("/platform/id")
-                .asText();
+        String platformId = acme();
 
         for (String[] refused : List.of(
                 new String[] {"platform", "create", "--name", "A\u0000cme", "--admin-email", "a@b.test"},
@@ -356,10 +356,7 @@ class CommandLineTest {
 
     @Test
     void an_operator_creates_a_service_client_whose_secret_is_printed_once() throws Exception {
-        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
-                .json()
-                .at("/platform/id")
-                .asText();
+        String platformId = acme();
 
         var created = run("service-client", "create", "--platform", platformId, "--name", "billing api")
                 .json();
@@ -374,14 +371,8 @@ class CommandLineTest {
 
     @Test
     void tokens_prune_deletes_long_dead_tokens_and_says_how_many() throws Exception {
-        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
-                .json()
-                .at("/platform/id")
-                .asText();
-        String userId = run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test")
-                .json()
-                .get("id")
-                .asText();
+        String platformId = acme();
+        String userId = ann(platformId);
         run("token", "create", "--user", userId);
         run("user", "logout", "--platform", platformId, "--user-id", userId);
 
@@ -395,19 +386,13 @@ class CommandLineTest {
 
     @Test
     void an_operator_enables_a_webhook_endpoint_the_service_disabled_for_failing() throws Exception {
-        String platformId = run("platform", "create", "--name", "Acme", "--admin-email", "admin@acme.test")
-                .json()
-                .at("/platform/id")
-                .asText();
+        String platformId = acme();
         // a public address that needs no name lookup; nothing is sent to it here
         String webhookId = run("webhook", "create", "--platform", platformId, "--url", "http://8.8.8.8/hooks")
                 .json()
                 .get("id")
                 .asText();
-        String userId = run("user", "create", "--platform", platformId, "--name", "Ann", "--email", "ann@acme.test")
-                .json()
-                .get("id")
-                .asText();
+        String userId = ann(platformId);
         run("user", "logout", "--platform", platformId, "--user-id", userId);
         try (var pool = Database.open(DatabaseSettings.of(dbUrl))) {
             var round = new WhitelabelUseCases(
