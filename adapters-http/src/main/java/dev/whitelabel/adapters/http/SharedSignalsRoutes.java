@@ -37,7 +37,6 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -385,7 +384,7 @@ public final class SharedSignalsRoutes implements RouteGroup {
                         .orElseGet(() -> publicUrl.endpoint(stream.platformId(), "poll/" + stream.id())));
         configuration.put("delivery", delivery);
         stream.description().ifPresent(description -> configuration.put("description", description));
-        configuration.put("status", statusName(stream.status()));
+        configuration.put("status", WireNames.of(stream.status()));
         stream.statusReason().ifPresent(reason -> configuration.put("reason", reason));
         findStream.lastPush(receiver, stream.id()).ifPresent(push -> {
             var lastPush = new LinkedHashMap<String, Object>();
@@ -399,13 +398,9 @@ public final class SharedSignalsRoutes implements RouteGroup {
     private static Map<String, Object> status(EventStream stream) {
         var status = new LinkedHashMap<String, Object>();
         status.put("stream_id", Long.toString(stream.id()));
-        status.put("status", statusName(stream.status()));
+        status.put("status", WireNames.of(stream.status()));
         stream.statusReason().ifPresent(reason -> status.put("reason", reason));
         return status;
-    }
-
-    private static String statusName(StreamStatus status) {
-        return status.name().toLowerCase(Locale.ROOT);
     }
 
     private static List<String> names(Set<SecurityEventType> types) {

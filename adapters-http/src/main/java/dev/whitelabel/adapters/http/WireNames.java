@@ -4,8 +4,10 @@ import dev.whitelabel.domain.error.Input;
 import dev.whitelabel.domain.error.InvalidInput;
 import dev.whitelabel.domain.error.Violation.Rule;
 import dev.whitelabel.domain.model.SessionCap;
+import dev.whitelabel.domain.model.StreamStatus;
 import dev.whitelabel.domain.model.WebhookEventType;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,11 @@ public final class WireNames {
         return Arrays.stream(WebhookEventType.values())
                 .filter(type -> of(type).equals(name))
                 .findFirst();
+    }
+
+    /** A stream's status as SSF 1.0 names it, in the status endpoint's answers and in stream-updated events. */
+    public static String of(StreamStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
     }
 
     public static String of(SessionCap.Policy policy) {

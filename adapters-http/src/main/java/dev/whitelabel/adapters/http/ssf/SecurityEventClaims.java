@@ -2,13 +2,13 @@ package dev.whitelabel.adapters.http.ssf;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.whitelabel.adapters.http.PublicUrl;
+import dev.whitelabel.adapters.http.WireNames;
 import dev.whitelabel.domain.model.EventStream;
 import dev.whitelabel.domain.model.SecurityEvent;
 import dev.whitelabel.domain.port.out.PendingSecurityEvent;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,7 +66,7 @@ final class SecurityEventClaims {
             case VERIFICATION -> event.state().ifPresent(state -> payload.put("state", state));
             case STREAM_UPDATED -> {
                 SecurityEvent.StatusChange change = event.statusChange().orElseThrow();
-                payload.put("status", change.status().name().toLowerCase(Locale.ROOT));
+                payload.put("status", WireNames.of(change.status()));
                 change.reason().ifPresent(reason -> payload.put("reason", reason));
             }
             case CREDENTIAL_CHANGE -> {
